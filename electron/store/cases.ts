@@ -1,0 +1,139 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import type { methods } from '../../shared/api/contract';
+import { computeClocks, nextDueAt } from '../../shared/deadlines';
+import type { Actor, CaseRecord, Intake } from '../../shared/domain/case';
+import { CLOSED_STATES, type EventType } from '../../shared/domain/enums';
+import { isCategoryOf } from '../../shared/domain/profiles';
+import type { CaseEvent } from '../../shared/ledger/eventHash';
+import { GENESIS_HASH } from '../../shared/ledger/eventHash';
+import { applyCommand, commandSchemas, isDomainError, needsSupervisor, type Command } from '../../shared/workflow';
+import { checkReserved, takeNextNumber } from './caseNumbers';
+import { fail, StoreError, type StoreContext } from './context';
+import { chainEvent, eventsOf } from './ledger';
+import { zodIssues } from './validation';
+
+/** Received times up to five minutes ahead are clock skew between PCs; later ones are typos. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+function checkIntake(ctx: StoreContext, intake: Partial<Intake>): void {
+  if (!ctx.branch) fail('invalid_state', 'errors.branch.notConfigured');
+  if (intake.category !== undefined && !isCategoryOf(ctx.branch.profileId, intake.category)) {
+    throw new StoreError({ code: 'invalid_input', message: 'errors.category.notInProfile', issues: [{ path: 'category', key: 'errors.category.notInProfile' }] });
+  }
+  if (intake.receivedAt !== undefined && intake.receivedAt > ctx.now() + FUTURE_TOLERANCE_MS) {
+    throw new StoreError({ code: 'invalid_input', message: 'errors.date.future', issues: [{ path: 'receivedAt', key: 'errors.date.future' }] });
+  }
+}
+
+/** The earliest unmet deadline, from the case's events under the branch's policy. */
+function dueAtOf(ctx: StoreContext, c: CaseRecord, events: Pick<CaseEvent, 'type' | 'at'>[]): number {
+  const stopped = CLOSED_STATES.includes(c.state) || c.state === 'archived';
+  const clocks = computeClocks(ctx.policy, events, ctx.now(), ctx.calendar, { stopped });
+  return nextDueAt(clocks) ?? Number.POSITIVE_INFINITY;
+}
+
+async function notifySupervisorIfNeeded(ctx: StoreContext, before: CaseRecord | null, after: CaseRecord, at: number): Promise<void> {
+  if (!needsSupervisor(after) || (before && needsSupervisor(before))) return;
+  const reason = after.isReport ? 'report' : after.severity === 'urgent' ? 'urgent' : 'major';
+  await ctx.db.notifications.add({ caseId: after.id, caseNo: after.caseNo, role: 'supervisor', reason, at, read: 0 });
+}
+
+export async function registerCase(ctx: StoreContext, params: z.output<(typeof methods)['cases.register']>, actor: Actor): Promise<CaseRecord> {
+  const { db } = ctx;
+  const record = await db.transaction('rw', [db.cases, db.events, db.sequences, db.notifications, db.drafts], async () => {
+    const now = ctx.now();
+    checkIntake(ctx, params.intake);
+    const branch = ctx.branch!;
+    let caseNo: string;
+    if (params.reservedCaseNo) {
+      await checkReserved(ctx, params.reservedCaseNo);
+      caseNo = params.reservedCaseNo;
+    } else {
+      caseNo = await takeNextNumber(ctx, params.intake.receivedAt);
+    }
+    const c: CaseRecord = {
+      id: uuidv7(),
+      caseNo,
+      branchCode: branch.branchCode,
+      profileId: branch.profileId,
+      state: 'registered',
+      version: 1,
+      ...params.intake,
+      closingExplanation: '',
+      assignments: [],
+      assigneeId: '',
+      investigationNotes: [],
+      evidence: [],
+      progressCalls: [],
+      validity: null,
+      plan: null,
+      approvals: [],
+      result: null,
+      resultTold: null,
+      callbacks: [],
+      satisfaction: null,
+      appeal: null,
+      accountability: [],
+      relatedCaseIds: [],
+      nextDueAt: Number.POSITIVE_INFINITY,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+      archivedAt: null,
+      ledgerHead: { seq: 0, hash: GENESIS_HASH },
+    };
+    // Clocks run from when the customer came in, not from when the clerk pressed save.
+    c.nextDueAt = dueAtOf(ctx, c, [{ type: 'registered', at: c.receivedAt }]);
+    const event = chainEvent(null, c, 'registered', actor, now);
+    await db.cases.add(c);
+    await db.events.add(event);
+    await notifySupervisorIfNeeded(ctx, null, c, now);
+    if (params.draftId) await db.drafts.delete(params.draftId);
+    return c;
+  });
+  ctx.index.upsert(record);
+  return record;
+}
+
+export async function runCommand(ctx: StoreContext, params: z.output<(typeof methods)['cases.command']>, actor: Actor): Promise<CaseRecord> {
+  const { db } = ctx;
+  const schema = commandSchemas[params.command.name];
+  const parsed = schema.safeParse(params.command.payload);
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error, 'command.payload');
+    throw new StoreError({ code: 'invalid_input', message: issues[0]?.key ?? 'errors.request.invalid', issues });
+  }
+  const command = { name: params.command.name, payload: parsed.data } as Command;
+  const record = await db.transaction('rw', [db.cases, db.events, db.outbox, db.notifications], async () => {
+    const now = ctx.now();
+    const current = await db.cases.get(params.caseId);
+    if (!current) fail('not_found', 'errors.case.notFound');
+    if (current.version !== params.expectedVersion) fail('conflict', 'errors.case.versionConflict');
+    if (command.name === 'update') checkIntake(ctx, command.payload as Partial<Intake>);
+    const transition = applyCommand(current, command, actor, now);
+    if (isDomainError(transition)) throw new StoreError(transition);
+    const next = transition.next;
+    const history = clockHistory(await eventsOf(db, next.id));
+    history.push({ type: transition.event as EventType, at: now });
+    next.nextDueAt = dueAtOf(ctx, next, history);
+    const event = chainEvent(current, next, transition.event, actor, now);
+    await db.cases.put(next);
+    await db.events.add(event);
+    if (transition.to === 'archived') {
+      await db.outbox.add({ caseId: next.id, version: next.version, createdAt: now, deliveredAt: null, delivered: 0 } as never);
+    }
+    await notifySupervisorIfNeeded(ctx, current, next, now);
+    return next;
+  });
+  if (command.name === 'update') ctx.index.upsert(record);
+  return record;
+}
+
+/** Events as the deadline clocks see them: registration counts from when the customer came in. */
+export function clockHistory(events: readonly CaseEvent[]): Pick<CaseEvent, 'type' | 'at'>[] {
+  return events.map((e) => {
+    const received = e.type === 'registered' ? e.changes.receivedAt?.[1] : undefined;
+    return { type: e.type, at: typeof received === 'number' ? received : e.at };
+  });
+}

@@ -1,0 +1,93 @@
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { CaseRecord } from '../../shared/domain/case';
+import type { CaseEvent } from '../../shared/ledger/eventHash';
+import type { Draft, OutboxRow } from '../../shared/api/contract';
+
+export interface SequenceRow {
+  /** `<BRANCH>-<YYYYMMDD>` */
+  key: string;
+  last: number;
+}
+
+export interface NotificationRow {
+  id?: number;
+  caseId: string;
+  caseNo: string;
+  role: 'supervisor';
+  reason: 'major' | 'urgent' | 'report';
+  at: number;
+  read: 0 | 1;
+}
+
+export interface AttachmentRow {
+  id: string;
+  caseId: string;
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+  addedAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type StoredOutboxRow = Omit<OutboxRow, 'deliveredAt'> & { deliveredAt: number | null; delivered: 0 | 1 };
+
+export type CountersignDb = Dexie & {
+  cases: EntityTable<CaseRecord, 'id'>;
+  events: Dexie.Table<CaseEvent, [string, number]>;
+  drafts: EntityTable<Draft, 'draftId'>;
+  sequences: EntityTable<SequenceRow, 'key'>;
+  outbox: EntityTable<StoredOutboxRow, 'seq'>;
+  notifications: EntityTable<NotificationRow, 'id'>;
+  attachments: EntityTable<AttachmentRow, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+/**
+ * Schema versions, oldest first. Never edit a released version: add the next one with its
+ * upgrade, and a test that opens a database of the previous version with data in it.
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
+  {
+    version: 1,
+    stores: {
+      cases: 'id, &caseNo, [state+nextDueAt], [assigneeId+nextDueAt], [category+nextDueAt], [severity+nextDueAt], nextDueAt, receivedAt, businessRef',
+      events: '[caseId+seq]',
+      drafts: 'draftId, staffId',
+      sequences: 'key',
+      outbox: '++seq, [delivered+seq], caseId',
+      notifications: '++id, [role+read], caseId',
+      attachments: 'id, caseId',
+      meta: 'key',
+    },
+  },
+  {
+    // v2: "my cases" by who registered them, and related cases (links) default to none.
+    version: 2,
+    stores: { cases: 'id, &caseNo, [state+nextDueAt], [assigneeId+nextDueAt], [category+nextDueAt], [severity+nextDueAt], nextDueAt, receivedAt, businessRef, [receivedBy+receivedAt]' },
+    upgrade: async (tx) => {
+      await tx
+        .table<CaseRecord>('cases')
+        .toCollection()
+        .modify((c: CaseRecord) => {
+          c.relatedCaseIds ??= [];
+        });
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+export function openDb(name: string, upToVersion = LATEST_SCHEMA_VERSION): CountersignDb {
+  // Chromium's default durability is relaxed: a power cut could lose an acknowledged complaint.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as CountersignDb;
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upToVersion) break;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+  return db;
+}

@@ -1,0 +1,124 @@
+import Dexie, { liveQuery } from 'dexie';
+import type { z } from 'zod';
+import {
+  envelopeSchema, LIVE_METHODS, methods, type ApiError, type Envelope, type LiveMethod, type Method, type Params,
+  type Result, type Results, type StoreApi,
+} from '../../shared/api/contract';
+import { DEFAULT_DEADLINE_POLICIES } from '../../shared/deadlines';
+import type { Actor } from '../../shared/domain/case';
+import { translate, type Locale } from '../../shared/i18n/translate';
+import { reserveNumber } from './caseNumbers';
+import { registerCase, runCommand } from './cases';
+import { loadContext, META_BRANCH, META_POLICY, StoreError, type StoreContext } from './context';
+import { openDb, type CountersignDb } from './db';
+import { discardDraft, listDrafts, saveDraft } from './drafts';
+import { verifyLedger } from './ledger';
+import { pendingOutbox } from './outbox';
+import { caseDetail, countCases, queryCases, searchCases } from './queries';
+import { monthStats } from './stats';
+import { zodIssues } from './validation';
+
+type Handler<M extends Method> = (ctx: StoreContext, params: z.output<(typeof methods)[M]>, actor: Actor) => Promise<Results[M]>;
+
+const SUPERVISORS = new Set(['supervisor', 'admin']);
+
+const handlers: { [M in Method]: Handler<M> } = {
+  'branch.get': async (ctx) => ctx.branch,
+  'branch.configure': async (ctx, { branch }, actor) => {
+    if (!SUPERVISORS.has(actor.role)) throw new StoreError({ code: 'forbidden', message: 'errors.workflow.supervisorRequired' });
+    await ctx.db.meta.put({ key: META_BRANCH, value: branch });
+    ctx.branch = branch;
+    const custom = await ctx.db.meta.get(META_POLICY);
+    if (!custom) ctx.policy = DEFAULT_DEADLINE_POLICIES[branch.profileId];
+    return branch;
+  },
+  'cases.reserveNumber': (ctx, { receivedAt }) => reserveNumber(ctx, receivedAt ?? ctx.now()),
+  'cases.register': (ctx, params, actor) => registerCase(ctx, params, actor),
+  'cases.command': (ctx, params, actor) => runCommand(ctx, params, actor),
+  'cases.get': (ctx, { caseId }, actor) => caseDetail(ctx, caseId, actor),
+  'cases.query': (ctx, params) => queryCases(ctx, params),
+  'cases.search': (ctx, { text, limit }) => searchCases(ctx, text, limit),
+  'cases.counts': (ctx) => countCases(ctx),
+  'stats.month': (ctx, { month }) => monthStats(ctx, month),
+  'drafts.save': (ctx, { draftId, data }, actor) => saveDraft(ctx, draftId, data, actor),
+  'drafts.list': (ctx, _params, actor) => listDrafts(ctx, actor),
+  'drafts.discard': (ctx, { draftId }, actor) => discardDraft(ctx, draftId, actor),
+  'ledger.verify': (ctx, { caseId }) => verifyLedger(ctx.db, caseId),
+  'outbox.pending': (ctx, { limit }) => pendingOutbox(ctx, limit),
+};
+
+function apiError(locale: Locale, code: ApiError['code'], key: string, params?: Record<string, string | number>, issues?: { path: string; key: string; params?: Record<string, string | number> }[]): ApiError {
+  const error: ApiError = { code, key, message: translate(locale, key, params) };
+  if (issues?.length) error.issues = issues.map((i) => ({ path: i.path, key: i.key, message: translate(locale, i.key, i.params) }));
+  return error;
+}
+
+function toApiError(locale: Locale, thrown: unknown): ApiError {
+  if (thrown instanceof StoreError) {
+    const { code, message, params, issues } = thrown.error;
+    return apiError(locale, code, message, params, issues);
+  }
+  if (thrown instanceof Dexie.ConstraintError) return apiError(locale, 'conflict', 'errors.caseNo.taken');
+  console.error('store host: unexpected failure', thrown);
+  return apiError(locale, 'internal', 'errors.internal');
+}
+
+export interface StoreHost extends StoreApi {
+  readonly db: CountersignDb;
+  close(): void;
+}
+
+type Prepared = { ok: true; run: (ctx: StoreContext) => Promise<unknown>; locale: Locale } | { ok: false; error: ApiError };
+
+/** Validates the envelope and parameters; a request that fails here never reaches the database. */
+function prepare(method: string, params: unknown, envelope: unknown): Prepared {
+  const env = envelopeSchema.safeParse(envelope);
+  const locale: Locale = env.success ? env.data.locale : 'zh-CN';
+  if (!env.success) return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.invalid', undefined, zodIssues(env.error, 'actor')) };
+  if (!Object.hasOwn(methods, method)) return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.unknownMethod', { method: String(method).slice(0, 60) }) };
+  const m = method as Method;
+  const parsed = methods[m].safeParse(params ?? {});
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    return { ok: false, error: apiError(locale, 'invalid_input', issues[0]?.key ?? 'errors.request.invalid', issues[0]?.params, issues) };
+  }
+  const handler = handlers[m] as Handler<Method>;
+  return { ok: true, locale, run: (ctx) => handler(ctx, parsed.data as never, env.data.actor) };
+}
+
+/**
+ * The store host: the only code that opens the database. It trusts no caller: every request is
+ * validated here, and every workflow rule is enforced here, whichever window or worker calls.
+ */
+export async function createStoreHost(options: { dbName: string; now?: () => number }): Promise<StoreHost> {
+  const db = openDb(options.dbName);
+  await db.open();
+  const ctx = await loadContext(db, options.now ?? Date.now);
+
+  async function call<M extends Method>(method: M, params: Params<M>, envelope: Envelope): Promise<Result<Results[M]>> {
+    const prepared = prepare(method, params, envelope);
+    if (!prepared.ok) return prepared;
+    try {
+      return { ok: true, value: (await prepared.run(ctx)) as Results[M] };
+    } catch (thrown) {
+      return { ok: false, error: toApiError(prepared.locale, thrown) };
+    }
+  }
+
+  function subscribe<M extends LiveMethod>(method: M, params: Params<M>, envelope: Envelope, onResult: (r: Result<Results[M]>) => void): () => void {
+    const prepared = (LIVE_METHODS as readonly string[]).includes(method)
+      ? prepare(method, params, envelope)
+      : prepare('?', params, envelope);
+    if (!prepared.ok) {
+      onResult(prepared);
+      return () => {};
+    }
+    const subscription = liveQuery(() => prepared.run(ctx)).subscribe({
+      next: (value) => onResult({ ok: true, value: value as Results[M] }),
+      error: (thrown) => onResult({ ok: false, error: toApiError(prepared.locale, thrown) }),
+    });
+    return () => subscription.unsubscribe();
+  }
+
+  return { db, call, subscribe, close: () => db.close() };
+}

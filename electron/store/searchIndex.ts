@@ -1,0 +1,122 @@
+import type { CaseRecord } from '../../shared/domain/case';
+import { bigrams, normalizeForSearch } from '../../shared/search/normalize';
+
+/** Never occurs in a query (queries are normalized text), so no gram spans two fields. */
+const FIELD_SEPARATOR = '\u0001';
+
+export function searchableText(c: Pick<CaseRecord, 'caseNo' | 'complainant' | 'businessRef' | 'content'>): string {
+  return [c.caseNo, c.complainant.name, c.complainant.phone, c.businessRef, c.content]
+    .map(normalizeForSearch)
+    .join(FIELD_SEPARATOR);
+}
+
+interface Doc {
+  id: string;
+  text: string;
+  receivedAt: number;
+  live: boolean;
+}
+
+/**
+ * In-memory inverted index of character bigrams over the searchable fields. IndexedDB stays the
+ * truth: the host rebuilds this from the cases at start-up and updates it after each committed
+ * write, so saving a case costs no extra index rows (DESIGN.md: a multiEntry bigram index costs
+ * 4× a put). Candidates come from intersecting postings rarest-first, then a substring check.
+ */
+export class SearchIndex {
+  private docs: Doc[] = [];
+  private docOf = new Map<string, number>();
+  private postings = new Map<string, number[]>();
+  private dead = 0;
+
+  get size(): number {
+    return this.docOf.size;
+  }
+
+  upsert(c: Pick<CaseRecord, 'id' | 'caseNo' | 'complainant' | 'businessRef' | 'content' | 'receivedAt'>): void {
+    const text = searchableText(c);
+    const existing = this.docOf.get(c.id);
+    if (existing !== undefined) {
+      const doc = this.docs[existing]!;
+      if (doc.text === text) {
+        doc.receivedAt = c.receivedAt;
+        return;
+      }
+      doc.live = false;
+      this.dead++;
+    }
+    this.insert({ id: c.id, text, receivedAt: c.receivedAt, live: true });
+    if (this.dead > 1000 && this.dead > this.docs.length / 4) this.compact();
+  }
+
+  /** Ids of live documents containing `query`, newest received first. */
+  search(query: string, limit: number): string[] {
+    const q = normalizeForSearch(query);
+    if (q === '') return [];
+    const candidates = q.length === 1 ? this.scanAll(q) : this.intersect(bigrams(q));
+    const hits: Doc[] = [];
+    for (const docNo of candidates) {
+      const doc = this.docs[docNo]!;
+      if (doc.live && doc.text.includes(q)) hits.push(doc);
+    }
+    hits.sort((a, b) => b.receivedAt - a.receivedAt);
+    return hits.slice(0, limit).map((d) => d.id);
+  }
+
+  private intersect(grams: string[]): Iterable<number> {
+    const lists: number[][] = [];
+    for (const gram of new Set(grams)) {
+      const list = this.postings.get(gram);
+      if (!list) return [];
+      lists.push(list);
+    }
+    lists.sort((a, b) => a.length - b.length);
+    let result = lists[0] ?? [];
+    for (let i = 1; i < lists.length && result.length > 0; i++) result = intersectSorted(result, lists[i]!);
+    return result;
+  }
+
+  /** A single character: one pass over the in-memory texts (no bigram can contain it alone). */
+  private *scanAll(q: string): Iterable<number> {
+    for (let i = 0; i < this.docs.length; i++) if (this.docs[i]!.text.includes(q)) yield i;
+  }
+
+  private compact(): void {
+    const live = this.docs.filter((d) => d.live);
+    this.docs = [];
+    this.docOf.clear();
+    this.postings.clear();
+    this.dead = 0;
+    for (const d of live) this.insert(d);
+  }
+
+  private insert(d: Doc): void {
+    const docNo = this.docs.length;
+    this.docs.push(d);
+    this.docOf.set(d.id, docNo);
+    for (const gram of new Set(bigrams(d.text))) {
+      if (gram.includes(FIELD_SEPARATOR)) continue;
+      let list = this.postings.get(gram);
+      if (!list) this.postings.set(gram, (list = []));
+      list.push(docNo);
+    }
+  }
+}
+
+/** Both lists ascending; galloping would help only for very skewed sizes, which rarest-first avoids. */
+function intersectSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import { readdirSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/chromium';
+
+/**
+ * End-to-end tests (tests/e2e, see its README.md). Debian's Chromium only (tests/chromium.ts),
+ * never a Playwright-downloaded browser.
+ * - web:      drives the browser edition in headless Chromium.
+ * - electron: the same specs and page objects through `_electron.launch`; they skip, saying why,
+ *             where no Electron binary exists.
+ */
+const TEST_DIR = 'tests/e2e';
+const SPEC = /\.(spec|test)\.[cm]?[jt]sx?$/;
+
+// The config is loaded by the runner and by every worker: report an empty suite once.
+if (!process.env.TEST_WORKER_INDEX && !readdirSync(TEST_DIR, { recursive: true }).some((f) => SPEC.test(String(f)))) {
+  console.log(`No e2e tests exist yet (${TEST_DIR}/ has no *.spec.ts): nothing to run.`);
+}
+
+export default defineConfig({
+  testDir: TEST_DIR,
+  outputDir: 'test-results',
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'web',
+      use: { ...devices['Desktop Chrome'], headless: true, launchOptions: chromiumLaunchOptions() },
+    },
+    {
+      name: 'electron',
+      // Specs launch the app with `_electron.launch`; should one ask for a browser, it is Debian's.
+      use: { headless: true, launchOptions: chromiumLaunchOptions() },
+    },
+  ],
+});

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import {
+  actorSchema, categorySchema, intakeSchema, profileIdSchema, severitySchema, stateSchema,
+  type CaseRecord,
+} from '../domain/case';
+import { branchCodeSchema } from '../domain/caseNumber';
+import type { CaseState, Severity } from '../domain/enums';
+import { MAX_TEXT, staffId, textField, timestamp } from '../domain/text';
+import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
+import { COMMAND_NAMES, type CommandName } from '../workflow/commands';
+import type { ClockState } from '../deadlines';
+import type { Locale } from '../i18n/translate';
+
+/** Every store call answers with this: a value, or a coded error with a translated message. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface ApiError {
+  code: 'invalid_input' | 'forbidden' | 'invalid_state' | 'incomplete' | 'not_found' | 'conflict' | 'internal';
+  /** Translated for the caller's locale. */
+  message: string;
+  key: string;
+  /** Per-field messages for forms: path like `complainant.phone`. */
+  issues?: { path: string; key: string; message: string }[];
+}
+
+const uuid = z.string({ error: 'errors.request.invalid' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+  message: 'errors.request.invalid',
+});
+
+export const caseNoSchema = z.string({ error: 'errors.caseNo.invalid' }).regex(/^[A-Z0-9]{2,12}-\d{8}-\d{3,6}$/, {
+  message: 'errors.caseNo.invalid',
+});
+
+export const branchSchema = z.object({
+  branchCode: branchCodeSchema,
+  branchName: textField(MAX_TEXT.name, { required: true }),
+  profileId: profileIdSchema,
+});
+export type Branch = z.output<typeof branchSchema>;
+
+export const queueQuerySchema = z
+  .object({
+    states: z.array(stateSchema).max(12).optional(),
+    category: categorySchema.optional(),
+    severity: severitySchema.optional(),
+    /** '' = unassigned. */
+    assigneeId: z.union([staffId, z.literal('')]).optional(),
+    overdue: z.boolean({ error: 'errors.boolean.invalid' }).optional(),
+    receivedFrom: timestamp.optional(),
+    receivedTo: timestamp.optional(),
+    businessRef: textField(MAX_TEXT.businessRef).optional(),
+    sort: z.enum(['due', 'received']).default('due'),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type QueueQuery = z.input<typeof queueQuerySchema>;
+
+const monthSchema = z.string({ error: 'errors.date.invalid' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'errors.date.invalid' });
+
+/** Drafts hold whatever the clerk has typed so far: unvalidated, but bounded. */
+export const MAX_DRAFT_BYTES = 256 * 1024;
+
+/** Request parameters of every method; the host validates each request against these. */
+export const methods = {
+  'branch.get': z.object({}),
+  'branch.configure': z.object({ branch: branchSchema }),
+  'cases.reserveNumber': z.object({ receivedAt: timestamp.optional() }),
+  'cases.register': z.object({
+    intake: intakeSchema,
+    reservedCaseNo: caseNoSchema.optional(),
+    draftId: uuid.optional(),
+  }),
+  'cases.command': z.object({
+    caseId: uuid,
+    expectedVersion: z.number().int().min(1),
+    command: z.object({ name: z.enum(COMMAND_NAMES as [CommandName, ...CommandName[]], { error: 'errors.request.unknownCommand' }), payload: z.unknown() }),
+  }),
+  'cases.get': z.object({ caseId: uuid }),
+  'cases.query': queueQuerySchema,
+  'cases.search': z.object({
+    text: z.string().max(100, { message: 'errors.search.tooLong' }),
+    limit: z.number().int().min(1).max(200).default(50),
+  }),
+  'cases.counts': z.object({}),
+  'stats.month': z.object({ month: monthSchema }),
+  'drafts.save': z.object({ draftId: uuid, data: z.unknown() }),
+  'drafts.list': z.object({}),
+  'drafts.discard': z.object({ draftId: uuid }),
+  'ledger.verify': z.object({ caseId: uuid.optional() }),
+  'outbox.pending': z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
+} as const;
+
+export type Method = keyof typeof methods;
+export const METHOD_NAMES = Object.keys(methods) as Method[];
+export type Params<M extends Method> = z.input<(typeof methods)[M]>;
+
+export interface CaseSummary {
+  id: string;
+  caseNo: string;
+  complainantName: string;
+  category: string;
+  severity: Severity;
+  state: CaseState;
+  isReport: boolean;
+  businessRef: string;
+  assigneeId: string;
+  receivedAt: number;
+  nextDueAt: number | null;
+}
+
+export interface CaseDetail {
+  case: CaseRecord;
+  events: CaseEvent[];
+  clocks: ClockState[];
+  allowedCommands: CommandName[];
+}
+
+export interface QueuePage {
+  items: CaseSummary[];
+  /** Total matches when the store can count them cheaply (one index), otherwise null. */
+  total: number | null;
+}
+
+export interface Counts {
+  byState: Partial<Record<CaseState, number>>;
+  unassigned: number;
+  overdue: number;
+  notifications: number;
+}
+
+export interface MonthStats {
+  month: string;
+  total: number;
+  byState: Record<string, number>;
+  byCategory: Record<string, number>;
+  byChannel: Record<string, number>;
+  bySeverity: Record<string, number>;
+  bySatisfaction: Record<string, number>;
+  /** Share of cases assigned within the assignment clock (受理及时率), 0..1, null when none. */
+  onTimeAcceptanceRate: number | null;
+  /** Share of closed cases the customer was satisfied with (客户满意度). */
+  satisfactionRate: number | null;
+  /** Share of finished cases closed without reopening (处理成功率). */
+  successRate: number | null;
+}
+
+export interface Draft {
+  draftId: string;
+  staffId: string;
+  data: unknown;
+  savedAt: number;
+}
+
+export interface OutboxRow {
+  seq: number;
+  caseId: string;
+  version: number;
+  createdAt: number;
+  deliveredAt: number | null;
+}
+
+export interface Results {
+  'branch.get': Branch | null;
+  'branch.configure': Branch;
+  'cases.reserveNumber': string;
+  'cases.register': CaseRecord;
+  'cases.command': CaseRecord;
+  'cases.get': CaseDetail;
+  'cases.query': QueuePage;
+  'cases.search': CaseSummary[];
+  'cases.counts': Counts;
+  'stats.month': MonthStats;
+  'drafts.save': Draft;
+  'drafts.list': Draft[];
+  'drafts.discard': null;
+  'ledger.verify': { cases: number; events: number; firstBreak: ChainBreak | null };
+  'outbox.pending': OutboxRow[];
+}
+
+/** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */
+export const LIVE_METHODS = ['cases.query', 'cases.counts', 'cases.get', 'drafts.list', 'branch.get'] as const satisfies readonly Method[];
+export type LiveMethod = (typeof LIVE_METHODS)[number];
+
+/** The envelope every caller sends: who asks, in which language answers should come. */
+export const envelopeSchema = z.object({
+  actor: actorSchema,
+  locale: z.enum(['zh-CN', 'zh-TW', 'en']).default('zh-CN'),
+});
+export interface Envelope {
+  actor: { staffId: string; role: 'clerk' | 'handler' | 'supervisor' | 'admin' };
+  locale?: Locale;
+}
+
+/** The typed API both editions implement (desktop: MessagePort via main; browser: Web Worker). */
+export interface StoreApi {
+  call<M extends Method>(method: M, params: Params<M>, envelope: Envelope): Promise<Result<Results[M]>>;
+  subscribe<M extends LiveMethod>(
+    method: M,
+    params: Params<M>,
+    envelope: Envelope,
+    onResult: (result: Result<Results[M]>) => void,
+  ): () => void;
+}

@@ -1,0 +1,196 @@
+/**
+ * Working days in China time (Asia/Shanghai: UTC+8 all year, no DST).
+ *
+ * Official holidays and 调休 working days come from chinese-days' packaged JSON rather than its
+ * isWorkday(): the library builds and reads its tables with the host's local-time getters, so in
+ * any UTC−x time zone it answers for the wrong day (in New York, isWorkday('2026-10-17'), a plain
+ * Saturday, is true). The JSON is the same data keyed by plain date strings.
+ */
+import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+
+export interface CalendarOverride {
+  date: string;
+  workday: boolean;
+  name?: string;
+}
+
+/** Where a year's working days come from: the library, a supervisor's overrides, or nowhere (Mon–Fri). */
+export type YearCoverage = 'library' | 'overrides' | 'unknown';
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * HOUR_MS;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of the China calendar day containing the instant `at`. */
+export function chinaDayIndex(at: number): number {
+  return Math.floor((at + CHINA_OFFSET_MS) / DAY_MS);
+}
+
+/** 00:00:00.000 China time of a day index, as epoch milliseconds. */
+export function dayIndexStart(day: number): number {
+  return day * DAY_MS - CHINA_OFFSET_MS;
+}
+
+/** 23:59:59.999 China time of a day index, as epoch milliseconds. */
+export function dayIndexEnd(day: number): number {
+  return dayIndexStart(day + 1) - 1;
+}
+
+/** Parses a real calendar date 'YYYY-MM-DD' into a day index; throws RangeError otherwise. */
+export function dayIndexOfDate(date: string): number {
+  const match = DATE_PATTERN.exec(date);
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const utc = Date.UTC(year, month - 1, day);
+    const back = new Date(utc);
+    if (back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day) {
+      return utc / DAY_MS;
+    }
+  }
+  throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+}
+
+export function dateOfDayIndex(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The China calendar date of an instant, 'YYYY-MM-DD'. */
+export function chinaDate(at: number): string {
+  return dateOfDayIndex(chinaDayIndex(at));
+}
+
+export function chinaYear(at: number): number {
+  return new Date(chinaDayIndex(at) * DAY_MS).getUTCFullYear();
+}
+
+/** 0 = Sunday … 6 = Saturday. Day 0 (1970-01-01) was a Thursday. */
+function weekdayOfDayIndex(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+function yearOfDayIndex(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
+}
+
+interface DayRule {
+  workday: boolean;
+  name?: string;
+}
+
+function tableToRules(table: Record<string, string>, workday: boolean, into: Map<number, DayRule>): void {
+  for (const [date, description] of Object.entries(table)) {
+    // Library names read "National Day,国庆节,3": English, Chinese, length of the holiday.
+    into.set(dayIndexOfDate(date), { workday, name: description.split(',')[1] ?? description });
+  }
+}
+
+const LIBRARY_RULES = new Map<number, DayRule>();
+tableToRules(chineseDays.holidays as Record<string, string>, false, LIBRARY_RULES);
+tableToRules(chineseDays.workdays as Record<string, string>, true, LIBRARY_RULES);
+
+/**
+ * Years the bundled chinese-days has the State Council arrangement for (2004–2026 in v1.5.7).
+ * Every arrangement makes 1 January a holiday; keying on it ignores an arrangement's spill-over
+ * into the previous December (e.g. 2017's New Year holiday began on 2016-12-31).
+ */
+export const LIBRARY_YEARS: readonly number[] = [...new Set([...LIBRARY_RULES.keys()].map(yearOfDayIndex))]
+  .filter((year) => LIBRARY_RULES.has(dayIndexOfDate(`${year}-01-01`)))
+  .sort((a, b) => a - b);
+
+const LIBRARY_YEAR_SET = new Set(LIBRARY_YEARS);
+
+export function libraryKnowsYear(year: number): boolean {
+  return LIBRARY_YEAR_SET.has(year);
+}
+
+/** Day-number memo keys: a deadline amount is at most 60, so 1024 slots per start day never collide. */
+const MEMO_SLOTS = 1024;
+
+export class WorkCalendar {
+  private readonly overrides = new Map<number, DayRule>();
+  private readonly overrideYears = new Set<number>();
+  private readonly workdayMemo = new Map<number, boolean>();
+  private readonly addMemo = new Map<number, number>();
+
+  /** Overrides win over the library, also in years it knows; a later duplicate date wins. */
+  constructor(overrides: readonly CalendarOverride[] = []) {
+    for (const { date, workday, name } of overrides) {
+      const day = dayIndexOfDate(date);
+      this.overrides.set(day, name === undefined ? { workday } : { workday, name });
+      this.overrideYears.add(yearOfDayIndex(day));
+    }
+  }
+
+  /** Whether chinese-days has the official holidays of `year`. */
+  knowsYear(year: number): boolean {
+    return libraryKnowsYear(year);
+  }
+
+  coverage(year: number): YearCoverage {
+    if (libraryKnowsYear(year)) return 'library';
+    return this.overrideYears.has(year) ? 'overrides' : 'unknown';
+  }
+
+  /** Years in [fromYear, toYear] with neither library data nor overrides: the UI asks for their holidays. */
+  uncoveredYears(fromYear: number, toYear: number): number[] {
+    const years: number[] = [];
+    for (let year = fromYear; year <= toYear; year++) {
+      if (this.coverage(year) === 'unknown') years.push(year);
+    }
+    return years;
+  }
+
+  isWorkday(date: string): boolean {
+    return this.isWorkdayIndex(dayIndexOfDate(date));
+  }
+
+  /** The holiday or 调休 name of a date (override name first), if it has one. */
+  dayName(date: string): string | undefined {
+    const day = dayIndexOfDate(date);
+    return (this.overrides.get(day) ?? LIBRARY_RULES.get(day))?.name;
+  }
+
+  isWorkdayIndex(day: number): boolean {
+    let workday = this.workdayMemo.get(day);
+    if (workday === undefined) {
+      const rule = this.overrides.get(day) ?? LIBRARY_RULES.get(day);
+      if (rule) workday = rule.workday;
+      else {
+        const weekday = weekdayOfDayIndex(day);
+        workday = weekday !== 0 && weekday !== 6;
+      }
+      this.workdayMemo.set(day, workday);
+    }
+    return workday;
+  }
+
+  /** The Nth working day after `date` (the date itself does not count; n = 0 gives the date back). */
+  addWorkingDays(date: string, n: number): string {
+    return dateOfDayIndex(this.addWorkingDaysIndex(dayIndexOfDate(date), n));
+  }
+
+  addWorkingDaysIndex(day: number, n: number): number {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number ≥ 0: ${n}`);
+    const key = n < MEMO_SLOTS ? day * MEMO_SLOTS + n : undefined;
+    const known = key === undefined ? undefined : this.addMemo.get(key);
+    if (known !== undefined) return known;
+    let current = day;
+    for (let left = n; left > 0; ) {
+      current++;
+      if (this.isWorkdayIndex(current)) left--;
+    }
+    if (key !== undefined) this.addMemo.set(key, current);
+    return current;
+  }
+
+  /** 23:59:59.999 China time of the Nth working day after the China day of `startAt`. */
+  workingDaysDeadline(startAt: number, n: number): number {
+    return dayIndexEnd(this.addWorkingDaysIndex(chinaDayIndex(startAt), n));
+  }
+
+  /** 00:00 China time of the Nth working day after the China day of `startAt`. */
+  workingDaysOpening(startAt: number, n: number): number {
+    return dayIndexStart(this.addWorkingDaysIndex(chinaDayIndex(startAt), n));
+  }
+}

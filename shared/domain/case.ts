@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import {
+  CASE_STATES, CHANNELS, PROFILE_IDS, RESPONSIBILITIES, ROLES, SATISFACTIONS, SEVERITIES,
+  type CaseState, type Channel, type ProfileId, type Responsibility, type Role, type Satisfaction, type Severity,
+} from './enums';
+import { MAX_TEXT, staffId, textField, timestamp } from './text';
+import { isValidPhone, parsePhone } from './phone';
+import { isValidIdNumber } from './idNumber';
+
+export interface Actor {
+  staffId: string;
+  role: Role;
+}
+
+export const actorSchema = z.object({
+  staffId,
+  role: z.enum(ROLES, { error: 'errors.role.invalid' }),
+});
+
+export const phoneField = textField(MAX_TEXT.phone, { required: true }).refine(isValidPhone, {
+  message: 'errors.phone.invalid',
+});
+
+export const idNumberField = textField(MAX_TEXT.idNumber).refine((v) => v === '' || isValidIdNumber(v), {
+  message: 'errors.idNumber.invalid',
+});
+
+export const complainantSchema = z.object({
+  name: textField(MAX_TEXT.name, { required: true }),
+  phone: phoneField,
+  address: textField(MAX_TEXT.address).default(''),
+  idNumber: idNumberField.default(''),
+});
+export type Complainant = z.output<typeof complainantSchema>;
+
+export const channelSchema = z.enum(CHANNELS, { error: 'errors.channel.invalid' });
+export const severitySchema = z.enum(SEVERITIES, { error: 'errors.severity.invalid' });
+export const categorySchema = z.string({ error: 'errors.category.invalid' }).regex(/^[a-z_]{1,40}$/, {
+  message: 'errors.category.invalid',
+});
+
+/** What the clerk types at intake. Category membership in the branch's profile is checked by the store. */
+export const intakeSchema = z.object({
+  channel: channelSchema,
+  receivedAt: timestamp,
+  receivedBy: staffId,
+  complainant: complainantSchema,
+  businessRef: textField(MAX_TEXT.businessRef).default(''),
+  category: categorySchema,
+  severity: severitySchema.default('general'),
+  isReport: z.boolean({ error: 'errors.boolean.invalid' }).default(false),
+  content: textField(MAX_TEXT.long, { required: true, multiline: true }),
+  expectedResolution: textField(MAX_TEXT.long, { multiline: true }).default(''),
+});
+export type IntakeInput = z.input<typeof intakeSchema>;
+export type Intake = z.output<typeof intakeSchema>;
+
+/** Fields a clerk may correct while the case is still at the counter (registered/assigned). */
+export const intakePatchSchema = intakeSchema
+  .omit({ receivedBy: true })
+  .extend({ complainant: complainantSchema.partial() })
+  .partial()
+  .strict();
+export type IntakePatch = z.output<typeof intakePatchSchema>;
+
+export interface Assignment {
+  department: string;
+  assigneeId: string;
+  dueAt: number | null;
+  assignedAt: number;
+  assignedBy: string;
+  note: string;
+}
+
+export interface Note {
+  at: number;
+  by: string;
+  text: string;
+}
+
+export interface EvidenceRef {
+  attachmentId: string;
+  name: string;
+  type: string;
+  size: number;
+  kind: 'evidence' | 'signed_form';
+  at: number;
+  by: string;
+}
+
+export interface Validity {
+  valid: boolean;
+  responsibility: Responsibility;
+  analysis: string;
+}
+
+export interface Compensation {
+  amount: number;
+  description: string;
+}
+
+export interface Plan {
+  measures: string;
+  ownerId: string;
+  dueAt: number;
+  compensation: Compensation | null;
+}
+
+export interface Approval {
+  at: number;
+  by: string;
+  decision: 'approved' | 'rejected';
+  comment: string;
+}
+
+export interface Callback {
+  at: number;
+  by: string;
+  satisfaction: Satisfaction;
+  notes: string;
+  objection: string;
+  standardMet: boolean;
+}
+
+export interface Accountability {
+  staffId: string;
+  kind: 'direct' | 'indirect';
+  points: number;
+  reason: string;
+}
+
+/** One complaint, as stored. Flat where the store indexes it (state, assigneeId, nextDueAt, …). */
+export interface CaseRecord {
+  id: string;
+  caseNo: string;
+  branchCode: string;
+  profileId: ProfileId;
+  state: CaseState;
+  version: number;
+  channel: Channel;
+  receivedAt: number;
+  receivedBy: string;
+  complainant: Complainant;
+  businessRef: string;
+  category: string;
+  severity: Severity;
+  isReport: boolean;
+  content: string;
+  expectedResolution: string;
+  /** Why the case was closed at the counter or found outside the branch's remit. */
+  closingExplanation: string;
+  assignments: Assignment[];
+  /** Current assignee; '' while unassigned (IndexedDB cannot index null). */
+  assigneeId: string;
+  investigationNotes: Note[];
+  evidence: EvidenceRef[];
+  progressCalls: Note[];
+  validity: Validity | null;
+  plan: Plan | null;
+  approvals: Approval[];
+  result: { text: string; at: number; by: string } | null;
+  resultTold: { at: number; by: string; method: Channel } | null;
+  callbacks: Callback[];
+  satisfaction: Satisfaction | null;
+  appeal: { at: number; reason: string } | null;
+  accountability: Accountability[];
+  relatedCaseIds: string[];
+  /** Earliest unmet deadline (epoch ms), or +Infinity when no clock runs. Indexed for queues. */
+  nextDueAt: number;
+  createdAt: number;
+  updatedAt: number;
+  closedAt: number | null;
+  archivedAt: number | null;
+  /** Last event of the case's hash chain: lets verify() notice a truncated log. */
+  ledgerHead: { seq: number; hash: string };
+}
+
+export const responsibilitySchema = z.enum(RESPONSIBILITIES, { error: 'errors.responsibility.invalid' });
+export const satisfactionSchema = z.enum(SATISFACTIONS, { error: 'errors.satisfaction.invalid' });
+export const stateSchema = z.enum(CASE_STATES, { error: 'errors.state.invalid' });
+export const profileIdSchema = z.enum(PROFILE_IDS, { error: 'errors.profile.invalid' });
+
+export function normalizedPhone(phone: string): string {
+  return parsePhone(phone)?.normalized ?? phone;
+}

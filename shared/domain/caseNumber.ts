@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Case numbers are `<BRANCH>-<YYYYMMDD>-<NNN>`: a per-branch daily sequence, never reused. */
+export const branchCodeSchema = z
+  .string({ error: 'errors.branch.code' })
+  .regex(/^[A-Z0-9]{2,12}$/, { message: 'errors.branch.code' });
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** The calendar day (China time, UTC+8, no DST) of a timestamp, as YYYYMMDD. */
+export function chinaDayKey(at: number): string {
+  return new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+export function formatCaseNumber(branchCode: string, dayKey: string, seq: number): string {
+  return `${branchCode}-${dayKey}-${String(seq).padStart(3, '0')}`;
+}
+
+const CASE_NO = /^([A-Z0-9]{2,12})-(\d{8})-(\d{3,})$/;
+
+export function parseCaseNumber(caseNo: string): { branchCode: string; dayKey: string; seq: number } | null {
+  const m = CASE_NO.exec(caseNo);
+  if (!m) return null;
+  return { branchCode: m[1]!, dayKey: m[2]!, seq: Number(m[3]) };
+}

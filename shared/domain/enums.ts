@@ -1,0 +1,66 @@
+/** The closed vocabularies of a complaint case. Labels live in the i18n catalogs under the same names. */
+
+export const CHANNELS = ['walk_in', 'phone', 'letter', 'email', 'online', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const SEVERITIES = ['general', 'major', 'urgent'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const ROLES = ['clerk', 'handler', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CASE_STATES = [
+  'registered',
+  'assigned',
+  'investigating',
+  'plan_proposed',
+  'plan_approved',
+  'resolved',
+  'awaiting_callback',
+  'reopened',
+  'closed',
+  'closed_at_counter',
+  'invalid',
+  'archived',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** States from which a case may be archived: it has been closed one way or another. */
+export const CLOSED_STATES: readonly CaseState[] = ['closed', 'closed_at_counter', 'invalid'];
+/** States in which the case is still being worked on (deadline clocks run). */
+export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter(
+  (s) => s !== 'archived' && !CLOSED_STATES.includes(s),
+);
+
+export const SATISFACTIONS = ['satisfied', 'partly_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+export const RESPONSIBILITIES = ['company', 'staff', 'customer', 'third_party', 'not_company'] as const;
+export type Responsibility = (typeof RESPONSIBILITIES)[number];
+
+export const PROFILE_IDS = ['general', 'pawnshop', 'courier', 'property'] as const;
+export type ProfileId = (typeof PROFILE_IDS)[number];
+
+/** Every event a case's log may hold. Workflow commands append the event of the same name. */
+export const EVENT_TYPES = [
+  'registered',
+  'updated',
+  'assigned',
+  'closed_at_counter',
+  'marked_invalid',
+  'investigation_started',
+  'investigation_noted',
+  'evidence_added',
+  'progress_call',
+  'plan_proposed',
+  'plan_rejected',
+  'plan_approved',
+  'handled',
+  'result_told',
+  'callback_recorded',
+  'reopened',
+  'closed',
+  'appeal_filed',
+  'archived',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * Free text as clerks type it. HTML, emoji, zero-width characters and CJK Extension B are
+ * legitimate text and stored verbatim (every output escapes). Control characters and broken
+ * UTF-16 cannot come from a keyboard and would corrupt printing and export, so they are refused.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+export const MAX_TEXT = {
+  name: 50,
+  phone: 30,
+  address: 200,
+  businessRef: 64,
+  idNumber: 18,
+  short: 500,
+  long: 20_000,
+} as const;
+
+export function codePointLength(value: string): number {
+  let n = 0;
+  for (const _ of value) n++;
+  return n;
+}
+
+function hasLoneSurrogate(value: string): boolean {
+  return !value.isWellFormed();
+}
+
+/** A text field: `max` counts characters (code points), so a CJK Extension B name is not penalised. */
+export function textField(max: number, options: { required?: boolean; multiline?: boolean } = {}) {
+  const required = options.required ?? false;
+  return z
+    .string({ error: 'errors.text.notText' })
+    .refine((v) => !required || v.trim().length > 0, { message: 'errors.required' })
+    .refine((v) => codePointLength(v) <= max, { message: 'errors.text.tooLong', params: { max } })
+    .refine((v) => !CONTROL.test(options.multiline ? v.replace(/[\r\n\t]/g, '') : v.replace(/\t/g, '')), {
+      message: 'errors.text.control',
+    })
+    .refine((v) => options.multiline || !/[\r\n]/.test(v), { message: 'errors.text.singleLine' })
+    .refine((v) => !hasLoneSurrogate(v), { message: 'errors.text.malformed' });
+}
+
+/** Epoch milliseconds, within a sane range (2000-01-01 .. 2100-01-01). */
+export const timestamp = z
+  .number({ error: 'errors.date.invalid' })
+  .int({ message: 'errors.date.invalid' })
+  .min(946_684_800_000, { message: 'errors.date.invalid' })
+  .max(4_102_444_800_000, { message: 'errors.date.invalid' });
+
+export const staffId = z
+  .string({ error: 'errors.staff.invalid' })
+  .regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'errors.staff.invalid' });

@@ -1,0 +1,4 @@
+export * from './commands';
+export * from './completeness';
+export * from './errors';
+export * from './machine';
