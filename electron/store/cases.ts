@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { methods } from '../../shared/api/contract';
 import { computeClocks, nextDueAt } from '../../shared/deadlines';
 import type { Actor, CaseRecord, Intake } from '../../shared/domain/case';
-import { CLOSED_STATES, type EventType } from '../../shared/domain/enums';
+import { CLOSED_STATES } from '../../shared/domain/enums';
 import { isCategoryOf } from '../../shared/domain/profiles';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 import { GENESIS_HASH } from '../../shared/ledger/eventHash';
@@ -115,11 +115,15 @@ export async function runCommand(ctx: StoreContext, params: z.output<(typeof met
     if (isDomainError(transition)) throw new StoreError(transition);
     const next = transition.next;
     const history = clockHistory(await eventsOf(db, next.id));
-    history.push({ type: transition.event as EventType, at: now });
+    for (const type of transition.events) history.push({ type, at: now });
     next.nextDueAt = dueAtOf(ctx, next, history);
-    const event = chainEvent(current, next, transition.event, actor, now);
+    // The first event carries the changes; a following `closed` marks the moment with none of its own.
+    let before = current;
+    for (const type of transition.events) {
+      await db.events.add(chainEvent(before, next, type, actor, now));
+      before = next;
+    }
     await db.cases.put(next);
-    await db.events.add(event);
     if (transition.to === 'archived') {
       await db.outbox.add({ caseId: next.id, version: next.version, createdAt: now, deliveredAt: null, delivered: 0 } as never);
     }

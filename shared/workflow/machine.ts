@@ -160,7 +160,8 @@ const RULES: { [C in CommandName]: Rule<C> } = {
 
 export interface Transition {
   next: CaseRecord;
-  event: EventType;
+  /** The command's event, followed by `closed` when the command closes the case (clocks key on it). */
+  events: EventType[];
   from: CaseState;
   to: CaseState;
 }
@@ -194,7 +195,8 @@ export function applyCommand(c: CaseRecord, command: Command, actor: Actor, now:
     const missing = missingFor(to, next);
     if (missing.length) return domainError('incomplete', 'errors.workflow.missing', { fields: missing.join(',') });
   }
-  return { next, event: rule.event, from: c.state, to };
+  const events: EventType[] = to === 'closed' && c.state !== 'closed' ? [rule.event, 'closed'] : [rule.event];
+  return { next, events, from: c.state, to };
 }
 
 export function isDomainError(x: unknown): x is DomainError {

@@ -178,6 +178,7 @@ describe('computeClocks', () => {
     const state = clock(computeClocks(GENERAL, base, registered, plainCalendar), 'resolve');
     expect(state.dueAt).toBe(endOf('2026-10-10'));
     expect(statusAt(GENERAL, base, china('2026-10-09', '12:00:00.000'), 'resolve')).toBe('running');
+    expect(statusAt(GENERAL, base, endOf('2026-10-09'), 'resolve')).toBe('running');
     expect(statusAt(GENERAL, base, china('2026-10-10', '00:00:00.000'), 'resolve')).toBe('due_soon');
     expect(statusAt(GENERAL, base, endOf('2026-10-10'), 'resolve')).toBe('due_soon');
     expect(statusAt(GENERAL, base, china('2026-10-11'), 'resolve')).toBe('overdue');
