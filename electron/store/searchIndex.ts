@@ -53,7 +53,7 @@ export class SearchIndex {
   search(query: string, limit: number): string[] {
     const q = normalizeForSearch(query);
     if (q === '') return [];
-    const candidates = q.length === 1 ? this.scanAll(q) : this.intersect(bigrams(q));
+    const candidates = Array.from(q).length === 1 ? this.scanAll(q) : this.intersect(bigrams(q));
     const hits: Doc[] = [];
     for (const docNo of candidates) {
       const doc = this.docs[docNo]!;
