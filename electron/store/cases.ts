@@ -4,9 +4,9 @@ import type { methods } from '../../shared/api/contract';
 import { computeClocks, nextDueAt } from '../../shared/deadlines';
 import type { Actor, CaseRecord, Intake } from '../../shared/domain/case';
 import { CLOSED_STATES } from '../../shared/domain/enums';
+import { newCaseRecord } from '../../shared/domain/newCase';
 import { isCategoryOf } from '../../shared/domain/profiles';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
-import { GENESIS_HASH } from '../../shared/ledger/eventHash';
 import { applyCommand, commandSchemas, isDomainError, needsSupervisor, type Command } from '../../shared/workflow';
 import { checkReserved, takeNextNumber } from './caseNumbers';
 import { fail, StoreError, type StoreContext } from './context';
@@ -52,37 +52,7 @@ export async function registerCase(ctx: StoreContext, params: z.output<(typeof m
     } else {
       caseNo = await takeNextNumber(ctx, params.intake.receivedAt);
     }
-    const c: CaseRecord = {
-      id: uuidv7(),
-      caseNo,
-      branchCode: branch.branchCode,
-      profileId: branch.profileId,
-      state: 'registered',
-      version: 1,
-      ...params.intake,
-      closingExplanation: '',
-      assignments: [],
-      assigneeId: '',
-      investigationNotes: [],
-      evidence: [],
-      progressCalls: [],
-      validity: null,
-      plan: null,
-      approvals: [],
-      result: null,
-      resultTold: null,
-      callbacks: [],
-      satisfaction: null,
-      appeal: null,
-      accountability: [],
-      relatedCaseIds: [],
-      nextDueAt: Number.POSITIVE_INFINITY,
-      createdAt: now,
-      updatedAt: now,
-      closedAt: null,
-      archivedAt: null,
-      ledgerHead: { seq: 0, hash: GENESIS_HASH },
-    };
+    const c = newCaseRecord({ id: uuidv7(), caseNo, branchCode: branch.branchCode, profileId: branch.profileId, intake: params.intake, now });
     // Clocks run from when the customer came in, not from when the clerk pressed save.
     c.nextDueAt = dueAtOf(ctx, c, [{ type: 'registered', at: c.receivedAt }]);
     const event = chainEvent(null, c, 'registered', actor, now);

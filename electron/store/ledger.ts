@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Actor, CaseRecord } from '../../shared/domain/case';
 import type { EventType } from '../../shared/domain/enums';
-import { GENESIS_HASH, diffRecords, hashEvent, verifyChain, type CaseEvent, type ChainBreak } from '../../shared/ledger/eventHash';
+import { GENESIS_HASH, diffRecords, hashEvent, hashEventsNative, verifyChain, type CaseEvent, type ChainBreak } from '../../shared/ledger/eventHash';
 import type { CountersignDb } from './db';
 
 /**
@@ -34,6 +34,7 @@ export async function verifyLedger(db: CountersignDb, caseId?: string): Promise<
     await db.cases.each((c) => heads.set(c.id, c.ledgerHead));
   }
   const events = caseId ? await eventsOf(db, caseId) : await db.events.toArray();
+  const hashes = await hashEventsNative(events);
   let firstBreak: ChainBreak | null = null;
   let start = 0;
   const seen = new Set<string>();
@@ -42,7 +43,7 @@ export async function verifyLedger(db: CountersignDb, caseId?: string): Promise<
     const chain = events.slice(start, i);
     const id = chain[0]!.caseId;
     seen.add(id);
-    firstBreak = verifyChain(chain);
+    firstBreak = verifyChain(chain, hashes.slice(start, i));
     const head = heads.get(id);
     const last = chain[chain.length - 1]!;
     if (!firstBreak && (!head || head.seq !== last.seq || head.hash !== last.hash)) {

@@ -22,10 +22,24 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 const canonicalJson = configure({ deterministic: true, bigint: false, circularValue: Error });
 
-export function hashEvent(event: Omit<CaseEvent, 'hash'>): string {
+function hashedText(event: Omit<CaseEvent, 'hash'>): string {
   const { caseId, seq, type, at, actor, changes, prevHash } = event;
-  const text = canonicalJson({ caseId, seq, type, at, actor, changes, prevHash }) ?? '';
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return canonicalJson({ caseId, seq, type, at, actor, changes, prevHash }) ?? '';
+}
+
+/** Synchronous, so it can run inside an IndexedDB transaction without letting it commit early. */
+export function hashEvent(event: Omit<CaseEvent, 'hash'>): string {
+  return bytesToHex(sha256(utf8ToBytes(hashedText(event))));
+}
+
+/**
+ * The same hashes through the platform's native SHA-256 (Web Crypto), many at once: for
+ * verifying whole logs outside any transaction, where the pure-JS hash would dominate.
+ */
+export async function hashEventsNative(events: readonly Omit<CaseEvent, 'hash'>[]): Promise<string[]> {
+  const encoder = new TextEncoder();
+  const digests = await Promise.all(events.map((e) => crypto.subtle.digest('SHA-256', encoder.encode(hashedText(e)))));
+  return digests.map((d) => bytesToHex(new Uint8Array(d)));
 }
 
 export interface ChainBreak {
@@ -34,14 +48,17 @@ export interface ChainBreak {
   reason: 'hash_mismatch' | 'link_broken' | 'sequence_gap';
 }
 
-/** Checks one case's events (sorted by seq); returns the first broken link, or null. */
-export function verifyChain(events: readonly CaseEvent[]): ChainBreak | null {
+/**
+ * Checks one case's events (sorted by seq); returns the first broken link, or null.
+ * `recomputed[i]`, when given, is the already computed hash of `events[i]`.
+ */
+export function verifyChain(events: readonly CaseEvent[], recomputed?: readonly string[]): ChainBreak | null {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     if (e.seq !== expectedSeq) return { caseId: e.caseId, seq: e.seq, reason: 'sequence_gap' };
     if (e.prevHash !== prev) return { caseId: e.caseId, seq: e.seq, reason: 'link_broken' };
-    if (hashEvent(e) !== e.hash) return { caseId: e.caseId, seq: e.seq, reason: 'hash_mismatch' };
+    if ((recomputed?.[i] ?? hashEvent(e)) !== e.hash) return { caseId: e.caseId, seq: e.seq, reason: 'hash_mismatch' };
     prev = e.hash;
     expectedSeq++;
   }
@@ -57,7 +74,8 @@ export function diffRecords(before: object | null, after: object): Record<string
   const a = (before ?? {}) as Record<string, unknown>;
   const b = after as Record<string, unknown>;
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (BOOKKEEPING.has(key)) continue;
+    // Records are copied with spread, so an unchanged field is usually the very same value.
+    if (BOOKKEEPING.has(key) || a[key] === b[key]) continue;
     if (canonicalJson(a[key]) !== canonicalJson(b[key])) changes[key] = [a[key] ?? null, b[key] ?? null];
   }
   return changes;

@@ -1,0 +1,116 @@
+/**
+ * Store benchmark, run in real Chromium by run.ts. Each figure is printed beside a baseline
+ * measured in the same run on the same machine; the last message is the JSON summary.
+ */
+import Dexie from 'dexie';
+import { openDb, SCHEMA_VERSIONS } from '../../electron/store/db';
+import { createStoreHost } from '../../electron/store/host';
+import type { Envelope } from '../../shared/api/contract';
+import { generateCases, rng } from './generate';
+import { percentile, round, timeEach } from './stats';
+
+declare global {
+  interface Window {
+    benchLog: (line: string) => void;
+    benchDone: (json: string) => void;
+  }
+}
+
+const CASES = Number(new URLSearchParams(location.search).get('cases') ?? 100_000);
+const CHUNK = 5_000;
+const CLERK: Envelope = { actor: { staffId: 'c01', role: 'clerk' } };
+const SUPERVISOR: Envelope = { actor: { staffId: 's01', role: 'supervisor' } };
+const log = (line: string) => window.benchLog(line);
+
+async function run() {
+  const now = Date.now();
+  const dbName = `bench-${now}`;
+  log(`generating ${CASES} cases with their event chains…`);
+  let t0 = performance.now();
+  const { cases, events, sequences } = generateCases(CASES, now);
+  log(`  generated ${cases.length} cases, ${events.length} events in ${round(performance.now() - t0)} ms`);
+
+  const db = openDb(dbName);
+  await db.open();
+  t0 = performance.now();
+  for (let i = 0; i < cases.length; i += CHUNK) await db.cases.bulkPut(cases.slice(i, i + CHUNK));
+  for (let i = 0; i < events.length; i += CHUNK * 4) await db.events.bulkPut(events.slice(i, i + CHUNK * 4));
+  await db.sequences.bulkPut(sequences);
+  await db.meta.put({ key: 'branch', value: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' } });
+  const loadMs = performance.now() - t0;
+  log(`  bulk load: ${round(loadMs)} ms (${Math.round(cases.length / (loadMs / 1000))} cases/s with events)`);
+  db.close();
+
+  t0 = performance.now();
+  const host = await createStoreHost({ dbName });
+  const openMs = performance.now() - t0;
+  log(`host open incl. search index rebuild: ${round(openMs)} ms`);
+
+  // Baseline: a raw strict put of a case row into a table with the same indexes.
+  const raw = new Dexie(`${dbName}-raw`, { chromeTransactionDurability: 'strict' });
+  raw.version(1).stores({ cases: SCHEMA_VERSIONS.at(-1)!.stores.cases! });
+  await raw.open();
+  const rawSamples = await timeEach(200, (i) => raw.table('cases').put({ ...cases[i]!, id: crypto.randomUUID(), caseNo: `RAW-${i}` }));
+  const saveSamples = await timeEach(200, (i) => {
+    const src = cases[i]!;
+    return host.call('cases.register', {
+      intake: { channel: src.channel, receivedAt: now - 60_000, receivedBy: 'c01', complainant: src.complainant, businessRef: src.businessRef, category: src.category, severity: 'general', isReport: false, content: src.content, expectedResolution: src.expectedResolution },
+    }, CLERK).then((r) => { if (!r.ok) throw new Error(r.error.message); });
+  });
+  const rawPut = percentile(rawSamples, 95);
+  const saveP95 = percentile(saveSamples, 95);
+  log(`save (cases.register, validated, event + index) p95 ${round(saveP95)} ms  | baseline raw strict put p95 ${round(rawPut)} ms  → ${round(saveP95 / rawPut)}×`);
+
+  const queues = [
+    { states: ['registered'] }, { states: ['investigating', 'plan_proposed'] }, { assigneeId: 'h03' }, { overdue: true },
+    { category: 'fees_interest', severity: 'general' }, { states: ['awaiting_callback'], severity: 'major' }, {}, { sort: 'received' },
+  ] as const;
+  const pageSamples = await timeEach(160, (i) => host.call('cases.query', { ...queues[i % queues.length], limit: 50 } as never, CLERK).then((r) => { if (!r.ok) throw new Error(r.error.message); }));
+  const rawPageSamples = await timeEach(160, () => host.db.cases.where('[state+nextDueAt]').between(['registered', Dexie.minKey], ['registered', Dexie.maxKey]).limit(50).toArray());
+  const pageP95 = percentile(pageSamples, 95);
+  log(`queue page of 50 p95 ${round(pageP95)} ms (8 queue shapes)  | baseline raw Dexie page by [state+nextDueAt] p95 ${round(percentile(rawPageSamples, 95))} ms`);
+
+  const r = rng(7);
+  const terms = Array.from({ length: 100 }, (_, i) => {
+    const c = cases[Math.floor(r() * cases.length)]!;
+    switch (i % 5) {
+      case 0: return c.complainant.name;
+      case 1: return c.complainant.phone.slice(3, 10);
+      case 2: return c.caseNo;
+      case 3: return c.content.slice(6, 10);
+      default: return '鉴定';
+    }
+  });
+  const searchSamples = await timeEach(terms.length, (i) => host.call('cases.search', { text: terms[i]!, limit: 50 }, CLERK).then((x) => { if (!x.ok) throw new Error(x.error.message); }));
+  const searchP95 = percentile(searchSamples, 95);
+  t0 = performance.now();
+  const scanHits = await host.db.cases.filter((c) => c.content.includes('鉴定估价')).count();
+  const scanMs = performance.now() - t0;
+  log(`search p95 ${round(searchP95)} ms (names, phone digits, case numbers, content words)  | baseline substring scan ${round(scanMs)} ms (${scanHits} hits)`);
+
+  const month = new Date(now - 40 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 7);
+  const statsSamples = await timeEach(5, () => host.call('stats.month', { month }, SUPERVISOR));
+  const statsMs = percentile(statsSamples, 50);
+  t0 = performance.now();
+  const rawMonthCount = await host.db.cases.where('receivedAt').between(Date.parse(`${month}-01T00:00:00+08:00`), Date.parse(`${month}-01T00:00:00+08:00`) + 31 * 86_400_000).count();
+  log(`month statistics (${month}, ${rawMonthCount} cases) median ${round(statsMs)} ms  | baseline raw index count ${round(performance.now() - t0)} ms`);
+
+  t0 = performance.now();
+  const verified = await host.call('ledger.verify', {}, SUPERVISOR);
+  const verifyMs = performance.now() - t0;
+  if (!verified.ok || verified.value.firstBreak) throw new Error('ledger does not verify');
+  t0 = performance.now();
+  await host.db.events.toArray();
+  log(`verify all chains (${verified.value.cases} cases, ${verified.value.events} events) ${round(verifyMs)} ms  | baseline read of all events ${round(performance.now() - t0)} ms`);
+
+  host.close();
+  raw.close();
+  await Dexie.delete(dbName);
+  await Dexie.delete(`${dbName}-raw`);
+  window.benchDone(JSON.stringify({
+    cases: CASES, save_p95_ms: round(saveP95), raw_put_ms: round(rawPut), page_p95_ms: round(pageP95), search_p95_ms: round(searchP95),
+    scan_ms: round(scanMs), stats_ms: round(statsMs), verify_ms: round(verifyMs),
+  }));
+}
+
+run().catch((e: unknown) => window.benchDone(JSON.stringify({ error: String((e as Error)?.stack ?? e) })));
