@@ -16,13 +16,13 @@ import { zodIssues } from './validation';
 /** Received times up to five minutes ahead are clock skew between PCs; later ones are typos. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-function checkIntake(ctx: StoreContext, intake: Partial<Intake>): void {
+function checkIntake(ctx: StoreContext, intake: Partial<Intake>, pathPrefix: string): void {
   if (!ctx.branch) fail('invalid_state', 'errors.branch.notConfigured');
   if (intake.category !== undefined && !isCategoryOf(ctx.branch.profileId, intake.category)) {
-    throw new StoreError({ code: 'invalid_input', message: 'errors.category.notInProfile', issues: [{ path: 'category', key: 'errors.category.notInProfile' }] });
+    throw new StoreError({ code: 'invalid_input', message: 'errors.category.notInProfile', issues: [{ path: `${pathPrefix}category`, key: 'errors.category.notInProfile' }] });
   }
   if (intake.receivedAt !== undefined && intake.receivedAt > ctx.now() + FUTURE_TOLERANCE_MS) {
-    throw new StoreError({ code: 'invalid_input', message: 'errors.date.future', issues: [{ path: 'receivedAt', key: 'errors.date.future' }] });
+    throw new StoreError({ code: 'invalid_input', message: 'errors.date.future', issues: [{ path: `${pathPrefix}receivedAt`, key: 'errors.date.future' }] });
   }
 }
 
@@ -43,7 +43,7 @@ export async function registerCase(ctx: StoreContext, params: z.output<(typeof m
   const { db } = ctx;
   const record = await db.transaction('rw', [db.cases, db.events, db.sequences, db.notifications, db.drafts], async () => {
     const now = ctx.now();
-    checkIntake(ctx, params.intake);
+    checkIntake(ctx, params.intake, 'intake.');
     const branch = ctx.branch!;
     let caseNo: string;
     if (params.reservedCaseNo) {
@@ -59,7 +59,8 @@ export async function registerCase(ctx: StoreContext, params: z.output<(typeof m
     await db.cases.add(c);
     await db.events.add(event);
     await notifySupervisorIfNeeded(ctx, null, c, now);
-    if (params.draftId) await db.drafts.delete(params.draftId);
+    // Only the clerk's own draft: another clerk's autosave must survive a mistaken id.
+    if (params.draftId) await db.drafts.where({ draftId: params.draftId, staffId: actor.staffId }).delete();
     return c;
   });
   ctx.index.upsert(record);
@@ -80,7 +81,7 @@ export async function runCommand(ctx: StoreContext, params: z.output<(typeof met
     const current = await db.cases.get(params.caseId);
     if (!current) fail('not_found', 'errors.case.notFound');
     if (current.version !== params.expectedVersion) fail('conflict', 'errors.case.versionConflict');
-    if (command.name === 'update') checkIntake(ctx, command.payload as Partial<Intake>);
+    if (command.name === 'update') checkIntake(ctx, command.payload as Partial<Intake>, 'command.payload.');
     const transition = applyCommand(current, command, actor, now);
     if (isDomainError(transition)) throw new StoreError(transition);
     const next = transition.next;

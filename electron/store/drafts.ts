@@ -5,7 +5,13 @@ import { fail, type StoreContext } from './context';
 
 /** Autosave of an unfinished intake: whatever was typed, kept verbatim until saved or discarded. */
 export async function saveDraft(ctx: StoreContext, draftId: string, data: unknown, actor: Actor): Promise<Draft> {
-  const size = new TextEncoder().encode(JSON.stringify(data) ?? '').length;
+  let json: string;
+  try {
+    json = JSON.stringify(data) ?? '';
+  } catch {
+    fail('invalid_input', 'errors.request.invalid'); // circular or BigInt: not something a form produces
+  }
+  const size = new TextEncoder().encode(json).length;
   if (size > MAX_DRAFT_BYTES) fail('invalid_input', 'errors.request.tooLarge', { max: MAX_DRAFT_BYTES });
   const draft: Draft = { draftId, staffId: actor.staffId, data, savedAt: ctx.now() };
   await ctx.db.drafts.put(draft);

@@ -74,7 +74,7 @@ type Prepared = { ok: true; run: (ctx: StoreContext) => Promise<unknown>; locale
 function prepare(method: string, params: unknown, envelope: unknown): Prepared {
   const env = envelopeSchema.safeParse(envelope);
   const locale: Locale = env.success ? env.data.locale : 'zh-CN';
-  if (!env.success) return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.invalid', undefined, zodIssues(env.error, 'actor')) };
+  if (!env.success) return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.invalid', undefined, zodIssues(env.error)) };
   if (!Object.hasOwn(methods, method)) return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.unknownMethod', { method: String(method).slice(0, 60) }) };
   const m = method as Method;
   const parsed = methods[m].safeParse(params ?? {});

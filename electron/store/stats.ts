@@ -2,14 +2,15 @@ import type { MonthStats } from '../../shared/api/contract';
 import type { CaseRecord } from '../../shared/domain/case';
 import { CLOSED_STATES } from '../../shared/domain/enums';
 import type { StoreContext } from './context';
+import { dayIndexOfDate, dayIndexStart } from '../../shared/deadlines';
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 /** R4.1/R4.2: a complaint is accepted on time when it is assigned (or settled) within one hour. */
 const ACCEPTANCE_MS = 3600_000;
 
 function monthRange(month: string): [number, number] {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return [Date.UTC(y, m - 1, 1) - CHINA_OFFSET_MS, Date.UTC(y, m, 1) - CHINA_OFFSET_MS];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return [dayIndexStart(dayIndexOfDate(`${month}-01`)), dayIndexStart(dayIndexOfDate(`${next}-01`))];
 }
 
 function bump(counter: Record<string, number>, key: string): void {

@@ -19,7 +19,7 @@ export interface ApiError {
   /** Translated for the caller's locale. */
   message: string;
   key: string;
-  /** Per-field messages for forms: path like `complainant.phone`. */
+  /** Per-field messages for forms: the request path, like `intake.complainant.phone` or `command.payload.notes`. */
   issues?: { path: string; key: string; message: string }[];
 }
 

@@ -1,15 +1,14 @@
 import { z } from 'zod';
+import { chinaDate } from '../deadlines/calendar';
 
 /** Case numbers are `<BRANCH>-<YYYYMMDD>-<NNN>`: a per-branch daily sequence, never reused. */
 export const branchCodeSchema = z
   .string({ error: 'errors.branch.code' })
   .regex(/^[A-Z0-9]{2,12}$/, { message: 'errors.branch.code' });
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
 /** The calendar day (China time, UTC+8, no DST) of a timestamp, as YYYYMMDD. */
 export function chinaDayKey(at: number): string {
-  return new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
+  return chinaDate(at).replaceAll('-', '');
 }
 
 export function formatCaseNumber(branchCode: string, dayKey: string, seq: number): string {

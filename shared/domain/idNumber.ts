@@ -15,6 +15,6 @@ export function isValidIdNumber(input: string): boolean {
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   const birth = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) return false;
+  if (year < 1900 || birth.getTime() > Date.now() || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) return false;
   return idCheckChar(value.slice(0, 17)) === value[17];
 }

@@ -24,6 +24,11 @@ export function codePointLength(value: string): number {
   return n;
 }
 
+/** Zero-width and other invisible characters alone print as a blank field. */
+function hasVisibleText(value: string): boolean {
+  return value.replace(/[\s\u200B-\u200F\u2060-\u2064\uFEFF]/g, '').length > 0;
+}
+
 function hasLoneSurrogate(value: string): boolean {
   return !value.isWellFormed();
 }
@@ -33,7 +38,7 @@ export function textField(max: number, options: { required?: boolean; multiline?
   const required = options.required ?? false;
   return z
     .string({ error: 'errors.text.notText' })
-    .refine((v) => !required || v.trim().length > 0, { message: 'errors.required' })
+    .refine((v) => !required || hasVisibleText(v), { message: 'errors.required' })
     .refine((v) => codePointLength(v) <= max, { message: 'errors.text.tooLong', params: { max } })
     .refine((v) => !CONTROL.test(options.multiline ? v.replace(/[\r\n\t]/g, '') : v.replace(/\t/g, '')), {
       message: 'errors.text.control',

@@ -26,6 +26,7 @@ export const en: Record<string, string> = {
   'errors.branch.notConfigured': 'The branch is not set up yet; finish the first-run setup',
   'errors.request.invalid': 'Malformed request',
   'errors.request.unknownMethod': 'Unknown operation: {{method}}',
+  'errors.request.unknownCommand': 'Unknown action',
   'errors.request.tooLarge': 'Too large (limit {{max}} bytes)',
   'errors.case.notFound': 'Complaint not found',
   'errors.case.versionConflict': 'Someone else changed this complaint; reload and try again',

@@ -27,6 +27,7 @@ export const zhCN: Record<string, string> = {
   'errors.branch.notConfigured': '尚未设置网点，请先完成首次设置',
   'errors.request.invalid': '请求格式不正确',
   'errors.request.unknownMethod': '未知的操作：{{method}}',
+  'errors.request.unknownCommand': '未知的处理动作',
   'errors.request.tooLarge': '内容太大（上限 {{max}} 字节）',
   'errors.case.notFound': '找不到这件投诉',
   'errors.case.versionConflict': '这件投诉已被别人修改，请刷新后再试',

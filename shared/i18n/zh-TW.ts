@@ -27,6 +27,7 @@ export const zhTW: Record<string, string> = {
   'errors.branch.notConfigured': '尚未設置網點，請先完成首次設置',
   'errors.request.invalid': '請求格式不正確',
   'errors.request.unknownMethod': '未知的操作：{{method}}',
+  'errors.request.unknownCommand': '未知的處理動作',
   'errors.request.tooLarge': '內容太大（上限 {{max}} 字節）',
   'errors.case.notFound': '找不到這件投訴',
   'errors.case.versionConflict': '這件投訴已被別人修改，請刷新後再試',

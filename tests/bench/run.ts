@@ -23,7 +23,8 @@ try {
   });
   await page.exposeFunction('benchLog', (line: string) => console.log(line));
   page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(`http://127.0.0.1:${port}/tests/bench/${name}.html${query ? `?${query}` : ''}`);
+  // The page starts working while it loads; its end is signalled through benchDone, not the load event.
+  await page.goto(`http://127.0.0.1:${port}/tests/bench/${name}.html${query ? `?${query}` : ''}`, { waitUntil: 'commit' });
   const json = await done;
   if (JSON.parse(json).error) {
     console.error(JSON.parse(json).error);

@@ -382,6 +382,12 @@ describe('guards', () => {
       }
     });
 
+    it('an objection of invisible characters only is no objection (as for required text fields)', () => {
+      const e = err(applyCommand(awaiting(), cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '', objection: '\u200B\u00A0' }), CLERK, NOW));
+      expect(e.code).toBe('incomplete');
+      expect(e.params).toEqual({ fields: 'missing.objection' });
+    });
+
     it('satisfied → closed, with events callback_recorded then closed', () => {
       const c = awaiting();
       const t = ok(applyCommand(c, cmd('recordCallback', { satisfaction: 'satisfied', notes: '客户满意' }), CLERK, NOW));
