@@ -25,11 +25,17 @@ export const idNumberField = textField(MAX_TEXT.idNumber).refine((v) => v === ''
   message: 'errors.idNumber.invalid',
 });
 
-export const complainantSchema = z.object({
+const complainantFields = {
   name: textField(MAX_TEXT.name, { required: true }),
   phone: phoneField,
-  address: textField(MAX_TEXT.address).default(''),
-  idNumber: idNumberField.default(''),
+  address: textField(MAX_TEXT.address),
+  idNumber: idNumberField,
+};
+
+export const complainantSchema = z.object({
+  ...complainantFields,
+  address: complainantFields.address.default(''),
+  idNumber: complainantFields.idNumber.default(''),
 });
 export type Complainant = z.output<typeof complainantSchema>;
 
@@ -40,25 +46,34 @@ export const categorySchema = z.string({ error: 'errors.category.invalid' }).reg
 });
 
 /** What the clerk types at intake. Category membership in the branch's profile is checked by the store. */
-export const intakeSchema = z.object({
+const intakeFields = {
   channel: channelSchema,
   receivedAt: timestamp,
   receivedBy: staffId,
-  complainant: complainantSchema,
-  businessRef: textField(MAX_TEXT.businessRef).default(''),
+  businessRef: textField(MAX_TEXT.businessRef),
   category: categorySchema,
-  severity: severitySchema.default('general'),
-  isReport: z.boolean({ error: 'errors.boolean.invalid' }).default(false),
+  severity: severitySchema,
+  isReport: z.boolean({ error: 'errors.boolean.invalid' }),
   content: textField(MAX_TEXT.long, { required: true, multiline: true }),
-  expectedResolution: textField(MAX_TEXT.long, { multiline: true }).default(''),
+  expectedResolution: textField(MAX_TEXT.long, { multiline: true }),
+};
+
+export const intakeSchema = z.object({
+  ...intakeFields,
+  complainant: complainantSchema,
+  businessRef: intakeFields.businessRef.default(''),
+  severity: intakeFields.severity.default('general'),
+  isReport: intakeFields.isReport.default(false),
+  expectedResolution: intakeFields.expectedResolution.default(''),
 });
 export type IntakeInput = z.input<typeof intakeSchema>;
 export type Intake = z.output<typeof intakeSchema>;
 
 /** Fields a clerk may correct while the case is still at the counter (registered/assigned). */
-export const intakePatchSchema = intakeSchema
-  .omit({ receivedBy: true })
-  .extend({ complainant: complainantSchema.partial() })
+// Built from the fields without their defaults: a patch must change only what it names.
+const { receivedBy: _notCorrectable, ...correctableFields } = intakeFields;
+export const intakePatchSchema = z
+  .object({ ...correctableFields, complainant: z.object(complainantFields).partial().strict() })
   .partial()
   .strict();
 export type IntakePatch = z.output<typeof intakePatchSchema>;

@@ -25,7 +25,7 @@ export function codePointLength(value: string): number {
 }
 
 /** Zero-width and other invisible characters alone print as a blank field. */
-function hasVisibleText(value: string): boolean {
+export function hasVisibleText(value: string): boolean {
   return value.replace(/[\s\u200B-\u200F\u2060-\u2064\uFEFF]/g, '').length > 0;
 }
 

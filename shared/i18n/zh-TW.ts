@@ -7,7 +7,7 @@ export const zhTW: Record<string, string> = {
   'errors.text.singleLine': '此項只能填一行',
   'errors.text.malformed': '文字編碼已損壞，請重新輸入',
   'errors.date.invalid': '日期時間無效',
-  'errors.date.future': '受理時間不能晚于現在',
+  'errors.date.future': '受理時間不能晚於現在',
   'errors.staff.invalid': '工號無效',
   'errors.staff.unknown': '沒有這位員工',
   'errors.role.invalid': '角色無效',

@@ -1,6 +1,7 @@
 import type { Actor, CaseRecord } from '../domain/case';
 import { CLOSED_STATES, type CaseState, type EventType, type Role } from '../domain/enums';
 import type { Command, CommandName, CommandPayload } from './commands';
+import { hasVisibleText } from '../domain/text';
 import { missingFor } from './completeness';
 import { domainError, type DomainError } from './errors';
 
@@ -33,6 +34,11 @@ const RULES: { [C in CommandName]: Rule<C> } = {
     from: ['registered', 'assigned'],
     roles: ['clerk', 'supervisor', 'admin'],
     event: 'updated',
+    // Lowering the severity or withdrawing the report flag takes the case away from the supervisor.
+    guard: ({ c, p, actor }) =>
+      needsSupervisor(c) && !needsSupervisor({ severity: p.severity ?? c.severity, isReport: p.isReport ?? c.isReport }) && !SUPERVISORS.includes(actor.role)
+        ? domainError('forbidden', 'errors.workflow.supervisorRequired')
+        : null,
     apply: ({ c, p }) => ({ ...p, complainant: { ...c.complainant, ...p.complainant } }) as Partial<CaseRecord>,
   },
   assign: {
@@ -124,7 +130,7 @@ const RULES: { [C in CommandName]: Rule<C> } = {
     to: ({ p }) => (p.satisfaction === 'satisfied' || p.standardMet ? 'closed' : 'reopened'),
     guard: ({ p, actor }) => {
       if (p.standardMet && !SUPERVISORS.includes(actor.role)) return domainError('forbidden', 'errors.workflow.standardMetBySupervisor');
-      if (p.satisfaction !== 'satisfied' && !p.standardMet && p.objection.trim() === '') {
+      if (p.satisfaction !== 'satisfied' && !p.standardMet && !hasVisibleText(p.objection)) {
         return domainError('incomplete', 'errors.workflow.missing', { fields: 'missing.objection' });
       }
       return null;
