@@ -1,3 +1,4 @@
+import { newCaseRecord } from '../../shared/domain/newCase';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { Actor, CaseRecord } from '../../shared/domain/case';
@@ -65,14 +66,8 @@ const BEFORE_ARCHIVE: readonly CaseState[] = ['closed', 'closed_at_counter', 'in
 const T0 = Date.parse('2026-03-02T10:00:00+08:00');
 
 function registeredCase(severity: Severity, isReport: boolean): CaseRecord {
-  return {
-    id: '0190f3a2-0000-7000-8000-000000000001',
-    caseNo: 'BJ01-20260302-001',
-    branchCode: 'BJ01',
-    profileId: 'general',
-    state: 'registered',
-    version: 1,
-    channel: 'walk_in',
+  const intake = {
+    channel: 'walk_in' as const,
     receivedAt: T0,
     receivedBy: 'c01',
     complainant: { name: '李四', phone: '13812345678', address: '', idNumber: '' },
@@ -82,29 +77,9 @@ function registeredCase(severity: Severity, isReport: boolean): CaseRecord {
     isReport,
     content: '柜台人员态度恶劣',
     expectedResolution: '',
-    closingExplanation: '',
-    assignments: [],
-    assigneeId: '',
-    investigationNotes: [],
-    evidence: [],
-    progressCalls: [],
-    validity: null,
-    plan: null,
-    approvals: [],
-    result: null,
-    resultTold: null,
-    callbacks: [],
-    satisfaction: null,
-    appeal: null,
-    accountability: [],
-    relatedCaseIds: [],
-    nextDueAt: Number.POSITIVE_INFINITY,
-    createdAt: T0,
-    updatedAt: T0,
-    closedAt: null,
-    archivedAt: null,
-    ledgerHead: { seq: 1, hash: GENESIS_HASH },
   };
+  const c = newCaseRecord({ id: '0190f3a2-0000-7000-8000-000000000001', caseNo: 'BJ01-20260302-001', branchCode: 'BJ01', profileId: 'general', intake, now: T0 });
+  return { ...c, ledgerHead: { seq: 1, hash: GENESIS_HASH } };
 }
 
 // ---------------------------------------------------------------------------------------------

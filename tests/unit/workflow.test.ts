@@ -1,3 +1,4 @@
+import { newCaseRecord } from '../../shared/domain/newCase';
 import { describe, it, expect } from 'vitest';
 import type { Actor, CaseRecord } from '../../shared/domain/case';
 import { CASE_STATES, ROLES, type CaseState, type EventType, type Role, type Severity } from '../../shared/domain/enums';
@@ -34,47 +35,20 @@ const ACTORS: Record<Role, Actor> = { clerk: CLERK, handler: HANDLER, supervisor
 
 /** A freshly registered case, as the store creates it. */
 function registeredCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    id: '0190f3a2-0000-7000-8000-000000000001',
-    caseNo: 'BJ01-20260302-001',
-    branchCode: 'BJ01',
-    profileId: 'pawnshop',
-    state: 'registered',
-    version: 1,
-    channel: 'walk_in',
+  const intake = {
+    channel: 'walk_in' as const,
     receivedAt: T0,
     receivedBy: 'c01',
     complainant: { name: '王小明', phone: '13812345678', address: '朝阳区建国路 88 号', idNumber: '' },
     businessRef: 'DP2026030200017',
     category: 'appraisal',
-    severity: 'general',
+    severity: 'general' as const,
     isReport: false,
     content: '当物鉴定估价明显偏低，要求重新鉴定。',
     expectedResolution: '重新估价',
-    closingExplanation: '',
-    assignments: [],
-    assigneeId: '',
-    investigationNotes: [],
-    evidence: [],
-    progressCalls: [],
-    validity: null,
-    plan: null,
-    approvals: [],
-    result: null,
-    resultTold: null,
-    callbacks: [],
-    satisfaction: null,
-    appeal: null,
-    accountability: [],
-    relatedCaseIds: [],
-    nextDueAt: Number.POSITIVE_INFINITY,
-    createdAt: T0,
-    updatedAt: T0,
-    closedAt: null,
-    archivedAt: null,
-    ledgerHead: { seq: 1, hash: GENESIS_HASH },
-    ...overrides,
   };
+  const c = newCaseRecord({ id: '0190f3a2-0000-7000-8000-000000000001', caseNo: 'BJ01-20260302-001', branchCode: 'BJ01', profileId: 'pawnshop', intake, now: T0 });
+  return { ...c, ledgerHead: { seq: 1, hash: GENESIS_HASH }, ...overrides };
 }
 
 const ASSIGNED_FIELDS: Partial<CaseRecord> = {
