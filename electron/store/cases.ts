@@ -8,7 +8,7 @@ import { newCaseRecord } from '../../shared/domain/newCase';
 import { isCategoryOf } from '../../shared/domain/profiles';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 import { applyCommand, commandSchemas, isDomainError, needsSupervisor, type Command } from '../../shared/workflow';
-import { checkReserved, takeNextNumber } from './caseNumbers';
+import { checkReserved, forgetNumbers, takeNextNumber } from './caseNumbers';
 import { fail, StoreError, type StoreContext } from './context';
 import { chainEvent, eventsOf } from './ledger';
 import { zodIssues } from './validation';
@@ -41,6 +41,7 @@ async function notifySupervisorIfNeeded(ctx: StoreContext, before: CaseRecord | 
 
 export async function registerCase(ctx: StoreContext, params: z.output<(typeof methods)['cases.register']>, actor: Actor): Promise<CaseRecord> {
   const { db } = ctx;
+  let created: CaseRecord | null = null;
   const record = await db.transaction('rw', [db.cases, db.events, db.sequences, db.notifications, db.drafts], async () => {
     const now = ctx.now();
     checkIntake(ctx, params.intake, 'intake.');
@@ -61,9 +62,14 @@ export async function registerCase(ctx: StoreContext, params: z.output<(typeof m
     await notifySupervisorIfNeeded(ctx, null, c, now);
     // Only the clerk's own draft: another clerk's autosave must survive a mistaken id.
     if (params.draftId) await db.drafts.where({ draftId: params.draftId, staffId: actor.staffId }).delete();
+    created = c;
+    ctx.model.upsert(c);
     return c;
+  }).catch((e: unknown) => {
+    forgetNumbers(ctx);
+    if (created) ctx.model.revert(created.id, null);
+    throw e;
   });
-  ctx.index.upsert(record);
   return record;
 }
 
@@ -76,6 +82,7 @@ export async function runCommand(ctx: StoreContext, params: z.output<(typeof met
     throw new StoreError({ code: 'invalid_input', message: issues[0]?.key ?? 'errors.request.invalid', issues });
   }
   const command = { name: params.command.name, payload: parsed.data } as Command;
+  let replaced: CaseRecord | null = null;
   const record = await db.transaction('rw', [db.cases, db.events, db.outbox, db.notifications], async () => {
     const now = ctx.now();
     const current = await db.cases.get(params.caseId);
@@ -99,9 +106,14 @@ export async function runCommand(ctx: StoreContext, params: z.output<(typeof met
       await db.outbox.add({ caseId: next.id, version: next.version, createdAt: now, deliveredAt: null, delivered: 0 } as never);
     }
     await notifySupervisorIfNeeded(ctx, current, next, now);
+    replaced = current;
+    // Inside the transaction, so live queries that re-run on its commit already see the change.
+    ctx.model.upsert(next);
     return next;
+  }).catch((e: unknown) => {
+    if (replaced) ctx.model.revert(replaced.id, replaced);
+    throw e;
   });
-  if (command.name === 'update') ctx.index.upsert(record);
   return record;
 }
 

@@ -2,12 +2,15 @@ import type { Branch } from '../../shared/api/contract';
 import { DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
 import type { DomainError } from '../../shared/workflow/errors';
 import type { CountersignDb } from './db';
-import { SearchIndex } from './searchIndex';
+import type { CaseRecord } from '../../shared/domain/case';
+import { ReadModel } from './readModel';
 
-/** What every repository function works with: the database, the in-memory search index, the clock. */
+/** What every repository function works with: the database, the in-memory read model, the clock. */
 export interface StoreContext {
   db: CountersignDb;
-  index: SearchIndex;
+  model: ReadModel;
+  /** Last case number taken per `<BRANCH>-<YYYYMMDD>`, once looked up (one writer: the host). */
+  lastNumbers: Map<string, number>;
   now: () => number;
   branch: Branch | null;
   policy: DeadlinePolicy;
@@ -32,14 +35,29 @@ export const META_CALENDAR = 'calendarOverrides';
 export async function loadContext(db: CountersignDb, now: () => number): Promise<StoreContext> {
   const [branchRow, policyRow, calendarRow] = await db.meta.bulkGet([META_BRANCH, META_POLICY, META_CALENDAR]);
   const branch = (branchRow?.value as Branch | undefined) ?? null;
-  const index = new SearchIndex();
-  await db.cases.each((c) => index.upsert(c));
+  const model = new ReadModel();
+  model.load(await readAllCases(db));
   return {
     db,
-    index,
+    model,
+    lastNumbers: new Map(),
     now,
     branch,
     policy: (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[branch?.profileId ?? 'general'],
     calendar: new WorkCalendar((calendarRow?.value as CalendarOverride[] | undefined) ?? []),
   };
+}
+
+const LOAD_PAGE = 5_000;
+
+/** All cases in pages by primary key: getAll-sized reads, not a cursor step per row. */
+async function readAllCases(db: CountersignDb): Promise<CaseRecord[]> {
+  const all: CaseRecord[] = [];
+  let page = await db.cases.orderBy(':id').limit(LOAD_PAGE).toArray();
+  while (page.length > 0) {
+    all.push(...page);
+    if (page.length < LOAD_PAGE) break;
+    page = await db.cases.where(':id').above(page[page.length - 1]!.id).limit(LOAD_PAGE).toArray();
+  }
+  return all;
 }

@@ -49,6 +49,14 @@ export class SearchIndex {
     if (this.dead > 1000 && this.dead > this.docs.length / 4) this.compact();
   }
 
+  remove(id: string): void {
+    const docNo = this.docOf.get(id);
+    if (docNo === undefined) return;
+    this.docs[docNo]!.live = false;
+    this.docOf.delete(id);
+    this.dead++;
+  }
+
   /** Ids of live documents containing `query`, newest received first. */
   search(query: string, limit: number): string[] {
     const q = normalizeForSearch(query);

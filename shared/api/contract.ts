@@ -118,8 +118,8 @@ export interface CaseDetail {
 
 export interface QueuePage {
   items: CaseSummary[];
-  /** Total matches when the store can count them cheaply (one index), otherwise null. */
-  total: number | null;
+  /** All matches, for the virtualized list's scroll height. */
+  total: number;
 }
 
 export interface Counts {
