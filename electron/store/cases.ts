@@ -9,7 +9,7 @@ import { isCategoryOf } from '../../shared/domain/profiles';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 import { applyCommand, commandSchemas, isDomainError, needsSupervisor, type Command } from '../../shared/workflow';
 import { checkReserved, forgetNumbers, takeNextNumber } from './caseNumbers';
-import { fail, StoreError, type StoreContext } from './context';
+import { caseWritten, fail, StoreError, type StoreContext } from './context';
 import { chainEvent, eventsOf } from './ledger';
 import { zodIssues } from './validation';
 
@@ -70,6 +70,7 @@ export async function registerCase(ctx: StoreContext, params: z.output<(typeof m
     if (created) ctx.model.revert(created.id, null);
     throw e;
   });
+  caseWritten(ctx);
   return record;
 }
 
@@ -114,6 +115,7 @@ export async function runCommand(ctx: StoreContext, params: z.output<(typeof met
     if (replaced) ctx.model.revert(replaced.id, replaced);
     throw e;
   });
+  caseWritten(ctx);
   return record;
 }
 

@@ -15,6 +15,12 @@ export interface StoreContext {
   branch: Branch | null;
   policy: DeadlinePolicy;
   calendar: WorkCalendar;
+  /** Called after every committed case write: re-runs subscriptions served from the read model. */
+  caseWriteListeners: Set<() => void>;
+}
+
+export function caseWritten(ctx: StoreContext): void {
+  for (const listener of ctx.caseWriteListeners) listener();
 }
 
 /** Thrown inside a transaction to abort it; the host turns it into `{ok: false, error}`. */
@@ -41,6 +47,7 @@ export async function loadContext(db: CountersignDb, now: () => number): Promise
     db,
     model,
     lastNumbers: new Map(),
+    caseWriteListeners: new Set(),
     now,
     branch,
     policy: (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[branch?.profileId ?? 'general'],

@@ -21,6 +21,8 @@ import { zodIssues } from './validation';
 type Handler<M extends Method> = (ctx: StoreContext, params: z.output<(typeof methods)[M]>, actor: Actor) => Promise<Results[M]>;
 
 const SUPERVISORS = new Set(['supervisor', 'admin']);
+/** Live methods answered from the read model rather than from IndexedDB. */
+const MODEL_METHODS = ['cases.query', 'cases.counts'] as const;
 
 const handlers: { [M in Method]: Handler<M> } = {
   'branch.get': async (ctx) => ctx.branch,
@@ -112,6 +114,22 @@ export async function createStoreHost(options: { dbName: string; now?: () => num
     if (!prepared.ok) {
       onResult(prepared);
       return () => {};
+    }
+    const push = (run: Promise<unknown>) =>
+      run.then(
+        (value) => onResult({ ok: true, value: value as Results[M] }),
+        (thrown: unknown) => onResult({ ok: false, error: toApiError(prepared.locale, thrown) }),
+      );
+    if ((MODEL_METHODS as readonly string[]).includes(method)) {
+      // Served from the in-memory read model, which Dexie cannot observe: re-run after each case write.
+      let active = true;
+      const rerun = () => active && void push(prepared.run(ctx));
+      ctx.caseWriteListeners.add(rerun);
+      rerun();
+      return () => {
+        active = false;
+        ctx.caseWriteListeners.delete(rerun);
+      };
     }
     const subscription = liveQuery(() => prepared.run(ctx)).subscribe({
       next: (value) => onResult({ ok: true, value: value as Results[M] }),

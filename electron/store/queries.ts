@@ -20,10 +20,8 @@ export async function caseDetail(ctx: StoreContext, caseId: string, actor: Actor
 /**
  * Queues come from the in-memory read model (sorted by deadline or by received time), so every
  * combination of filters costs one pass over compact rows, never a cursor walk over IndexedDB.
- * Reading the case count registers the cases table with liveQuery, so subscribers re-run on any write.
  */
 export async function queryCases(ctx: StoreContext, q: z.output<typeof queueQuerySchema>): Promise<QueuePage> {
-  await ctx.db.cases.count();
   return ctx.model.query(q, ctx.now());
 }
 
@@ -32,9 +30,6 @@ export async function searchCases(ctx: StoreContext, text: string, limit: number
 }
 
 export async function countCases(ctx: StoreContext): Promise<Counts> {
-  const [, notifications] = await Promise.all([
-    ctx.db.cases.count(),
-    ctx.db.notifications.where('[role+read]').equals(['supervisor', 0]).count(),
-  ]);
+  const notifications = await ctx.db.notifications.where('[role+read]').equals(['supervisor', 0]).count();
   return { ...ctx.model.counts(ctx.now()), notifications };
 }

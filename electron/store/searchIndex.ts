@@ -62,13 +62,18 @@ export class SearchIndex {
     const q = normalizeForSearch(query);
     if (q === '') return [];
     const candidates = Array.from(q).length === 1 ? this.scanAll(q) : this.intersect(bigrams(q));
-    const hits: Doc[] = [];
+    // Newest `limit` hits, kept sorted as they come: a common word may match tens of thousands.
+    const best: Doc[] = [];
     for (const docNo of candidates) {
       const doc = this.docs[docNo]!;
-      if (doc.live && doc.text.includes(q)) hits.push(doc);
+      if (!doc.live || (best.length === limit && doc.receivedAt <= best[limit - 1]!.receivedAt)) continue;
+      if (!doc.text.includes(q)) continue;
+      let i = best.length;
+      while (i > 0 && best[i - 1]!.receivedAt < doc.receivedAt) i--;
+      best.splice(i, 0, doc);
+      if (best.length > limit) best.pop();
     }
-    hits.sort((a, b) => b.receivedAt - a.receivedAt);
-    return hits.slice(0, limit).map((d) => d.id);
+    return best.map((d) => d.id);
   }
 
   private intersect(grams: string[]): Iterable<number> {

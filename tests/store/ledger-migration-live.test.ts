@@ -83,6 +83,23 @@ describe('live queries', () => {
     host.close();
   });
 
+  it('push a fresh queue page after each case write, and stop after unsubscribing', async () => {
+    const { host } = await configuredHost();
+    const totals: number[] = [];
+    const unsubscribe = host.subscribe('cases.query', { states: ['registered'] }, CLERK, (r) => {
+      if (r.ok) totals.push(r.value.total);
+    });
+    await register(host);
+    await register(host);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(totals).toEqual([0, 1, 2]);
+    unsubscribe();
+    await register(host);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(totals).toEqual([0, 1, 2]);
+    host.close();
+  });
+
   it('report a bad subscription request as an error result', async () => {
     const { host } = await configuredHost();
     const results: unknown[] = [];
