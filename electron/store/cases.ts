@@ -10,7 +10,7 @@ import type { CaseEvent } from '../../shared/ledger/eventHash';
 import { applyCommand, commandSchemas, isDomainError, needsSupervisor, type Command } from '../../shared/workflow';
 import { checkReserved, forgetNumbers, takeNextNumber } from './caseNumbers';
 import { caseWritten, fail, StoreError, type StoreContext } from './context';
-import { chainEvent, eventsOf } from './ledger';
+import { appendEvents, chainEvent, eventsOf, sealFullBlocksSoon } from './ledger';
 import { zodIssues } from './validation';
 
 /** Received times up to five minutes ahead are clock skew between PCs; later ones are typos. */
@@ -58,7 +58,7 @@ export async function registerCase(ctx: StoreContext, params: z.output<(typeof m
     c.nextDueAt = dueAtOf(ctx, c, [{ type: 'registered', at: c.receivedAt }]);
     const event = chainEvent(null, c, 'registered', actor, now);
     await db.cases.add(c);
-    await db.events.add(event);
+    await appendEvents(ctx, [event]);
     await notifySupervisorIfNeeded(ctx, null, c, now);
     // Only the clerk's own draft: another clerk's autosave must survive a mistaken id.
     if (params.draftId) await db.drafts.where({ draftId: params.draftId, staffId: actor.staffId }).delete();
@@ -71,6 +71,7 @@ export async function registerCase(ctx: StoreContext, params: z.output<(typeof m
     throw e;
   });
   caseWritten(ctx);
+  sealFullBlocksSoon(ctx);
   return record;
 }
 
@@ -84,7 +85,7 @@ export async function runCommand(ctx: StoreContext, params: z.output<(typeof met
   }
   const command = { name: params.command.name, payload: parsed.data } as Command;
   let replaced: CaseRecord | null = null;
-  const record = await db.transaction('rw', [db.cases, db.events, db.outbox, db.notifications], async () => {
+  const record = await db.transaction('rw', [db.cases, db.events, db.outbox, db.notifications, db.caseBlocks, db.ledgerBlocks], async () => {
     const now = ctx.now();
     const current = await db.cases.get(params.caseId);
     if (!current) fail('not_found', 'errors.case.notFound');
@@ -98,10 +99,12 @@ export async function runCommand(ctx: StoreContext, params: z.output<(typeof met
     next.nextDueAt = dueAtOf(ctx, next, history);
     // The first event carries the changes; a following `closed` marks the moment with none of its own.
     let before = current;
-    for (const type of transition.events) {
-      await db.events.add(chainEvent(before, next, type, actor, now));
+    const events = transition.events.map((type) => {
+      const event = chainEvent(before, next, type, actor, now);
       before = next;
-    }
+      return event;
+    });
+    await appendEvents(ctx, events);
     await db.cases.put(next);
     if (transition.to === 'archived') {
       await db.outbox.add({ caseId: next.id, version: next.version, createdAt: now, deliveredAt: null, delivered: 0 } as never);
@@ -116,6 +119,7 @@ export async function runCommand(ctx: StoreContext, params: z.output<(typeof met
     throw e;
   });
   caseWritten(ctx);
+  sealFullBlocksSoon(ctx);
   return record;
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride, type De
 import type { DomainError } from '../../shared/workflow/errors';
 import type { CountersignDb } from './db';
 import type { CaseRecord } from '../../shared/domain/case';
+import { loadLedgerState } from './ledger';
 import { ReadModel } from './readModel';
 
 /** What every repository function works with: the database, the in-memory read model, the clock. */
@@ -15,6 +16,7 @@ export interface StoreContext {
   branch: Branch | null;
   policy: DeadlinePolicy;
   calendar: WorkCalendar;
+  ledger: { nextG: number; unsealed: number; blockSize: number; sealing: Promise<void> };
   /** Called after every committed case write: re-runs subscriptions served from the read model. */
   caseWriteListeners: Set<() => void>;
 }
@@ -38,7 +40,7 @@ export const META_BRANCH = 'branch';
 export const META_POLICY = 'deadlinePolicy';
 export const META_CALENDAR = 'calendarOverrides';
 
-export async function loadContext(db: CountersignDb, now: () => number): Promise<StoreContext> {
+export async function loadContext(db: CountersignDb, now: () => number, blockSize: number): Promise<StoreContext> {
   const [branchRow, policyRow, calendarRow] = await db.meta.bulkGet([META_BRANCH, META_POLICY, META_CALENDAR]);
   const branch = (branchRow?.value as Branch | undefined) ?? null;
   const model = new ReadModel();
@@ -47,6 +49,7 @@ export async function loadContext(db: CountersignDb, now: () => number): Promise
     db,
     model,
     lastNumbers: new Map(),
+    ledger: await loadLedgerState(db, blockSize),
     caseWriteListeners: new Set(),
     now,
     branch,

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
+import type { LedgerBlock } from '../../shared/ledger/blocks';
 import type { Draft, OutboxRow } from '../../shared/api/contract';
 
 export interface SequenceRow {
@@ -33,11 +34,31 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** An unsealed event: `g` is its place in the branch-wide log, the order in which events are sealed. */
+export type EventRow = CaseEvent & { g: number };
+
+/** Which sealed blocks hold a case's events, and the case's last event in each (for sealing the next). */
+export interface CaseBlockRow {
+  caseId: string;
+  n: number;
+  lastSeq: number;
+  lastHash: string;
+}
+
+export interface SealRow {
+  /** Last global position sealed. */
+  lastG: number;
+  blocks: number;
+  lastHash: string;
+}
+
 export type StoredOutboxRow = Omit<OutboxRow, 'deliveredAt'> & { deliveredAt: number | null; delivered: 0 | 1 };
 
 export type CountersignDb = Dexie & {
   cases: EntityTable<CaseRecord, 'id'>;
-  events: Dexie.Table<CaseEvent, [string, number]>;
+  events: Dexie.Table<EventRow, [string, number]>;
+  ledgerBlocks: EntityTable<LedgerBlock, 'n'>;
+  caseBlocks: Dexie.Table<CaseBlockRow, [string, number]>;
   drafts: EntityTable<Draft, 'draftId'>;
   sequences: EntityTable<SequenceRow, 'key'>;
   outbox: EntityTable<StoredOutboxRow, 'seq'>;
@@ -75,6 +96,18 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
         .modify((c: CaseRecord) => {
           c.relatedCaseIds ??= [];
         });
+    },
+  },
+  {
+    // v3: events get a branch-wide position and are sealed into hash-chained blocks.
+    version: 3,
+    stores: { events: '[caseId+seq], g', ledgerBlocks: 'n', caseBlocks: '[caseId+n]' },
+    upgrade: async (tx) => {
+      const events = tx.table<EventRow>('events');
+      const all = await events.toArray();
+      all.sort((a, b) => a.at - b.at || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.seq - b.seq));
+      all.forEach((e, i) => (e.g = i + 1));
+      await events.bulkPut(all);
     },
   },
 ];

@@ -12,7 +12,7 @@ import { registerCase, runCommand } from './cases';
 import { loadContext, META_BRANCH, META_POLICY, StoreError, type StoreContext } from './context';
 import { openDb, type CountersignDb } from './db';
 import { discardDraft, listDrafts, saveDraft } from './drafts';
-import { verifyLedger } from './ledger';
+import { DEFAULT_BLOCK_SIZE, sealAll, sealFullBlocksSoon, verifyLedger } from './ledger';
 import { pendingOutbox } from './outbox';
 import { caseDetail, countCases, queryCases, searchCases } from './queries';
 import { monthStats } from './stats';
@@ -45,7 +45,8 @@ const handlers: { [M in Method]: Handler<M> } = {
   'drafts.save': (ctx, { draftId, data }, actor) => saveDraft(ctx, draftId, data, actor),
   'drafts.list': (ctx, _params, actor) => listDrafts(ctx, actor),
   'drafts.discard': (ctx, { draftId }, actor) => discardDraft(ctx, draftId, actor),
-  'ledger.verify': (ctx, { caseId }) => verifyLedger(ctx.db, caseId),
+  'ledger.verify': (ctx, { caseId }) => verifyLedger(ctx, caseId),
+  'ledger.seal': (ctx) => sealAll(ctx),
   'outbox.pending': (ctx, { limit }) => pendingOutbox(ctx, limit),
 };
 
@@ -92,10 +93,11 @@ function prepare(method: string, params: unknown, envelope: unknown): Prepared {
  * The store host: the only code that opens the database. It trusts no caller: every request is
  * validated here, and every workflow rule is enforced here, whichever window or worker calls.
  */
-export async function createStoreHost(options: { dbName: string; now?: () => number }): Promise<StoreHost> {
+export async function createStoreHost(options: { dbName: string; now?: () => number; ledgerBlockSize?: number }): Promise<StoreHost> {
   const db = openDb(options.dbName);
   await db.open();
-  const ctx = await loadContext(db, options.now ?? Date.now);
+  const ctx = await loadContext(db, options.now ?? Date.now, options.ledgerBlockSize ?? DEFAULT_BLOCK_SIZE);
+  sealFullBlocksSoon(ctx); // a backlog left by a crash or a migration
 
   async function call<M extends Method>(method: M, params: Params<M>, envelope: Envelope): Promise<Result<Results[M]>> {
     const prepared = prepare(method, params, envelope);
@@ -138,5 +140,13 @@ export async function createStoreHost(options: { dbName: string; now?: () => num
     return () => subscription.unsubscribe();
   }
 
-  return { db, call, subscribe, close: () => db.close() };
+  return {
+    db,
+    call,
+    subscribe,
+    close: () => {
+      // Let a sealing in progress finish its transaction; closing aborts nothing already committed.
+      void ctx.ledger.sealing.finally(() => db.close());
+    },
+  };
 }

@@ -1,8 +1,14 @@
 import Dexie from 'dexie';
 import type { Actor, CaseRecord } from '../../shared/domain/case';
 import type { EventType } from '../../shared/domain/enums';
-import { GENESIS_HASH, diffRecords, hashEvent, hashEventsNative, verifyChain, type CaseEvent, type ChainBreak } from '../../shared/ledger/eventHash';
-import type { CountersignDb } from './db';
+import { decodeBlock, encodeBlock, firstBadEventIn, GENESIS_BLOCK_HASH, hashBlock, hashBlockNative } from '../../shared/ledger/blocks';
+import { GENESIS_HASH, diffRecords, hashEvent, verifyChain, type CaseEvent, type ChainBreak } from '../../shared/ledger/eventHash';
+import type { StoreContext } from './context';
+import type { CountersignDb, EventRow, SealRow } from './db';
+
+export const META_SEAL = 'ledgerSeal';
+export const DEFAULT_BLOCK_SIZE = 1000;
+const NO_SEAL: SealRow = { lastG: 0, blocks: 0, lastHash: GENESIS_BLOCK_HASH };
 
 /**
  * Builds the next event of a case's chain and sets the record's ledger head. The caller writes
@@ -16,44 +22,184 @@ export function chainEvent(before: CaseRecord | null, after: CaseRecord, type: E
   return event;
 }
 
-export function eventsOf(db: CountersignDb, caseId: string): Promise<CaseEvent[]> {
-  return db.events.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray();
+/** Appends events in the caller's transaction, numbered in the branch-wide order. */
+export async function appendEvents(ctx: StoreContext, events: readonly CaseEvent[]): Promise<void> {
+  await ctx.db.events.bulkAdd(events.map((e) => ({ ...e, g: ctx.ledger.nextG++ })));
+  ctx.ledger.unsealed += events.length;
+}
+
+function withoutPosition({ g: _g, ...event }: EventRow): CaseEvent {
+  return event;
+}
+
+async function sealRow(db: CountersignDb): Promise<SealRow> {
+  return ((await db.meta.get(META_SEAL))?.value as SealRow | undefined) ?? NO_SEAL;
+}
+
+/** A case's whole log: its sealed events from their blocks, then the rows not sealed yet. */
+export async function eventsOf(db: CountersignDb, caseId: string): Promise<CaseEvent[]> {
+  const [placed, rows] = await Promise.all([
+    db.caseBlocks.where('[caseId+n]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray(),
+    db.events.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray(),
+  ]);
+  const blocks = await db.ledgerBlocks.bulkGet(placed.map((p) => p.n));
+  const sealed = blocks.flatMap((b) => (b ? decodeBlock(b.bytes, caseId) : []));
+  return [...sealed, ...rows.map(withoutPosition)].sort((a, b) => a.seq - b.seq);
+}
+
+/** Where the ledger stands, read once when the host opens. */
+export async function loadLedgerState(db: CountersignDb, blockSize: number) {
+  const seal = await sealRow(db);
+  const last = await db.events.orderBy('g').last();
+  const unsealed = await db.events.where('g').above(seal.lastG).count();
+  return { nextG: Math.max(last?.g ?? 0, seal.lastG) + 1, unsealed, blockSize, sealing: Promise.resolve() };
 }
 
 /**
- * Verifies every chain (or one case's): links, hashes, and that the chain ends where the case row
- * says it does (a deleted tail would otherwise go unnoticed). Events arrive in primary-key order,
- * i.e. grouped by case and sorted by seq, so one pass suffices.
+ * Seals the oldest unsealed events into one block: checks each event's hash and its link to the
+ * case's previous event first (a broken chain is never sealed), then writes the block, notes which
+ * cases it holds, and removes the rows, in one transaction. Returns how many events it sealed.
  */
-export async function verifyLedger(db: CountersignDb, caseId?: string): Promise<{ cases: number; events: number; firstBreak: ChainBreak | null }> {
-  const heads = new Map<string, CaseRecord['ledgerHead']>();
-  if (caseId) {
-    const c = await db.cases.get(caseId);
-    if (c) heads.set(c.id, c.ledgerHead);
-  } else {
-    await db.cases.each((c) => heads.set(c.id, c.ledgerHead));
-  }
-  const events = caseId ? await eventsOf(db, caseId) : await db.events.toArray();
-  const hashes = await hashEventsNative(events);
-  let firstBreak: ChainBreak | null = null;
-  let start = 0;
-  const seen = new Set<string>();
-  for (let i = 1; i <= events.length && !firstBreak; i++) {
-    if (i < events.length && events[i]!.caseId === events[start]!.caseId) continue;
-    const chain = events.slice(start, i);
-    const id = chain[0]!.caseId;
-    seen.add(id);
-    firstBreak = verifyChain(chain, hashes.slice(start, i));
-    const head = heads.get(id);
-    const last = chain[chain.length - 1]!;
-    if (!firstBreak && (!head || head.seq !== last.seq || head.hash !== last.hash)) {
-      firstBreak = { caseId: id, seq: Math.min(head?.seq ?? last.seq, last.seq + 1), reason: 'link_broken' };
+export async function sealOneBlock(ctx: StoreContext, options: { onlyFull: boolean }): Promise<number> {
+  const { db } = ctx;
+  return db.transaction('rw', [db.events, db.ledgerBlocks, db.caseBlocks, db.meta], async () => {
+    const seal = await sealRow(db);
+    const rows = await db.events.where('g').above(seal.lastG).limit(ctx.ledger.blockSize).toArray();
+    if (rows.length === 0 || (options.onlyFull && rows.length < ctx.ledger.blockSize)) return 0;
+    const heads = new Map<string, { seq: number; hash: string }>();
+    const caseIds = [...new Set(rows.map((r) => r.caseId))];
+    const lastPlaced = await Promise.all(
+      caseIds.map((id) => db.caseBlocks.where('[caseId+n]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last()),
+    );
+    caseIds.forEach((id, i) => {
+      const p = lastPlaced[i];
+      heads.set(id, p ? { seq: p.lastSeq, hash: p.lastHash } : { seq: 0, hash: GENESIS_HASH });
+    });
+    const events = rows.map(withoutPosition);
+    // Events of one case may sit in this batch out of seq order only if written in one transaction.
+    events.sort((a, b) => (a.caseId === b.caseId ? a.seq - b.seq : 0));
+    for (const e of events) {
+      const head = heads.get(e.caseId)!;
+      if (e.seq !== head.seq + 1 || e.prevHash !== head.hash || hashEvent(e) !== e.hash) {
+        throw new Error(`ledger: refusing to seal a broken chain at ${e.caseId}#${e.seq}`);
+      }
+      heads.set(e.caseId, { seq: e.seq, hash: e.hash });
     }
-    start = i;
+    const bytes = encodeBlock(events);
+    const n = seal.blocks + 1;
+    const hash = hashBlock(seal.lastHash, bytes);
+    await db.ledgerBlocks.add({ n, prevHash: seal.lastHash, hash, count: events.length, bytes });
+    await db.caseBlocks.bulkPut(caseIds.map((caseId) => ({ caseId, n, lastSeq: heads.get(caseId)!.seq, lastHash: heads.get(caseId)!.hash })));
+    await db.events.bulkDelete(rows.map((r) => [r.caseId, r.seq] as [string, number]));
+    await db.meta.put({ key: META_SEAL, value: { lastG: rows[rows.length - 1]!.g, blocks: n, lastHash: hash } satisfies SealRow });
+    ctx.ledger.unsealed -= rows.length;
+    return rows.length;
+  });
+}
+
+/** Seals every full block waiting; runs after writes, one sealing at a time. */
+export function sealFullBlocksSoon(ctx: StoreContext): void {
+  if (ctx.ledger.unsealed < ctx.ledger.blockSize) return;
+  ctx.ledger.sealing = ctx.ledger.sealing
+    .then(async () => {
+      while ((await sealOneBlock(ctx, { onlyFull: true })) > 0);
+    })
+    .catch((e: unknown) => console.error('ledger: sealing failed; will retry after the next write', e));
+}
+
+/** Seals everything now, the last block possibly partial (maintenance, and before an export). */
+export async function sealAll(ctx: StoreContext): Promise<{ sealed: number }> {
+  await ctx.ledger.sealing;
+  let sealed = 0;
+  for (let n = await sealOneBlock(ctx, { onlyFull: false }); n > 0; n = await sealOneBlock(ctx, { onlyFull: false })) sealed += n;
+  return { sealed };
+}
+
+export interface LedgerReport {
+  cases: number;
+  events: number;
+  blocks: number;
+  firstBreak: ChainBreak | null;
+}
+
+async function verifyBlocks(db: CountersignDb, seal: SealRow): Promise<{ events: number; firstBreak: ChainBreak | null }> {
+  let prev = GENESIS_BLOCK_HASH;
+  let events = 0;
+  const PAGE = 100;
+  for (let from = 1; from <= seal.blocks; from += PAGE) {
+    const blocks = await db.ledgerBlocks.where('n').between(from, from + PAGE, true, false).toArray();
+    const hashes = await Promise.all(blocks.map((b) => hashBlockNative(b.prevHash, b.bytes)));
+    for (const [i, b] of blocks.entries()) {
+      if (b.n !== from + i || b.prevHash !== prev || hashes[i] !== b.hash) {
+        return { events, firstBreak: hashes[i] !== b.hash ? firstBadEventIn(b) : { caseId: '', seq: 0, reason: 'link_broken', block: from + i } };
+      }
+      prev = b.hash;
+      events += b.count;
+    }
+    if (blocks.length < Math.min(PAGE, seal.blocks - from + 1)) return { events, firstBreak: { caseId: '', seq: 0, reason: 'sequence_gap', block: from + blocks.length } };
   }
-  for (const [id, head] of heads) {
-    if (firstBreak) break;
-    if (!seen.has(id)) firstBreak = { caseId: id, seq: 1, reason: head.seq > 0 ? 'sequence_gap' : 'link_broken' };
+  if (prev !== seal.lastHash) return { events, firstBreak: { caseId: '', seq: 0, reason: 'link_broken', block: seal.blocks } };
+  return { events, firstBreak: null };
+}
+
+/** Unsealed rows, case by case: each links to the case's sealed head (or genesis) and ends at the case row's head. */
+async function verifyUnsealed(db: CountersignDb, seal: SealRow, onlyCase?: string): Promise<{ events: number; cases: Set<string>; firstBreak: ChainBreak | null }> {
+  const rows = onlyCase
+    ? await db.events.where('[caseId+seq]').between([onlyCase, Dexie.minKey], [onlyCase, Dexie.maxKey]).toArray()
+    : await db.events.where('g').above(seal.lastG).toArray();
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const r of rows) {
+    const list = byCase.get(r.caseId) ?? [];
+    list.push(withoutPosition(r));
+    byCase.set(r.caseId, list);
   }
-  return { cases: heads.size, events: events.length, firstBreak };
+  const ids = [...byCase.keys()];
+  const [cases, placed] = await Promise.all([
+    db.cases.bulkGet(ids),
+    Promise.all(ids.map((id) => db.caseBlocks.where('[caseId+n]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last())),
+  ]);
+  for (const [i, id] of ids.entries()) {
+    const chain = byCase.get(id)!.sort((a, b) => a.seq - b.seq);
+    const start = placed[i] ? { seq: placed[i].lastSeq, hash: placed[i].lastHash } : { seq: 0, hash: GENESIS_HASH };
+    const first = chain[0]!;
+    if (first.seq !== start.seq + 1) return { events: rows.length, cases: new Set(ids), firstBreak: { caseId: id, seq: first.seq, reason: 'sequence_gap' } };
+    if (first.prevHash !== start.hash) return { events: rows.length, cases: new Set(ids), firstBreak: { caseId: id, seq: first.seq, reason: 'link_broken' } };
+    const broken = verifyChain(chain, undefined, start);
+    if (broken) return { events: rows.length, cases: new Set(ids), firstBreak: broken };
+    const head = cases[i]?.ledgerHead;
+    const last = chain[chain.length - 1]!;
+    if (!head || head.seq !== last.seq || head.hash !== last.hash) {
+      return { events: rows.length, cases: new Set(ids), firstBreak: { caseId: id, seq: last.seq + 1, reason: 'link_broken' } };
+    }
+  }
+  return { events: rows.length, cases: new Set(ids), firstBreak: null };
+}
+
+/**
+ * Verifies the whole log: every sealed block (hash over the previous block's hash and its bytes:
+ * any edited, removed or reordered event breaks it), then every unsealed event (hash, link to the
+ * case's previous event, and the case row's head). With `caseId`, re-checks that one case's chain
+ * event by event, sealed and unsealed.
+ */
+export async function verifyLedger(ctx: StoreContext, caseId?: string): Promise<LedgerReport> {
+  const { db } = ctx;
+  await ctx.ledger.sealing;
+  const seal = await sealRow(db);
+  if (caseId) {
+    const [c, events] = await Promise.all([db.cases.get(caseId), eventsOf(db, caseId)]);
+    let firstBreak = events.length ? verifyChain(events) : null;
+    const last = events[events.length - 1];
+    if (!firstBreak && c && (!last || c.ledgerHead.seq !== last.seq || c.ledgerHead.hash !== last.hash)) {
+      firstBreak = { caseId, seq: (last?.seq ?? 0) + 1, reason: 'link_broken' };
+    }
+    return { cases: c ? 1 : 0, events: events.length, blocks: seal.blocks, firstBreak };
+  }
+  const sealed = await verifyBlocks(db, seal);
+  const unsealed = sealed.firstBreak ? null : await verifyUnsealed(db, seal);
+  return {
+    cases: ctx.model.size,
+    events: sealed.events + (unsealed?.events ?? 0),
+    blocks: seal.blocks,
+    firstBreak: sealed.firstBreak ?? unsealed?.firstBreak ?? null,
+  };
 }

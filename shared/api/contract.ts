@@ -88,6 +88,7 @@ export const methods = {
   'drafts.list': z.object({}),
   'drafts.discard': z.object({ draftId: uuid }),
   'ledger.verify': z.object({ caseId: uuid.optional() }),
+  'ledger.seal': z.object({}),
   'outbox.pending': z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
 } as const;
 
@@ -174,7 +175,8 @@ export interface Results {
   'drafts.save': Draft;
   'drafts.list': Draft[];
   'drafts.discard': null;
-  'ledger.verify': { cases: number; events: number; firstBreak: ChainBreak | null };
+  'ledger.verify': { cases: number; events: number; blocks: number; firstBreak: ChainBreak | null };
+  'ledger.seal': { sealed: number };
   'outbox.pending': OutboxRow[];
 }
 

@@ -20,7 +20,7 @@ export interface CaseEvent {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-const canonicalJson = configure({ deterministic: true, bigint: false, circularValue: Error });
+export const canonicalJson = configure({ deterministic: true, bigint: false, circularValue: Error });
 
 function hashedText(event: Omit<CaseEvent, 'hash'>): string {
   const { caseId, seq, type, at, actor, changes, prevHash } = event;
@@ -32,29 +32,25 @@ export function hashEvent(event: Omit<CaseEvent, 'hash'>): string {
   return bytesToHex(sha256(utf8ToBytes(hashedText(event))));
 }
 
-/**
- * The same hashes through the platform's native SHA-256 (Web Crypto), many at once: for
- * verifying whole logs outside any transaction, where the pure-JS hash would dominate.
- */
-export async function hashEventsNative(events: readonly Omit<CaseEvent, 'hash'>[]): Promise<string[]> {
-  const encoder = new TextEncoder();
-  const digests = await Promise.all(events.map((e) => crypto.subtle.digest('SHA-256', encoder.encode(hashedText(e)))));
-  return digests.map((d) => bytesToHex(new Uint8Array(d)));
-}
-
 export interface ChainBreak {
   caseId: string;
   seq: number;
   reason: 'hash_mismatch' | 'link_broken' | 'sequence_gap';
+  /** The sealed block the break was found in, if any. */
+  block?: number;
 }
 
 /**
  * Checks one case's events (sorted by seq); returns the first broken link, or null.
  * `recomputed[i]`, when given, is the already computed hash of `events[i]`.
  */
-export function verifyChain(events: readonly CaseEvent[], recomputed?: readonly string[]): ChainBreak | null {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+export function verifyChain(
+  events: readonly CaseEvent[],
+  recomputed?: readonly (string | undefined)[],
+  start: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH },
+): ChainBreak | null {
+  let prev = start.hash;
+  let expectedSeq = start.seq + 1;
   for (const [i, e] of events.entries()) {
     if (e.seq !== expectedSeq) return { caseId: e.caseId, seq: e.seq, reason: 'sequence_gap' };
     if (e.prevHash !== prev) return { caseId: e.caseId, seq: e.seq, reason: 'link_broken' };

@@ -22,13 +22,13 @@ export function uniqueDbName(prefix = 'cs-test'): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
-export async function openHost(clock = new TestClock(), dbName = uniqueDbName()): Promise<{ host: StoreHost; clock: TestClock; dbName: string }> {
-  const host = await createStoreHost({ dbName, now: clock.now });
+export async function openHost(clock = new TestClock(), dbName = uniqueDbName(), ledgerBlockSize?: number): Promise<{ host: StoreHost; clock: TestClock; dbName: string }> {
+  const host = await createStoreHost({ dbName, now: clock.now, ...(ledgerBlockSize ? { ledgerBlockSize } : {}) });
   return { host, clock, dbName };
 }
 
-export async function configuredHost(profileId: 'general' | 'pawnshop' | 'courier' | 'property' = 'pawnshop') {
-  const opened = await openHost();
+export async function configuredHost(profileId: 'general' | 'pawnshop' | 'courier' | 'property' = 'pawnshop', ledgerBlockSize?: number) {
+  const opened = await openHost(new TestClock(), uniqueDbName(), ledgerBlockSize);
   const r = await opened.host.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId } }, SUPERVISOR);
   if (!r.ok) throw new Error(r.error.message);
   return opened;

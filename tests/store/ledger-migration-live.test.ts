@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../electron/store/db';
+import { LATEST_SCHEMA_VERSION, openDb } from '../../electron/store/db';
 import { createStoreHost } from '../../electron/store/host';
 import { CLERK, configuredHost, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName, intake, MONDAY_10AM } from './fixtures';
 
@@ -37,7 +37,7 @@ describe('schema migrations', () => {
     const r = await v2host.call('cases.register', { intake: intake({ category: 'lost_damaged' }) }, CLERK);
     if (!r.ok) throw new Error(r.error.message);
     const original = r.value;
-    const events = await v2host.db.events.toArray();
+    const events = (await v2host.db.events.toArray()).map(({ g: _g, ...e }) => e);
     const meta = await v2host.db.meta.toArray();
     v2host.close();
 
@@ -51,12 +51,14 @@ describe('schema migrations', () => {
     v1.close();
 
     const upgraded = await createStoreHost({ dbName, now: clock.now });
-    expect(upgraded.db.verno).toBe(2);
+    expect(upgraded.db.verno).toBe(LATEST_SCHEMA_VERSION);
     const detail = await upgraded.call('cases.get', { caseId: original.id }, SUPERVISOR);
     expect(detail.ok && detail.value.case).toEqual(original);
     expect(detail.ok && detail.value.events).toEqual(events);
     const mine = await upgraded.db.cases.where('[receivedBy+receivedAt]').between(['c01', Dexie.minKey], ['c01', Dexie.maxKey]).count();
     expect(mine).toBe(1);
+    // v3: every event has its place in the branch-wide log, ready to be sealed
+    expect((await upgraded.db.events.toArray()).map((e) => e.g)).toEqual([1]);
     expect(await upgraded.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { firstBreak: null } });
     upgraded.close();
   });
