@@ -1,6 +1,6 @@
 import type { CaseSummary, Counts, MonthStats, QueuePage, queueQuerySchema } from '../../shared/api/contract';
 import type { CaseRecord } from '../../shared/domain/case';
-import { CLOSED_STATES, type Channel, type Satisfaction } from '../../shared/domain/enums';
+import { CLOSED_STATES, type CaseState, type Channel, type Satisfaction } from '../../shared/domain/enums';
 import type { z } from 'zod';
 import { SearchIndex } from './searchIndex';
 
@@ -95,17 +95,50 @@ class SortedRows {
   }
 }
 
+const byDueKey = (r: CaseRow) => r.dueKey;
+
+function lowerBoundByDue(rows: readonly CaseRow[], due: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]!.dueKey < due) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mergeByDue(a: CaseRow[], b: CaseRow[]): CaseRow[] {
+  const out: CaseRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    out.push(x.dueKey < y.dueKey || (x.dueKey === y.dueKey && x.id < y.id) ? (i++, x) : (j++, y));
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+const DIMENSIONS = ['state', 'assigneeId', 'category', 'severity'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
 function matcher(q: Query, now: number): (r: CaseRow) => boolean {
-  const states = q.states?.length ? new Set(q.states) : null;
+  // Plain locals: the parsed query object may be slow to read a hundred thousand times.
+  const states = q.states?.length ? new Set<string>(q.states) : null;
+  const { assigneeId, category, severity, receivedFrom, receivedTo, businessRef } = q;
+  const overdue = q.overdue === true;
   return (r) =>
-    (!states || states.has(r.state)) &&
-    (q.assigneeId === undefined || r.assigneeId === q.assigneeId) &&
-    (q.category === undefined || r.category === q.category) &&
-    (q.severity === undefined || r.severity === q.severity) &&
-    (!q.overdue || r.dueKey < now) &&
-    (q.receivedFrom === undefined || r.receivedAt >= q.receivedFrom) &&
-    (q.receivedTo === undefined || r.receivedAt <= q.receivedTo) &&
-    (q.businessRef === undefined || r.businessRef === q.businessRef);
+    (states === null || states.has(r.state)) &&
+    (assigneeId === undefined || r.assigneeId === assigneeId) &&
+    (category === undefined || r.category === category) &&
+    (severity === undefined || r.severity === severity) &&
+    (!overdue || r.dueKey < now) &&
+    (receivedFrom === undefined || r.receivedAt >= receivedFrom) &&
+    (receivedTo === undefined || r.receivedAt <= receivedTo) &&
+    (businessRef === undefined || r.businessRef === businessRef);
 }
 
 /**
@@ -116,7 +149,8 @@ function matcher(q: Query, now: number): (r: CaseRow) => boolean {
  */
 export class ReadModel {
   private rows = new Map<string, CaseRow>();
-  private byDue = new SortedRows((r) => r.dueKey);
+  private buckets: Record<Dimension, Map<string, SortedRows>> = { state: new Map(), assigneeId: new Map(), category: new Map(), severity: new Map() };
+  private byDue = new SortedRows(byDueKey);
   private byReceived = new SortedRows((r) => r.receivedAt);
   readonly search = new SearchIndex();
 
@@ -126,9 +160,12 @@ export class ReadModel {
 
   load(records: Iterable<CaseRecord>): void {
     for (const c of records) {
-      this.rows.set(c.id, rowOf(c));
+      const row = rowOf(c);
+      this.rows.set(c.id, row);
+      this.addToBuckets(row, true);
       this.search.upsert(c);
     }
+    for (const map of Object.values(this.buckets)) for (const bucket of map.values()) bucket.reset([...bucket.rows]);
     this.byDue.reset([...this.rows.values()]);
     this.byReceived.reset([...this.rows.values()]);
   }
@@ -137,6 +174,7 @@ export class ReadModel {
     this.removeRow(c.id);
     const row = rowOf(c);
     this.rows.set(c.id, row);
+    this.addToBuckets(row);
     this.byDue.insert(row);
     this.byReceived.insert(row);
     this.search.upsert(c);
@@ -156,31 +194,74 @@ export class ReadModel {
     if (!old) return;
     this.byDue.remove(old);
     this.byReceived.remove(old);
+    for (const dimension of DIMENSIONS) this.buckets[dimension].get(old[dimension])?.remove(old);
     this.rows.delete(id);
+  }
+
+  private addToBuckets(row: CaseRow, bulk = false): void {
+    for (const dimension of DIMENSIONS) {
+      const map = this.buckets[dimension];
+      let bucket = map.get(row[dimension]);
+      if (!bucket) map.set(row[dimension], (bucket = new SortedRows(byDueKey)));
+      if (bulk) bucket.rows.push(row);
+      else bucket.insert(row);
+    }
   }
 
   query(q: Query, now: number): QueuePage {
     const matches = matcher(q, now);
+    const { rows, lo, hi, reverse } = this.narrowestRange(q, now);
     const from = q.offset;
     const to = q.offset + q.limit;
-    const items: CaseSummary[] = [];
-    let total = 0;
-    const take = (r: CaseRow) => {
-      if (!matches(r)) return;
-      if (total >= from && total < to) items.push(summaryOf(r));
-      total++;
-    };
-    if (q.sort === 'received') {
-      const rows = this.byReceived.rows;
-      const lo = q.receivedFrom === undefined ? 0 : this.byReceived.lowerBound(q.receivedFrom);
-      const hi = q.receivedTo === undefined ? rows.length : this.byReceived.lowerBound(q.receivedTo + 1);
-      for (let i = hi - 1; i >= lo; i--) take(rows[i]!);
-    } else {
-      const rows = this.byDue.rows;
-      const hi = q.overdue ? this.byDue.lowerBound(now) : rows.length;
-      for (let i = 0; i < hi; i++) take(rows[i]!);
+    if (rows) {
+      const items: CaseSummary[] = [];
+      let total = 0;
+      for (let k = 0; k < hi - lo; k++) {
+        const r = rows[reverse ? hi - 1 - k : lo + k]!;
+        if (!matches(r)) continue;
+        if (total >= from && total < to) items.push(summaryOf(r));
+        total++;
+      }
+      return { items, total };
     }
-    return { items, total };
+    // Newest first within a bucket: collect, then sort the (small) bucket's matches.
+    const hits = this.smallestBucket(q)!.filter(matches);
+    hits.sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    return { items: hits.slice(from, to).map(summaryOf), total: hits.length };
+  }
+
+  /** Rows of the most selective filter, kept in deadline order; several states are merged. */
+  private smallestBucket(q: Query): CaseRow[] | null {
+    const candidates: CaseRow[][] = [];
+    if (q.states?.length) {
+      const lists = [...new Set(q.states)].map((st) => this.buckets.state.get(st)?.rows ?? []);
+      candidates.push(lists.length === 1 ? lists[0]! : lists.reduce(mergeByDue));
+    }
+    for (const dimension of ['assigneeId', 'category', 'severity'] as const) {
+      const value = q[dimension];
+      if (value !== undefined) candidates.push(this.buckets[dimension].get(value)?.rows ?? []);
+    }
+    if (candidates.length === 0) return null;
+    return candidates.reduce((a, b) => (b.length < a.length ? b : a));
+  }
+
+  /**
+   * Which rows to walk, already in the order asked for. Rows sit scattered in memory, so reading
+   * fewer of them matters more than anything else: the narrowest bucket by deadline, the overdue
+   * prefix, or a received-date range. `rows: null` means: sort the smallest bucket by received time.
+   */
+  private narrowestRange(q: Query, now: number): { rows: CaseRow[] | null; lo: number; hi: number; reverse: boolean } {
+    if (q.sort === 'received') {
+      const all = this.byReceived.rows;
+      const ranged = q.receivedFrom !== undefined || q.receivedTo !== undefined;
+      const bucket = ranged ? null : this.smallestBucket(q);
+      if (bucket && bucket.length <= this.rows.size / 4) return { rows: null, lo: 0, hi: 0, reverse: false };
+      const lo = q.receivedFrom === undefined ? 0 : this.byReceived.lowerBound(q.receivedFrom);
+      const hi = q.receivedTo === undefined ? all.length : this.byReceived.lowerBound(q.receivedTo + 1);
+      return { rows: all, lo, hi, reverse: true };
+    }
+    const bucket = this.smallestBucket(q) ?? this.byDue.rows;
+    return { rows: bucket, lo: 0, hi: q.overdue ? lowerBoundByDue(bucket, now) : bucket.length, reverse: false };
   }
 
   summaries(ids: readonly string[]): CaseSummary[] {
@@ -192,7 +273,7 @@ export class ReadModel {
 
   counts(now: number): Omit<Counts, 'notifications'> {
     const byState: Counts['byState'] = {};
-    for (const r of this.rows.values()) byState[r.state] = (byState[r.state] ?? 0) + 1;
+    for (const [state, bucket] of this.buckets.state) if (bucket.rows.length) byState[state as CaseState] = bucket.rows.length;
     return { byState, unassigned: byState.registered ?? 0, overdue: this.byDue.lowerBound(now) };
   }
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBlock, encodeBlock, firstBadEventIn, GENESIS_BLOCK_HASH, hashBlock, hashBlockNative } from '../../shared/ledger/blocks';
+import { GENESIS_HASH, hashEvent, type CaseEvent } from '../../shared/ledger/eventHash';
+
+function chain(caseId: string, n: number): CaseEvent[] {
+  const events: CaseEvent[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let seq = 1; seq <= n; seq++) {
+    const unsigned = { caseId, seq, type: 'progress_call' as const, at: 1_767_322_800_000 + seq, actor: { staffId: 'c01', role: 'clerk' as const }, changes: { progressCalls: [[], [{ text: `第${seq}次回电 😀 𠀀\t"引号"` }]] as [unknown, unknown] }, prevHash };
+    const e = { ...unsigned, hash: hashEvent(unsigned) };
+    events.push(e);
+    prevHash = e.hash;
+  }
+  return events;
+}
+
+describe('ledger blocks', () => {
+  const events = [...chain('case-a', 3), ...chain('case-b', 2)];
+
+  it('round-trip events exactly, and pick one case out of a block', () => {
+    const bytes = encodeBlock(events);
+    expect(decodeBlock(bytes)).toEqual(events);
+    expect(decodeBlock(bytes, 'case-b')).toEqual(events.slice(3));
+  });
+
+  it('hash the same with the pure-JS and the native SHA-256, chained on the previous block', async () => {
+    const bytes = encodeBlock(events);
+    const first = hashBlock(GENESIS_BLOCK_HASH, bytes);
+    expect(await hashBlockNative(GENESIS_BLOCK_HASH, bytes)).toBe(first);
+    expect(hashBlock(first, bytes)).not.toBe(first);
+  });
+
+  it('name the first event that no longer hashes to itself', () => {
+    const tampered = new TextDecoder().decode(encodeBlock(events)).replace('第2次回电', '第9次回电');
+    const block = { n: 7, prevHash: GENESIS_BLOCK_HASH, hash: 'x', count: 5, bytes: new TextEncoder().encode(tampered) };
+    expect(firstBadEventIn(block)).toEqual({ caseId: 'case-a', seq: 2, reason: 'hash_mismatch', block: 7 });
+  });
+});
