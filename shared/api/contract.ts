@@ -5,7 +5,7 @@ import {
 } from '../domain/case';
 import { branchCodeSchema } from '../domain/caseNumber';
 import type { CaseState, Severity } from '../domain/enums';
-import { MAX_TEXT, staffId, textField, timestamp } from '../domain/text';
+import { hasControlCharacters, MAX_TEXT, staffId, textField, timestamp } from '../domain/text';
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
 import { COMMAND_NAMES, type CommandName } from '../workflow/commands';
 import type { ClockState } from '../deadlines';
@@ -79,7 +79,10 @@ export const methods = {
   'cases.get': z.object({ caseId: uuid }),
   'cases.query': queueQuerySchema,
   'cases.search': z.object({
-    text: z.string().max(100, { message: 'errors.search.tooLong' }),
+    text: z
+      .string({ error: 'errors.request.invalid' })
+      .max(100, { message: 'errors.search.tooLong' })
+      .refine((v) => !hasControlCharacters(v), { message: 'errors.text.control' }),
     limit: z.number().int().min(1).max(200).default(50),
   }),
   'cases.counts': z.object({}),

@@ -29,6 +29,11 @@ export function hasVisibleText(value: string): boolean {
   return value.replace(/[\s\u200B-\u200F\u2060-\u2064\uFEFF]/g, '').length > 0;
 }
 
+/** Control characters other than tab, line feed and carriage return: they cannot come from a keyboard. */
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL.test(value);
+}
+
 function hasLoneSurrogate(value: string): boolean {
   return !value.isWellFormed();
 }
@@ -40,9 +45,7 @@ export function textField(max: number, options: { required?: boolean; multiline?
     .string({ error: 'errors.text.notText' })
     .refine((v) => !required || hasVisibleText(v), { message: 'errors.required' })
     .refine((v) => codePointLength(v) <= max, { message: 'errors.text.tooLong', params: { max } })
-    .refine((v) => !CONTROL.test(options.multiline ? v.replace(/[\r\n\t]/g, '') : v.replace(/\t/g, '')), {
-      message: 'errors.text.control',
-    })
+    .refine((v) => !hasControlCharacters(v), { message: 'errors.text.control' })
     .refine((v) => options.multiline || !/[\r\n]/.test(v), { message: 'errors.text.singleLine' })
     .refine((v) => !hasLoneSurrogate(v), { message: 'errors.text.malformed' });
 }

@@ -331,6 +331,7 @@ const rows: Row[] = [
   no('cases.get: no such case', rawCall('cases.get', { caseId: MISSING_UUID }), { code: 'not_found', key: 'errors.case.notFound', en: 'Complaint not found' }),
   no('cases.search: 101 characters', rawCall('cases.search', { text: '中'.repeat(101) }), { code: 'invalid_input', key: 'errors.search.tooLong', path: 'text' }),
   no('cases.search: a number', rawCall('cases.search', { text: 42 }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'text' }),
+  no('cases.search: a control character (could join two fields)', rawCall('cases.search', { text: '王\u0001138' }), { code: 'invalid_input', key: 'errors.text.control', path: 'text' }),
   no('cases.query: unknown filter (strict)', rawCall('cases.query', { $where: '1==1' }), { code: 'invalid_input', key: 'errors.request.invalid' }),
   no('cases.query: limit 0', rawCall('cases.query', { limit: 0 }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'limit' }),
   no('cases.query: unknown state', rawCall('cases.query', { states: ['deleted'] }), { code: 'invalid_input', key: 'errors.state.invalid', path: 'states.0' }),
