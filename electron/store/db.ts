@@ -37,10 +37,10 @@ export interface MetaRow {
 /** An unsealed event: `g` is its place in the branch-wide log, the order in which events are sealed. */
 export type EventRow = CaseEvent & { g: number };
 
-/** Which sealed blocks hold a case's events, and the case's last event in each (for sealing the next). */
+/** Which sealed blocks hold a case's events, and its last sealed event (the next one links to it). */
 export interface CaseBlockRow {
   caseId: string;
-  n: number;
+  blocks: number[];
   lastSeq: number;
   lastHash: string;
 }
@@ -58,7 +58,7 @@ export type CountersignDb = Dexie & {
   cases: EntityTable<CaseRecord, 'id'>;
   events: Dexie.Table<EventRow, [string, number]>;
   ledgerBlocks: EntityTable<LedgerBlock, 'n'>;
-  caseBlocks: Dexie.Table<CaseBlockRow, [string, number]>;
+  caseBlocks: EntityTable<CaseBlockRow, 'caseId'>;
   drafts: EntityTable<Draft, 'draftId'>;
   sequences: EntityTable<SequenceRow, 'key'>;
   outbox: EntityTable<StoredOutboxRow, 'seq'>;
@@ -101,7 +101,7 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
   {
     // v3: events get a branch-wide position and are sealed into hash-chained blocks.
     version: 3,
-    stores: { events: '[caseId+seq], g', ledgerBlocks: 'n', caseBlocks: '[caseId+n]' },
+    stores: { events: '[caseId+seq], g', ledgerBlocks: 'n', caseBlocks: 'caseId' },
     upgrade: async (tx) => {
       const events = tx.table<EventRow>('events');
       const all = await events.toArray();

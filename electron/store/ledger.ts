@@ -39,10 +39,10 @@ async function sealRow(db: CountersignDb): Promise<SealRow> {
 /** A case's whole log: its sealed events from their blocks, then the rows not sealed yet. */
 export async function eventsOf(db: CountersignDb, caseId: string): Promise<CaseEvent[]> {
   const [placed, rows] = await Promise.all([
-    db.caseBlocks.where('[caseId+n]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray(),
+    db.caseBlocks.get(caseId),
     db.events.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray(),
   ]);
-  const blocks = await db.ledgerBlocks.bulkGet(placed.map((p) => p.n));
+  const blocks = await db.ledgerBlocks.bulkGet(placed?.blocks ?? []);
   const sealed = blocks.flatMap((b) => (b ? decodeBlock(b.bytes, caseId) : []));
   return [...sealed, ...rows.map(withoutPosition)].sort((a, b) => a.seq - b.seq);
 }
@@ -68,11 +68,9 @@ export async function sealOneBlock(ctx: StoreContext, options: { onlyFull: boole
     if (rows.length === 0 || (options.onlyFull && rows.length < ctx.ledger.blockSize)) return 0;
     const heads = new Map<string, { seq: number; hash: string }>();
     const caseIds = [...new Set(rows.map((r) => r.caseId))];
-    const lastPlaced = await Promise.all(
-      caseIds.map((id) => db.caseBlocks.where('[caseId+n]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last()),
-    );
+    const placed = await db.caseBlocks.bulkGet(caseIds);
     caseIds.forEach((id, i) => {
-      const p = lastPlaced[i];
+      const p = placed[i];
       heads.set(id, p ? { seq: p.lastSeq, hash: p.lastHash } : { seq: 0, hash: GENESIS_HASH });
     });
     const events = rows.map(withoutPosition);
@@ -89,7 +87,9 @@ export async function sealOneBlock(ctx: StoreContext, options: { onlyFull: boole
     const n = seal.blocks + 1;
     const hash = hashBlock(seal.lastHash, bytes);
     await db.ledgerBlocks.add({ n, prevHash: seal.lastHash, hash, count: events.length, bytes });
-    await db.caseBlocks.bulkPut(caseIds.map((caseId) => ({ caseId, n, lastSeq: heads.get(caseId)!.seq, lastHash: heads.get(caseId)!.hash })));
+    await db.caseBlocks.bulkPut(
+      caseIds.map((caseId, i) => ({ caseId, blocks: [...(placed[i]?.blocks ?? []), n], lastSeq: heads.get(caseId)!.seq, lastHash: heads.get(caseId)!.hash })),
+    );
     await db.events.bulkDelete(rows.map((r) => [r.caseId, r.seq] as [string, number]));
     await db.meta.put({ key: META_SEAL, value: { lastG: rows[rows.length - 1]!.g, blocks: n, lastHash: hash } satisfies SealRow });
     ctx.ledger.unsealed -= rows.length;
@@ -156,7 +156,7 @@ async function verifyUnsealed(db: CountersignDb, seal: SealRow, onlyCase?: strin
   const ids = [...byCase.keys()];
   const [cases, placed] = await Promise.all([
     db.cases.bulkGet(ids),
-    Promise.all(ids.map((id) => db.caseBlocks.where('[caseId+n]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last())),
+    db.caseBlocks.bulkGet(ids),
   ]);
   for (const [i, id] of ids.entries()) {
     const chain = byCase.get(id)!.sort((a, b) => a.seq - b.seq);
