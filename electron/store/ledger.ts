@@ -125,9 +125,13 @@ export interface LedgerReport {
 async function verifyBlocks(db: CountersignDb, seal: SealRow): Promise<{ events: number; firstBreak: ChainBreak | null }> {
   let prev = GENESIS_BLOCK_HASH;
   let events = 0;
-  const PAGE = 100;
+  const PAGE = 50;
+  const readPage = (from: number) => db.ledgerBlocks.where('n').between(from, from + PAGE, true, false).toArray();
+  let next = readPage(1);
   for (let from = 1; from <= seal.blocks; from += PAGE) {
-    const blocks = await db.ledgerBlocks.where('n').between(from, from + PAGE, true, false).toArray();
+    const blocks = await next;
+    // Read the next page while this one is hashed (Web Crypto works off the main thread).
+    if (from + PAGE <= seal.blocks) next = readPage(from + PAGE);
     const hashes = await Promise.all(blocks.map((b) => hashBlockNative(b.prevHash, b.bytes)));
     for (const [i, b] of blocks.entries()) {
       if (b.n !== from + i || b.prevHash !== prev || hashes[i] !== b.hash) {
