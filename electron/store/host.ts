@@ -117,15 +117,12 @@ export async function createStoreHost(options: { dbName: string; now?: () => num
       onResult(prepared);
       return () => {};
     }
-    const push = (run: Promise<unknown>) =>
-      run.then(
-        (value) => onResult({ ok: true, value: value as Results[M] }),
-        (thrown: unknown) => onResult({ ok: false, error: toApiError(prepared.locale, thrown) }),
-      );
+    const deliver = (value: unknown) => onResult({ ok: true, value: value as Results[M] });
+    const refuse = (thrown: unknown) => onResult({ ok: false, error: toApiError(prepared.locale, thrown) });
     if ((MODEL_METHODS as readonly string[]).includes(method)) {
       // Served from the in-memory read model, which Dexie cannot observe: re-run after each case write.
       let active = true;
-      const rerun = () => active && void push(prepared.run(ctx));
+      const rerun = () => active && void prepared.run(ctx).then(deliver, refuse);
       ctx.caseWriteListeners.add(rerun);
       rerun();
       return () => {
@@ -133,10 +130,7 @@ export async function createStoreHost(options: { dbName: string; now?: () => num
         ctx.caseWriteListeners.delete(rerun);
       };
     }
-    const subscription = liveQuery(() => prepared.run(ctx)).subscribe({
-      next: (value) => onResult({ ok: true, value: value as Results[M] }),
-      error: (thrown) => onResult({ ok: false, error: toApiError(prepared.locale, thrown) }),
-    });
+    const subscription = liveQuery(() => prepared.run(ctx)).subscribe({ next: deliver, error: refuse });
     return () => subscription.unsubscribe();
   }
 

@@ -108,19 +108,30 @@ function lowerBoundByDue(rows: readonly CaseRow[], due: number): number {
   return lo;
 }
 
-function mergeByDue(a: CaseRow[], b: CaseRow[]): CaseRow[] {
-  const out: CaseRow[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    out.push(x.dueKey < y.dueKey || (x.dueKey === y.dueKey && x.id < y.id) ? (i++, x) : (j++, y));
+/**
+ * Visits rows of several deadline-ordered lists in one deadline order (a k-way merge over at most
+ * twelve lists), stopping after `limit` rows.
+ */
+function walkByDue(lists: readonly CaseRow[][], ends: readonly number[], limit: number, visit: (r: CaseRow, i: number) => void): void {
+  const at = lists.map(() => 0);
+  for (let i = 0; i < limit; i++) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) {
+      if (at[k]! >= ends[k]!) continue;
+      if (best < 0) best = k;
+      else {
+        const x = lists[k]![at[k]!]!;
+        const y = lists[best]![at[best]!]!;
+        if (x.dueKey < y.dueKey || (x.dueKey === y.dueKey && x.id < y.id)) best = k;
+      }
+    }
+    if (best < 0) return;
+    visit(lists[best]![at[best]!++]!, i);
   }
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  return out;
 }
+
+type Bucket = { dimension: 'states' | 'assigneeId' | 'category' | 'severity'; lists: CaseRow[][] };
+const CRITERIA = ['states', 'assigneeId', 'category', 'severity', 'overdue', 'receivedFrom', 'receivedTo', 'businessRef'] as const;
 
 const DIMENSIONS = ['state', 'assigneeId', 'category', 'severity'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
@@ -210,58 +221,68 @@ export class ReadModel {
 
   query(q: Query, now: number): QueuePage {
     const matches = matcher(q, now);
-    const { rows, lo, hi, reverse } = this.narrowestRange(q, now);
     const from = q.offset;
     const to = q.offset + q.limit;
-    if (rows) {
-      const items: CaseSummary[] = [];
-      let total = 0;
-      for (let k = 0; k < hi - lo; k++) {
-        const r = rows[reverse ? hi - 1 - k : lo + k]!;
-        if (!matches(r)) continue;
-        if (total >= from && total < to) items.push(summaryOf(r));
-        total++;
-      }
-      return { items, total };
+    const bucket = this.smallestBucket(q);
+    if (q.sort === 'received') return this.newestFirst(q, bucket, matches);
+
+    // By deadline: walk the narrowest bucket(s), already in deadline order, merging several states.
+    const lists = bucket?.lists ?? [this.byDue.rows];
+    const ends = lists.map((l) => (q.overdue ? lowerBoundByDue(l, now) : l.length));
+    const others = CRITERIA.filter((k) => k !== bucket?.dimension && k !== 'overdue' && q[k] !== undefined);
+    const items: CaseSummary[] = [];
+    if (others.length === 0) {
+      // Nothing left to filter: the total is known, and only the page itself is read.
+      walkByDue(lists, ends, to, (r, i) => i >= from && items.push(summaryOf(r)));
+      return { items, total: ends.reduce((n, e) => n + e, 0) };
     }
-    // Newest first within a bucket: collect, then sort the (small) bucket's matches.
-    const hits = this.smallestBucket(q)!.filter(matches);
-    hits.sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-    return { items: hits.slice(from, to).map(summaryOf), total: hits.length };
+    let total = 0;
+    walkByDue(lists, ends, Infinity, (r) => {
+      if (!matches(r)) return;
+      if (total >= from && total < to) items.push(summaryOf(r));
+      total++;
+    });
+    return { items, total };
   }
 
-  /** Rows of the most selective filter, kept in deadline order; several states are merged. */
-  private smallestBucket(q: Query): CaseRow[] | null {
-    const candidates: CaseRow[][] = [];
-    if (q.states?.length) {
-      const lists = [...new Set(q.states)].map((st) => this.buckets.state.get(st)?.rows ?? []);
-      candidates.push(lists.length === 1 ? lists[0]! : lists.reduce(mergeByDue));
+  private newestFirst(q: Query, bucket: Bucket | null, matches: (r: CaseRow) => boolean): QueuePage {
+    const ranged = q.receivedFrom !== undefined || q.receivedTo !== undefined;
+    const size = bucket ? bucket.lists.reduce((n, l) => n + l.length, 0) : Infinity;
+    if (!ranged && size <= this.rows.size / 4) {
+      // A small bucket: collect its matches, then sort them by received time.
+      const hits = bucket!.lists.flatMap((l) => l.filter(matches));
+      hits.sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      return { items: hits.slice(q.offset, q.offset + q.limit).map(summaryOf), total: hits.length };
     }
-    for (const dimension of ['assigneeId', 'category', 'severity'] as const) {
-      const value = q[dimension];
-      if (value !== undefined) candidates.push(this.buckets[dimension].get(value)?.rows ?? []);
+    const rows = this.byReceived.rows;
+    const lo = q.receivedFrom === undefined ? 0 : this.byReceived.lowerBound(q.receivedFrom);
+    const hi = q.receivedTo === undefined ? rows.length : this.byReceived.lowerBound(q.receivedTo + 1);
+    const items: CaseSummary[] = [];
+    let total = 0;
+    for (let i = hi - 1; i >= lo; i--) {
+      const r = rows[i]!;
+      if (!matches(r)) continue;
+      if (total >= q.offset && total < q.offset + q.limit) items.push(summaryOf(r));
+      total++;
     }
-    if (candidates.length === 0) return null;
-    return candidates.reduce((a, b) => (b.length < a.length ? b : a));
+    return { items, total };
   }
 
   /**
-   * Which rows to walk, already in the order asked for. Rows sit scattered in memory, so reading
-   * fewer of them matters more than anything else: the narrowest bucket by deadline, the overdue
-   * prefix, or a received-date range. `rows: null` means: sort the smallest bucket by received time.
+   * The rows of the most selective filter, in deadline order (one list per state asked for).
+   * Rows sit scattered in memory, so reading fewer of them matters more than anything else.
    */
-  private narrowestRange(q: Query, now: number): { rows: CaseRow[] | null; lo: number; hi: number; reverse: boolean } {
-    if (q.sort === 'received') {
-      const all = this.byReceived.rows;
-      const ranged = q.receivedFrom !== undefined || q.receivedTo !== undefined;
-      const bucket = ranged ? null : this.smallestBucket(q);
-      if (bucket && bucket.length <= this.rows.size / 4) return { rows: null, lo: 0, hi: 0, reverse: false };
-      const lo = q.receivedFrom === undefined ? 0 : this.byReceived.lowerBound(q.receivedFrom);
-      const hi = q.receivedTo === undefined ? all.length : this.byReceived.lowerBound(q.receivedTo + 1);
-      return { rows: all, lo, hi, reverse: true };
+  private smallestBucket(q: Query): Bucket | null {
+    const candidates: Bucket[] = [];
+    if (q.states?.length) {
+      candidates.push({ dimension: 'states', lists: [...new Set(q.states)].map((st) => this.buckets.state.get(st)?.rows ?? []) });
     }
-    const bucket = this.smallestBucket(q) ?? this.byDue.rows;
-    return { rows: bucket, lo: 0, hi: q.overdue ? lowerBoundByDue(bucket, now) : bucket.length, reverse: false };
+    for (const dimension of ['assigneeId', 'category', 'severity'] as const) {
+      const value = q[dimension];
+      if (value !== undefined) candidates.push({ dimension, lists: [this.buckets[dimension].get(value)?.rows ?? []] });
+    }
+    const size = (b: Bucket) => b.lists.reduce((n, l) => n + l.length, 0);
+    return candidates.length ? candidates.reduce((a, b) => (size(b) < size(a) ? b : a)) : null;
   }
 
   summaries(ids: readonly string[]): CaseSummary[] {
