@@ -23,7 +23,14 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  use: { trace: 'retain-on-failure' },
+  use: { trace: 'retain-on-failure', baseURL: 'http://127.0.0.1:4173' },
+  // The browser edition, served by Vite; its store host runs in a Web Worker of the page.
+  webServer: {
+    command: 'npm run web -- --port 4173 --strictPort',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
   projects: [
     {
       name: 'web',

@@ -63,7 +63,7 @@ export async function registerCase(ctx: StoreContext, params: z.output<(typeof m
     await appendEvents(ctx, [event]);
     await notifySupervisorIfNeeded(ctx, null, c, now);
     // Only the clerk's own draft: another clerk's autosave must survive a mistaken id.
-    if (params.draftId) await db.drafts.where({ draftId: params.draftId, staffId: actor.staffId }).delete();
+    if (params.draftId && (await db.drafts.get(params.draftId))?.staffId === actor.staffId) await db.drafts.delete(params.draftId);
     created = c;
     ctx.model.upsert(c);
     return c;

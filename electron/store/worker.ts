@@ -1,0 +1,11 @@
+/**
+ * Web Worker entry of the browser edition (DESIGN.md "Processes"): the same store host as the
+ * desktop's hidden window, answering the page over the worker's own message channel. Requests
+ * that arrive while the database opens are buffered; if it cannot open, every request is
+ * answered with an internal error carrying the reason.
+ */
+import type { PortLike } from '../../shared/api/portClient';
+import { createStoreHost } from './host';
+import { serveWhenReady } from './portServer';
+
+serveWhenReady(createStoreHost({ dbName: 'countersign' }), self as unknown as PortLike);

@@ -1,0 +1,85 @@
+import { AppBar, Box, CircularProgress, CssBaseline, MenuItem, Tab, Tabs, TextField, ThemeProvider, Toolbar, Typography, createTheme } from '@mui/material';
+import { enUS, zhCN, zhTW } from '@mui/material/locale';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Branch, StoreApi } from '../../shared/api/contract';
+import { LOCALES, type Locale } from '../../shared/i18n/translate';
+import { IntakeScreen } from '../features/intake/IntakeScreen';
+import { QueueScreen } from '../features/queues/QueueScreen';
+import { FirstRun } from '../features/setup/FirstRun';
+import { rememberLocale } from '../i18n';
+import { envelopeOf, loadSession, saveSession, type Session } from './session';
+import { StoreContext } from './store';
+
+const MUI_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
+const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
+
+type Screen = 'intake' | 'queues';
+
+export function App({ api }: { api: StoreApi }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const theme = useMemo(() => createTheme({ palette: { primary: { main: '#b3261e' } } }, MUI_LOCALES[locale]), [locale]);
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [branch, setBranch] = useState<Branch | null | undefined>(undefined);
+  const [screen, setScreen] = useState<Screen>('intake');
+
+  useEffect(() => {
+    void api.call('branch.get', {}, { actor: { staffId: session?.staffId || 'setup', role: session?.role ?? 'clerk' }, locale }).then((r) => setBranch(r.ok ? r.value : null));
+  }, [api, session, locale]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.title');
+  }, [locale, t]);
+
+  const changeLanguage = (next: Locale) => {
+    rememberLocale(next);
+    void i18n.changeLanguage(next);
+  };
+
+  const store = useMemo(() => (session ? { api, envelope: envelopeOf(session, locale) } : null), [api, session, locale]);
+
+  let body;
+  if (branch === undefined) {
+    body = (
+      <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }} role="status">
+        <CircularProgress aria-label={t('app.loading')} />
+      </Box>
+    );
+  } else if (!branch || !session) {
+    body = (
+      <FirstRun api={api} locale={locale} onDone={(s) => {
+        saveSession(s);
+        setSession(s);
+      }} />
+    );
+  } else {
+    body = (
+      <StoreContext.Provider value={store}>
+        <Box component="main" sx={{ p: 2 }}>{screen === 'intake' ? <IntakeScreen branch={branch} /> : <QueueScreen />}</Box>
+      </StoreContext.Provider>
+    );
+  }
+
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <AppBar position="static" color="default" elevation={1}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography variant="h6" component="p" sx={{ flexShrink: 0 }}>{branch ? `${branch.branchName} · ${t('app.title')}` : t('app.title')}</Typography>
+          {branch && session && (
+            <Tabs value={screen} onChange={(_, v: Screen) => setScreen(v)} aria-label={t('app.title')} sx={{ flex: 1 }}>
+              <Tab value="intake" label={t('nav.intake')} />
+              <Tab value="queues" label={t('nav.queues')} />
+            </Tabs>
+          )}
+          <TextField select size="small" label={t('app.language')} value={locale} onChange={(e) => changeLanguage(e.target.value as Locale)} sx={{ ml: 'auto', width: 150 }}>
+            {LOCALES.map((l) => <MenuItem key={l} value={l}>{LANGUAGE_NAMES[l]}</MenuItem>)}
+          </TextField>
+        </Toolbar>
+      </AppBar>
+      {body}
+    </ThemeProvider>
+  );
+}

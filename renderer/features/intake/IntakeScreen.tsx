@@ -1,0 +1,164 @@
+import { Alert, Box, Button, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, Branch, Draft } from '../../../shared/api/contract';
+import type { CaseRecord } from '../../../shared/domain/case';
+import { CHANNELS, SEVERITIES } from '../../../shared/domain/enums';
+import { PROFILES } from '../../../shared/domain/profiles';
+import { useStore } from '../../app/store';
+import { emptyIntake, FIELD_OF_PATH, toIntake, type IntakeFields } from './intakeForm';
+
+const AUTOSAVE_MS = 500;
+
+/** R1: the paper form's order, Tab through everything, Ctrl+Enter saves, the draft autosaves. */
+export function IntakeScreen({ branch }: { branch: Branch }) {
+  const { t } = useTranslation();
+  const { api, envelope } = useStore();
+  const profile = PROFILES[branch.profileId];
+  const [fields, setFields] = useState<IntakeFields>(() => emptyIntake(envelope.actor.staffId, profile.categories[0]!));
+  const [draftId, setDraftId] = useState<string>(() => crypto.randomUUID());
+  const [offered, setOffered] = useState<Draft | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<CaseRecord | null>(null);
+  const [draftNote, setDraftNote] = useState(false);
+  const touched = useRef(false);
+  const firstField = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void api.call('drafts.list', {}, envelope).then((r) => {
+      if (r.ok && r.value.length > 0) setOffered(r.value[r.value.length - 1]!);
+    });
+  }, [api, envelope]);
+
+  useEffect(() => {
+    if (!touched.current) return;
+    const timer = setTimeout(() => {
+      void api.call('drafts.save', { draftId, data: fields }, envelope).then((r) => setDraftNote(r.ok));
+    }, AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [api, envelope, draftId, fields]);
+
+  const issues = useMemo(() => {
+    const byField: Partial<Record<keyof IntakeFields, string>> = {};
+    for (const issue of error?.issues ?? []) {
+      const field = FIELD_OF_PATH[issue.path];
+      if (field && !byField[field]) byField[field] = issue.message;
+    }
+    return byField;
+  }, [error]);
+
+  const set = <K extends keyof IntakeFields>(key: K, value: IntakeFields[K]) => {
+    touched.current = true;
+    setFields((f) => ({ ...f, [key]: value }));
+  };
+
+  async function save() {
+    if (saving) return;
+    setSaving(true);
+    const r = await api.call('cases.register', { intake: toIntake(fields), draftId }, envelope);
+    setSaving(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setSaved(r.value);
+  }
+
+  function startNext() {
+    touched.current = false;
+    setSaved(null);
+    setDraftNote(false);
+    setDraftId(crypto.randomUUID());
+    setFields(emptyIntake(envelope.actor.staffId, profile.categories[0]!));
+    setTimeout(() => firstField.current?.focus(), 0);
+  }
+
+  function restore(draft: Draft) {
+    setFields({ ...emptyIntake(envelope.actor.staffId, profile.categories[0]!), ...(draft.data as Partial<IntakeFields>) });
+    setDraftId(draft.draftId);
+    setOffered(null);
+  }
+
+  async function discard(draft: Draft) {
+    await api.call('drafts.discard', { draftId: draft.draftId }, envelope);
+    setOffered(null);
+  }
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void save();
+    }
+  };
+
+  if (saved) {
+    return (
+      <Paper component="section" sx={{ p: 4, maxWidth: 720, mx: 'auto' }} aria-labelledby="saved-title">
+        <Typography id="saved-title" variant="h6" component="h2">{t('saved.title')}</Typography>
+        <Typography variant="overline" component="p">{t('saved.caseNo')}</Typography>
+        <Typography variant="h2" component="p" aria-label={t('saved.caseNo')} sx={{ fontFamily: 'monospace', letterSpacing: 2 }} data-testid="case-no">
+          {saved.caseNo}
+        </Typography>
+        <Stack direction="row" spacing={2} sx={{ mt: 3 }}>
+          <Button variant="contained" onClick={startNext} autoFocus>{t('saved.next')}</Button>
+          <Button disabled title={t('saved.printLater')}>{t('saved.print')}</Button>
+        </Stack>
+      </Paper>
+    );
+  }
+
+  const select = { select: { native: true }, inputLabel: { shrink: true } } as const;
+  return (
+    <Paper component="form" sx={{ p: 3, maxWidth: 960, mx: 'auto' }} aria-labelledby="intake-title" onKeyDown={onKeyDown}
+      onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <Typography id="intake-title" variant="h5" component="h1" gutterBottom>{t('intake.title')}</Typography>
+      {offered && (
+        <Alert severity="info" sx={{ mb: 2 }} action={
+          <Stack direction="row" spacing={1}>
+            <Button size="small" onClick={() => restore(offered)}>{t('intake.restore')}</Button>
+            <Button size="small" onClick={() => void discard(offered)}>{t('intake.discard')}</Button>
+          </Stack>
+        }>{t('intake.draftFound')}</Alert>
+      )}
+      {error && <Alert severity="error" sx={{ mb: 2 }} role="alert">{error.issues?.length ? t('intake.fixErrors') : error.message}</Alert>}
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 2 }}>
+        <TextField label={t('intake.name')} value={fields.name} onChange={(e) => set('name', e.target.value)} required inputRef={firstField} autoFocus
+          error={!!issues.name} helperText={issues.name} />
+        <TextField label={t('intake.phone')} value={fields.phone} onChange={(e) => set('phone', e.target.value)} required inputMode="tel"
+          error={!!issues.phone} helperText={issues.phone} />
+        <TextField label={t(profile.addressLabel)} value={fields.address} onChange={(e) => set('address', e.target.value)}
+          error={!!issues.address} helperText={issues.address} />
+        <TextField label={t(profile.businessRefLabel)} value={fields.businessRef} onChange={(e) => set('businessRef', e.target.value)}
+          error={!!issues.businessRef} helperText={issues.businessRef} />
+        <TextField select slotProps={select} label={t('intake.category')} value={fields.category} onChange={(e) => set('category', e.target.value)}
+          error={!!issues.category} helperText={issues.category}>
+          {profile.categories.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
+        </TextField>
+        <TextField select slotProps={select} label={t('intake.severity')} value={fields.severity} onChange={(e) => set('severity', e.target.value as IntakeFields['severity'])}>
+          {SEVERITIES.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
+        </TextField>
+      </Box>
+      <Stack spacing={2} sx={{ mt: 2 }}>
+        <TextField label={t('intake.content')} value={fields.content} onChange={(e) => set('content', e.target.value)} required multiline minRows={4}
+          error={!!issues.content} helperText={issues.content} />
+        <TextField label={t('intake.expected')} value={fields.expectedResolution} onChange={(e) => set('expectedResolution', e.target.value)} multiline minRows={2}
+          error={!!issues.expectedResolution} helperText={issues.expectedResolution} />
+      </Stack>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2, mt: 2 }}>
+        <TextField select slotProps={select} label={t('intake.channel')} value={fields.channel} onChange={(e) => set('channel', e.target.value as IntakeFields['channel'])}>
+          {CHANNELS.map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
+        </TextField>
+        <TextField type="datetime-local" label={t('intake.receivedAt')} value={fields.receivedAt} onChange={(e) => set('receivedAt', e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }} error={!!issues.receivedAt} helperText={issues.receivedAt} />
+        <TextField label={t('intake.receivedBy')} value={fields.receivedBy} onChange={(e) => set('receivedBy', e.target.value)}
+          error={!!issues.receivedBy} helperText={issues.receivedBy} />
+        <TextField label={t('intake.idNumber')} value={fields.idNumber} onChange={(e) => set('idNumber', e.target.value)}
+          error={!!issues.idNumber} helperText={issues.idNumber} />
+      </Box>
+      <FormControlLabel sx={{ mt: 1 }} control={<Switch checked={fields.isReport} onChange={(e) => set('isReport', e.target.checked)} />} label={t('intake.isReport')} />
+      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
+        <Button type="submit" variant="contained" size="large" disabled={saving}>{saving ? t('intake.saving') : t('intake.save')}</Button>
+        {draftNote && <Typography variant="body2" color="text.secondary" role="status">{t('intake.draftSaved')}</Typography>}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,63 @@
+import type { IntakeInput } from '../../../shared/domain/case';
+import type { Channel, Severity } from '../../../shared/domain/enums';
+
+/** What the intake screen holds: strings as typed, so nothing typed is ever lost to parsing. */
+export interface IntakeFields {
+  receivedAt: string;
+  channel: Channel;
+  name: string;
+  phone: string;
+  address: string;
+  idNumber: string;
+  businessRef: string;
+  category: string;
+  severity: Severity;
+  isReport: boolean;
+  content: string;
+  expectedResolution: string;
+  receivedBy: string;
+}
+
+/** `YYYY-MM-DDTHH:mm` in the machine's time zone, as a datetime-local field wants it. */
+export function localDateTime(at: number): string {
+  const d = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+export function emptyIntake(receivedBy: string, category: string, now = Date.now()): IntakeFields {
+  return {
+    receivedAt: localDateTime(now), channel: 'walk_in', name: '', phone: '', address: '', idNumber: '', businessRef: '',
+    category, severity: 'general', isReport: false, content: '', expectedResolution: '', receivedBy,
+  };
+}
+
+export function toIntake(f: IntakeFields): IntakeInput {
+  return {
+    channel: f.channel,
+    receivedAt: new Date(f.receivedAt).getTime(),
+    receivedBy: f.receivedBy.trim(),
+    complainant: { name: f.name, phone: f.phone, address: f.address, idNumber: f.idNumber.trim() },
+    businessRef: f.businessRef,
+    category: f.category,
+    severity: f.severity,
+    isReport: f.isReport,
+    content: f.content,
+    expectedResolution: f.expectedResolution,
+  };
+}
+
+/** Which form field an API issue path belongs to. */
+export const FIELD_OF_PATH: Record<string, keyof IntakeFields> = {
+  'intake.receivedAt': 'receivedAt',
+  'intake.channel': 'channel',
+  'intake.complainant.name': 'name',
+  'intake.complainant.phone': 'phone',
+  'intake.complainant.address': 'address',
+  'intake.complainant.idNumber': 'idNumber',
+  'intake.businessRef': 'businessRef',
+  'intake.category': 'category',
+  'intake.severity': 'severity',
+  'intake.content': 'content',
+  'intake.expectedResolution': 'expectedResolution',
+  'intake.receivedBy': 'receivedBy',
+};

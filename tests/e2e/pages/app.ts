@@ -1,0 +1,65 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Page objects: one per screen, shared by the web and electron projects. */
+export class FirstRunPage {
+  constructor(private readonly page: Page) {}
+
+  async setUp(branch: { code: string; name: string; profile: string }, staff: { id: string; name: string }) {
+    await this.page.getByLabel('网点代码').fill(branch.code);
+    await this.page.getByLabel('网点名称').fill(branch.name);
+    await this.page.getByLabel('业务类型').click();
+    await this.page.getByRole('option', { name: branch.profile }).click();
+    await this.page.getByLabel('您的工号').fill(staff.id);
+    await this.page.getByLabel('您的姓名').fill(staff.name);
+    await this.page.getByRole('button', { name: '保存并开始登记' }).click();
+  }
+}
+
+export class IntakePage {
+  constructor(private readonly page: Page) {}
+
+  get heading() {
+    return this.page.getByRole('heading', { name: '客户投诉登记' });
+  }
+
+  /** The clerk types while the customer talks: keyboard only, in the form's order. */
+  async typeComplaint(c: { name: string; phone: string; address: string; ref: string; content: string }) {
+    await expect(this.page.getByLabel('投诉人姓名')).toBeFocused();
+    const k = this.page.keyboard;
+    await k.type(c.name);
+    await k.press('Tab');
+    await k.type(c.phone);
+    await k.press('Tab');
+    await k.type(c.address);
+    await k.press('Tab');
+    await k.type(c.ref);
+    await k.press('Tab'); // category: keep the default
+    await k.press('Tab'); // severity: keep the default
+    await k.press('Tab');
+    await k.type(c.content);
+  }
+
+  async saveWithKeyboard() {
+    await this.page.keyboard.press('Control+Enter');
+  }
+
+  caseNumber() {
+    return this.page.getByTestId('case-no');
+  }
+}
+
+export class QueuesPage {
+  constructor(private readonly page: Page) {}
+
+  async open() {
+    await this.page.getByRole('tab', { name: '投诉列表' }).click();
+  }
+
+  row(text: string) {
+    return this.page.getByRole('row').filter({ hasText: text });
+  }
+
+  async search(text: string) {
+    await this.page.getByLabel('搜索：姓名、电话、单号、内容').fill(text);
+  }
+}
