@@ -1,13 +1,30 @@
 /**
- * The UI bridge (sandboxed preload, built as CommonJS). Placeholder: the typed store API and the
- * MessagePort hand-over are written out method by method in a later issue (no generic invoke).
+ * The UI bridge (sandboxed preload, built as CommonJS into out/electron/preload/index.cjs):
+ * `window.countersign`, written out method by method. No ipcRenderer, no generic invoke.
+ *
+ * The store port follows the MessagePorts guide: main posts it to this preload, which passes it
+ * on to the page with window.postMessage (a MessagePort cannot cross contextBridge).
  */
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNELS, type CountersignBridge, type Settings, type SettingsPatch } from './contract';
 
-export interface CountersignBridge {
-  readonly edition: 'desktop';
-}
+ipcRenderer.on(CHANNELS.storePort, (event) => {
+  window.postMessage(CHANNELS.storePort, '*', event.ports);
+});
 
-const bridge: CountersignBridge = Object.freeze({ edition: 'desktop' });
+export const bridge: CountersignBridge = Object.freeze({
+  edition: 'desktop' as const,
+  requestStorePort(): void {
+    ipcRenderer.send(CHANNELS.requestStorePort);
+  },
+  settings: Object.freeze({
+    get(): Promise<Settings> {
+      return ipcRenderer.invoke(CHANNELS.settingsGet) as Promise<Settings>;
+    },
+    set(patch: SettingsPatch): Promise<Settings> {
+      return ipcRenderer.invoke(CHANNELS.settingsSet, patch) as Promise<Settings>;
+    },
+  }),
+});
 
 contextBridge.exposeInMainWorld('countersign', bridge);

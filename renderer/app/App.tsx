@@ -19,7 +19,7 @@ type Screen = 'intake' | 'queues';
 export function App({ api }: { api: StoreApi }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const theme = useMemo(() => createTheme({ palette: { primary: { main: '#b3261e' } } }, MUI_LOCALES[locale]), [locale]);
+  const theme = useMemo(() => createTheme({ palette: { primary: { main: '#1d4e89' } } }, MUI_LOCALES[locale]), [locale]);
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const [branch, setBranch] = useState<Branch | null | undefined>(undefined);
   const [screen, setScreen] = useState<Screen>('intake');

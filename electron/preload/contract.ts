@@ -1,0 +1,63 @@
+/**
+ * What the preloads and main agree on (DESIGN.md "Processes"): the IPC channel names, the
+ * machine settings' shape and the bridge the UI preload exposes as `window.countersign`.
+ * Types and constants only. main imports this file; the renderer may not (layering), so it
+ * declares the same bridge in renderer/bridge/desktop.ts and tests/unit/main-bridge-types.test.ts
+ * checks that the two stay assignable to each other.
+ */
+import type { ProfileId } from '../../shared/domain/enums';
+import type { Locale } from '../../shared/i18n/translate';
+
+export const CHANNELS = {
+  /** UI → main (send): give this window a MessagePort to the store host. */
+  requestStorePort: 'store:request-port',
+  /** main → UI and main → store window (postMessage with one port): a store connection. */
+  storePort: 'store-port',
+  /** main → store window: the UI end of a connection is gone; stop serving it. */
+  storePortClosed: 'store-port-closed',
+  /** UI → main (invoke): the machine settings. */
+  settingsGet: 'settings:get',
+  /** UI → main (invoke): change some machine settings; answers the settings after the change. */
+  settingsSet: 'settings:set',
+} as const;
+
+/** Where and how big the main window was, remembered between runs. */
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
+/** Machine settings (electron-store): what belongs to this computer rather than to the data. */
+export interface Settings {
+  /** The branch's code ('' until the first-run setup). */
+  branchCode: string;
+  branchName: string;
+  /** The business profile (which categories and deadlines apply). */
+  profile: ProfileId;
+  language: Locale;
+  /** Where the data lives ('' = the default folder under the user's application data). */
+  dataFolder: string;
+  /** The printer's name ('' = the system default). */
+  printer: string;
+  /** The head office receiver (https://…, '' = no sync). */
+  hqUrl: string;
+  windowBounds: WindowBounds | null;
+}
+
+/** The settings a UI window may change; the data folder and window bounds belong to main. */
+export const UI_SETTABLE = ['branchCode', 'branchName', 'profile', 'language', 'printer', 'hqUrl'] as const;
+export type SettingsPatch = Partial<Pick<Settings, (typeof UI_SETTABLE)[number]>>;
+
+/** `window.countersign` in a desktop UI window, method by method (no generic invoke). */
+export interface CountersignBridge {
+  readonly edition: 'desktop';
+  /** Asks main for a store port; it arrives as a window 'message' event with data 'store-port'. */
+  requestStorePort(): void;
+  readonly settings: {
+    get(): Promise<Settings>;
+    set(patch: SettingsPatch): Promise<Settings>;
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm run screenshots`: every screen of the browser edition in zh-CN and en, as PNG files in
+ * screenshots/ (git-ignored), to look at after changing a screen.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Page } from 'playwright';
+import { createServer } from 'vite';
+import { chromiumLaunchOptions } from '../tests/chromium';
+
+const OUT = 'screenshots';
+mkdirSync(OUT, { recursive: true });
+const server = await createServer({ configFile: 'renderer/vite.config.ts', logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+await server.listen();
+const address = server.httpServer?.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+  console.log(`${OUT}/${name}.png`);
+}
+
+/** A form field by its label exactly (MUI appends " *" to required ones). */
+function field(page: Page, label: string) {
+  return page.getByLabel(new RegExp(`^${label}[\\s\\u2009]*\\*?$`));
+}
+
+async function chooseLanguage(page: Page, label: string, language: string) {
+  await page.getByLabel(label).click();
+  await page.getByRole('option', { name: language }).click();
+}
+
+try {
+  for (const locale of ['zh-CN', 'en'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(base);
+    if (locale === 'en') await chooseLanguage(page, '界面语言', 'English');
+    await page.getByRole('button').first().waitFor();
+    await shot(page, `${locale}-1-first-run`);
+    const L = locale === 'en'
+      ? { code: 'Branch code', name: 'Branch name', staff: 'Your staff id', staffName: 'Your name', save: 'Save and start registering', person: 'Complainant name', phone: 'Contact phone', content: 'Complaint', list: 'Complaints' }
+      : { code: '网点代码', name: '网点名称', staff: '您的工号', staffName: '您的姓名', save: '保存并开始登记', person: '投诉人姓名', phone: '联系电话', content: '投诉内容', list: '投诉列表' };
+    await field(page, L.code).fill('BJ01');
+    await field(page, L.name).fill('北京朝阳一店');
+    await field(page, L.staff).fill('c01');
+    await field(page, L.staffName).fill('张敏');
+    await page.getByRole('button', { name: L.save }).click();
+    await field(page, L.person).waitFor();
+    await shot(page, `${locale}-2-intake`);
+    await field(page, L.person).fill('王小明 <img src=x onerror=alert(1)>');
+    await field(page, L.phone).fill('12345');
+    await field(page, L.content).fill('金饰鉴定估价明显偏低，要求重新鉴定并说明依据。');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('alert').waitFor();
+    await shot(page, `${locale}-3-intake-invalid`);
+    await field(page, L.phone).fill('13812345678');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('case-no').waitFor();
+    await shot(page, `${locale}-4-saved`);
+    await page.getByRole('tab', { name: L.list }).click();
+    await page.getByRole('table').waitFor();
+    await shot(page, `${locale}-5-complaints`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { FirstRunPage, QueuesPage } from './pages/app';
+
+test.beforeEach(({ page: _page }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'no Electron binary on this machine (see `npm start`): the electron project runs where one exists');
+});
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('no serious or critical accessibility violation on any screen, in Chinese and English', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await new FirstRunPage(page).setUp({ code: 'BJ01', name: '北京朝阳一店', profile: '典当行' }, { id: 'c01', name: '张敏' });
+  await expect(page.getByRole('heading', { name: '客户投诉登记' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await new QueuesPage(page).open();
+  await expect(page.getByRole('heading', { name: '投诉列表' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByLabel('界面语言').click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Complaints' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('tab', { name: 'Register' }).click();
+  await expect(page.getByRole('heading', { name: 'Customer complaint registration' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
