@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Branch, StoreApi } from '../../shared/api/contract';
 import { LOCALES, type Locale } from '../../shared/i18n/translate';
+import { CaseScreen } from '../features/case/CaseScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queues/QueueScreen';
 import { FirstRun } from '../features/setup/FirstRun';
@@ -23,6 +24,7 @@ export function App({ api }: { api: StoreApi }) {
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const [branch, setBranch] = useState<Branch | null | undefined>(undefined);
   const [screen, setScreen] = useState<Screen>('intake');
+  const [openCase, setOpenCase] = useState<string | null>(null);
 
   useEffect(() => {
     void api.call('branch.get', {}, { actor: { staffId: session?.staffId || 'setup', role: session?.role ?? 'clerk' }, locale }).then((r) => setBranch(r.ok ? r.value : null));
@@ -57,7 +59,11 @@ export function App({ api }: { api: StoreApi }) {
   } else {
     body = (
       <StoreContext.Provider value={store}>
-        <Box component="main" sx={{ p: 2 }}>{screen === 'intake' ? <IntakeScreen branch={branch} /> : <QueueScreen />}</Box>
+        <Box component="main" sx={{ p: 2 }}>
+          {screen === 'intake' && <IntakeScreen branch={branch} />}
+          {screen === 'queues' && !openCase && <QueueScreen onOpen={setOpenCase} />}
+          {screen === 'queues' && openCase && <CaseScreen caseId={openCase} onBack={() => setOpenCase(null)} />}
+        </Box>
       </StoreContext.Provider>
     );
   }
@@ -69,7 +75,7 @@ export function App({ api }: { api: StoreApi }) {
         <Toolbar sx={{ gap: 2 }}>
           <Typography variant="h6" component="p" sx={{ flexShrink: 0 }}>{branch ? `${branch.branchName} · ${t('app.title')}` : t('app.title')}</Typography>
           {branch && session && (
-            <Tabs value={screen} onChange={(_, v: Screen) => setScreen(v)} aria-label={t('app.title')} sx={{ flex: 1 }}>
+            <Tabs value={screen} onChange={(_, v: Screen) => { setScreen(v); setOpenCase(null); }} aria-label={t('app.title')} sx={{ flex: 1 }}>
               <Tab value="intake" label={t('nav.intake')} />
               <Tab value="queues" label={t('nav.queues')} />
             </Tabs>

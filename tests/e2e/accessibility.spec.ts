@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { FirstRunPage, QueuesPage } from './pages/app';
+import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
 test.beforeEach(({ page: _page }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'no Electron binary on this machine (see `npm start`): the electron project runs where one exists');
@@ -20,9 +20,23 @@ test('no serious or critical accessibility violation on any screen, in Chinese a
   await expect(page.getByRole('heading', { name: '客户投诉登记' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
+  const intake = new IntakePage(page);
+  await intake.typeComplaint({ name: '王小明', phone: '13812345678', address: '建国路88号', ref: 'DP1', content: '估价偏低' });
+  await intake.saveWithKeyboard();
+  const caseNo = (await intake.caseNumber().textContent())!;
+  expect(await seriousViolations(page)).toEqual([]);
+
   await new QueuesPage(page).open();
   await expect(page.getByRole('heading', { name: '投诉列表' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+
+  await new CasePage(page).openFromList(caseNo);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '分派', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: '分派' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '返回列表' }).click();
 
   await page.getByLabel('界面语言').click();
   await page.getByRole('option', { name: 'English' }).click();

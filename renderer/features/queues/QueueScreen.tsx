@@ -1,4 +1,4 @@
-import { Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../shared/api/contract';
@@ -14,7 +14,7 @@ function DueCell({ at }: { at: number | null }) {
 }
 
 /** The branch's complaints, nearest deadline first; live, and searchable by name, phone, number or content. */
-export function QueueScreen() {
+export function QueueScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const [state, setState] = useState<CaseState | ''>('');
@@ -57,7 +57,9 @@ export function QueueScreen() {
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.id}>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{r.caseNo}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }}>
+                  <Link component="button" onClick={() => onOpen(r.id)} aria-label={t('queues.open', { caseNo: r.caseNo })}>{r.caseNo}</Link>
+                </TableCell>
                 <TableCell>{r.complainantName}</TableCell>
                 <TableCell>{t(`category.${r.category}`)}</TableCell>
                 <TableCell>{t(`state.${r.state}`)}</TableCell>

@@ -63,3 +63,38 @@ export class QueuesPage {
     await this.page.getByLabel('搜索：姓名、电话、单号、内容').fill(text);
   }
 }
+
+export class CasePage {
+  constructor(private readonly page: Page) {}
+
+  async openFromList(caseNo: string) {
+    await this.page.getByRole('button', { name: `打开投诉 ${caseNo}` }).click();
+    await expect(this.page.getByRole('heading', { name: caseNo })).toBeVisible();
+  }
+
+  state() {
+    return this.page.locator('.MuiChip-colorPrimary').first();
+  }
+
+  /** Runs one workflow action through its dialog: `fields` maps labels to values (true/false for switches). */
+  async act(action: string, fields: Record<string, string | boolean> = {}) {
+    await this.page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: action, exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: action });
+    for (const [label, value] of Object.entries(fields)) {
+      const field = dialog.getByLabel(label);
+      if (typeof value === 'boolean') await field.setChecked(value);
+      else if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption({ label: value });
+      else await field.fill(value);
+    }
+    await dialog.getByRole('button', { name: action, exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  timeline() {
+    return this.page.getByRole('list', { name: '处理记录' });
+  }
+
+  deadlines() {
+    return this.page.getByRole('table', { name: '处理时限' });
+  }
+}

@@ -1,0 +1,96 @@
+import { Alert, Box, Button, Chip, Divider, List, ListItem, ListItemText, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClockState } from '../../../shared/deadlines';
+import type { CommandName } from '../../../shared/workflow/commands';
+import { useLive } from '../../app/store';
+import { CommandDialog } from './CommandDialog';
+
+const CLOCK_COLOURS: Partial<Record<ClockState['status'], 'error' | 'warning' | 'success' | 'default'>> = {
+  overdue: 'error', met_late: 'warning', due_soon: 'warning', met: 'success',
+};
+
+/** Everything about one case: who, what, the deadlines, the actions this user may take, the timeline. */
+export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const detail = useLive('cases.get', { caseId });
+  const [action, setAction] = useState<CommandName | null>(null);
+  const time = (at: number) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+
+  if (!detail) return null;
+  if (!detail.ok) return <Alert severity="error">{detail.error.message}</Alert>;
+  const { case: c, events, clocks, allowedCommands } = detail.value;
+  const actions = allowedCommands.filter((n) => n !== 'update');
+  return (
+    <Paper component="section" sx={{ p: 3 }} aria-labelledby="case-title">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
+        <Button onClick={onBack}>{t('case.back')}</Button>
+        <Typography id="case-title" variant="h5" component="h1" sx={{ fontFamily: 'monospace' }}>{c.caseNo}</Typography>
+        <Chip label={t(`state.${c.state}`)} color="primary" />
+        <Chip label={t(`severity.${c.severity}`)} color={c.severity === 'general' ? 'default' : 'error'} variant="outlined" />
+        {c.isReport && <Chip label={t('case.report')} color="error" variant="outlined" />}
+      </Stack>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 2 }}>
+        <Field label={t('intake.name')} value={c.complainant.name} />
+        <Field label={t('intake.phone')} value={c.complainant.phone} />
+        <Field label={t(`field.address.${c.profileId === 'property' ? 'property' : 'general'}`)} value={c.complainant.address} />
+        <Field label={t(`field.businessRef.${c.profileId}`)} value={c.businessRef} />
+        <Field label={t('intake.category')} value={t(`category.${c.category}`)} />
+        <Field label={t('intake.channel')} value={t(`channel.${c.channel}`)} />
+        <Field label={t('intake.receivedAt')} value={time(c.receivedAt)} />
+        <Field label={t('case.assignee')} value={c.assigneeId || '—'} />
+      </Box>
+      <Field label={t('intake.content')} value={c.content} block />
+      {c.expectedResolution && <Field label={t('intake.expected')} value={c.expectedResolution} block />}
+
+      {actions.length > 0 && (
+        <Stack direction="row" spacing={1} sx={{ my: 2, flexWrap: 'wrap', gap: 1 }} role="group" aria-label={t('case.actions')}>
+          {actions.map((name) => <Button key={name} variant="outlined" onClick={() => setAction(name)}>{t(`command.${name}`)}</Button>)}
+        </Stack>
+      )}
+
+      <Typography variant="h6" component="h2" sx={{ mt: 2 }}>{t('case.deadlines')}</Typography>
+      <Table size="small" aria-label={t('case.deadlines')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('case.clock')}</TableCell>
+            <TableCell>{t('case.dueAt')}</TableCell>
+            <TableCell>{t('case.status')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {clocks.map((k) => (
+            <TableRow key={k.id}>
+              <TableCell>{t(k.labelKey)}</TableCell>
+              <TableCell>{k.dueAt === null ? '—' : time(k.dueAt)}</TableCell>
+              <TableCell><Chip size="small" label={t(`deadline.status.${k.status}`)} color={CLOCK_COLOURS[k.status] ?? 'default'} /></TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      <Divider sx={{ my: 2 }} />
+      <Typography variant="h6" component="h2">{t('case.timeline')}</Typography>
+      <List dense aria-label={t('case.timeline')}>
+        {events.map((e) => (
+          <ListItem key={e.seq} disableGutters>
+            <ListItemText
+              primary={`${time(e.at)} · ${t(`event.${e.type}`)} · ${e.actor.staffId} (${t(`role.${e.actor.role}`)})`}
+              secondary={Object.keys(e.changes).length ? `${t('case.changed')}: ${Object.keys(e.changes).join(', ')}` : undefined}
+            />
+          </ListItem>
+        ))}
+      </List>
+      {action && <CommandDialog record={c} name={action} onClose={() => setAction(null)} />}
+    </Paper>
+  );
+}
+
+function Field({ label, value, block }: { label: string; value: string; block?: boolean }) {
+  return (
+    <Box sx={{ mt: block ? 2 : 0 }}>
+      <Typography variant="caption" color="text.secondary" component="p">{label}</Typography>
+      <Typography variant="body1" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value || '—'}</Typography>
+    </Box>
+  );
+}

@@ -1,0 +1,79 @@
+import type { CommandName } from '../../../shared/workflow/commands';
+import { CHANNELS, RESPONSIBILITIES, SATISFACTIONS } from '../../../shared/domain/enums';
+
+/** One input of a workflow action's dialog. `options` are values whose labels are `<labelPrefix>.<value>`. */
+export interface CommandField {
+  name: string;
+  label: string;
+  kind: 'text' | 'multiline' | 'select' | 'switch' | 'date' | 'number';
+  required?: boolean;
+  options?: readonly string[];
+  labelPrefix?: string;
+}
+
+/** What each workflow action asks for; the store checks the payload (commandSchemas) and the rules. */
+export const COMMAND_FIELDS: Partial<Record<CommandName, readonly CommandField[]>> = {
+  assign: [
+    { name: 'department', label: 'action.department', kind: 'text', required: true },
+    { name: 'assigneeId', label: 'action.assigneeId', kind: 'text', required: true },
+    { name: 'note', label: 'action.note', kind: 'multiline' },
+  ],
+  closeAtCounter: [{ name: 'explanation', label: 'action.explanation', kind: 'multiline', required: true }],
+  markInvalid: [{ name: 'explanation', label: 'action.explanation', kind: 'multiline', required: true }],
+  startInvestigation: [],
+  addInvestigationNote: [{ name: 'text', label: 'action.investigationNote', kind: 'multiline', required: true }],
+  progressCall: [{ name: 'notes', label: 'action.callNotes', kind: 'multiline', required: true }],
+  proposePlan: [
+    { name: 'valid', label: 'action.valid', kind: 'switch' },
+    { name: 'responsibility', label: 'action.responsibility', kind: 'select', options: RESPONSIBILITIES, labelPrefix: 'responsibility' },
+    { name: 'analysis', label: 'action.analysis', kind: 'multiline', required: true },
+    { name: 'measures', label: 'action.measures', kind: 'multiline', required: true },
+    { name: 'ownerId', label: 'action.ownerId', kind: 'text', required: true },
+    { name: 'dueAt', label: 'action.dueAt', kind: 'date', required: true },
+    { name: 'compensation', label: 'action.compensation', kind: 'number' },
+  ],
+  approvePlan: [{ name: 'comment', label: 'action.comment', kind: 'multiline' }],
+  rejectPlan: [{ name: 'comment', label: 'action.comment', kind: 'multiline', required: true }],
+  recordHandling: [{ name: 'result', label: 'action.result', kind: 'multiline', required: true }],
+  tellResult: [{ name: 'method', label: 'action.method', kind: 'select', options: CHANNELS, labelPrefix: 'channel' }],
+  recordCallback: [
+    { name: 'satisfaction', label: 'action.satisfaction', kind: 'select', options: SATISFACTIONS, labelPrefix: 'satisfaction' },
+    { name: 'notes', label: 'action.callNotes', kind: 'multiline' },
+    { name: 'objection', label: 'action.objection', kind: 'multiline' },
+    { name: 'standardMet', label: 'action.standardMet', kind: 'switch' },
+  ],
+  fileAppeal: [{ name: 'reason', label: 'action.reason', kind: 'multiline', required: true }],
+  archive: [],
+};
+
+export type FieldValues = Record<string, string | boolean>;
+
+export function initialValues(fields: readonly CommandField[], staffId: string): FieldValues {
+  return Object.fromEntries(
+    fields.map((f) => [f.name, f.kind === 'switch' ? f.name === 'valid' : f.kind === 'select' ? (f.options?.[0] ?? '') : f.name === 'ownerId' ? staffId : '']),
+  );
+}
+
+/** The payload the store expects, from what the dialog holds (strings as typed). */
+export function payloadOf(name: CommandName, v: FieldValues): unknown {
+  const text = (k: string) => String(v[k] ?? '');
+  switch (name) {
+    case 'proposePlan':
+      return {
+        validity: { valid: v.valid === true, responsibility: text('responsibility'), analysis: text('analysis') },
+        plan: {
+          measures: text('measures'),
+          ownerId: text('ownerId'),
+          dueAt: text('dueAt') ? new Date(`${text('dueAt')}T23:59:59+08:00`).getTime() : undefined,
+          compensation: text('compensation') ? { amount: Number(text('compensation')), description: '' } : null,
+        },
+      };
+    default:
+      return v;
+  }
+}
+
+/** Where an issue of the store's answer belongs: `command.payload.plan.measures` → `measures`. */
+export function fieldOfIssue(path: string): string {
+  return path.split('.').pop() ?? path;
+}

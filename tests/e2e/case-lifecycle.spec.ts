@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
+
+test.beforeEach(({ page: _page }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'no Electron binary on this machine (see `npm start`): the electron project runs where one exists');
+});
+
+test('a pawnshop complaint from intake through an unsatisfied callback, reopening, a satisfied callback, to the archive', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await new FirstRunPage(page).setUp({ code: 'BJ01', name: '北京朝阳一店', profile: '典当行' }, { id: 's01', name: '主管甲' });
+  const intake = new IntakePage(page);
+  await intake.typeComplaint({ name: '王小明', phone: '13812345678', address: '建国路88号', ref: 'DP2026112200017', content: '金饰鉴定估价明显偏低' });
+  await intake.saveWithKeyboard();
+  const caseNo = (await intake.caseNumber().textContent())!;
+
+  await new QueuesPage(page).open();
+  const c = new CasePage(page);
+  await c.openFromList(caseNo);
+  await expect(c.deadlines()).toContainText('分类登记并分派');
+
+  await c.act('分派', { 责任部门: '鉴定部', 经办人工号: 'h01' });
+  await expect(c.state()).toHaveText('已分派');
+  await expect(c.deadlines()).toContainText('按时完成'); // assigned within the hour
+  await c.act('开始调查');
+  await c.act('添加调查记录', { 调查记录: '调取监控和鉴定记录' });
+  await c.act('提交处理方案', { 原因分析: '估价员未按标准复核', 处理措施: '重新鉴定并补差价', 完成期限: '2030-01-31', '补偿金额（元，选填）': '200' });
+  await expect(c.state()).toHaveText('方案待批');
+  await c.act('批准方案', { 意见: '同意' });
+  await c.act('登记处理结果', { 处理结果: '已重新鉴定，补差价 200 元' });
+  await c.act('告知客户结果', { 告知方式: '电话' });
+  await expect(c.state()).toHaveText('待回访');
+
+  // unsatisfied without a reason: refused, nothing changes
+  await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '客户回访', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '客户回访' });
+  await dialog.getByLabel('客户满意度').selectOption({ label: '不满意' });
+  await dialog.getByRole('button', { name: '客户回访', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('客户不满意的理由');
+  await dialog.getByLabel('客户不满意的理由').fill('补偿太少');
+  await dialog.getByRole('button', { name: '客户回访', exact: true }).click();
+  await expect(c.state()).toHaveText('重新处理');
+
+  await page.reload(); // nothing is lost in the middle
+  await new QueuesPage(page).open();
+  await c.openFromList(caseNo);
+  await expect(c.state()).toHaveText('重新处理');
+
+  await c.act('开始调查');
+  await c.act('提交处理方案', { 原因分析: '复核后同意追加', 处理措施: '追加补偿', 完成期限: '2030-01-31' });
+  await c.act('批准方案');
+  await c.act('登记处理结果', { 处理结果: '追加补偿已到账' });
+  await c.act('告知客户结果', { 告知方式: '电话' });
+  await c.act('客户回访', { 客户满意度: '满意', 通话记录: '客户满意' });
+  await expect(c.state()).toHaveText('已结案');
+  await c.act('归档');
+  await expect(c.state()).toHaveText('已归档');
+  await expect(page.getByRole('group', { name: '可执行的操作' })).toHaveCount(0);
+  const timeline = c.timeline();
+  for (const step of ['登记', '分派', '批准方案', '客户回访', '结案', '归档']) await expect(timeline).toContainText(step);
+});
+
+test('a courier complaint closed at the counter and archived at once (R1.7)', async ({ page }) => {
+  await page.goto('/');
+  await new FirstRunPage(page).setUp({ code: 'SZ05', name: '深圳驿站', profile: '快递驿站' }, { id: 's05', name: '站长' });
+  const intake = new IntakePage(page);
+  await intake.typeComplaint({ name: '李四', phone: '13912345678', address: '', ref: 'SF1234567890', content: '取件时找不到包裹' });
+  await intake.saveWithKeyboard();
+  const caseNo = (await intake.caseNumber().textContent())!;
+  await new QueuesPage(page).open();
+  const c = new CasePage(page);
+  await c.openFromList(caseNo);
+  await c.act('当场办结', { 向客户的解释说明: '已当场找到包裹交给客户' });
+  await expect(c.state()).toHaveText('当场办结');
+  await c.act('归档');
+  await expect(c.state()).toHaveText('已归档');
+});
