@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm start`: build the main process and the preload into out/ and run Electron on them.
+ * `npm start`: build the main process, the preloads, the hidden store window's page (out/electron)
+ * and the screens (out/web, the web edition's build) and run Electron on them.
  *
  * The Electron binary is downloaded by the electron package's install script, which fails (or is
  * skipped) on offline machines. We look for it the way `require('electron')` does, but without its
@@ -10,7 +11,7 @@
  * Environment: ELECTRON_OVERRIDE_DIST_PATH (Electron's own: a folder holding an unpacked Electron).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,15 +70,27 @@ function wrap(text, width) {
 async function build() {
   const { build: esbuild } = await import('esbuild');
   const common = { bundle: true, platform: 'node', target: 'node22', external: ['electron'], sourcemap: true, logLevel: 'warning' };
-  await esbuild({ ...common, entryPoints: [join(ROOT, 'electron/main/index.ts')], outfile: join(OUT, 'main/index.js'), format: 'esm' });
-  // Sandboxed preloads must be CommonJS.
+  // Main loads its npm dependencies (electron-store, zod, …) from node_modules at run time;
+  // electron-builder packs the production dependencies.
+  await esbuild({ ...common, packages: 'external', entryPoints: [join(ROOT, 'electron/main/index.ts')], outfile: join(OUT, 'main/index.js'), format: 'esm' });
+  // Sandboxed preloads must be CommonJS: the UI's bridge and the hidden store window's relay.
   await esbuild({ ...common, entryPoints: [join(ROOT, 'electron/preload/index.ts')], outfile: join(OUT, 'preload/index.cjs'), format: 'cjs' });
+  await esbuild({ ...common, entryPoints: [join(ROOT, 'electron/preload/store.ts')], outfile: join(OUT, 'preload/store.cjs'), format: 'cjs' });
+  // The hidden store window's page (app://store/window.html): the store host, for Chromium.
+  await esbuild({
+    bundle: true, platform: 'browser', target: 'chrome140', format: 'esm', sourcemap: true, logLevel: 'warning',
+    entryPoints: [join(ROOT, 'electron/store/window.ts')], outfile: join(OUT, 'store/window.js'),
+  });
+  copyFileSync(join(ROOT, 'electron/store/window.html'), join(OUT, 'store/window.html'));
+  // The screens (app://ui/): the web edition's build, into out/web.
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'error' });
 }
 
 async function main() {
   if (process.argv.includes('--build-only')) {
     await build();
-    console.log(`Built main and preload into ${OUT}.`);
+    console.log(`Built main, preloads and the store window into ${OUT}, the screens into out/web.`);
     return;
   }
   const found = findElectronBinary();

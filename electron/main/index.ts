@@ -1,32 +1,72 @@
-/** Main process entry: lifecycle only (single instance, guards, the main window). */
-import { app, BrowserWindow } from 'electron';
+/**
+ * Main process entry: lifecycle only. One instance; the app:// scheme and the settings (the data
+ * folder) before ready; then the security guards, the settings, the IPC handlers, the hidden store window and the UI
+ * window. The store window is hidden, so closing the UI window is what quits the app.
+ */
+import { isAbsolute } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { registerIpc } from './ipc';
+import { APP_ROOTS } from './paths';
+import { createPortBroker } from './ports';
+import { installAppProtocol, registerAppScheme } from './protocol';
 import { installSecurityGuards } from './security';
-import { createMainWindow } from './window';
+import { openSettings, problemsMessage, type SettingsService } from './settings';
+import { superviseStoreWindow } from './storeWindow';
+import { createMainWindow } from './windows';
 
 let mainWindow: BrowserWindow | null = null;
+let settings: SettingsService | null = null;
 
 function showMainWindow(): void {
+  if (!settings) return;
   if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow();
-    mainWindow.on('closed', () => (mainWindow = null));
+    const win = createMainWindow(settings);
+    mainWindow = win;
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null;
+      if (process.platform !== 'darwin') app.quit();
+    });
     return;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
 }
 
+function tellSettingsProblems(service: SettingsService): void {
+  const text = problemsMessage(service.problems, service.get().language, service.path);
+  if (!text) return;
+  console.warn('settings:', service.problems);
+  const show = () => void dialog.showMessageBox({ type: 'warning', title: text.title, message: text.message, detail: text.detail });
+  if (mainWindow) mainWindow.once('ready-to-show', show);
+  else show();
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerAppScheme(protocol);
+  const broker = createPortBroker();
+  const storeWindow = superviseStoreWindow({ broker });
+
   app.on('second-instance', () => showMainWindow());
+  app.on('before-quit', () => storeWindow.stop());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
-  });
+  app.on('activate', () => showMainWindow());
+
+  // Before ready: the data folder setting moves Chromium's session data (where IndexedDB lives).
+  settings = openSettings({ cwd: app.getPath('userData') });
+  const { dataFolder } = settings.get();
+  if (dataFolder && isAbsolute(dataFolder)) app.setPath('sessionData', dataFolder);
+
   void app.whenReady().then(() => {
-    installSecurityGuards();
+    if (!settings) return;
+    installSecurityGuards(app, session.defaultSession);
+    installAppProtocol(protocol, APP_ROOTS);
+    registerIpc(ipcMain, { broker, settings });
+    storeWindow.start();
     showMainWindow();
+    tellSettingsProblems(settings);
   });
 }

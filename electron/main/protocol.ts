@@ -39,6 +39,7 @@ export function resolveAppPath(url: string, roots: Readonly<Record<string, strin
     return null;
   }
   if (path.includes('\0') || path.includes('\\')) return null;
+  if (!path.startsWith('/')) path = `/${path}`;
   if (path.endsWith('/')) path += 'index.html';
   const file = resolve(root, `.${path}`);
   const inside = relative(root, file);

@@ -1,34 +1,52 @@
-/** The main (UI) window. Placeholder content until the renderer is served over app://. */
-import { BrowserWindow } from 'electron';
-import { fileURLToPath } from 'node:url';
+/**
+ * The UI window: the screens from app://ui/, sandboxed, with the UI preload; its size and place
+ * are remembered in the settings and restored when they still fit on a display.
+ */
+import { BrowserWindow, screen, type Rectangle } from 'electron';
+import type { WindowBounds } from '../preload/contract';
+import { UI_PRELOAD, UI_URL } from './paths';
+import { SECURE_WEB_PREFERENCES } from './security';
+import type { SettingsService } from './settings';
 
-/** The preload is built next to main as CommonJS: sandboxed preloads cannot be ES modules. */
-export const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+export const DEFAULT_SIZE = { width: 1280, height: 800 };
 
-const PLACEHOLDER_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Countersign</title></head>
-<body style="font-family: sans-serif; margin: 3em"><h1>Countersign</h1><p>客户投诉登记 — the screens are not built yet.</p></body></html>`;
+/**
+ * Where to open the window: the saved bounds if at least 100×100 px of the title area lies on a
+ * display's work area; otherwise the saved size (capped to the first display) with no position
+ * (the system centres it); without saved bounds, the default size.
+ */
+export function restoreBounds(saved: WindowBounds | null, workAreas: readonly Rectangle[]): { x?: number; y?: number; width: number; height: number } {
+  if (!saved) return { ...DEFAULT_SIZE };
+  const { x, y, width, height } = saved;
+  if (x !== undefined && y !== undefined) {
+    const visible = workAreas.some((a) => {
+      const w = Math.min(x + width, a.x + a.width) - Math.max(x, a.x);
+      const h = Math.min(y + 100, a.y + a.height) - Math.max(y, a.y);
+      return w >= 100 && h >= 50;
+    });
+    if (visible) return { x, y, width, height };
+  }
+  const area = workAreas[0];
+  return area ? { width: Math.min(width, area.width), height: Math.min(height, area.height) } : { width, height };
+}
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(settings: Pick<SettingsService, 'get' | 'saveWindowBounds'>): BrowserWindow {
+  const saved = settings.get().windowBounds;
+  const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
   const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...bounds,
+    minWidth: 640,
+    minHeight: 480,
     show: false,
     title: 'Countersign',
-    webPreferences: {
-      preload: PRELOAD_PATH,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: UI_PRELOAD },
   });
+  if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(PLACEHOLDER_HTML)}`);
+  win.on('close', () => {
+    const { x, y, width, height } = win.getNormalBounds();
+    settings.saveWindowBounds({ x, y, width, height, maximized: win.isMaximized() });
+  });
+  void win.loadURL(UI_URL).catch((thrown: unknown) => console.error('main window: load failed', thrown));
   return win;
 }

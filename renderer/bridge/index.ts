@@ -1,10 +1,13 @@
 import type { StoreApi } from '../../shared/api/contract';
+import { connectDesktopStore, desktopBridge } from './desktop';
 import { connectWebStore } from './web';
 
 /**
- * Chooses the store transport for this edition. The desktop bridge (a MessagePort from main via
- * the preload) arrives with the Electron shell; until then every edition uses the Web Worker.
+ * Chooses the store transport for this edition: the desktop edition's preload exposes
+ * `window.countersign` (a MessagePort from main to the hidden store window); without it this is
+ * the browser edition (a Web Worker of the page).
  */
 export function connectStore(): StoreApi {
-  return connectWebStore();
+  const bridge = desktopBridge();
+  return bridge ? connectDesktopStore(bridge) : connectWebStore();
 }

@@ -1,0 +1,39 @@
+/**
+ * The IPC handlers, one a preload method (electron/preload/index.ts). Every one first checks that
+ * the message comes from a UI window's top frame on app://ui/ (isTrustedSender); other senders
+ * are ignored (send) or refused (invoke).
+ */
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import { CHANNELS, type Settings } from '../preload/contract';
+import type { PortBroker } from './ports';
+import { isTrustedSender } from './security';
+import type { SettingsService } from './settings';
+
+export class UntrustedSenderError extends Error {
+  constructor(channel: string) {
+    super(`${channel}: refused a message from an untrusted frame`);
+    this.name = 'UntrustedSenderError';
+  }
+}
+
+function trusted(channel: string, event: IpcMainEvent | IpcMainInvokeEvent): void {
+  if (!isTrustedSender(event)) throw new UntrustedSenderError(channel);
+}
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, deps: { broker: Pick<PortBroker, 'connect'>; settings: Pick<SettingsService, 'get' | 'set'> }): void {
+  ipcMain.on(CHANNELS.requestStorePort, (event) => {
+    if (!isTrustedSender(event)) {
+      console.warn(`${CHANNELS.requestStorePort}: ignored a request from an untrusted frame`);
+      return;
+    }
+    deps.broker.connect(event.sender);
+  });
+  ipcMain.handle(CHANNELS.settingsGet, (event): Settings => {
+    trusted(CHANNELS.settingsGet, event);
+    return deps.settings.get();
+  });
+  ipcMain.handle(CHANNELS.settingsSet, (event, patch: unknown): Settings => {
+    trusted(CHANNELS.settingsSet, event);
+    return deps.settings.set(patch);
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * The desktop bridge end to end, in Node with Electron replaced: the UI preload exposes its API
+ * method by method and forwards the store port into the page; the renderer's desktop bridge waits
+ * for that port; main's broker hands one end to the store window's page (electron/store/window.ts),
+ * which serves it on ONE shared host. Also: the preload's bridge and the renderer's DesktopBridge
+ * stay assignable to each other, and the renderer picks the web edition without `countersign`.
+ */
+import { afterAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { CountersignBridge, Settings } from '../../electron/preload/contract';
+import type { DesktopBridge, DesktopSettings } from '../../renderer/bridge/desktop';
+import type { Envelope, StoreApi } from '../../shared/api/contract';
+
+type Listener = (event: { data: unknown; source: unknown; ports: MessagePort[] }) => void;
+
+/** A window whose postMessage delivers asynchronously to its own 'message' listeners, source = itself. */
+class FakeWindow {
+  readonly listeners: Listener[] = [];
+  readonly location = { reload: vi.fn() };
+  addEventListener(_type: 'message', listener: Listener) {
+    this.listeners.push(listener);
+  }
+  postMessage(data: unknown, _origin: string, ports: MessagePort[] = []) {
+    setTimeout(() => {
+      for (const l of this.listeners) l({ data, source: this, ports });
+    }, 0);
+  }
+}
+
+const ipcHandlers = new Map<string, (event: { ports: unknown[] }, ...args: unknown[]) => void>();
+const exposed: Record<string, unknown> = {};
+const ipcRenderer = {
+  on: (channel: string, handler: (event: { ports: unknown[] }, ...args: unknown[]) => void) => void ipcHandlers.set(channel, handler),
+  send: vi.fn(),
+  invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ channel, args })),
+};
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void (exposed[key] = value) },
+  ipcRenderer,
+  MessageChannelMain: MessageChannel,
+}));
+
+const uiWindow = new FakeWindow();
+(globalThis as { window?: unknown }).window = uiWindow;
+await import('../../electron/preload/index');
+const { createPortBroker } = await import('../../electron/main/ports');
+const { serveStoreWindow } = await import('../../electron/store/window');
+const { connectDesktopStore, desktopBridge } = await import('../../renderer/bridge/desktop');
+delete (globalThis as { window?: unknown }).window;
+
+const channels: MessageChannel[] = [];
+afterAll(() => {
+  for (const c of channels) {
+    c.port1.close();
+    c.port2.close();
+  }
+});
+
+describe('bridge types', () => {
+  it('the preload’s bridge and the renderer’s DesktopBridge are the same shape', () => {
+    expectTypeOf<CountersignBridge>().toExtend<DesktopBridge>();
+    expectTypeOf<DesktopBridge>().toExtend<CountersignBridge>();
+    expectTypeOf<Settings>().toEqualTypeOf<DesktopSettings>();
+  });
+});
+
+describe('UI preload', () => {
+  it('exposes window.countersign method by method, no generic invoke', async () => {
+    const bridge = exposed.countersign as CountersignBridge;
+    expect(Object.keys(bridge).sort()).toEqual(['edition', 'requestStorePort', 'settings']);
+    expect(Object.keys(bridge.settings).sort()).toEqual(['get', 'set']);
+    expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.settings)).toBe(true);
+    expect(bridge.edition).toBe('desktop');
+    bridge.requestStorePort();
+    expect(ipcRenderer.send).toHaveBeenCalledWith('store:request-port');
+    expect(await bridge.settings.get()).toEqual({ channel: 'settings:get', args: [] });
+    expect(await bridge.settings.set({ language: 'en' })).toEqual({ channel: 'settings:set', args: [{ language: 'en' }] });
+  });
+
+  it('forwards the store port from main into the page', async () => {
+    const seen = new Promise<{ data: unknown; ports: unknown[] }>((resolve) => uiWindow.addEventListener('message', resolve));
+    const { port1 } = new MessageChannel();
+    (globalThis as { window?: unknown }).window = uiWindow;
+    try {
+      ipcHandlers.get('store-port')!({ ports: [port1] });
+    } finally {
+      delete (globalThis as { window?: unknown }).window;
+    }
+    expect(await seen).toMatchObject({ data: 'store-port', source: uiWindow, ports: [port1] });
+    port1.close();
+  });
+});
+
+describe('renderer bridge choice', () => {
+  it('desktop only when the preload exposed a desktop bridge', () => {
+    expect(desktopBridge(undefined)).toBeNull();
+    expect(desktopBridge({})).toBeNull();
+    expect(desktopBridge({ countersign: { edition: 'web' } })).toBeNull();
+    const bridge = exposed.countersign;
+    expect(desktopBridge({ countersign: bridge })).toBe(bridge);
+  });
+});
+
+describe('a UI window talks to the one store host through main’s broker', () => {
+  const envelope = { locale: 'en' } as unknown as Envelope;
+  const calls: string[] = [];
+  const host: StoreApi = {
+    call: async (method) => {
+      calls.push(method);
+      return { ok: true, value: { answered: method } } as never;
+    },
+    subscribe: (_method, _params, _envelope, onResult) => {
+      onResult({ ok: true, value: 'live' } as never);
+      return () => {};
+    },
+  };
+
+  function setup() {
+    const broker = createPortBroker(() => {
+      const c = new MessageChannel();
+      channels.push(c);
+      return c as never;
+    });
+    // The store window's page and its preload relay: main's message arrives as a window message.
+    const storeWindow = new FakeWindow();
+    const connections = serveStoreWindow(Promise.resolve(host), storeWindow as never, storeWindow);
+    const storeContents = {
+      id: 1,
+      isDestroyed: () => false,
+      once: () => {},
+      postMessage: (_channel: string, connection: unknown, ports: MessagePort[]) => storeWindow.postMessage({ type: 'store-port', connection }, '*', ports),
+      send: (_channel: string, connection: unknown) => storeWindow.postMessage({ type: 'store-port-closed', connection }, '*'),
+    };
+    broker.attachStore(storeContents as never);
+    broker.storeReady();
+    return { broker, connections };
+  }
+
+  function uiWindowWithBridge(broker: ReturnType<typeof createPortBroker>, id: number) {
+    const page = new FakeWindow();
+    const contents = {
+      id,
+      isDestroyed: () => false,
+      once: () => {},
+      send: () => {},
+      // main → UI preload → page
+      postMessage: (_channel: string, _message: null, ports: MessagePort[]) => page.postMessage('store-port', '*', ports),
+    };
+    const bridge: DesktopBridge = {
+      edition: 'desktop',
+      requestStorePort: () => broker.connect(contents as never),
+      settings: { get: async () => ({}) as never, set: async () => ({}) as never },
+    };
+    return { page, contents, api: connectDesktopStore(bridge, page as never) };
+  }
+
+  it('calls made before the port arrives wait for it; two windows share the host', async () => {
+    const { broker, connections } = setup();
+    const a = uiWindowWithBridge(broker, 10);
+    const b = uiWindowWithBridge(broker, 11);
+    const [ra, rb] = await Promise.all([a.api.call('branch.get', {}, envelope), b.api.call('cases.counts', {}, envelope)]);
+    expect(ra).toEqual({ ok: true, value: { answered: 'branch.get' } });
+    expect(rb).toEqual({ ok: true, value: { answered: 'cases.counts' } });
+    expect(calls).toEqual(expect.arrayContaining(['branch.get', 'cases.counts']));
+    expect(connections()).toBe(2);
+    const live = await new Promise((resolve) => a.api.subscribe('cases.counts', {}, envelope, resolve));
+    expect(live).toEqual({ ok: true, value: 'live' });
+  });
+
+  it('a second request drops the old connection in the store window; a second port (store restarted) makes the page reload', async () => {
+    const { broker, connections } = setup();
+    const a = uiWindowWithBridge(broker, 20);
+    await a.api.call('branch.get', {}, envelope);
+    broker.connect(a.contents as never); // the page asked again after a reload
+    await new Promise((r) => setTimeout(r, 20));
+    expect(connections()).toBe(1);
+    expect(a.page.location.reload).toHaveBeenCalledTimes(1); // this (old) page saw a second port
+
+    const pending = a.api.call('branch.get', {}, envelope);
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
