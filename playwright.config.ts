@@ -24,12 +24,13 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { trace: 'retain-on-failure', baseURL: 'http://127.0.0.1:4173' },
-  // The browser edition, served by Vite; its store host runs in a Web Worker of the page.
+  // The browser edition as built for use (the dev server's first-load dependency optimisation made
+  // the first test flaky); its store host runs in a Web Worker of the page.
   webServer: {
-    command: 'npm run web -- --port 4173 --strictPort',
+    command: 'npm run build:web && npx vite preview --config renderer/vite.config.ts --port 4173 --strictPort',
     url: 'http://127.0.0.1:4173',
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 180_000,
   },
   projects: [
     {

@@ -75,3 +75,39 @@ test('a courier complaint closed at the counter and archived at once (R1.7)', as
   await c.act('归档');
   await expect(c.state()).toHaveText('已归档');
 });
+
+test('right after saving, the clerk settles the complaint at the counter without leaving the intake screen', async ({ page }) => {
+  await page.goto('/');
+  await new FirstRunPage(page).setUp({ code: 'HZ07', name: '杭州驿站', profile: '快递驿站' }, { id: 'c07', name: '柜员' });
+  const intake = new IntakePage(page);
+  await intake.typeComplaint({ name: '周七', phone: '13712345678', address: '', ref: 'YT9876543210', content: '包裹外包装有破损' });
+  await intake.saveWithKeyboard();
+  await expect(intake.caseNumber()).toBeVisible();
+  await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '当场办结' }).click();
+  const dialog = page.getByRole('dialog', { name: '当场办结' });
+  await dialog.getByLabel('向客户的解释说明').fill('当场开箱检查，物品完好，客户认可');
+  await dialog.getByRole('button', { name: '当场办结' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '当场办结' })).toBeVisible();
+  await expect(page.getByRole('group', { name: '可执行的操作' })).toHaveCount(0);
+});
+
+test('a report (举报) goes to the supervisor: a clerk cannot assign it, and is told why', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('网点代码').fill('WH09');
+  await page.getByLabel('网点名称').fill('武汉九店');
+  await page.getByLabel('您的工号').fill('c09');
+  await page.getByLabel('您的角色').click();
+  await page.getByRole('option', { name: '登记员' }).click();
+  await page.getByRole('button', { name: '保存并开始登记' }).click();
+  const intake = new IntakePage(page);
+  await intake.typeComplaint({ name: '匿名', phone: '13612345678', address: '', ref: '', content: '反映柜员私下收取费用' });
+  await page.getByLabel('举报（检举）件，直接转主管').check();
+  await intake.saveWithKeyboard();
+  await expect(intake.caseNumber()).toBeVisible();
+  await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '分派' }).click();
+  const dialog = page.getByRole('dialog', { name: '分派' });
+  await dialog.getByLabel('责任部门').fill('客服部');
+  await dialog.getByLabel('经办人工号').fill('h01');
+  await dialog.getByRole('button', { name: '分派' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('重大、紧急或举报件须由主管处理');
+});

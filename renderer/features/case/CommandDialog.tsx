@@ -8,7 +8,7 @@ import { useStore } from '../../app/store';
 import { COMMAND_FIELDS, fieldOfIssue, initialValues, payloadOf } from './commandFields';
 
 /** One workflow action: its fields, sent to the store, which checks every rule again. */
-export function CommandDialog({ record, name, onClose }: { record: CaseRecord; name: CommandName; onClose: () => void }) {
+export function CommandDialog({ record, name, onClose }: { record: CaseRecord; name: CommandName; onClose: (updated?: CaseRecord) => void }) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const fields = COMMAND_FIELDS[name] ?? [];
@@ -22,12 +22,12 @@ export function CommandDialog({ record, name, onClose }: { record: CaseRecord; n
     const r = await api.call('cases.command', { caseId: record.id, expectedVersion: record.version, command: { name, payload: payloadOf(name, values) } }, envelope);
     setBusy(false);
     if (!r.ok) return setError(r.error);
-    onClose();
+    onClose(r.value);
   }
 
   const titleId = `command-${name}-title`;
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
+    <Dialog open onClose={() => onClose()} aria-labelledby={titleId} fullWidth maxWidth="sm">
       <DialogTitle id={titleId}>{t(`command.${name}`)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -50,7 +50,7 @@ export function CommandDialog({ record, name, onClose }: { record: CaseRecord; n
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{t('action.cancel')}</Button>
+        <Button onClick={() => onClose()}>{t('action.cancel')}</Button>
         <Button variant="contained" onClick={() => void submit()} disabled={busy}>{t(`command.${name}`)}</Button>
       </DialogActions>
     </Dialog>

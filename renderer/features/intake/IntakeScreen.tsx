@@ -5,10 +5,14 @@ import type { ApiError, Branch, Draft } from '../../../shared/api/contract';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { CHANNELS, SEVERITIES } from '../../../shared/domain/enums';
 import { PROFILES } from '../../../shared/domain/profiles';
+import type { CommandName } from '../../../shared/workflow/commands';
 import { useStore } from '../../app/store';
+import { CommandDialog } from '../case/CommandDialog';
 import { emptyIntake, FIELD_OF_PATH, toIntake, type IntakeFields } from './intakeForm';
 
 const AUTOSAVE_MS = 500;
+/** What the clerk may do next while the customer is still at the counter (R1.4, R1.7, R3.3). */
+const AT_THE_COUNTER: readonly CommandName[] = ['closeAtCounter', 'markInvalid', 'assign'];
 
 /** R1: the paper form's order, Tab through everything, Ctrl+Enter saves, the draft autosaves. */
 export function IntakeScreen({ branch }: { branch: Branch }) {
@@ -22,6 +26,7 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<CaseRecord | null>(null);
   const [draftNote, setDraftNote] = useState(false);
+  const [action, setAction] = useState<CommandName | null>(null);
   const touched = useRef(false);
   const firstField = useRef<HTMLInputElement>(null);
 
@@ -102,6 +107,13 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
           <Button variant="contained" onClick={startNext} autoFocus>{t('saved.next')}</Button>
           <Button disabled title={t('saved.printLater')}>{t('saved.print')}</Button>
         </Stack>
+        <Typography variant="body1" sx={{ mt: 2 }} role="status">{t('queues.state')}: {t(`state.${saved.state}`)}</Typography>
+        {saved.state === 'registered' && (
+          <Stack direction="row" spacing={2} sx={{ mt: 2 }} role="group" aria-label={t('case.actions')}>
+            {AT_THE_COUNTER.map((name) => <Button key={name} variant="outlined" onClick={() => setAction(name)}>{t(`command.${name}`)}</Button>)}
+          </Stack>
+        )}
+        {action && <CommandDialog record={saved} name={action} onClose={(updated) => { setAction(null); if (updated) setSaved(updated); }} />}
       </Paper>
     );
   }
