@@ -61,6 +61,9 @@ try {
     await page.getByRole('tab', { name: L.list }).click();
     await page.getByRole('table').waitFor();
     await shot(page, `${locale}-5-complaints`);
+    await page.getByRole('row').nth(1).getByRole('button').click();
+    await page.getByRole('table').first().waitFor();
+    await shot(page, `${locale}-6-case`);
     await page.close();
   }
 } finally {

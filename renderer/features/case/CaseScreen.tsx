@@ -15,7 +15,8 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => v
   const { t, i18n } = useTranslation();
   const detail = useLive('cases.get', { caseId });
   const [action, setAction] = useState<CommandName | null>(null);
-  const time = (at: number) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  // Deadlines are China-time working days, so times are shown in China time whatever the PC's zone.
+  const time = (at: number) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
   if (!detail) return null;
   if (!detail.ok) return <Alert severity="error">{detail.error.message}</Alert>;
@@ -76,7 +77,7 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => v
           <ListItem key={e.seq} disableGutters>
             <ListItemText
               primary={`${time(e.at)} · ${t(`event.${e.type}`)} · ${e.actor.staffId} (${t(`role.${e.actor.role}`)})`}
-              secondary={Object.keys(e.changes).length ? `${t('case.changed')}: ${Object.keys(e.changes).join(', ')}` : undefined}
+              secondary={e.type !== 'registered' && Object.keys(e.changes).length ? `${t('case.changed')}: ${Object.keys(e.changes).join(', ')}` : undefined}
             />
           </ListItem>
         ))}

@@ -9,7 +9,7 @@ function DueCell({ at }: { at: number | null }) {
   const { t, i18n } = useTranslation();
   if (at === null) return <>{t('queues.noDeadline')}</>;
   const overdue = at < Date.now();
-  const text = new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const text = new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return <Typography component="span" variant="body2" color={overdue ? 'error' : 'inherit'}>{overdue ? `${t('queues.overdue')} · ${text}` : text}</Typography>;
 }
 
