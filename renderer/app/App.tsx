@@ -61,7 +61,7 @@ export function App({ api }: { api: StoreApi }) {
       <StoreContext.Provider value={store}>
         <Box component="main" sx={{ p: 2 }}>
           {screen === 'intake' && <IntakeScreen branch={branch} />}
-          {screen === 'queues' && !openCase && <QueueScreen onOpen={setOpenCase} />}
+          {screen === 'queues' && !openCase && <QueueScreen branch={branch} onOpen={setOpenCase} />}
           {screen === 'queues' && openCase && <CaseScreen caseId={openCase} onBack={() => setOpenCase(null)} />}
         </Box>
       </StoreContext.Provider>

@@ -1,77 +1,137 @@
-import { Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { Box, Link, Paper, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../../shared/api/contract';
-import { CASE_STATES, type CaseState } from '../../../shared/domain/enums';
+import type { Branch, CaseSummary } from '../../../shared/api/contract';
+import { CASE_STATES, SEVERITIES } from '../../../shared/domain/enums';
+import { PROFILES } from '../../../shared/domain/profiles';
 import { useLive, useStore } from '../../app/store';
+import { NO_FILTERS, PRESETS, queryOf, type QueueFilters } from './queueFilters';
+
+const ROW_HEIGHT = 44;
+/** Rows fetched around the visible ones; the list itself may hold 100,000. */
+const WINDOW = 100;
+const COLUMNS = '220px 1fr 180px 140px 220px';
+const DUE_SOON_MS = 4 * 3_600_000;
 
 function DueCell({ at }: { at: number | null }) {
   const { t, i18n } = useTranslation();
   if (at === null) return <>{t('queues.noDeadline')}</>;
-  const overdue = at < Date.now();
+  const left = at - Date.now();
   const text = new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
-  return <Typography component="span" variant="body2" color={overdue ? 'error' : 'inherit'}>{overdue ? `${t('queues.overdue')} · ${text}` : text}</Typography>;
+  if (left < 0) return <Typography component="span" variant="body2" color="error">{`${t('queues.overdue')} · ${text}`}</Typography>;
+  if (left < DUE_SOON_MS) return <Typography component="span" variant="body2" color="warning.main">{`${t('queues.dueSoon')} · ${text}`}</Typography>;
+  return <>{text}</>;
 }
 
-/** The branch's complaints, nearest deadline first; live, and searchable by name, phone, number or content. */
-export function QueueScreen({ onOpen }: { onOpen: (caseId: string) => void }) {
+function Row({ row, onOpen, style }: { row: CaseSummary | undefined; onOpen: (id: string) => void; style: React.CSSProperties }) {
+  const { t } = useTranslation();
+  return (
+    <Box role="row" style={style} sx={{ display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', px: 2, borderBottom: 1, borderColor: 'divider' }}>
+      {row ? (
+        <>
+          <Box role="cell" sx={{ fontFamily: 'monospace' }}>
+            <Link component="button" onClick={() => onOpen(row.id)} aria-label={t('queues.open', { caseNo: row.caseNo })}>{row.caseNo}</Link>
+          </Box>
+          <Box role="cell" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{row.complainantName}</Box>
+          <Box role="cell">{t(`category.${row.category}`)}</Box>
+          <Box role="cell">{t(`state.${row.state}`)}</Box>
+          <Box role="cell"><DueCell at={row.nextDueAt} /></Box>
+        </>
+      ) : (
+        <Box role="cell" sx={{ color: 'text.disabled' }}>…</Box>
+      )}
+    </Box>
+  );
+}
+
+/** The branch's complaints: queues, filters and search; nearest deadline first; live; virtualized. */
+export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseId: string) => void }) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
-  const [state, setState] = useState<CaseState | ''>('');
+  const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS);
   const [text, setText] = useState('');
   const [found, setFound] = useState<CaseSummary[] | null>(null);
-  const page = useLive('cases.query', state ? { states: [state], limit: 100 } : { limit: 100 });
+  const [offset, setOffset] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const query = queryOf(filters, envelope.actor.staffId);
+  const page = useLive('cases.query', { ...query, offset, limit: WINDOW });
+  const total = found ? found.length : page?.ok ? page.value.total : 0;
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+
+  useEffect(() => {
+    // Keep the fetched window around what is on screen.
+    if (first < offset || first + 40 > offset + WINDOW) setOffset(Math.max(0, first - WINDOW / 4));
+  }, [first, offset]);
 
   useEffect(() => {
     if (text.trim() === '') return setFound(null);
     let current = true;
-    void api.call('cases.search', { text, limit: 100 }, envelope).then((r) => current && setFound(r.ok ? r.value : []));
+    void api.call('cases.search', { text, limit: 200 }, envelope).then((r) => current && setFound(r.ok ? r.value : []));
     return () => {
       current = false;
     };
   }, [api, envelope, text]);
 
-  const rows = found ?? (page?.ok ? page.value.items : []);
+  const set = <K extends keyof QueueFilters>(key: K, value: QueueFilters[K]) => {
+    setFilters((f) => ({ ...f, [key]: value }));
+    setOffset(0);
+    scroller.current?.scrollTo({ top: 0 });
+  };
+  const rowAt = (i: number) => (found ? found[i] : page?.ok ? page.value.items[i - offset] : undefined);
+  const nativeSelect = { select: { native: true }, inputLabel: { shrink: true } } as const;
+
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="queues-title">
       <Typography id="queues-title" variant="h5" component="h1" gutterBottom>{t('queues.title')}</Typography>
-      <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
-        <TextField type="search" label={t('queues.search')} value={text} onChange={(e) => setText(e.target.value)} sx={{ flex: 1 }} />
-        <TextField select slotProps={{ select: { native: true }, inputLabel: { shrink: true } }} label={t('queues.state')} value={state} onChange={(e) => setState(e.target.value as CaseState | '')} sx={{ width: 200 }}>
+      <Tabs value={filters.preset} onChange={(_, v: QueueFilters['preset']) => set('preset', v)} aria-label={t('queues.presets')} sx={{ mb: 2 }}>
+        {PRESETS.map((p) => <Tab key={p} value={p} label={t(`queues.preset.${p}`)} />)}
+      </Tabs>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap', rowGap: 2 }}>
+        <TextField type="search" label={t('queues.search')} value={text} onChange={(e) => setText(e.target.value)} sx={{ flex: 1, minWidth: 260 }} />
+        <TextField select slotProps={nativeSelect} label={t('queues.state')} value={filters.state} onChange={(e) => set('state', e.target.value as QueueFilters['state'])} sx={{ width: 150 }}>
           <option value="">{t('queues.all')}</option>
           {CASE_STATES.map((s) => <option key={s} value={s}>{t(`state.${s}`)}</option>)}
         </TextField>
+        <TextField select slotProps={nativeSelect} label={t('queues.category')} value={filters.category} onChange={(e) => set('category', e.target.value)} sx={{ width: 150 }}>
+          <option value="">{t('queues.all')}</option>
+          {PROFILES[branch.profileId].categories.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
+        </TextField>
+        <TextField select slotProps={nativeSelect} label={t('intake.severity')} value={filters.severity} onChange={(e) => set('severity', e.target.value as QueueFilters['severity'])} sx={{ width: 120 }}>
+          <option value="">{t('queues.all')}</option>
+          {SEVERITIES.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
+        </TextField>
+        <TextField label={t(PROFILES[branch.profileId].businessRefLabel)} value={filters.businessRef} onChange={(e) => set('businessRef', e.target.value)} sx={{ width: 180 }} />
+        <TextField type="date" label={t('queues.from')} value={filters.from} onChange={(e) => set('from', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField type="date" label={t('queues.to')} value={filters.to} onChange={(e) => set('to', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
       </Stack>
-      {page?.ok && !found && <Typography variant="body2" role="status">{t('queues.total', { count: page.value.total })}</Typography>}
-      <TableContainer>
-        <Table size="small" aria-labelledby="queues-title">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('queues.caseNo')}</TableCell>
-              <TableCell>{t('queues.complainant')}</TableCell>
-              <TableCell>{t('queues.category')}</TableCell>
-              <TableCell>{t('queues.state')}</TableCell>
-              <TableCell>{t('queues.due')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell sx={{ fontFamily: 'monospace' }}>
-                  <Link component="button" onClick={() => onOpen(r.id)} aria-label={t('queues.open', { caseNo: r.caseNo })}>{r.caseNo}</Link>
-                </TableCell>
-                <TableCell>{r.complainantName}</TableCell>
-                <TableCell>{t(`category.${r.category}`)}</TableCell>
-                <TableCell>{t(`state.${r.state}`)}</TableCell>
-                <TableCell><DueCell at={r.nextDueAt} /></TableCell>
-              </TableRow>
-            ))}
-            {rows.length === 0 && (
-              <TableRow><TableCell colSpan={5}>{t('queues.empty')}</TableCell></TableRow>
-            )}
-          </TableBody>
-        </Table>
-      </TableContainer>
+      {page && !page.ok && <Typography color="error" role="alert">{page.error.message}</Typography>}
+      <Typography variant="body2" role="status" sx={{ mb: 1 }}>{t('queues.total', { count: total })}</Typography>
+      <Box role="table" aria-labelledby="queues-title" aria-rowcount={total + 1}>
+        <Box role="rowgroup">
+          <Box role="row" sx={{ display: 'grid', gridTemplateColumns: COLUMNS, px: 2, py: 1, fontWeight: 500, borderBottom: 1, borderColor: 'divider' }}>
+            <Box role="columnheader">{t('queues.caseNo')}</Box>
+            <Box role="columnheader">{t('queues.complainant')}</Box>
+            <Box role="columnheader">{t('queues.category')}</Box>
+            <Box role="columnheader">{t('queues.state')}</Box>
+            <Box role="columnheader">{t('queues.due')}</Box>
+          </Box>
+        </Box>
+        <Box ref={scroller} role="rowgroup" sx={{ height: 'calc(100vh - 380px)', minHeight: 240, overflow: 'auto' }}>
+          {total === 0 ? (
+            <Box role="row" sx={{ p: 2 }}><Box role="cell">{t('queues.empty')}</Box></Box>
+          ) : (
+            <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((v) => (
+                <Row key={v.key} row={rowAt(v.index)} onOpen={onOpen}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }} />
+              ))}
+            </Box>
+          )}
+        </Box>
+      </Box>
     </Paper>
   );
 }
