@@ -11,6 +11,7 @@ import { reserveNumber } from './caseNumbers';
 import { registerCase, runCommand } from './cases';
 import { loadContext, META_BRANCH, META_POLICY, StoreError, type StoreContext } from './context';
 import { openDb, type CountersignDb } from './db';
+import { deadlineSettings, organization, saveDeadlineSettings, saveOrganization } from './branchSettings';
 import { discardDraft, listDrafts, saveDraft } from './drafts';
 import { DEFAULT_BLOCK_SIZE, sealAll, sealFullBlocksSoon, verifyLedger } from './ledger';
 import { pendingOutbox } from './outbox';
@@ -24,10 +25,15 @@ const SUPERVISORS = new Set(['supervisor', 'admin']);
 /** Live methods answered from the read model rather than from IndexedDB. */
 const MODEL_METHODS = ['cases.query', 'cases.counts'] as const;
 
+/** Branch set-up, staff and deadline rules are a supervisor's (or administrator's) to change. */
+function requireSupervisor(actor: Actor): void {
+  if (!SUPERVISORS.has(actor.role)) throw new StoreError({ code: 'forbidden', message: 'errors.settings.supervisorOnly' });
+}
+
 const handlers: { [M in Method]: Handler<M> } = {
   'branch.get': async (ctx) => ctx.branch,
   'branch.configure': async (ctx, { branch }, actor) => {
-    if (!SUPERVISORS.has(actor.role)) throw new StoreError({ code: 'forbidden', message: 'errors.workflow.supervisorRequired' });
+    requireSupervisor(actor);
     await ctx.db.meta.put({ key: META_BRANCH, value: branch });
     ctx.branch = branch;
     const custom = await ctx.db.meta.get(META_POLICY);
@@ -48,6 +54,16 @@ const handlers: { [M in Method]: Handler<M> } = {
   'ledger.verify': (ctx, { caseId }) => verifyLedger(ctx, caseId),
   'ledger.seal': (ctx) => sealAll(ctx),
   'outbox.pending': (ctx, { limit }) => pendingOutbox(ctx, limit),
+  'org.get': (ctx) => organization(ctx),
+  'org.save': (ctx, { organization: org }, actor) => {
+    requireSupervisor(actor);
+    return saveOrganization(ctx, org);
+  },
+  'deadlines.get': (ctx) => deadlineSettings(ctx),
+  'deadlines.save': (ctx, patch, actor) => {
+    requireSupervisor(actor);
+    return saveDeadlineSettings(ctx, patch);
+  },
 };
 
 function apiError(locale: Locale, code: ApiError['code'], key: string, params?: Record<string, string | number>, issues?: { path: string; key: string; params?: Record<string, string | number> }[]): ApiError {

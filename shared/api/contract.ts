@@ -8,7 +8,8 @@ import type { CaseState, Severity } from '../domain/enums';
 import { hasControlCharacters, MAX_TEXT, staffId, textField, timestamp } from '../domain/text';
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
 import { COMMAND_NAMES, type CommandName } from '../workflow/commands';
-import type { ClockState } from '../deadlines';
+import { ROLES } from '../domain/enums';
+import { calendarOverridesSchema, deadlinePolicySchema, type CalendarOverride, type ClockState, type DeadlinePolicy } from '../deadlines';
 import type { Locale } from '../i18n/translate';
 
 /** Every store call answers with this: a value, or a coded error with a translated message. */
@@ -37,6 +38,33 @@ export const branchSchema = z.object({
   profileId: profileIdSchema,
 });
 export type Branch = z.output<typeof branchSchema>;
+
+export const staffMemberSchema = z.object({
+  id: staffId,
+  name: textField(MAX_TEXT.name, { required: true }),
+  role: z.enum(ROLES, { error: 'errors.role.invalid' }),
+});
+export type StaffMember = z.output<typeof staffMemberSchema>;
+
+/** Departments and staff of the branch (R3.3: assignment goes to a department or person). */
+export const organizationSchema = z.object({
+  departments: z
+    .array(textField(MAX_TEXT.name, { required: true }))
+    .max(100)
+    .refine((d) => new Set(d).size === d.length, { message: 'errors.org.duplicateDepartment' }),
+  staff: z
+    .array(staffMemberSchema)
+    .max(500)
+    .refine((s) => new Set(s.map((m) => m.id)).size === s.length, { message: 'errors.org.duplicateStaff' }),
+});
+export type Organization = z.output<typeof organizationSchema>;
+
+export interface DeadlineSettings {
+  policy: DeadlinePolicy;
+  calendarOverrides: CalendarOverride[];
+  /** Years (this one and the next) that have neither the library's holidays nor local overrides. */
+  uncoveredYears: number[];
+}
 
 export const queueQuerySchema = z
   .object({
@@ -93,6 +121,10 @@ export const methods = {
   'ledger.verify': z.object({ caseId: uuid.optional() }),
   'ledger.seal': z.object({}),
   'outbox.pending': z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
+  'org.get': z.object({}),
+  'org.save': z.object({ organization: organizationSchema }),
+  'deadlines.get': z.object({}),
+  'deadlines.save': z.object({ policy: deadlinePolicySchema.optional(), calendarOverrides: calendarOverridesSchema.optional() }),
 } as const;
 
 export type Method = keyof typeof methods;
@@ -181,10 +213,14 @@ export interface Results {
   'ledger.verify': { cases: number; events: number; blocks: number; firstBreak: ChainBreak | null };
   'ledger.seal': { sealed: number };
   'outbox.pending': OutboxRow[];
+  'org.get': Organization;
+  'org.save': Organization;
+  'deadlines.get': DeadlineSettings;
+  'deadlines.save': DeadlineSettings;
 }
 
 /** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */
-export const LIVE_METHODS = ['cases.query', 'cases.counts', 'cases.get', 'drafts.list', 'branch.get'] as const satisfies readonly Method[];
+export const LIVE_METHODS = ['cases.query', 'cases.counts', 'cases.get', 'drafts.list', 'branch.get', 'org.get', 'deadlines.get'] as const satisfies readonly Method[];
 export type LiveMethod = (typeof LIVE_METHODS)[number];
 
 /** The envelope every caller sends: who asks, in which language answers should come. */

@@ -338,7 +338,7 @@ const rows: Row[] = [
   no('stats.month: month 13', rawCall('stats.month', { month: '2026-13' }), { code: 'invalid_input', key: 'errors.date.invalid', path: 'month' }),
   no('cases.reserveNumber: NaN', rawCall('cases.reserveNumber', { receivedAt: Number.NaN }), { code: 'invalid_input', key: 'errors.date.invalid', path: 'receivedAt' }),
   no('branch.configure: by a clerk', rawCall('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'courier' } }), {
-    code: 'forbidden', key: 'errors.workflow.supervisorRequired',
+    code: 'forbidden', key: 'errors.settings.supervisorOnly',
   }),
   no('branch.configure: <script> branch code', rawCall('branch.configure', { branch: { branchCode: '<script>', branchName: 'x', profileId: 'pawnshop' } }, SUPERVISOR), {
     code: 'invalid_input', key: 'errors.branch.code', path: 'branch.branchCode',

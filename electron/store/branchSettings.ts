@@ -1,0 +1,38 @@
+import type { DeadlineSettings, Organization } from '../../shared/api/contract';
+import { chinaYear, DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
+import { META_CALENDAR, META_POLICY, type StoreContext } from './context';
+
+const META_ORG = 'organization';
+const NO_ORG: Organization = { departments: [], staff: [] };
+
+export async function organization(ctx: StoreContext): Promise<Organization> {
+  return ((await ctx.db.meta.get(META_ORG))?.value as Organization | undefined) ?? NO_ORG;
+}
+
+export async function saveOrganization(ctx: StoreContext, org: Organization): Promise<Organization> {
+  await ctx.db.meta.put({ key: META_ORG, value: org });
+  return org;
+}
+
+export async function deadlineSettings(ctx: StoreContext): Promise<DeadlineSettings> {
+  const [policyRow, calendarRow] = await ctx.db.meta.bulkGet([META_POLICY, META_CALENDAR]);
+  const policy = (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[ctx.branch?.profileId ?? 'general'];
+  const calendarOverrides = (calendarRow?.value as CalendarOverride[] | undefined) ?? [];
+  const year = chinaYear(ctx.now());
+  return { policy, calendarOverrides, uncoveredYears: new WorkCalendar(calendarOverrides).uncoveredYears(year, year + 1) };
+}
+
+/**
+ * A supervisor's policy and calendar. They apply to deadlines computed from now on: a case's
+ * next deadline is recomputed with its next change (recomputing every open case at once would
+ * mean reading all their events).
+ */
+export async function saveDeadlineSettings(ctx: StoreContext, patch: { policy?: DeadlinePolicy; calendarOverrides?: CalendarOverride[] }): Promise<DeadlineSettings> {
+  await ctx.db.transaction('rw', ctx.db.meta, async () => {
+    if (patch.policy) await ctx.db.meta.put({ key: META_POLICY, value: patch.policy });
+    if (patch.calendarOverrides) await ctx.db.meta.put({ key: META_CALENDAR, value: patch.calendarOverrides });
+  });
+  if (patch.policy) ctx.policy = patch.policy;
+  if (patch.calendarOverrides) ctx.calendar = new WorkCalendar(patch.calendarOverrides);
+  return deadlineSettings(ctx);
+}
