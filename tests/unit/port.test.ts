@@ -90,7 +90,7 @@ describe('store API over a MessagePort', () => {
     expect(forbidden.ok).toBe(false);
     if (forbidden.ok) return;
     expect(forbidden.error.code).toBe('forbidden');
-    expect(forbidden.error.key).toBe('errors.workflow.supervisorRequired');
+    expect(forbidden.error.key).toBe('errors.settings.supervisorOnly');
     expect(forbidden.error.message).not.toBe(forbidden.error.key);
     expect(forbidden.error.message).toMatch(/[a-z]/i);
 
