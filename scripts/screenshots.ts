@@ -64,6 +64,9 @@ try {
     await page.getByRole('row').nth(1).getByRole('button').click();
     await page.getByRole('table').first().waitFor();
     await shot(page, `${locale}-6-case`);
+    await page.getByRole('tab', { name: locale === 'en' ? 'Branch settings' : '网点设置' }).click();
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    await shot(page, `${locale}-7-settings`);
     await page.close();
   }
 } finally {

@@ -7,6 +7,7 @@ import { LOCALES, type Locale } from '../../shared/i18n/translate';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queues/QueueScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FirstRun } from '../features/setup/FirstRun';
 import { rememberLocale } from '../i18n';
 import { envelopeOf, loadSession, saveSession, type Session } from './session';
@@ -15,7 +16,7 @@ import { StoreContext } from './store';
 const MUI_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
-type Screen = 'intake' | 'queues';
+type Screen = 'intake' | 'queues' | 'settings';
 
 export function App({ api }: { api: StoreApi }) {
   const { t, i18n } = useTranslation();
@@ -63,6 +64,7 @@ export function App({ api }: { api: StoreApi }) {
           {screen === 'intake' && <IntakeScreen branch={branch} />}
           {screen === 'queues' && !openCase && <QueueScreen branch={branch} onOpen={setOpenCase} />}
           {screen === 'queues' && openCase && <CaseScreen caseId={openCase} onBack={() => setOpenCase(null)} />}
+          {screen === 'settings' && <SettingsScreen />}
         </Box>
       </StoreContext.Provider>
     );
@@ -78,6 +80,7 @@ export function App({ api }: { api: StoreApi }) {
             <Tabs value={screen} onChange={(_, v: Screen) => { setScreen(v); setOpenCase(null); }} aria-label={t('app.title')} sx={{ flex: 1 }}>
               <Tab value="intake" label={t('nav.intake')} />
               <Tab value="queues" label={t('nav.queues')} />
+              <Tab value="settings" label={t('nav.settings')} />
             </Tabs>
           )}
           <TextField select size="small" label={t('app.language')} value={locale} onChange={(e) => changeLanguage(e.target.value as Locale)} sx={{ ml: 'auto', width: 150 }}>
