@@ -19,8 +19,8 @@ test('a supervisor sets departments, staff, a deadline and 2027 holidays; they s
   await page.getByLabel('新部门名称').fill('客服中心');
   await page.getByRole('button', { name: '添加', exact: true }).first().click();
   await page.getByRole('button', { name: '添加员工' }).click();
-  await page.getByLabel('您的工号 1').fill('h21');
-  await page.getByLabel('您的姓名 1').fill('维修王师傅');
+  await page.getByLabel('工号 1').fill('h21');
+  await page.getByLabel('姓名 1').fill('维修王师傅');
   await page.getByRole('button', { name: '保存部门与员工' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 
@@ -36,7 +36,7 @@ test('a supervisor sets departments, staff, a deadline and 2027 holidays; they s
   await page.getByRole('tab', { name: '网点设置' }).click();
   await expect(page.getByRole('list', { name: '部门' })).toContainText('工程部');
   await expect(page.getByRole('list', { name: '部门' })).toContainText('客服中心');
-  await expect(page.getByLabel('您的工号 1')).toHaveValue('h21');
+  await expect(page.getByLabel('工号 1')).toHaveValue('h21');
   await expect(page.getByLabel('转派责任部门 时长')).toHaveValue('2');
   await expect(page.getByRole('list', { name: '本地节假日与调休' })).toContainText('2027-01-01');
 });

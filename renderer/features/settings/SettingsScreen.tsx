@@ -51,16 +51,16 @@ function OrganizationSection({ org }: { org: Organization }) {
       </Stack>
       <Table size="small" aria-label={t('settings.staff')}>
         <TableHead>
-          <TableRow><TableCell>{t('setup.staffId')}</TableCell><TableCell>{t('setup.staffName')}</TableCell><TableCell>{t('setup.role')}</TableCell><TableCell /></TableRow>
+          <TableRow><TableCell>{t('settings.staffId')}</TableCell><TableCell>{t('settings.staffName')}</TableCell><TableCell>{t('settings.role')}</TableCell><TableCell /></TableRow>
         </TableHead>
         <TableBody>
           {staff.map((m, i) => (
             <TableRow key={i}>
-              <TableCell><TextField size="small" value={m.id} onChange={(e) => setMember(i, { id: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `${t('setup.staffId')} ${i + 1}` } }} /></TableCell>
-              <TableCell><TextField size="small" value={m.name} onChange={(e) => setMember(i, { name: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `${t('setup.staffName')} ${i + 1}` } }} /></TableCell>
+              <TableCell><TextField size="small" value={m.id} onChange={(e) => setMember(i, { id: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `${t('settings.staffId')} ${i + 1}` } }} /></TableCell>
+              <TableCell><TextField size="small" value={m.name} onChange={(e) => setMember(i, { name: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `${t('settings.staffName')} ${i + 1}` } }} /></TableCell>
               <TableCell>
                 <TextField size="small" select value={m.role} onChange={(e) => setMember(i, { role: e.target.value as StaffMember['role'] })}
-                  slotProps={{ select: { native: true }, htmlInput: { 'aria-label': `${t('setup.role')} ${i + 1}` } }}>
+                  slotProps={{ select: { native: true }, htmlInput: { 'aria-label': `${t('settings.role')} ${i + 1}` } }}>
                   {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
                 </TextField>
               </TableCell>
