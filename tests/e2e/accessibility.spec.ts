@@ -1,10 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './webOnly';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
-test.beforeEach(({ page: _page }, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'no Electron binary on this machine (see `npm start`): the electron project runs where one exists');
-});
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();

@@ -1,9 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './webOnly';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
-test.beforeEach(({ page: _page }, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'no Electron binary on this machine (see `npm start`): the electron project runs where one exists');
-});
 
 test('a pawnshop complaint from intake through an unsatisfied callback, reopening, a satisfied callback, to the archive', async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,9 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './webOnly';
 import { FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
-test.beforeEach(({ page: _page }, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'no Electron binary on this machine (see `npm start`): the electron project runs where one exists');
-});
 
 const complaint = { name: '王小明', phone: '138 1234 5678', address: '朝阳区建国路88号', ref: 'DP2026112200017', content: '金饰鉴定估价明显偏低，要求重新鉴定并说明依据。' };
 

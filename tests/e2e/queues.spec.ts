@@ -1,9 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './webOnly';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
-test.beforeEach(({ page: _page }, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'no Electron binary on this machine (see `npm start`): the electron project runs where one exists');
-});
 
 test('queues and filters: unassigned, mine, category, business reference', async ({ page }) => {
   await page.goto('/');

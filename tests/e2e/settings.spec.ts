@@ -1,10 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './webOnly';
 import { FirstRunPage } from './pages/app';
 
-test.beforeEach(({ page: _page }, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'no Electron binary on this machine (see `npm start`): the electron project runs where one exists');
-});
 
 test('a supervisor sets departments, staff, a deadline and 2027 holidays; they survive a reload', async ({ page }) => {
   await page.goto('/');
