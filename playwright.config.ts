@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/chromium';
 
@@ -15,6 +15,11 @@ const SPEC = /\.(spec|test)\.[cm]?[jt]sx?$/;
 // The config is loaded by the runner and by every worker: report an empty suite once.
 if (!process.env.TEST_WORKER_INDEX && !readdirSync(TEST_DIR, { recursive: true }).some((f) => SPEC.test(String(f)))) {
   console.log(`No e2e tests exist yet (${TEST_DIR}/ has no *.spec.ts): nothing to run.`);
+}
+
+// Said once, so the skipped electron tests carry their reason in the log (tests/e2e/webOnly.ts).
+if (!process.env.TEST_WORKER_INDEX && !existsSync('node_modules/electron/dist')) {
+  console.log('electron project: every test is skipped because no Electron binary exists on this machine (see `npm start`).');
 }
 
 export default defineConfig({
