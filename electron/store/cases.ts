@@ -9,6 +9,7 @@ import { isCategoryOf } from '../../shared/domain/profiles';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 import { applyCommand, commandSchemas, isDomainError, needsSupervisor, type Command } from '../../shared/workflow';
 import { checkReserved, forgetNumbers, takeNextNumber } from './caseNumbers';
+import type { AttachmentRow } from './db';
 import { caseWritten, fail, StoreError, type StoreContext } from './context';
 import { appendEvents, chainEvent, eventsOf, sealFullBlocksSoon } from './ledger';
 import { zodIssues } from './validation';
@@ -77,8 +78,15 @@ export async function registerCase(ctx: StoreContext, params: z.output<(typeof m
   return record;
 }
 
-export async function runCommand(ctx: StoreContext, params: z.output<(typeof methods)['cases.command']>, actor: Actor): Promise<CaseRecord> {
+export async function runCommand(
+  ctx: StoreContext,
+  params: z.output<(typeof methods)['cases.command']>,
+  actor: Actor,
+  attachment?: AttachmentRow,
+): Promise<CaseRecord> {
   const { db } = ctx;
+  // Evidence refers to a stored file: it comes only through addAttachment, with its bytes.
+  if (params.command.name === 'addEvidence' && !attachment) fail('invalid_input', 'errors.request.unknownCommand');
   const schema = commandSchemas[params.command.name];
   const parsed = schema.safeParse(params.command.payload);
   if (!parsed.success) {
@@ -87,7 +95,7 @@ export async function runCommand(ctx: StoreContext, params: z.output<(typeof met
   }
   const command = { name: params.command.name, payload: parsed.data } as Command;
   let replaced: CaseRecord | null = null;
-  const record = await db.transaction('rw', [db.cases, db.events, db.outbox, db.notifications, db.caseBlocks, db.ledgerBlocks], async () => {
+  const record = await db.transaction('rw', [db.cases, db.events, db.outbox, db.notifications, db.caseBlocks, db.ledgerBlocks, db.attachments], async () => {
     const now = ctx.now();
     const current = await db.cases.get(params.caseId);
     if (!current) fail('not_found', 'errors.case.notFound');
@@ -107,6 +115,7 @@ export async function runCommand(ctx: StoreContext, params: z.output<(typeof met
       return event;
     });
     await appendEvents(ctx, events);
+    if (attachment) await db.attachments.add(attachment);
     await db.cases.put(next);
     if (transition.to === 'archived') {
       await db.outbox.add({ caseId: next.id, version: next.version, createdAt: now, deliveredAt: null, delivered: 0 } as never);
@@ -131,4 +140,18 @@ export function clockHistory(events: readonly CaseEvent[]): Pick<CaseEvent, 'typ
     const received = e.type === 'registered' ? e.changes.receivedAt?.[1] : undefined;
     return { type: e.type, at: typeof received === 'number' ? received : e.at };
   });
+}
+
+/** A photo, scan or PDF for a case (evidence, or the signed registration form), stored with its event. */
+export function addAttachment(ctx: StoreContext, params: z.output<(typeof methods)['cases.addAttachment']>, actor: Actor): Promise<CaseRecord> {
+  const id = uuidv7();
+  const attachment: AttachmentRow = { id, caseId: params.caseId, name: params.name, type: params.type, bytes: params.bytes, addedAt: ctx.now() };
+  const payload = { attachmentId: id, name: params.name, type: params.type, size: params.bytes.byteLength, kind: params.kind };
+  return runCommand(ctx, { caseId: params.caseId, expectedVersion: params.expectedVersion, command: { name: 'addEvidence', payload } }, actor, attachment);
+}
+
+export async function readAttachment(ctx: StoreContext, attachmentId: string): Promise<{ name: string; type: string; bytes: Uint8Array }> {
+  const row = await ctx.db.attachments.get(attachmentId);
+  if (!row) fail('not_found', 'errors.attachment.notFound');
+  return { name: row.name, type: row.type, bytes: row.bytes };
 }

@@ -8,7 +8,7 @@ import { DEFAULT_DEADLINE_POLICIES } from '../../shared/deadlines';
 import type { Actor } from '../../shared/domain/case';
 import { translate, type Locale } from '../../shared/i18n/translate';
 import { reserveNumber } from './caseNumbers';
-import { registerCase, runCommand } from './cases';
+import { addAttachment, readAttachment, registerCase, runCommand } from './cases';
 import { loadContext, META_BRANCH, META_POLICY, StoreError, type StoreContext } from './context';
 import { openDb, type CountersignDb } from './db';
 import { deadlineSettings, organization, saveDeadlineSettings, saveOrganization } from './branchSettings';
@@ -44,6 +44,8 @@ const handlers: { [M in Method]: Handler<M> } = {
   'cases.register': (ctx, params, actor) => registerCase(ctx, params, actor),
   'cases.command': (ctx, params, actor) => runCommand(ctx, params, actor),
   'cases.get': (ctx, { caseId }, actor) => caseDetail(ctx, caseId, actor),
+  'cases.addAttachment': (ctx, params, actor) => addAttachment(ctx, params, actor),
+  'attachments.get': (ctx, { attachmentId }) => readAttachment(ctx, attachmentId),
   'cases.query': (ctx, params) => queryCases(ctx, params),
   'cases.search': (ctx, { text, limit }) => searchCases(ctx, text, limit),
   'cases.counts': (ctx) => countCases(ctx),

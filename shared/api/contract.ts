@@ -7,7 +7,7 @@ import { branchCodeSchema } from '../domain/caseNumber';
 import type { CaseState, Severity } from '../domain/enums';
 import { hasControlCharacters, MAX_TEXT, staffId, textField, timestamp } from '../domain/text';
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
-import { COMMAND_NAMES, type CommandName } from '../workflow/commands';
+import { ATTACHMENT_TYPES, COMMAND_NAMES, MAX_ATTACHMENT_BYTES, type CommandName } from '../workflow/commands';
 import { ROLES } from '../domain/enums';
 import { calendarOverridesSchema, deadlinePolicySchema, type CalendarOverride, type ClockState, type DeadlinePolicy } from '../deadlines';
 import type { Locale } from '../i18n/translate';
@@ -105,6 +105,18 @@ export const methods = {
     command: z.object({ name: z.enum(COMMAND_NAMES as [CommandName, ...CommandName[]], { error: 'errors.request.unknownCommand' }), payload: z.unknown() }),
   }),
   'cases.get': z.object({ caseId: uuid }),
+  'cases.addAttachment': z.object({
+    caseId: uuid,
+    expectedVersion: z.number().int().min(1),
+    kind: z.enum(['evidence', 'signed_form'], { error: 'errors.request.invalid' }),
+    name: textField(MAX_TEXT.short, { required: true }),
+    type: z.enum(ATTACHMENT_TYPES, { error: 'errors.attachment.type' }),
+    bytes: z
+      .instanceof(Uint8Array, { message: 'errors.request.invalid' })
+      .refine((b) => b.byteLength > 0, { message: 'errors.attachment.empty' })
+      .refine((b) => b.byteLength <= MAX_ATTACHMENT_BYTES, { message: 'errors.attachment.tooLarge' }),
+  }),
+  'attachments.get': z.object({ attachmentId: uuid }),
   'cases.query': queueQuerySchema,
   'cases.search': z.object({
     text: z
@@ -203,6 +215,8 @@ export interface Results {
   'cases.register': CaseRecord;
   'cases.command': CaseRecord;
   'cases.get': CaseDetail;
+  'cases.addAttachment': CaseRecord;
+  'attachments.get': { name: string; type: string; bytes: Uint8Array };
   'cases.query': QueuePage;
   'cases.search': CaseSummary[];
   'cases.counts': Counts;

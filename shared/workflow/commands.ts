@@ -4,6 +4,10 @@ import { MAX_TEXT, staffId, textField, timestamp } from '../domain/text';
 
 const longText = (required = false) => textField(MAX_TEXT.long, { required, multiline: true });
 
+/** Photos, scans and PDFs: what a branch can show on screen and print (R5.1 evidence, R2.3 signed form). */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
 /** Payload schema of every workflow command. A command not listed here does not exist. */
 export const commandSchemas = {
   update: intakePatchSchema,
@@ -48,6 +52,14 @@ export const commandSchemas = {
     standardMet: z.boolean({ error: 'errors.boolean.invalid' }).default(false),
   }),
   fileAppeal: z.object({ reason: longText(true) }),
+  /** Only through `cases.addAttachment`, which stores the file in the same transaction. */
+  addEvidence: z.object({
+    attachmentId: z.string({ error: 'errors.request.invalid' }).regex(/^[0-9a-f-]{36}$/, { message: 'errors.request.invalid' }),
+    name: textField(MAX_TEXT.short, { required: true }),
+    type: z.enum(ATTACHMENT_TYPES, { error: 'errors.attachment.type' }),
+    size: z.number().int().min(1, { message: 'errors.attachment.empty' }).max(MAX_ATTACHMENT_BYTES, { message: 'errors.attachment.tooLarge' }),
+    kind: z.enum(['evidence', 'signed_form'], { error: 'errors.request.invalid' }),
+  }),
   archive: z.object({}).strict(),
 } as const;
 

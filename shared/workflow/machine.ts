@@ -1,5 +1,5 @@
 import type { Actor, CaseRecord } from '../domain/case';
-import { CLOSED_STATES, type CaseState, type EventType, type Role } from '../domain/enums';
+import { CASE_STATES, CLOSED_STATES, type CaseState, type EventType, type Role } from '../domain/enums';
 import type { Command, CommandName, CommandPayload } from './commands';
 import { hasVisibleText } from '../domain/text';
 import { missingFor } from './completeness';
@@ -150,6 +150,13 @@ const RULES: { [C in CommandName]: Rule<C> } = {
     event: 'appeal_filed',
     to: 'reopened',
     apply: ({ p, now }) => ({ appeal: { at: now, reason: p.reason }, closedAt: null }),
+  },
+  addEvidence: {
+    // The signed paper form (R2.3) may arrive after closing; nothing is added to an archived case.
+    from: CASE_STATES.filter((s) => s !== 'archived'),
+    roles: ALL,
+    event: 'evidence_added',
+    apply: ({ c, p, actor, now }) => ({ evidence: [...c.evidence, { ...p, at: now, by: actor.staffId }] }),
   },
   archive: {
     from: CLOSED_STATES,

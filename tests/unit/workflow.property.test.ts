@@ -55,7 +55,8 @@ const ALLOWED_PAIRS: ReadonlySet<string> = new Set(
     ['invalid', 'archived'],
     ['assigned', 'invalid'],
     // recording without moving
-    ...(['registered', 'assigned', 'investigating', 'plan_proposed', 'plan_approved', 'resolved', 'awaiting_callback', 'reopened'] as const).map(
+    // (evidence and the signed form may still be attached to a closed case, never to an archived one)
+    ...(['registered', 'assigned', 'investigating', 'plan_proposed', 'plan_approved', 'resolved', 'awaiting_callback', 'reopened', 'closed', 'closed_at_counter', 'invalid'] as const).map(
       (s) => [s, s],
     ),
   ].map(([a, b]) => `${a}->${b}`),
@@ -193,6 +194,8 @@ function rawPayload(name: CommandName, k: Knobs): Record<string, unknown> {
     }
     case 'fileAppeal':
       return { reason: k.text };
+    case 'addEvidence':
+      return { attachmentId: '0190f3a2-0000-7000-8000-00000000000a', name: `${longText(k)}.png`, type: 'image/png', size: 1 + k.field, kind: k.field % 2 ? 'evidence' : 'signed_form' };
   }
 }
 

@@ -134,6 +134,7 @@ const VALID_INPUT: Record<CommandName, unknown> = {
   tellResult: { method: 'phone' },
   recordCallback: { satisfaction: 'satisfied', notes: '客户满意' },
   fileAppeal: { reason: '客户对鉴定结果仍有异议' },
+  addEvidence: { attachmentId: '0190f3a2-0000-7000-8000-00000000000a', name: '监控截图.png', type: 'image/png', size: 2048, kind: 'evidence' },
   archive: {},
 };
 
@@ -191,6 +192,7 @@ const EXPECTED: Record<CommandName, ExpectedRule> = {
   tellResult: { from: ['resolved'], roles: EVERYONE, event: 'result_told', to: () => 'awaiting_callback' },
   recordCallback: { from: ['awaiting_callback'], roles: EVERYONE, event: 'callback_recorded', to: () => 'closed' },
   fileAppeal: { from: ['awaiting_callback', 'closed'], roles: EVERYONE, event: 'appeal_filed', to: () => 'reopened' },
+  addEvidence: { from: CASE_STATES.filter((s) => s !== 'archived'), roles: EVERYONE, event: 'evidence_added' },
   archive: { from: ['closed', 'closed_at_counter', 'invalid'], roles: COUNTER_ROLES, event: 'archived', to: () => 'archived' },
 };
 
@@ -259,11 +261,11 @@ describe('allowedCommands', () => {
   });
 
   it('offers a clerk the counter actions on a new case', () => {
-    expect(allowedCommands(caseIn('registered'), CLERK).sort()).toEqual(['assign', 'closeAtCounter', 'markInvalid', 'progressCall', 'update']);
+    expect(allowedCommands(caseIn('registered'), CLERK).sort()).toEqual(['addEvidence', 'assign', 'closeAtCounter', 'markInvalid', 'progressCall', 'update']);
   });
 
-  it('offers a handler only a progress call on a new case', () => {
-    expect(allowedCommands(caseIn('registered'), HANDLER)).toEqual(['progressCall']);
+  it('offers a handler only a progress call and evidence on a new case', () => {
+    expect(allowedCommands(caseIn('registered'), HANDLER)).toEqual(['progressCall', 'addEvidence']);
   });
 
   it('offers the supervisor approve and reject on a proposed plan, the handler neither', () => {
