@@ -108,3 +108,25 @@ test('a report (举报) goes to the supervisor: a clerk cannot assign it, and is
   await dialog.getByRole('button', { name: '分派' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('重大、紧急或举报件须由主管处理');
 });
+
+// A real 1×1 PNG, so the thumbnail decodes.
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+test('a photo of evidence and the scanned signed form are attached and shown as thumbnails; other files are refused', async ({ page }) => {
+  await page.goto('/');
+  await new FirstRunPage(page).setUp({ code: 'XM13', name: '厦门十三店', profile: '典当行' }, { id: 's13', name: '主管' });
+  const intake = new IntakePage(page);
+  await intake.typeComplaint({ name: '陈八', phone: '13512345678', address: '', ref: 'DP-X', content: '当物有划痕' });
+  await intake.saveWithKeyboard();
+  const caseNo = (await intake.caseNumber().textContent())!;
+  await new QueuesPage(page).open();
+  await new CasePage(page).openFromList(caseNo);
+  const inputs = page.locator('section[aria-labelledby="attachments-title"] input[type=file]');
+  await inputs.nth(0).setInputFiles({ name: '划痕.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+  await expect(page.getByRole('img', { name: '证据: 划痕.png' })).toBeVisible();
+  await inputs.nth(1).setInputFiles({ name: '登记表.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+  await expect(page.getByRole('img', { name: '签字登记表: 登记表.png' })).toBeVisible();
+  await inputs.nth(0).setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.getByRole('alert')).toHaveText('只能添加照片（JPEG、PNG、WebP）或 PDF');
+  await expect(page.getByRole('list', { name: '处理记录' })).toContainText('添加证据');
+});

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClockState } from '../../../shared/deadlines';
 import type { CommandName } from '../../../shared/workflow/commands';
 import { useLive } from '../../app/store';
+import { Attachments } from './Attachments';
 import { CommandDialog } from './CommandDialog';
 
 const CLOCK_COLOURS: Partial<Record<ClockState['status'], 'error' | 'warning' | 'success' | 'default'>> = {
@@ -21,7 +22,8 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => v
   if (!detail) return null;
   if (!detail.ok) return <Alert severity="error">{detail.error.message}</Alert>;
   const { case: c, events, clocks, allowedCommands } = detail.value;
-  const actions = allowedCommands.filter((n) => n !== 'update');
+  // Corrections and attachments have their own controls; the rest are workflow actions.
+  const actions = allowedCommands.filter((n) => n !== 'update' && n !== 'addEvidence');
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="case-title">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
@@ -49,6 +51,8 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => v
           {actions.map((name) => <Button key={name} variant="outlined" onClick={() => setAction(name)}>{t(`command.${name}`)}</Button>)}
         </Stack>
       )}
+
+      <Attachments record={c} canAdd={allowedCommands.includes('addEvidence')} />
 
       <Typography variant="h6" component="h2" sx={{ mt: 2 }}>{t('case.deadlines')}</Typography>
       <Table size="small" aria-label={t('case.deadlines')}>
