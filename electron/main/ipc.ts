@@ -4,7 +4,7 @@
  * are ignored (send) or refused (invoke).
  */
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, type Settings } from '../preload/contract';
+import { CHANNELS, type Settings } from '../../shared/api/desktopBridge';
 import type { PortBroker } from './ports';
 import { isTrustedSender } from './security';
 import type { SettingsService } from './settings';

@@ -6,7 +6,7 @@
  * connection; after a store window restart every UI window gets a fresh port.
  */
 import { MessageChannelMain, type MessagePortMain, type WebContents } from 'electron';
-import { CHANNELS } from '../preload/contract';
+import { CHANNELS } from '../../shared/api/desktopBridge';
 
 export type BrokerContents = Pick<WebContents, 'id' | 'postMessage' | 'send' | 'isDestroyed' | 'once'>;
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ipcMain } from 'electron';
 import Store, { type Schema } from 'electron-store';
 import type { Locale } from '../../shared/i18n/translate';
-import type { Settings, SettingsPatch, WindowBounds } from '../preload/contract';
+import type { Settings, SettingsPatch, WindowBounds } from '../../shared/api/desktopBridge';
 import {
   DEFAULT_SETTINGS, parseSettingsText, SETTINGS_JSON_SCHEMA, validatePatch, validateSettings, type SettingsProblem,
   type ValidatedSettings,

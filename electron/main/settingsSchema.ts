@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { branchCodeSchema } from '../../shared/domain/caseNumber';
 import { PROFILE_IDS } from '../../shared/domain/enums';
 import { DEFAULT_LOCALE, LOCALES } from '../../shared/i18n/translate';
-import { UI_SETTABLE, type Settings, type SettingsPatch, type WindowBounds } from '../preload/contract';
+import { UI_SETTABLE, type Settings, type SettingsPatch, type WindowBounds } from '../../shared/api/desktopBridge';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   branchCode: '',

@@ -3,7 +3,7 @@
  * are remembered in the settings and restored when they still fit on a display.
  */
 import { BrowserWindow, screen, type Rectangle } from 'electron';
-import type { WindowBounds } from '../preload/contract';
+import type { WindowBounds } from '../../shared/api/desktopBridge';
 import { UI_PRELOAD, UI_URL } from './paths';
 import { SECURE_WEB_PREFERENCES } from './security';
 import type { SettingsService } from './settings';

@@ -6,7 +6,7 @@
  * on to the page with window.postMessage (a MessagePort cannot cross contextBridge).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, type CountersignBridge, type Settings, type SettingsPatch } from './contract';
+import { CHANNELS, type CountersignBridge, type Settings, type SettingsPatch } from '../../shared/api/desktopBridge';
 
 ipcRenderer.on(CHANNELS.storePort, (event) => {
   window.postMessage(CHANNELS.storePort, '*', event.ports);

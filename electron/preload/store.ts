@@ -4,7 +4,7 @@
  * a store port with its connection id, or the news that a connection's UI end is gone.
  */
 import { ipcRenderer } from 'electron';
-import { CHANNELS } from './contract';
+import { CHANNELS } from '../../shared/api/desktopBridge';
 
 ipcRenderer.on(CHANNELS.storePort, (event, connection: unknown) => {
   window.postMessage({ type: CHANNELS.storePort, connection }, '*', event.ports);

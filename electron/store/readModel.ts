@@ -84,25 +84,19 @@ class SortedRows {
 
   /** First index whose key is ≥ k. */
   lowerBound(k: number): number {
-    let lo = 0;
-    let hi = this.rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.key(this.rows[mid]!) < k) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.rows, this.key, k);
   }
 }
 
 const byDueKey = (r: CaseRow) => r.dueKey;
 
-function lowerBoundByDue(rows: readonly CaseRow[], due: number): number {
+/** First index of `rows` (ascending by `key`) whose key is ≥ k. */
+function lowerBound(rows: readonly CaseRow[], key: (r: CaseRow) => number, k: number): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (rows[mid]!.dueKey < due) lo = mid + 1;
+    if (key(rows[mid]!) < k) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -228,7 +222,7 @@ export class ReadModel {
 
     // By deadline: walk the narrowest bucket(s), already in deadline order, merging several states.
     const lists = bucket?.lists ?? [this.byDue.rows];
-    const ends = lists.map((l) => (q.overdue ? lowerBoundByDue(l, now) : l.length));
+    const ends = lists.map((l) => (q.overdue ? lowerBound(l, byDueKey, now) : l.length));
     const others = CRITERIA.filter((k) => k !== bucket?.dimension && k !== 'overdue' && q[k] !== undefined);
     const items: CaseSummary[] = [];
     if (others.length === 0) {

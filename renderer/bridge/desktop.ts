@@ -7,32 +7,7 @@
  */
 import type { StoreApi } from '../../shared/api/contract';
 import { createPortClient, type PortLike } from '../../shared/api/portClient';
-import type { ProfileId } from '../../shared/domain/enums';
-import type { Locale } from '../../shared/i18n/translate';
-
-/** Machine settings kept by main (the same shape as electron/preload/contract.ts `Settings`). */
-export interface DesktopSettings {
-  branchCode: string;
-  branchName: string;
-  profile: ProfileId;
-  language: Locale;
-  dataFolder: string;
-  printer: string;
-  hqUrl: string;
-  windowBounds: { x?: number; y?: number; width: number; height: number; maximized: boolean } | null;
-}
-
-export type DesktopSettingsPatch = Partial<Pick<DesktopSettings, 'branchCode' | 'branchName' | 'profile' | 'language' | 'printer' | 'hqUrl'>>;
-
-/** `window.countersign` as the desktop preload exposes it (tests/unit/main-bridge-types.test.ts keeps the two in step). */
-export interface DesktopBridge {
-  readonly edition: 'desktop';
-  requestStorePort(): void;
-  readonly settings: {
-    get(): Promise<DesktopSettings>;
-    set(patch: DesktopSettingsPatch): Promise<DesktopSettings>;
-  };
-}
+import { CHANNELS, type CountersignBridge as DesktopBridge } from '../../shared/api/desktopBridge';
 
 declare global {
   interface Window {
@@ -40,8 +15,6 @@ declare global {
     countersign?: DesktopBridge;
   }
 }
-
-export const STORE_PORT_MESSAGE = 'store-port';
 
 /** The bridge, if this page runs in the desktop edition. */
 export function desktopBridge(target: { countersign?: unknown } | undefined = globalThis as { countersign?: unknown }): DesktopBridge | null {
@@ -72,7 +45,7 @@ export function connectDesktopStore(bridge: DesktopBridge, target: DesktopWindow
 
   target.addEventListener('message', (event) => {
     // Only the preload's message in this very window (not an iframe's) carries the port.
-    if (event.source !== target || event.data !== STORE_PORT_MESSAGE || !event.ports[0]) return;
+    if (event.source !== target || event.data !== CHANNELS.storePort || !event.ports[0]) return;
     if (port) {
       client.hostDied('store window restarted');
       target.location.reload();

@@ -1,12 +1,10 @@
 /**
- * What the preloads and main agree on (DESIGN.md "Processes"): the IPC channel names, the
- * machine settings' shape and the bridge the UI preload exposes as `window.countersign`.
- * Types and constants only. main imports this file; the renderer may not (layering), so it
- * declares the same bridge in renderer/bridge/desktop.ts and tests/unit/main-bridge-types.test.ts
- * checks that the two stay assignable to each other.
+ * What main, the preloads and the renderer's desktop bridge agree on (DESIGN.md "Processes"):
+ * the IPC channel names, the machine settings' shape and the bridge the UI preload exposes as
+ * `window.countersign`. Types and constants only, so every layer may import it.
  */
-import type { ProfileId } from '../../shared/domain/enums';
-import type { Locale } from '../../shared/i18n/translate';
+import type { ProfileId } from '../domain/enums';
+import type { Locale } from '../i18n/translate';
 
 export const CHANNELS = {
   /** UI → main (send): give this window a MessagePort to the store host. */
