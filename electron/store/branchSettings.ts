@@ -1,16 +1,19 @@
 import type { DeadlineSettings, Organization } from '../../shared/api/contract';
 import { chinaYear, DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
-import { META_CALENDAR, META_POLICY, type StoreContext } from './context';
-
-const META_ORG = 'organization';
-const NO_ORG: Organization = { departments: [], staff: [] };
+import { activeCategories } from '../../shared/domain/categories';
+import { categorySettingsOf, META_CALENDAR, META_ORG, META_POLICY, StoreError, type StoreContext } from './context';
 
 export async function organization(ctx: StoreContext): Promise<Organization> {
-  return ((await ctx.db.meta.get(META_ORG))?.value as Organization | undefined) ?? NO_ORG;
+  const stored = (await ctx.db.meta.get(META_ORG))?.value as Partial<Organization> | undefined;
+  return { departments: stored?.departments ?? [], staff: stored?.staff ?? [], customCategories: stored?.customCategories ?? [], retiredCategories: stored?.retiredCategories ?? [] };
 }
 
 export async function saveOrganization(ctx: StoreContext, org: Organization): Promise<Organization> {
+  if (ctx.branch && activeCategories(ctx.branch.profileId, org).length === 0) {
+    throw new StoreError({ code: 'invalid_input', message: 'errors.org.noCategory', issues: [{ path: 'organization.retiredCategories', key: 'errors.org.noCategory' }] });
+  }
   await ctx.db.meta.put({ key: META_ORG, value: org });
+  ctx.categories = categorySettingsOf(org);
   return org;
 }
 

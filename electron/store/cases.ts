@@ -5,7 +5,7 @@ import { computeClocks, nextDueAt } from '../../shared/deadlines';
 import type { Actor, CaseRecord, Intake } from '../../shared/domain/case';
 import { CLOSED_STATES } from '../../shared/domain/enums';
 import { newCaseRecord } from '../../shared/domain/newCase';
-import { isCategoryOf } from '../../shared/domain/profiles';
+import { activeCategories, allCategories } from '../../shared/domain/categories';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 import { applyCommand, commandSchemas, isDomainError, needsSupervisor, type Command } from '../../shared/workflow';
 import { checkReserved, forgetNumbers, takeNextNumber } from './caseNumbers';
@@ -19,8 +19,9 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 function checkIntake(ctx: StoreContext, intake: Partial<Intake>, pathPrefix: string): void {
   if (!ctx.branch) fail('invalid_state', 'errors.branch.notConfigured');
-  if (intake.category !== undefined && !isCategoryOf(ctx.branch.profileId, intake.category)) {
-    throw new StoreError({ code: 'invalid_input', message: 'errors.category.notInProfile', issues: [{ path: `${pathPrefix}category`, key: 'errors.category.notInProfile' }] });
+  if (intake.category !== undefined && !activeCategories(ctx.branch.profileId, ctx.categories).includes(intake.category)) {
+    const key = allCategories(ctx.branch.profileId, ctx.categories).includes(intake.category) ? 'errors.category.retired' : 'errors.category.notInProfile';
+    throw new StoreError({ code: 'invalid_input', message: key, issues: [{ path: `${pathPrefix}category`, key }] });
   }
   if (intake.receivedAt !== undefined && intake.receivedAt > ctx.now() + FUTURE_TOLERANCE_MS) {
     throw new StoreError({ code: 'invalid_input', message: 'errors.date.future', issues: [{ path: `${pathPrefix}receivedAt`, key: 'errors.date.future' }] });
@@ -101,6 +102,9 @@ export async function runCommand(
     if (!current) fail('not_found', 'errors.case.notFound');
     if (current.version !== params.expectedVersion) fail('conflict', 'errors.case.versionConflict');
     if (command.name === 'update') checkIntake(ctx, command.payload as Partial<Intake>, 'command.payload.');
+    if (command.name === 'linkCase' && !(await db.cases.get(command.payload.relatedCaseId))) {
+      throw new StoreError({ code: 'not_found', message: 'errors.link.notFound', issues: [{ path: 'command.payload.relatedCaseId', key: 'errors.link.notFound' }] });
+    }
     const transition = applyCommand(current, command, actor, now);
     if (isDomainError(transition)) throw new StoreError(transition);
     const next = transition.next;

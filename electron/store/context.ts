@@ -1,4 +1,5 @@
-import type { Branch } from '../../shared/api/contract';
+import type { Branch, Organization } from '../../shared/api/contract';
+import { NO_CATEGORY_SETTINGS, type CategorySettings } from '../../shared/domain/categories';
 import { DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
 import type { DomainError } from '../../shared/workflow/errors';
 import type { CountersignDb } from './db';
@@ -16,6 +17,8 @@ export interface StoreContext {
   branch: Branch | null;
   policy: DeadlinePolicy;
   calendar: WorkCalendar;
+  /** The branch's own and retired categories (from its organization), checked at intake. */
+  categories: CategorySettings;
   ledger: { nextG: number; unsealed: number; blockSize: number; sealing: Promise<void> };
   /** Called after every committed case write: re-runs subscriptions served from the read model. */
   caseWriteListeners: Set<() => void>;
@@ -39,9 +42,15 @@ export function fail(code: DomainError['code'], message: string, params?: Domain
 export const META_BRANCH = 'branch';
 export const META_POLICY = 'deadlinePolicy';
 export const META_CALENDAR = 'calendarOverrides';
+export const META_ORG = 'organization';
+
+/** The category part of a stored organization; organizations saved before categories existed have none. */
+export function categorySettingsOf(org: Partial<Organization> | undefined): CategorySettings {
+  return { customCategories: org?.customCategories ?? [], retiredCategories: org?.retiredCategories ?? [] };
+}
 
 export async function loadContext(db: CountersignDb, now: () => number, blockSize: number): Promise<StoreContext> {
-  const [branchRow, policyRow, calendarRow] = await db.meta.bulkGet([META_BRANCH, META_POLICY, META_CALENDAR]);
+  const [branchRow, policyRow, calendarRow, orgRow] = await db.meta.bulkGet([META_BRANCH, META_POLICY, META_CALENDAR, META_ORG]);
   const branch = (branchRow?.value as Branch | undefined) ?? null;
   const model = new ReadModel();
   model.load(await readAllCases(db));
@@ -55,6 +64,7 @@ export async function loadContext(db: CountersignDb, now: () => number, blockSiz
     branch,
     policy: (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[branch?.profileId ?? 'general'],
     calendar: new WorkCalendar((calendarRow?.value as CalendarOverride[] | undefined) ?? []),
+    categories: orgRow ? categorySettingsOf(orgRow.value as Partial<Organization>) : NO_CATEGORY_SETTINGS,
   };
 }
 

@@ -14,7 +14,7 @@ export async function caseDetail(ctx: StoreContext, caseId: string, actor: Actor
   const events = await eventsOf(ctx.db, caseId);
   const stopped = CLOSED_STATES.includes(c.state) || c.state === 'archived';
   const clocks = computeClocks(ctx.policy, clockHistory(events), ctx.now(), ctx.calendar, { stopped });
-  return { case: c, events, clocks, allowedCommands: allowedCommands(c, actor) };
+  return { case: c, events, clocks, allowedCommands: allowedCommands(c, actor), related: ctx.model.summaries(c.relatedCaseIds) };
 }
 
 /**

@@ -56,6 +56,14 @@ export const organizationSchema = z.object({
     .array(staffMemberSchema)
     .max(500)
     .refine((s) => new Set(s.map((m) => m.id)).size === s.length, { message: 'errors.org.duplicateStaff' }),
+  /** The branch's own categories beside its profile's (labels as the branch typed them). */
+  customCategories: z
+    .array(z.object({ id: z.string({ error: 'errors.category.invalid' }).regex(/^custom_\d{1,4}$/, { message: 'errors.category.invalid' }), label: textField(MAX_TEXT.name, { required: true }) }))
+    .max(100)
+    .refine((c) => new Set(c.map((k) => k.id)).size === c.length, { message: 'errors.org.duplicateCategory' })
+    .default([]),
+  /** Categories no longer offered at intake; cases filed under them keep them. */
+  retiredCategories: z.array(categorySchema).max(100).default([]),
 });
 export type Organization = z.output<typeof organizationSchema>;
 
@@ -162,6 +170,8 @@ export interface CaseDetail {
   events: CaseEvent[];
   clocks: ClockState[];
   allowedCommands: CommandName[];
+  /** The cases this one links to (`relatedCaseIds`), as list rows. */
+  related: CaseSummary[];
 }
 
 export interface QueuePage {

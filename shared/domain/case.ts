@@ -41,7 +41,7 @@ export type Complainant = z.output<typeof complainantSchema>;
 
 export const channelSchema = z.enum(CHANNELS, { error: 'errors.channel.invalid' });
 export const severitySchema = z.enum(SEVERITIES, { error: 'errors.severity.invalid' });
-export const categorySchema = z.string({ error: 'errors.category.invalid' }).regex(/^[a-z_]{1,40}$/, {
+export const categorySchema = z.string({ error: 'errors.category.invalid' }).regex(/^[a-z][a-z0-9_]{0,39}$/, {
   message: 'errors.category.invalid',
 });
 

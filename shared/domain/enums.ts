@@ -61,6 +61,7 @@ export const EVENT_TYPES = [
   'reopened',
   'closed',
   'appeal_filed',
+  'case_linked',
   'archived',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

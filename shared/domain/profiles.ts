@@ -41,7 +41,3 @@ export const PROFILES: Readonly<Record<ProfileId, BusinessProfile>> = {
 export function profileOf(id: ProfileId): BusinessProfile {
   return PROFILES[id];
 }
-
-export function isCategoryOf(profileId: ProfileId, category: string): boolean {
-  return PROFILES[profileId].categories.includes(category);
-}

@@ -60,6 +60,10 @@ export const commandSchemas = {
     size: z.number().int().min(1, { message: 'errors.attachment.empty' }).max(MAX_ATTACHMENT_BYTES, { message: 'errors.attachment.tooLarge' }),
     kind: z.enum(['evidence', 'signed_form'], { error: 'errors.request.invalid' }),
   }),
+  /** Another case about the same matter (a repeat complaint, the same parcel, the same pledge). */
+  linkCase: z.object({
+    relatedCaseId: z.string({ error: 'errors.request.invalid' }).regex(/^[0-9a-f-]{36}$/, { message: 'errors.request.invalid' }),
+  }),
   archive: z.object({}).strict(),
 } as const;
 

@@ -158,6 +158,16 @@ const RULES: { [C in CommandName]: Rule<C> } = {
     event: 'evidence_added',
     apply: ({ c, p, actor, now }) => ({ evidence: [...c.evidence, { ...p, at: now, by: actor.staffId }] }),
   },
+  linkCase: {
+    from: CASE_STATES.filter((s) => s !== 'archived'),
+    roles: ALL,
+    event: 'case_linked',
+    guard: ({ c, p }) =>
+      p.relatedCaseId === c.id ? domainError('invalid_input', 'errors.link.self')
+        : c.relatedCaseIds.includes(p.relatedCaseId) ? domainError('invalid_input', 'errors.link.duplicate')
+          : null,
+    apply: ({ c, p }) => ({ relatedCaseIds: [...c.relatedCaseIds, p.relatedCaseId] }),
+  },
   archive: {
     from: CLOSED_STATES,
     roles: ['clerk', 'supervisor', 'admin'],

@@ -230,7 +230,7 @@ const rows: Row[] = [
     en: "This category does not exist in the branch's business profile",
   }),
   badIntake('category: unknown', withIntake({ category: 'no_such_category' }), 'category', PAWNSHOP_ONLY_ERRORS),
-  badIntake('category: __proto__', withIntake({ category: '__proto__' }), 'category', PAWNSHOP_ONLY_ERRORS),
+  badIntake('category: __proto__ (ids start with a letter)', withIntake({ category: '__proto__' }), 'category', 'errors.category.invalid'),
   badIntake('category: capitals', withIntake({ category: 'Appraisal' }), 'category', 'errors.category.invalid'),
   badIntake('category: SQL-ish', withIntake({ category: "appraisal'; --" }), 'category', 'errors.category.invalid'),
   badIntake('category: missing', without('category'), 'category', 'errors.category.invalid'),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CLERK, configuredHost, EN, mustCommand, register, SUPERVISOR } from './fixtures';
+import { CLERK, configuredHost, EN, intake, mustCommand, openHost, register, SUPERVISOR } from './fixtures';
 
 describe('branch settings', () => {
   it('keep departments and staff; only a supervisor changes them; duplicates are refused', async () => {
     const { host } = await configuredHost();
-    expect(await host.call('org.get', {}, CLERK)).toEqual({ ok: true, value: { departments: [], staff: [] } });
-    const org = { departments: ['鉴定部', '业务部'], staff: [{ id: 'h01', name: '李鉴定', role: 'handler' as const }] };
+    expect(await host.call('org.get', {}, CLERK)).toEqual({ ok: true, value: { departments: [], staff: [], customCategories: [], retiredCategories: [] } });
+    const org = { departments: ['鉴定部', '业务部'], staff: [{ id: 'h01', name: '李鉴定', role: 'handler' as const }], customCategories: [], retiredCategories: [] };
     expect(await host.call('org.save', { organization: org }, SUPERVISOR)).toEqual({ ok: true, value: org });
     expect(await host.call('org.save', { organization: org }, EN(CLERK))).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Only a supervisor or administrator can change the branch settings' } });
     const dup = await host.call('org.save', { organization: { departments: ['鉴定部', '鉴定部'], staff: [] } }, SUPERVISOR);
@@ -31,5 +31,41 @@ describe('branch settings', () => {
     const refused = await host.call('deadlines.save', { calendarOverrides: [{ date: '2026-02-30', workday: true }] }, SUPERVISOR);
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     host.close();
+  });
+
+  it('offer the branch its own categories and stop offering retired ones, which existing cases keep', async () => {
+    const { host } = await configuredHost('pawnshop');
+    const old = await register(host, { category: 'appraisal' });
+    const org = { departments: [], staff: [], customCategories: [{ id: 'custom_1', label: '线上预约' }], retiredCategories: ['appraisal'] };
+    expect(await host.call('org.save', { organization: org }, SUPERVISOR)).toEqual({ ok: true, value: org });
+    const custom = await register(host, { category: 'custom_1' });
+    expect(custom.category).toBe('custom_1');
+    const retired = await host.call('cases.register', { intake: intake({ category: 'appraisal' }) }, EN(CLERK));
+    expect(retired).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'intake.category', message: 'This category is no longer offered; choose another' }] } });
+    const foreign = await host.call('cases.register', { intake: intake({ category: 'pickup' }) }, CLERK);
+    expect(foreign).toMatchObject({ ok: false, error: { issues: [{ path: 'intake.category', key: 'errors.category.notInProfile' }] } });
+    const kept = await host.call('cases.get', { caseId: old.id }, CLERK);
+    expect(kept.ok && kept.value.case.category).toBe('appraisal');
+    host.close();
+  });
+
+  it('refuse retiring every category, and custom ids that are not custom_<n>', async () => {
+    const { host } = await configuredHost('courier');
+    const all = ['pickup', 'lost_damaged', 'delivery_delay', 'service_attitude', 'price_dispute', 'other'];
+    const none = await host.call('org.save', { organization: { departments: [], staff: [], retiredCategories: all } }, EN(SUPERVISOR));
+    expect(none).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'At least one category must stay in use' } });
+    const hijack = await host.call('org.save', { organization: { departments: [], staff: [], customCategories: [{ id: 'pickup', label: '揽收' }] } }, SUPERVISOR);
+    expect(hijack).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'organization.customCategories.0.id' }] } });
+    expect(await host.call('org.get', {}, CLERK)).toMatchObject({ ok: true, value: { retiredCategories: [], customCategories: [] } });
+    host.close();
+  });
+
+  it('keep categories across a restart of the host', async () => {
+    const { host, dbName, clock } = await configuredHost('pawnshop');
+    await host.call('org.save', { organization: { departments: [], staff: [], customCategories: [{ id: 'custom_1', label: '线上预约' }] } }, SUPERVISOR);
+    host.close();
+    const { host: again } = await openHost(clock, dbName);
+    expect((await register(again, { category: 'custom_1' })).category).toBe('custom_1');
+    again.close();
   });
 });

@@ -104,3 +104,24 @@ describe('a pawnshop complaint from intake to archive', () => {
     host.close();
   });
 });
+
+describe('related cases', () => {
+  it('link one case to another by id; the detail lists the related case; self, repeats and unknown ids are refused', async () => {
+    const { host } = await configuredHost('courier');
+    const first = await register(host, { category: 'lost_damaged' });
+    const repeat = await register(host, { category: 'lost_damaged' });
+    const linked = await mustCommand(host, repeat.id, 'linkCase', { relatedCaseId: first.id }, CLERK);
+    expect(linked.relatedCaseIds).toEqual([first.id]);
+    const detail = await host.call('cases.get', { caseId: repeat.id }, CLERK);
+    expect(detail.ok && detail.value.related.map((r) => r.caseNo)).toEqual([first.caseNo]);
+    expect(detail.ok && detail.value.events.at(-1)!.type).toBe('case_linked');
+    const again = await command(host, repeat.id, 'linkCase', { relatedCaseId: first.id }, EN(CLERK));
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'These cases are already linked' } });
+    const self = await command(host, first.id, 'linkCase', { relatedCaseId: first.id }, CLERK);
+    expect(self).toMatchObject({ ok: false, error: { code: 'invalid_input', key: 'errors.link.self' } });
+    const unknown = await command(host, first.id, 'linkCase', { relatedCaseId: '0190f3a2-0000-7000-8000-0000000000ff' }, CLERK);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', key: 'errors.link.notFound' } });
+    expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { firstBreak: null } });
+    host.close();
+  });
+});

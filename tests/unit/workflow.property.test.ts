@@ -196,6 +196,8 @@ function rawPayload(name: CommandName, k: Knobs): Record<string, unknown> {
       return { reason: k.text };
     case 'addEvidence':
       return { attachmentId: '0190f3a2-0000-7000-8000-00000000000a', name: `${longText(k)}.png`, type: 'image/png', size: 1 + k.field, kind: k.field % 2 ? 'evidence' : 'signed_form' };
+    case 'linkCase':
+      return { relatedCaseId: `0190f3a2-0000-7000-8000-${String(k.field).padStart(12, '0')}` };
   }
 }
 

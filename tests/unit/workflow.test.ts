@@ -135,6 +135,7 @@ const VALID_INPUT: Record<CommandName, unknown> = {
   recordCallback: { satisfaction: 'satisfied', notes: '客户满意' },
   fileAppeal: { reason: '客户对鉴定结果仍有异议' },
   addEvidence: { attachmentId: '0190f3a2-0000-7000-8000-00000000000a', name: '监控截图.png', type: 'image/png', size: 2048, kind: 'evidence' },
+  linkCase: { relatedCaseId: '0190f3a2-0000-7000-8000-0000000000b1' },
   archive: {},
 };
 
@@ -193,6 +194,7 @@ const EXPECTED: Record<CommandName, ExpectedRule> = {
   recordCallback: { from: ['awaiting_callback'], roles: EVERYONE, event: 'callback_recorded', to: () => 'closed' },
   fileAppeal: { from: ['awaiting_callback', 'closed'], roles: EVERYONE, event: 'appeal_filed', to: () => 'reopened' },
   addEvidence: { from: CASE_STATES.filter((s) => s !== 'archived'), roles: EVERYONE, event: 'evidence_added' },
+  linkCase: { from: CASE_STATES.filter((s) => s !== 'archived'), roles: EVERYONE, event: 'case_linked' },
   archive: { from: ['closed', 'closed_at_counter', 'invalid'], roles: COUNTER_ROLES, event: 'archived', to: () => 'archived' },
 };
 
@@ -261,11 +263,11 @@ describe('allowedCommands', () => {
   });
 
   it('offers a clerk the counter actions on a new case', () => {
-    expect(allowedCommands(caseIn('registered'), CLERK).sort()).toEqual(['addEvidence', 'assign', 'closeAtCounter', 'markInvalid', 'progressCall', 'update']);
+    expect(allowedCommands(caseIn('registered'), CLERK).sort()).toEqual(['addEvidence', 'assign', 'closeAtCounter', 'linkCase', 'markInvalid', 'progressCall', 'update']);
   });
 
-  it('offers a handler only a progress call and evidence on a new case', () => {
-    expect(allowedCommands(caseIn('registered'), HANDLER)).toEqual(['progressCall', 'addEvidence']);
+  it('offers a handler only a progress call, evidence and a link on a new case', () => {
+    expect(allowedCommands(caseIn('registered'), HANDLER)).toEqual(['progressCall', 'addEvidence', 'linkCase']);
   });
 
   it('offers the supervisor approve and reject on a proposed plan, the handler neither', () => {
