@@ -1,20 +1,19 @@
-import { AppBar, Box, CircularProgress, CssBaseline, MenuItem, Tab, Tabs, TextField, ThemeProvider, Toolbar, Typography, createTheme } from '@mui/material';
+import { AppBar, Box, CircularProgress, CssBaseline, Tab, Tabs, ThemeProvider, Toolbar, Typography, createTheme } from '@mui/material';
 import { enUS, zhCN, zhTW } from '@mui/material/locale';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Branch, StoreApi } from '../../shared/api/contract';
-import { LOCALES, type Locale } from '../../shared/i18n/translate';
+import type { Locale } from '../../shared/i18n/translate';
+import { LanguageSelect } from './LanguageSelect';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queues/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FirstRun } from '../features/setup/FirstRun';
-import { rememberLocale } from '../i18n';
 import { envelopeOf, loadSession, saveSession, type Session } from './session';
 import { StoreContext } from './store';
 
 const MUI_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
-const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
 type Screen = 'intake' | 'queues' | 'settings';
 
@@ -35,11 +34,6 @@ export function App({ api }: { api: StoreApi }) {
     document.documentElement.lang = locale;
     document.title = t('app.title');
   }, [locale, t]);
-
-  const changeLanguage = (next: Locale) => {
-    rememberLocale(next);
-    void i18n.changeLanguage(next);
-  };
 
   const store = useMemo(() => (session ? { api, envelope: envelopeOf(session, locale) } : null), [api, session, locale]);
 
@@ -63,8 +57,8 @@ export function App({ api }: { api: StoreApi }) {
         <Box component="main" sx={{ p: 2 }}>
           {screen === 'intake' && <IntakeScreen branch={branch} />}
           {screen === 'queues' && !openCase && <QueueScreen branch={branch} onOpen={setOpenCase} />}
-          {screen === 'queues' && openCase && <CaseScreen caseId={openCase} onBack={() => setOpenCase(null)} />}
-          {screen === 'settings' && <SettingsScreen />}
+          {screen === 'queues' && openCase && <CaseScreen key={openCase} caseId={openCase} onBack={() => setOpenCase(null)} onOpen={setOpenCase} />}
+          {screen === 'settings' && <SettingsScreen branch={branch} onBranchChange={setBranch} />}
         </Box>
       </StoreContext.Provider>
     );
@@ -83,9 +77,7 @@ export function App({ api }: { api: StoreApi }) {
               <Tab value="settings" label={t('nav.settings')} />
             </Tabs>
           )}
-          <TextField select size="small" label={t('app.language')} value={locale} onChange={(e) => changeLanguage(e.target.value as Locale)} sx={{ ml: 'auto', width: 150 }}>
-            {LOCALES.map((l) => <MenuItem key={l} value={l}>{LANGUAGE_NAMES[l]}</MenuItem>)}
-          </TextField>
+          <LanguageSelect sx={{ ml: 'auto', width: 150 }} />
         </Toolbar>
       </AppBar>
       {body}

@@ -14,10 +14,11 @@ test('a supervisor sets departments, staff, a deadline and 2027 holidays; they s
   await page.getByLabel('新部门名称').fill('工程部');
   await page.keyboard.press('Enter');
   await page.getByLabel('新部门名称').fill('客服中心');
-  await page.getByRole('button', { name: '添加', exact: true }).first().click();
+  await page.getByRole('button', { name: '添加部门' }).click();
+  await expect(page.getByLabel('工号 1')).toHaveValue('s12'); // the person of the first run
   await page.getByRole('button', { name: '添加员工' }).click();
-  await page.getByLabel('工号 1').fill('h21');
-  await page.getByLabel('姓名 1').fill('维修王师傅');
+  await page.getByLabel('工号 2').fill('h21');
+  await page.getByLabel('姓名 2').fill('维修王师傅');
   await page.getByRole('button', { name: '保存部门与员工' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 
@@ -25,7 +26,7 @@ test('a supervisor sets departments, staff, a deadline and 2027 holidays; they s
   await page.getByLabel('转派责任部门 时长').fill('2');
   await page.getByLabel('日期').fill('2027-01-01');
   await page.getByLabel('名称（选填）').fill('元旦');
-  await page.getByRole('button', { name: '添加', exact: true }).last().click();
+  await page.getByRole('button', { name: '添加', exact: true }).click();
   await page.getByRole('button', { name: '保存时限与日历' }).click();
   await expect(page.getByText('尚未录入 2027 年的法定节假日')).toBeHidden();
 
@@ -33,7 +34,7 @@ test('a supervisor sets departments, staff, a deadline and 2027 holidays; they s
   await page.getByRole('tab', { name: '网点设置' }).click();
   await expect(page.getByRole('list', { name: '部门' })).toContainText('工程部');
   await expect(page.getByRole('list', { name: '部门' })).toContainText('客服中心');
-  await expect(page.getByLabel('工号 1')).toHaveValue('h21');
+  await expect(page.getByLabel('工号 2')).toHaveValue('h21');
   await expect(page.getByLabel('转派责任部门 时长')).toHaveValue('2');
   await expect(page.getByRole('list', { name: '本地节假日与调休' })).toContainText('2027-01-01');
 });

@@ -3,27 +3,31 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockState } from '../../../shared/deadlines';
 import type { CommandName } from '../../../shared/workflow/commands';
+import { useCategoryLabel } from '../../app/organization';
 import { useLive } from '../../app/store';
 import { Attachments } from './Attachments';
 import { CommandDialog } from './CommandDialog';
+import { HandlingDetails } from './HandlingDetails';
+import { RelatedCases } from './RelatedCases';
 
 const CLOCK_COLOURS: Partial<Record<ClockState['status'], 'error' | 'warning' | 'success' | 'default'>> = {
   overdue: 'error', met_late: 'warning', due_soon: 'warning', met: 'success',
 };
 
 /** Everything about one case: who, what, the deadlines, the actions this user may take, the timeline. */
-export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => void }) {
+export function CaseScreen({ caseId, onBack, onOpen }: { caseId: string; onBack: () => void; onOpen: (caseId: string) => void }) {
   const { t, i18n } = useTranslation();
   const detail = useLive('cases.get', { caseId });
+  const categoryLabelOf = useCategoryLabel();
   const [action, setAction] = useState<CommandName | null>(null);
   // Deadlines are China-time working days, so times are shown in China time whatever the PC's zone.
   const time = (at: number) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
   if (!detail) return null;
   if (!detail.ok) return <Alert severity="error">{detail.error.message}</Alert>;
-  const { case: c, events, clocks, allowedCommands } = detail.value;
-  // Corrections and attachments have their own controls; the rest are workflow actions.
-  const actions = allowedCommands.filter((n) => n !== 'update' && n !== 'addEvidence');
+  const { case: c, events, clocks, allowedCommands, related } = detail.value;
+  // Attachments and links have their own controls; the rest (the correction first) are actions.
+  const actions = allowedCommands.filter((n) => n !== 'addEvidence' && n !== 'linkCase');
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="case-title">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
@@ -38,7 +42,7 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => v
         <Field label={t('intake.phone')} value={c.complainant.phone} />
         <Field label={t(`field.address.${c.profileId === 'property' ? 'property' : 'general'}`)} value={c.complainant.address} />
         <Field label={t(`field.businessRef.${c.profileId}`)} value={c.businessRef} />
-        <Field label={t('intake.category')} value={t(`category.${c.category}`)} />
+        <Field label={t('intake.category')} value={categoryLabelOf(c.category)} />
         <Field label={t('intake.channel')} value={t(`channel.${c.channel}`)} />
         <Field label={t('intake.receivedAt')} value={time(c.receivedAt)} />
         <Field label={t('case.assignee')} value={c.assigneeId || '—'} />
@@ -52,7 +56,9 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => v
         </Stack>
       )}
 
+      <HandlingDetails record={c} time={time} />
       <Attachments record={c} canAdd={allowedCommands.includes('addEvidence')} />
+      <RelatedCases record={c} related={related} canLink={allowedCommands.includes('linkCase')} onOpen={onOpen} />
 
       <Typography variant="h6" component="h2" sx={{ mt: 2 }}>{t('case.deadlines')}</Typography>
       <Table size="small" aria-label={t('case.deadlines')}>

@@ -1,25 +1,33 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, Switch, TextField } from '@mui/material';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/contract';
 import type { CaseRecord } from '../../../shared/domain/case';
 import type { CommandName } from '../../../shared/workflow/commands';
+import { activeCategories, categoryLabel } from '../../../shared/domain/categories';
+import { PROFILES } from '../../../shared/domain/profiles';
+import { useOrganization } from '../../app/organization';
 import { useStore } from '../../app/store';
-import { COMMAND_FIELDS, fieldOfIssue, initialValues, payloadOf } from './commandFields';
+import { COMMAND_FIELDS, fieldOfIssue, initialValues, payloadOf, type CommandField } from './commandFields';
 
 /** One workflow action: its fields, sent to the store, which checks every rule again. */
 export function CommandDialog({ record, name, onClose }: { record: CaseRecord; name: CommandName; onClose: (updated?: CaseRecord) => void }) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const fields = COMMAND_FIELDS[name] ?? [];
-  const [values, setValues] = useState(() => initialValues(fields, envelope.actor.staffId));
+  const [values, setValues] = useState(() => initialValues(fields, envelope.actor.staffId, record));
+  const org = useOrganization();
+  const categories = activeCategories(record.profileId, org);
+  if (!categories.includes(record.category)) categories.unshift(record.category);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const profile = PROFILES[record.profileId];
+  const labelOf = (f: CommandField) => t(f.name === 'address' ? profile.addressLabel : f.name === 'businessRef' ? profile.businessRefLabel : f.label);
   const issueOf = (field: string) => error?.issues?.find((i) => fieldOfIssue(i.path) === field)?.message;
 
   async function submit() {
     setBusy(true);
-    const r = await api.call('cases.command', { caseId: record.id, expectedVersion: record.version, command: { name, payload: payloadOf(name, values) } }, envelope);
+    const r = await api.call('cases.command', { caseId: record.id, expectedVersion: record.version, command: { name, payload: payloadOf(name, values, record) } }, envelope);
     setBusy(false);
     if (!r.ok) return setError(r.error);
     onClose(r.value);
@@ -35,16 +43,22 @@ export function CommandDialog({ record, name, onClose }: { record: CaseRecord; n
           {fields.map((f, i) => {
             const set = (value: string | boolean) => setValues((v) => ({ ...v, [f.name]: value }));
             if (f.kind === 'switch') {
-              return <FormControlLabel key={f.name} control={<Switch checked={values[f.name] === true} onChange={(e) => set(e.target.checked)} />} label={t(f.label)} />;
+              return <FormControlLabel key={f.name} control={<Switch checked={values[f.name] === true} onChange={(e) => set(e.target.checked)} />} label={labelOf(f)} />;
             }
+            const listId = f.suggest ? `${titleId}-${f.name}-list` : undefined;
             return (
-              <TextField key={f.name} label={t(f.label)} value={String(values[f.name] ?? '')} onChange={(e) => set(e.target.value)}
-                required={f.required} autoFocus={i === 0} multiline={f.kind === 'multiline'} minRows={f.kind === 'multiline' ? 3 : undefined}
-                type={f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text'}
-                select={f.kind === 'select'} error={!!issueOf(f.name)} helperText={issueOf(f.name)}
-                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
-                {f.kind === 'select' ? f.options?.map((o) => <option key={o} value={o}>{t(`${f.labelPrefix}.${o}`)}</option>) : undefined}
-              </TextField>
+              <Fragment key={f.name}>
+                <TextField label={labelOf(f)} value={String(values[f.name] ?? '')} onChange={(e) => set(e.target.value)}
+                  required={f.required} autoFocus={i === 0} multiline={f.kind === 'multiline'} minRows={f.kind === 'multiline' ? 3 : undefined}
+                  type={f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text'}
+                  select={f.kind === 'select' || f.kind === 'category'} error={!!issueOf(f.name)} helperText={issueOf(f.name)}
+                  slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: listId ? { list: listId, autoComplete: 'off' } : {} }}>
+                  {f.kind === 'select' ? f.options?.map((o) => <option key={o} value={o}>{t(`${f.labelPrefix}.${o}`)}</option>) : undefined}
+                  {f.kind === 'category' ? categories.map((c) => <option key={c} value={c}>{categoryLabel(c, org, t)}</option>) : undefined}
+                </TextField>
+                {f.suggest === 'departments' && <datalist id={listId}>{org.departments.map((d) => <option key={d} value={d} />)}</datalist>}
+                {f.suggest === 'staff' && <datalist id={listId}>{org.staff.map((m) => <option key={m.id} value={m.id}>{`${m.name} · ${t(`role.${m.role}`)}`}</option>)}</datalist>}
+              </Fragment>
             );
           })}
         </Stack>

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, Branch, Draft } from '../../../shared/api/contract';
 import type { CaseRecord } from '../../../shared/domain/case';
 import { CHANNELS, SEVERITIES } from '../../../shared/domain/enums';
+import { activeCategories, categoryLabel } from '../../../shared/domain/categories';
 import { PROFILES } from '../../../shared/domain/profiles';
+import { useOrganization } from '../../app/organization';
 import type { CommandName } from '../../../shared/workflow/commands';
 import { useStore } from '../../app/store';
 import { CommandDialog } from '../case/CommandDialog';
@@ -19,6 +21,8 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const profile = PROFILES[branch.profileId];
+  const org = useOrganization();
+  const categories = activeCategories(branch.profileId, org);
   const [fields, setFields] = useState<IntakeFields>(() => emptyIntake(envelope.actor.staffId, profile.categories[0]!));
   const [draftId, setDraftId] = useState<string>(() => crypto.randomUUID());
   const [offered, setOffered] = useState<Draft | null>(null);
@@ -43,6 +47,13 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
     }, AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [api, envelope, draftId, fields]);
+
+  // The default category may have been retired, or the branch's own list arrives after the first render.
+  const firstCategory = categories[0] ?? '';
+  const categoryOffered = categories.includes(fields.category);
+  useEffect(() => {
+    if (!categoryOffered && firstCategory) setFields((f) => ({ ...f, category: firstCategory }));
+  }, [categoryOffered, firstCategory]);
 
   const issues = useMemo(() => {
     const byField: Partial<Record<keyof IntakeFields, string>> = {};
@@ -143,7 +154,7 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
           error={!!issues.businessRef} helperText={issues.businessRef} />
         <TextField select slotProps={select} label={t('intake.category')} value={fields.category} onChange={(e) => set('category', e.target.value)}
           error={!!issues.category} helperText={issues.category}>
-          {profile.categories.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
+          {categories.map((c) => <option key={c} value={c}>{categoryLabel(c, org, t)}</option>)}
         </TextField>
         <TextField select slotProps={select} label={t('intake.severity')} value={fields.severity} onChange={(e) => set('severity', e.target.value as IntakeFields['severity'])}>
           {SEVERITIES.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}

@@ -4,9 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Branch, CaseSummary } from '../../../shared/api/contract';
 import { CASE_STATES, SEVERITIES } from '../../../shared/domain/enums';
+import { allCategories, categoryLabel } from '../../../shared/domain/categories';
 import { PROFILES } from '../../../shared/domain/profiles';
 import { useLive, useStore } from '../../app/store';
-import { NO_FILTERS, PRESETS, queryOf, type QueueFilters } from './queueFilters';
+import { useOrganization } from '../../app/organization';
+import { NO_ASSIGNEE, NO_FILTERS, PRESETS, queryOf, type QueueFilters } from './queueFilters';
 
 const ROW_HEIGHT = 44;
 /** Rows fetched around the visible ones; the list itself may hold 100,000. */
@@ -24,7 +26,7 @@ function DueCell({ at }: { at: number | null }) {
   return <>{text}</>;
 }
 
-function Row({ row, onOpen, style }: { row: CaseSummary | undefined; onOpen: (id: string) => void; style: React.CSSProperties }) {
+function Row({ row, onOpen, style, categoryLabel }: { row: CaseSummary | undefined; onOpen: (id: string) => void; style: React.CSSProperties; categoryLabel: (id: string) => string }) {
   const { t } = useTranslation();
   return (
     <Box role="row" style={style} sx={{ display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', px: 2, borderBottom: 1, borderColor: 'divider' }}>
@@ -34,7 +36,7 @@ function Row({ row, onOpen, style }: { row: CaseSummary | undefined; onOpen: (id
             <Link component="button" onClick={() => onOpen(row.id)} aria-label={t('queues.open', { caseNo: row.caseNo })}>{row.caseNo}</Link>
           </Box>
           <Box role="cell" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{row.complainantName}</Box>
-          <Box role="cell">{t(`category.${row.category}`)}</Box>
+          <Box role="cell">{categoryLabel(row.category)}</Box>
           <Box role="cell">{t(`state.${row.state}`)}</Box>
           <Box role="cell"><DueCell at={row.nextDueAt} /></Box>
         </>
@@ -49,6 +51,7 @@ function Row({ row, onOpen, style }: { row: CaseSummary | undefined; onOpen: (id
 export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseId: string) => void }) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
+  const org = useOrganization();
   const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS);
   const [text, setText] = useState('');
   const [found, setFound] = useState<CaseSummary[] | null>(null);
@@ -97,7 +100,12 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
         </TextField>
         <TextField select slotProps={nativeSelect} label={t('queues.category')} value={filters.category} onChange={(e) => set('category', e.target.value)} sx={{ width: 150 }}>
           <option value="">{t('queues.all')}</option>
-          {PROFILES[branch.profileId].categories.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
+          {allCategories(branch.profileId, org).map((c) => <option key={c} value={c}>{categoryLabel(c, org, t)}</option>)}
+        </TextField>
+        <TextField select slotProps={nativeSelect} label={t('queues.assignee')} value={filters.assignee} onChange={(e) => set('assignee', e.target.value)} sx={{ width: 150 }}>
+          <option value="">{t('queues.all')}</option>
+          <option value={NO_ASSIGNEE}>{t('queues.nobody')}</option>
+          {org.staff.map((m) => <option key={m.id} value={m.id}>{`${m.name} (${m.id})`}</option>)}
         </TextField>
         <TextField select slotProps={nativeSelect} label={t('intake.severity')} value={filters.severity} onChange={(e) => set('severity', e.target.value as QueueFilters['severity'])} sx={{ width: 120 }}>
           <option value="">{t('queues.all')}</option>
@@ -125,7 +133,7 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
           ) : (
             <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((v) => (
-                <Row key={v.key} row={rowAt(v.index)} onOpen={onOpen}
+                <Row key={v.key} row={rowAt(v.index)} onOpen={onOpen} categoryLabel={(id) => categoryLabel(id, org, t)}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }} />
               ))}
             </Box>

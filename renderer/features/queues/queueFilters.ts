@@ -9,12 +9,16 @@ export interface QueueFilters {
   state: CaseState | '';
   category: string;
   severity: Severity | '';
+  /** '' any, NO_ASSIGNEE nobody yet, else a staff id. */
+  assignee: string;
   businessRef: string;
   from: string;
   to: string;
 }
 
-export const NO_FILTERS: QueueFilters = { preset: 'all', state: '', category: '', severity: '', businessRef: '', from: '', to: '' };
+export const NO_ASSIGNEE = '-';
+
+export const NO_FILTERS: QueueFilters = { preset: 'all', state: '', category: '', severity: '', assignee: '', businessRef: '', from: '', to: '' };
 
 /** China-time midnight of a `YYYY-MM-DD` date (deadlines and days are China time). */
 function chinaDayStart(date: string): number {
@@ -31,6 +35,7 @@ export function queryOf(f: QueueFilters, staffId: string): QueueQuery {
   if (f.state) q.states = [f.state];
   if (f.category) q.category = f.category;
   if (f.severity) q.severity = f.severity;
+  if (f.assignee) q.assigneeId = f.assignee === NO_ASSIGNEE ? '' : f.assignee;
   if (f.businessRef.trim()) q.businessRef = f.businessRef.trim();
   if (f.from) q.receivedFrom = chinaDayStart(f.from);
   if (f.to) q.receivedTo = chinaDayStart(f.to) + 86_400_000 - 1;

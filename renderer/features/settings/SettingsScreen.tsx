@@ -1,11 +1,14 @@
-import { Alert, Box, Button, Chip, FormControlLabel, IconButton, Paper, Stack, Switch, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, FormControlLabel, IconButton, Paper, Stack, Switch, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Organization, StaffMember } from '../../../shared/api/contract';
+import type { ApiError, Branch, Organization, StaffMember } from '../../../shared/api/contract';
+import { allCategories, categoryLabel, nextCustomCategoryId } from '../../../shared/domain/categories';
 import type { CalendarOverride, DeadlinePolicy } from '../../../shared/deadlines';
 import { CLOCK_UNITS } from '../../../shared/deadlines';
-import { ROLES } from '../../../shared/domain/enums';
+import { PROFILE_IDS, type ProfileId } from '../../../shared/domain/enums';
+import { LanguageSelect } from '../../app/LanguageSelect';
 import { useLive, useStore } from '../../app/store';
+import { DepartmentsEditor, StaffEditor } from './OrganizationEditors';
 
 function Outcome({ error, saved }: { error: ApiError | null; saved: boolean }) {
   const { t } = useTranslation();
@@ -19,11 +22,39 @@ function useSave() {
   return {
     error,
     saved,
-    done: (r: { ok: true } | { ok: false; error: ApiError }) => {
+    done: (r: { ok: true; value?: unknown } | { ok: false; error: ApiError }) => {
       setError(r.ok ? null : r.error);
       setSaved(r.ok);
     },
   };
+}
+
+function BranchSection({ branch, onBranchChange }: { branch: Branch; onBranchChange: (b: Branch) => void }) {
+  const { t } = useTranslation();
+  const { api, envelope } = useStore();
+  const [branchName, setBranchName] = useState(branch.branchName);
+  const [profileId, setProfileId] = useState<ProfileId>(branch.profileId);
+  const outcome = useSave();
+  const save = async () => {
+    const r = await api.call('branch.configure', { branch: { ...branch, branchName, profileId } }, envelope);
+    outcome.done(r);
+    if (r.ok) onBranchChange(r.value);
+  };
+  return (
+    <Box component="section" aria-labelledby="branch-title" sx={{ mb: 4 }}>
+      <Typography id="branch-title" variant="h6" component="h2" gutterBottom>{t('settings.branch')}</Typography>
+      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2, alignItems: 'center' }}>
+        <TextField size="small" label={t('setup.branchCode')} value={branch.branchCode} helperText={t('settings.branchCodeFixed')} slotProps={{ htmlInput: { readOnly: true } }} />
+        <TextField size="small" label={t('setup.branchName')} value={branchName} onChange={(e) => setBranchName(e.target.value)} />
+        <TextField size="small" select label={t('setup.profile')} value={profileId} onChange={(e) => setProfileId(e.target.value as ProfileId)}
+          slotProps={{ select: { native: true } }} helperText={t('settings.profileNote')}>
+          {PROFILE_IDS.map((p) => <option key={p} value={p}>{t(`profile.${p}`)}</option>)}
+        </TextField>
+        <Button variant="contained" onClick={() => void save()}>{t('settings.saveBranch')}</Button>
+      </Stack>
+      <Box sx={{ mt: 2 }}><Outcome error={outcome.error} saved={outcome.saved} /></Box>
+    </Box>
+  );
 }
 
 function OrganizationSection({ org }: { org: Organization }) {
@@ -31,49 +62,59 @@ function OrganizationSection({ org }: { org: Organization }) {
   const { api, envelope } = useStore();
   const [departments, setDepartments] = useState(org.departments);
   const [staff, setStaff] = useState<StaffMember[]>(org.staff);
-  const [newDepartment, setNewDepartment] = useState('');
   const outcome = useSave();
-  const setMember = (i: number, patch: Partial<StaffMember>) => setStaff((s) => s.map((m, k) => (k === i ? { ...m, ...patch } : m)));
-  const addDepartment = () => {
-    if (newDepartment.trim()) setDepartments((d) => [...d, newDepartment.trim()]);
-    setNewDepartment('');
-  };
   return (
     <Box component="section" aria-labelledby="org-title" sx={{ mb: 4 }}>
       <Typography id="org-title" variant="h6" component="h2" gutterBottom>{t('settings.organization')}</Typography>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1, mb: 2 }} aria-label={t('settings.departments')} role="list">
-        {departments.map((d) => <Chip role="listitem" key={d} label={d} onDelete={() => setDepartments((all) => all.filter((x) => x !== d))} />)}
-      </Stack>
-      <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
-        <TextField size="small" label={t('settings.newDepartment')} value={newDepartment} onChange={(e) => setNewDepartment(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addDepartment(); } }} />
-        <Button onClick={addDepartment}>{t('settings.add')}</Button>
-      </Stack>
-      <Table size="small" aria-label={t('settings.staff')}>
-        <TableHead>
-          <TableRow><TableCell>{t('settings.staffId')}</TableCell><TableCell>{t('settings.staffName')}</TableCell><TableCell>{t('settings.role')}</TableCell><TableCell /></TableRow>
-        </TableHead>
-        <TableBody>
-          {staff.map((m, i) => (
-            <TableRow key={i}>
-              <TableCell><TextField size="small" value={m.id} onChange={(e) => setMember(i, { id: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `${t('settings.staffId')} ${i + 1}` } }} /></TableCell>
-              <TableCell><TextField size="small" value={m.name} onChange={(e) => setMember(i, { name: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `${t('settings.staffName')} ${i + 1}` } }} /></TableCell>
-              <TableCell>
-                <TextField size="small" select value={m.role} onChange={(e) => setMember(i, { role: e.target.value as StaffMember['role'] })}
-                  slotProps={{ select: { native: true }, htmlInput: { 'aria-label': `${t('settings.role')} ${i + 1}` } }}>
-                  {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
-                </TextField>
-              </TableCell>
-              <TableCell><IconButton aria-label={`${t('settings.remove')} ${m.id || i + 1}`} onClick={() => setStaff((s) => s.filter((_, k) => k !== i))}>×</IconButton></TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DepartmentsEditor value={departments} onChange={setDepartments} />
+      <StaffEditor value={staff} onChange={setStaff} />
       <Stack direction="row" spacing={2} sx={{ my: 2 }}>
-        <Button onClick={() => setStaff((s) => [...s, { id: '', name: '', role: 'handler' }])}>{t('settings.addStaff')}</Button>
-        <Button variant="contained" onClick={() => void api.call('org.save', { organization: { departments, staff } }, envelope).then(outcome.done)}>{t('settings.saveOrganization')}</Button>
+        <Button variant="contained" onClick={() => void api.call('org.save', { organization: { ...org, departments, staff } }, envelope).then(outcome.done)}>{t('settings.saveOrganization')}</Button>
       </Stack>
       <Outcome error={outcome.error} saved={outcome.saved} />
+    </Box>
+  );
+}
+
+/** The profile's categories (each may be retired) and the branch's own, which it names itself. */
+function CategoriesSection({ org, profileId }: { org: Organization; profileId: ProfileId }) {
+  const { t } = useTranslation();
+  const { api, envelope } = useStore();
+  const [custom, setCustom] = useState(org.customCategories);
+  const [retired, setRetired] = useState(org.retiredCategories);
+  const [name, setName] = useState('');
+  const outcome = useSave();
+  const settings = { customCategories: custom, retiredCategories: retired };
+  const add = () => {
+    if (name.trim()) setCustom((all) => [...all, { id: nextCustomCategoryId({ customCategories: all, retiredCategories: retired }), label: name.trim() }]);
+    setName('');
+  };
+  const toggle = (id: string) => setRetired((all) => (all.includes(id) ? all.filter((x) => x !== id) : [...all, id]));
+  return (
+    <Box component="section" aria-labelledby="categories-title" sx={{ mb: 4 }}>
+      <Typography id="categories-title" variant="h6" component="h2" gutterBottom>{t('settings.categories')}</Typography>
+      <Stack spacing={0.5} role="list" aria-label={t('settings.categories')} sx={{ mb: 2 }}>
+        {allCategories(profileId, settings).map((id) => {
+          const label = categoryLabel(id, settings, t);
+          const isRetired = retired.includes(id);
+          return (
+            <Stack role="listitem" key={id} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+              <Typography sx={{ minWidth: 200, color: isRetired ? 'text.disabled' : 'text.primary' }}>{label}</Typography>
+              {isRetired && <Chip size="small" label={t('settings.retired')} />}
+              <Button size="small" onClick={() => toggle(id)} aria-label={`${t(isRetired ? 'settings.reinstate' : 'settings.retire')} ${label}`}>
+                {t(isRetired ? 'settings.reinstate' : 'settings.retire')}
+              </Button>
+            </Stack>
+          );
+        })}
+      </Stack>
+      <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
+        <TextField size="small" label={t('settings.newCategory')} value={name} onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
+        <Button onClick={add}>{t('settings.addCategory')}</Button>
+      </Stack>
+      <Button variant="contained" onClick={() => void api.call('org.save', { organization: { ...org, ...settings } }, envelope).then(outcome.done)}>{t('settings.saveCategories')}</Button>
+      <Box sx={{ mt: 2 }}><Outcome error={outcome.error} saved={outcome.saved} /></Box>
     </Box>
   );
 }
@@ -131,17 +172,23 @@ function DeadlineSection({ policy, overrides, uncovered }: { policy: DeadlinePol
   );
 }
 
-/** Branch settings: departments and staff, the deadline clocks, and calendar days (e.g. 2027's holidays). */
-export function SettingsScreen() {
+/** Branch settings: branch and profile, language, departments and staff, categories, the deadline clocks and calendar days (e.g. 2027's holidays). */
+export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onBranchChange: (b: Branch) => void }) {
   const { t } = useTranslation();
   const org = useLive('org.get', {});
   const deadlines = useLive('deadlines.get', {});
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="settings-title">
       <Typography id="settings-title" variant="h5" component="h1" gutterBottom>{t('nav.settings')}</Typography>
+      <BranchSection branch={branch} onBranchChange={onBranchChange} />
+      <Box component="section" aria-labelledby="language-title" sx={{ mb: 4 }}>
+        <Typography id="language-title" variant="h6" component="h2" gutterBottom>{t('app.language')}</Typography>
+        <LanguageSelect label={t('settings.language')} sx={{ width: 320 }} />
+      </Box>
       {org?.ok && deadlines?.ok && (
         <>
           <OrganizationSection org={org.value} />
+          <CategoriesSection key={branch.profileId} org={org.value} profileId={branch.profileId} />
           <DeadlineSection policy={deadlines.value.policy} overrides={deadlines.value.calendarOverrides} uncovered={deadlines.value.uncoveredYears} />
         </>
       )}

@@ -4,13 +4,27 @@ import { expect, type Page } from '@playwright/test';
 export class FirstRunPage {
   constructor(private readonly page: Page) {}
 
-  async setUp(branch: { code: string; name: string; profile: string }, staff: { id: string; name: string }) {
+  async setUp(
+    branch: { code: string; name: string; profile: string },
+    staff: { id: string; name: string },
+    org: { departments?: string[]; staff?: { id: string; name: string; role?: string }[] } = {},
+  ) {
     await this.page.getByLabel('网点代码').fill(branch.code);
     await this.page.getByLabel('网点名称').fill(branch.name);
     await this.page.getByLabel('业务类型').click();
     await this.page.getByRole('option', { name: branch.profile }).click();
     await this.page.getByLabel('您的工号').fill(staff.id);
     await this.page.getByLabel('您的姓名').fill(staff.name);
+    for (const department of org.departments ?? []) {
+      await this.page.getByLabel('新部门名称').fill(department);
+      await this.page.keyboard.press('Enter');
+    }
+    for (const [i, member] of (org.staff ?? []).entries()) {
+      await this.page.getByRole('button', { name: '添加员工' }).click();
+      await this.page.getByLabel(`工号 ${i + 1}`).fill(member.id);
+      await this.page.getByLabel(`姓名 ${i + 1}`).fill(member.name);
+      if (member.role) await this.page.getByLabel(`角色 ${i + 1}`).selectOption({ label: member.role });
+    }
     await this.page.getByRole('button', { name: '保存并开始登记' }).click();
   }
 }
