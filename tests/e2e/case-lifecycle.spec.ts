@@ -1,5 +1,17 @@
 import { expect, test } from './webOnly';
+import { WorkCalendar } from '../../shared/deadlines';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
+
+const HOUR = 3_600_000;
+/** As the case page shows times: China time, zh-CN short style. */
+const shown = (at: number) => new Date(at).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+/** `2026/11/23 09:15` (China time) back to epoch ms. */
+function chinaTimeOf(text: string | null): number {
+  const m = /^(\d{4})\/(\d{1,2})\/(\d{1,2}) (\d{2}):(\d{2})$/.exec(text ?? '');
+  if (!m) throw new Error(`not a China time: ${text}`);
+  const [, y, mo, d, h, mi] = m;
+  return Date.parse(`${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h}:${mi}:00+08:00`);
+}
 
 
 test('a pawnshop complaint from intake through an unsatisfied callback, reopening, a satisfied callback, to the archive', async ({ page }) => {
@@ -14,12 +26,26 @@ test('a pawnshop complaint from intake through an unsatisfied callback, reopenin
   await new QueuesPage(page).open();
   const c = new CasePage(page);
   await c.openFromList(caseNo);
-  await expect(c.deadlines()).toContainText('分类登记并分派');
+  // Seed 002: classified and assigned within one hour of receipt (clock hours).
+  const receivedAt = chinaTimeOf(await c.field('受理时间').textContent());
+  await expect(c.clock('分类登记并分派')).toContainText(shown(receivedAt + HOUR));
+  await expect(c.clock('分类登记并分派')).toContainText('计时中');
+  await expect(c.clock('成立调查小组')).toContainText('未开始');
 
+  const beforeAssign = Date.now();
   await c.act('分派', { 责任部门: '鉴定部', 经办人工号: 'h01' });
+  const afterAssign = Date.now();
   await expect(c.state()).toHaveText('已分派');
-  await expect(c.deadlines()).toContainText('按时完成'); // assigned within the hour
+  await expect(c.clock('分类登记并分派')).toContainText('按时完成'); // assigned within the hour
+  // …then an investigation team within 2 working days of the assignment: the end of that China working day.
+  const calendar = new WorkCalendar([]);
+  const teamDue = shown(calendar.workingDaysDeadline(beforeAssign, 2));
+  expect(shown(calendar.workingDaysDeadline(afterAssign, 2))).toBe(teamDue); // not run across midnight
+  await expect(c.clock('成立调查小组')).toContainText(teamDue);
+  await expect(c.clock('成立调查小组')).toContainText('计时中');
   await c.act('开始调查');
+  await expect(c.clock('成立调查小组')).toContainText('按时完成');
+  await expect(c.clock('完成调查核实')).toContainText('计时中');
   await c.act('添加调查记录', { 调查记录: '调取监控和鉴定记录' });
   await c.act('提交处理方案', { 原因分析: '估价员未按标准复核', 处理措施: '重新鉴定并补差价', 完成期限: '2030-01-31', '补偿金额（元，选填）': '200' });
   await expect(c.state()).toHaveText('方案待批');
@@ -50,8 +76,13 @@ test('a pawnshop complaint from intake through an unsatisfied callback, reopenin
   await c.act('告知客户结果', { 告知方式: '电话' });
   await c.act('客户回访', { 客户满意度: '满意', 通话记录: '客户满意' });
   await expect(c.state()).toHaveText('已结案');
+  // Seed 002 (五)1: the summary within 2 working days of closing; archiving meets it.
+  const closedAt = Date.now();
+  await expect(c.clock('总结归档')).toContainText(shown(new WorkCalendar([]).workingDaysDeadline(closedAt, 2)));
+  await expect(c.clock('电话回访')).toContainText('按时完成');
   await c.act('归档');
   await expect(c.state()).toHaveText('已归档');
+  await expect(c.clock('总结归档')).toContainText('按时完成');
   await expect(page.getByRole('group', { name: '可执行的操作' })).toHaveCount(0);
   const timeline = c.timeline();
   for (const step of ['登记', '分派', '批准方案', '客户回访', '结案', '归档']) await expect(timeline).toContainText(step);

@@ -111,4 +111,14 @@ export class CasePage {
   deadlines() {
     return this.page.getByRole('table', { name: '处理时限' });
   }
+
+  /** A deadline row: the clock's name, its due time and its status. */
+  clock(name: string) {
+    return this.deadlines().getByRole('row').filter({ hasText: name });
+  }
+
+  /** The value shown under a field's label in the case's details. */
+  field(label: string) {
+    return this.page.getByText(label, { exact: true }).locator('xpath=following-sibling::*[1]');
+  }
 }
