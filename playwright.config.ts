@@ -17,7 +17,7 @@ if (!process.env.TEST_WORKER_INDEX && !readdirSync(TEST_DIR, { recursive: true }
   console.log(`No e2e tests exist yet (${TEST_DIR}/ has no *.spec.ts): nothing to run.`);
 }
 
-// Said once, so the skipped electron tests carry their reason in the log (tests/e2e/webOnly.ts).
+// Said once, so the skipped electron tests carry their reason in the log (tests/e2e/fixtures.ts).
 if (!process.env.TEST_WORKER_INDEX && !existsSync('node_modules/electron/dist')) {
   console.log('electron project: every test is skipped because no Electron binary exists on this machine (see `npm start`).');
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './webOnly';
+import { expect, test } from './fixtures';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
 
@@ -9,8 +9,8 @@ async function seriousViolations(page: Page) {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('no serious or critical accessibility violation on any screen, in Chinese and English', async ({ page }) => {
-  await page.goto('/');
+test('no serious or critical accessibility violation on any screen, in Chinese and English', async ({ page, openApp }) => {
+  await openApp();
   await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 

@@ -1,4 +1,4 @@
-import { expect, test } from './webOnly';
+import { expect, test } from './fixtures';
 import { WorkCalendar } from '../../shared/deadlines';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
@@ -14,9 +14,9 @@ function chinaTimeOf(text: string | null): number {
 }
 
 
-test('a pawnshop complaint from intake through an unsatisfied callback, reopening, a satisfied callback, to the archive', async ({ page }) => {
+test('a pawnshop complaint from intake through an unsatisfied callback, reopening, a satisfied callback, to the archive', async ({ page, openApp }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
+  await openApp();
   await new FirstRunPage(page).setUp({ code: 'BJ01', name: '北京朝阳一店', profile: '典当行' }, { id: 's01', name: '主管甲' });
   const intake = new IntakePage(page);
   await intake.typeComplaint({ name: '王小明', phone: '13812345678', address: '建国路88号', ref: 'DP2026112200017', content: '金饰鉴定估价明显偏低' });
@@ -88,8 +88,8 @@ test('a pawnshop complaint from intake through an unsatisfied callback, reopenin
   for (const step of ['登记', '分派', '批准方案', '客户回访', '结案', '归档']) await expect(timeline).toContainText(step);
 });
 
-test('a courier complaint closed at the counter and archived at once (R1.7)', async ({ page }) => {
-  await page.goto('/');
+test('a courier complaint closed at the counter and archived at once (R1.7)', async ({ page, openApp }) => {
+  await openApp();
   await new FirstRunPage(page).setUp({ code: 'SZ05', name: '深圳驿站', profile: '快递驿站' }, { id: 's05', name: '站长' });
   const intake = new IntakePage(page);
   await intake.typeComplaint({ name: '李四', phone: '13912345678', address: '', ref: 'SF1234567890', content: '取件时找不到包裹' });
@@ -104,8 +104,8 @@ test('a courier complaint closed at the counter and archived at once (R1.7)', as
   await expect(c.state()).toHaveText('已归档');
 });
 
-test('right after saving, the clerk settles the complaint at the counter without leaving the intake screen', async ({ page }) => {
-  await page.goto('/');
+test('right after saving, the clerk settles the complaint at the counter without leaving the intake screen', async ({ page, openApp }) => {
+  await openApp();
   await new FirstRunPage(page).setUp({ code: 'HZ07', name: '杭州驿站', profile: '快递驿站' }, { id: 'c07', name: '柜员' });
   const intake = new IntakePage(page);
   await intake.typeComplaint({ name: '周七', phone: '13712345678', address: '', ref: 'YT9876543210', content: '包裹外包装有破损' });
@@ -119,8 +119,8 @@ test('right after saving, the clerk settles the complaint at the counter without
   await expect(page.getByRole('group', { name: '可执行的操作' })).toHaveCount(0);
 });
 
-test('a report (举报) goes to the supervisor: a clerk cannot assign it, and is told why', async ({ page }) => {
-  await page.goto('/');
+test('a report (举报) goes to the supervisor: a clerk cannot assign it, and is told why', async ({ page, openApp }) => {
+  await openApp();
   await page.getByLabel('网点代码').fill('WH09');
   await page.getByLabel('网点名称').fill('武汉九店');
   await page.getByLabel('您的工号').fill('c09');
@@ -143,8 +143,8 @@ test('a report (举报) goes to the supervisor: a clerk cannot assign it, and is
 // A real 1×1 PNG, so the thumbnail decodes.
 const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-test('a photo of evidence and the scanned signed form are attached and shown as thumbnails; other files are refused', async ({ page }) => {
-  await page.goto('/');
+test('a photo of evidence and the scanned signed form are attached and shown as thumbnails; other files are refused', async ({ page, openApp }) => {
+  await openApp();
   await new FirstRunPage(page).setUp({ code: 'XM13', name: '厦门十三店', profile: '典当行' }, { id: 's13', name: '主管' });
   const intake = new IntakePage(page);
   await intake.typeComplaint({ name: '陈八', phone: '13512345678', address: '', ref: 'DP-X', content: '当物有划痕' });

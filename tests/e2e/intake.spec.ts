@@ -1,11 +1,11 @@
-import { expect, test } from './webOnly';
+import { expect, test } from './fixtures';
 import { FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
 
 const complaint = { name: '王小明', phone: '138 1234 5678', address: '朝阳区建国路88号', ref: 'DP2026112200017', content: '金饰鉴定估价明显偏低，要求重新鉴定并说明依据。' };
 
-test('first run, then a walk-in complaint registered by keyboard alone, found in the list, kept after a reload', async ({ page }) => {
-  await page.goto('/');
+test('first run, then a walk-in complaint registered by keyboard alone, found in the list, kept after a reload', async ({ page, openApp }) => {
+  await openApp();
   await new FirstRunPage(page).setUp({ code: 'BJ01', name: '北京朝阳一店', profile: '典当行' }, { id: 'c01', name: '张敏' });
   const intake = new IntakePage(page);
   await expect(intake.heading).toBeVisible();
@@ -27,8 +27,8 @@ test('first run, then a walk-in complaint registered by keyboard alone, found in
   await expect(queues.row(caseNo)).toBeVisible();
 });
 
-test('a bad phone number gets an inline message and loses nothing typed', async ({ page }) => {
-  await page.goto('/');
+test('a bad phone number gets an inline message and loses nothing typed', async ({ page, openApp }) => {
+  await openApp();
   await new FirstRunPage(page).setUp({ code: 'SH02', name: '上海二店', profile: '快递驿站' }, { id: 'c02', name: '李雷' });
   const intake = new IntakePage(page);
   await intake.typeComplaint({ ...complaint, phone: '12345', ref: 'SF1234567890', content: '<script>alert(1)</script> 包裹破损' });
@@ -41,8 +41,8 @@ test('a bad phone number gets an inline message and loses nothing typed', async 
   await expect(intake.caseNumber()).toHaveText(/^SH02-\d{8}-001$/);
 });
 
-test('an unsaved intake comes back after a reload', async ({ page }) => {
-  await page.goto('/');
+test('an unsaved intake comes back after a reload', async ({ page, openApp }) => {
+  await openApp();
   await new FirstRunPage(page).setUp({ code: 'GZ03', name: '广州三店', profile: '物业管理' }, { id: 'c03', name: '韩梅梅' });
   await page.getByLabel('投诉人姓名').fill('赵六');
   await page.getByLabel('投诉内容').fill('楼道照明坏了一周无人修理');
@@ -53,8 +53,8 @@ test('an unsaved intake comes back after a reload', async ({ page }) => {
   await expect(page.getByLabel('投诉内容')).toHaveValue('楼道照明坏了一周无人修理');
 });
 
-test('the screens switch to English', async ({ page }) => {
-  await page.goto('/');
+test('the screens switch to English', async ({ page, openApp }) => {
+  await openApp();
   await page.getByLabel('界面语言').click();
   await page.getByRole('option', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'First-run setup' })).toBeVisible();

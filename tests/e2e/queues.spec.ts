@@ -1,9 +1,9 @@
-import { expect, test } from './webOnly';
+import { expect, test } from './fixtures';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
 
-test('queues and filters: unassigned, mine, category, business reference', async ({ page }) => {
-  await page.goto('/');
+test('queues and filters: unassigned, mine, category, business reference', async ({ page, openApp }) => {
+  await openApp();
   await new FirstRunPage(page).setUp({ code: 'CD11', name: '成都十一店', profile: '典当行' }, { id: 's11', name: '主管' });
   const intake = new IntakePage(page);
   const saved: string[] = [];
