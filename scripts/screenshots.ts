@@ -3,7 +3,7 @@
  * screenshots/ (git-ignored), to look at after changing a screen.
  */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Page } from 'playwright';
+import { chromium, type Locator, type Page } from 'playwright';
 import { createServer } from 'vite';
 import { chromiumLaunchOptions } from '../tests/chromium';
 
@@ -22,7 +22,7 @@ async function shot(page: Page, name: string) {
 }
 
 /** A form field by its label exactly (MUI appends " *" to required ones). */
-function field(page: Page, label: string) {
+function field(page: Page | Locator, label: string) {
   return page.getByLabel(new RegExp(`^${label}[\\s\\u2009]*\\*?$`));
 }
 
@@ -64,6 +64,24 @@ try {
     await page.getByRole('row').nth(1).getByRole('button').click();
     await page.getByRole('table').first().waitFor();
     await shot(page, `${locale}-6-case`);
+    const C = locale === 'en'
+      ? { assign: 'Assign', department: 'Responsible department', assignee: "Handler's staff id", correct: 'Edit registration', cancel: 'Cancel', link: 'Case number to link' }
+      : { assign: '分派', department: '责任部门', assignee: '经办人工号', correct: '修改登记内容', cancel: '取消', link: '要关联的案件编号' };
+    await page.getByRole('button', { name: C.assign, exact: true }).click();
+    const assign = page.getByRole('dialog', { name: C.assign });
+    await field(assign, C.department).fill('鉴定部');
+    await field(assign, C.assignee).fill('h01');
+    await shot(page, `${locale}-6a-assign-dialog`);
+    await assign.getByRole('button', { name: C.assign, exact: true }).click();
+    await assign.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: C.correct }).click();
+    await page.getByRole('dialog', { name: C.correct }).waitFor();
+    await shot(page, `${locale}-6b-correct-dialog`);
+    await page.getByRole('button', { name: C.cancel }).click();
+    await field(page, C.link).fill('BJ01-20991231-001');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').waitFor();
+    await shot(page, `${locale}-6c-case-assigned`);
     await page.getByRole('tab', { name: locale === 'en' ? 'Branch settings' : '网点设置' }).click();
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     await shot(page, `${locale}-7-settings`);

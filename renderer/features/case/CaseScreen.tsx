@@ -6,6 +6,7 @@ import type { CommandName } from '../../../shared/workflow/commands';
 import { useCategoryLabel } from '../../app/organization';
 import { useLive } from '../../app/store';
 import { Attachments } from './Attachments';
+import { changeLines } from './changeSummary';
 import { CommandDialog } from './CommandDialog';
 import { HandlingDetails } from './HandlingDetails';
 import { RelatedCases } from './RelatedCases';
@@ -87,7 +88,7 @@ export function CaseScreen({ caseId, onBack, onOpen }: { caseId: string; onBack:
           <ListItem key={e.seq} disableGutters>
             <ListItemText
               primary={`${time(e.at)} · ${t(`event.${e.type}`)} · ${e.actor.staffId} (${t(`role.${e.actor.role}`)})`}
-              secondary={e.type !== 'registered' && Object.keys(e.changes).length ? `${t('case.changed')}: ${Object.keys(e.changes).join(', ')}` : undefined}
+              secondary={e.type !== 'registered' && changeLines(e.changes, t).length ? `${t('case.changed')}: ${changeLines(e.changes, t).join(' · ')}` : undefined}
             />
           </ListItem>
         ))}
