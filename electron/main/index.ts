@@ -5,7 +5,10 @@
  */
 import { isAbsolute } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { nodeFontSource } from './fonts';
 import { registerIpc } from './ipc';
+import { createPrinter, listPrinters } from './printing';
+import { createPrintWindow } from './printWindow';
 import { APP_ROOTS } from './paths';
 import { createPortBroker } from './ports';
 import { installAppProtocol, registerAppScheme } from './protocol';
@@ -46,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme(protocol);
   const broker = createPortBroker();
+  const printPages = new Map<string, string>();
   const storeWindow = superviseStoreWindow({ broker });
 
   app.on('second-instance', () => showMainWindow());
@@ -63,8 +67,10 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     if (!settings) return;
     installSecurityGuards(app, session.defaultSession);
-    installAppProtocol(protocol, APP_ROOTS);
-    registerIpc(ipcMain, { broker, settings });
+    installAppProtocol(protocol, APP_ROOTS, printPages);
+    const service = settings;
+    const printer = createPrinter({ openWindow: createPrintWindow, pages: printPages, fonts: nodeFontSource(), printerName: () => service.get().printer, now: Date.now });
+    registerIpc(ipcMain, { broker, settings, printer, printers: listPrinters });
     storeWindow.start();
     showMainWindow();
     tellSettingsProblems(settings);

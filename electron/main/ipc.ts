@@ -4,7 +4,7 @@
  * are ignored (send) or refused (invoke).
  */
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, type Settings } from '../../shared/api/desktopBridge';
+import { CHANNELS, type DesktopPrintResult, type PrinterInfo, type Settings } from '../../shared/api/desktopBridge';
 import type { PortBroker } from './ports';
 import { isTrustedSender } from './security';
 import type { SettingsService } from './settings';
@@ -20,7 +20,15 @@ function trusted(channel: string, event: IpcMainEvent | IpcMainInvokeEvent): voi
   if (!isTrustedSender(event)) throw new UntrustedSenderError(channel);
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, deps: { broker: Pick<PortBroker, 'connect'>; settings: Pick<SettingsService, 'get' | 'set'> }): void {
+export interface IpcDeps {
+  broker: Pick<PortBroker, 'connect'>;
+  settings: Pick<SettingsService, 'get' | 'set'>;
+  printer: { print(request: unknown): Promise<DesktopPrintResult> };
+  /** The printers of this PC, as the asking window's web contents knows them. */
+  printers(sender: IpcMainInvokeEvent['sender']): Promise<PrinterInfo[]>;
+}
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, deps: IpcDeps): void {
   ipcMain.on(CHANNELS.requestStorePort, (event) => {
     if (!isTrustedSender(event)) {
       console.warn(`${CHANNELS.requestStorePort}: ignored a request from an untrusted frame`);
@@ -35,5 +43,13 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, deps: { bro
   ipcMain.handle(CHANNELS.settingsSet, (event, patch: unknown): Settings => {
     trusted(CHANNELS.settingsSet, event);
     return deps.settings.set(patch);
+  });
+  ipcMain.handle(CHANNELS.printDocument, (event, request: unknown): Promise<DesktopPrintResult> => {
+    trusted(CHANNELS.printDocument, event);
+    return deps.printer.print(request);
+  });
+  ipcMain.handle(CHANNELS.printers, (event): Promise<PrinterInfo[]> => {
+    trusted(CHANNELS.printers, event);
+    return deps.printers(event.sender);
   });
 }

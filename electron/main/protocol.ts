@@ -1,6 +1,7 @@
 /**
  * The app:// protocol (security checklist 18: no file://). app://ui/ serves the screens,
- * app://store/ the hidden store window's page; every response carries the strict CSP of its host.
+ * app://store/ the hidden store window's page, app://print/<token>.html a document being printed
+ * (held in memory while it prints); every response carries the strict CSP of its host.
  * Anything outside those folders (path traversal, encoded or not), another host, or a method
  * other than GET/HEAD is refused.
  */
@@ -68,13 +69,30 @@ function refuse(status: number): Response {
   return new Response(null, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
+const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Opener-Policy': 'same-origin', 'Referrer-Policy': 'no-referrer' };
+
+/** Documents being printed, by one-time token (electron/main/printing.ts puts and removes them). */
+export type PrintPages = Pick<Map<string, string>, 'get'>;
+
+const PRINT_PAGE = /^\/([0-9a-f-]{36})\.html$/;
+
+function printPage(request: Request, pages: PrintPages): Response {
+  const token = PRINT_PAGE.exec(new URL(request.url).pathname)?.[1];
+  const html = token ? pages.get(token) : undefined;
+  if (html === undefined) return refuse(404);
+  const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP.print, ...SECURITY_HEADERS };
+  return new Response(request.method === 'HEAD' ? null : html, { status: 200, headers });
+}
+
 /** The request handler of app://, testable without Electron (`readFile` is injectable). */
 export function createAppHandler(
   roots: Readonly<Record<string, string>>,
   read: (file: string) => Promise<Uint8Array> = readFile,
+  pages: PrintPages = new Map(),
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
+    if (URL.canParse(request.url) && new URL(request.url).hostname === 'print') return printPage(request, pages);
     const file = resolveAppPath(request.url, roots);
     if (!file) return refuse(404);
     let body: Uint8Array;
@@ -87,14 +105,12 @@ export function createAppHandler(
     const headers = {
       'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Security-Policy': CSP[host === 'store' ? 'store' : 'ui'],
-      'X-Content-Type-Options': 'nosniff',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Referrer-Policy': 'no-referrer',
+      ...SECURITY_HEADERS,
     };
     return new Response(request.method === 'HEAD' ? null : (body as BodyInit), { status: 200, headers });
   };
 }
 
-export function installAppProtocol(protocol: Pick<Protocol, 'handle'>, roots: Readonly<Record<string, string>>): void {
-  protocol.handle(APP_SCHEME, createAppHandler(roots));
+export function installAppProtocol(protocol: Pick<Protocol, 'handle'>, roots: Readonly<Record<string, string>>, pages: PrintPages): void {
+  protocol.handle(APP_SCHEME, createAppHandler(roots, readFile, pages));
 }

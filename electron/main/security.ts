@@ -23,6 +23,8 @@ export const CSP = Object.freeze({
     "frame-ancestors 'none'",
   ].join('; '),
   store: ["default-src 'none'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; '),
+  /** A printed document (app://print/): its own inline CSS, fonts and QR code; no script at all. */
+  print: ["default-src 'none'", "style-src 'unsafe-inline'", "font-src data:", "img-src data:", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; '),
 });
 
 /** The web preferences of every window (checklist 2, 3, 4, 6, 8, 9, 10, 11); windows add their preload. */

@@ -6,7 +6,9 @@
  * on to the page with window.postMessage (a MessagePort cannot cross contextBridge).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, type CountersignBridge, type Settings, type SettingsPatch } from '../../shared/api/desktopBridge';
+import {
+  CHANNELS, type CountersignBridge, type DesktopPrintRequest, type DesktopPrintResult, type PrinterInfo, type Settings, type SettingsPatch,
+} from '../../shared/api/desktopBridge';
 
 ipcRenderer.on(CHANNELS.storePort, (event) => {
   window.postMessage(CHANNELS.storePort, '*', event.ports);
@@ -23,6 +25,14 @@ export const bridge: CountersignBridge = Object.freeze({
     },
     set(patch: SettingsPatch): Promise<Settings> {
       return ipcRenderer.invoke(CHANNELS.settingsSet, patch) as Promise<Settings>;
+    },
+  }),
+  print: Object.freeze({
+    document(request: DesktopPrintRequest): Promise<DesktopPrintResult> {
+      return ipcRenderer.invoke(CHANNELS.printDocument, request) as Promise<DesktopPrintResult>;
+    },
+    printers(): Promise<PrinterInfo[]> {
+      return ipcRenderer.invoke(CHANNELS.printers) as Promise<PrinterInfo[]>;
     },
   }),
 });

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 import type { LedgerBlock } from '../../shared/ledger/blocks';
-import type { Draft, OutboxRow } from '../../shared/api/contract';
+import type { Draft, OutboxRow, PrintRecord } from '../../shared/api/contract';
 
 export interface SequenceRow {
   /** `<BRANCH>-<YYYYMMDD>` */
@@ -28,6 +28,9 @@ export interface AttachmentRow {
   bytes: Uint8Array;
   addedAt: number;
 }
+
+/** A printing of a document, with the PDF copy when the edition made one. */
+export type PrintRow = PrintRecord & { pdf: Uint8Array | null };
 
 export interface MetaRow {
   key: string;
@@ -65,6 +68,7 @@ export type CountersignDb = Dexie & {
   notifications: EntityTable<NotificationRow, 'id'>;
   attachments: EntityTable<AttachmentRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  prints: EntityTable<PrintRow, 'id'>;
 };
 
 /**
@@ -109,6 +113,11 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
       all.forEach((e, i) => (e.g = i + 1));
       await events.bulkPut(all);
     },
+  },
+  {
+    // v4: the print log, with the PDF copies of printed documents.
+    version: 4,
+    stores: { prints: 'id, [caseId+at]' },
   },
 ];
 

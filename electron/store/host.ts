@@ -15,6 +15,7 @@ import { deadlineSettings, organization, saveDeadlineSettings, saveOrganization 
 import { discardDraft, listDrafts, saveDraft } from './drafts';
 import { DEFAULT_BLOCK_SIZE, sealAll, sealFullBlocksSoon, verifyLedger } from './ledger';
 import { pendingOutbox } from './outbox';
+import { listPrints, readPrint, recordPrint } from './prints';
 import { caseDetail, countCases, queryCases, searchCases } from './queries';
 import { monthStats } from './stats';
 import { zodIssues } from './validation';
@@ -61,6 +62,9 @@ const handlers: { [M in Method]: Handler<M> } = {
     requireSupervisor(actor);
     return saveOrganization(ctx, org);
   },
+  'prints.record': (ctx, params, actor) => recordPrint(ctx, params, actor),
+  'prints.list': (ctx, { caseId }) => listPrints(ctx, caseId),
+  'prints.get': (ctx, { printId }) => readPrint(ctx, printId),
   'deadlines.get': (ctx) => deadlineSettings(ctx),
   'deadlines.save': (ctx, patch, actor) => {
     requireSupervisor(actor);

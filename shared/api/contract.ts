@@ -10,7 +10,27 @@ import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
 import { ATTACHMENT_TYPES, COMMAND_NAMES, MAX_ATTACHMENT_BYTES, type CommandName } from '../workflow/commands';
 import { ROLES } from '../domain/enums';
 import { calendarOverridesSchema, deadlinePolicySchema, type CalendarOverride, type ClockState, type DeadlinePolicy } from '../deadlines';
-import type { Locale } from '../i18n/translate';
+import { LOCALES, type Locale } from '../i18n/translate';
+import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
+
+export const PRINT_MODES = ['dialog', 'silent', 'browser'] as const;
+export type PrintMode = (typeof PRINT_MODES)[number];
+export const MAX_COPIES = 20;
+
+/** One printing of a document of a case (the print log on the case page). */
+export interface PrintRecord {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  document: DocumentKind;
+  language: Locale;
+  mode: PrintMode;
+  copies: number;
+  at: number;
+  by: string;
+  /** Size of the PDF copy kept with the case, 0 when none (the browser edition keeps none). */
+  pdfBytes: number;
+}
 
 /** Every store call answers with this: a value, or a coded error with a translated message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -145,6 +165,22 @@ export const methods = {
   'org.save': z.object({ organization: organizationSchema }),
   'deadlines.get': z.object({}),
   'deadlines.save': z.object({ policy: deadlinePolicySchema.optional(), calendarOverrides: calendarOverridesSchema.optional() }),
+  'prints.record': z.object({
+    caseId: uuid,
+    document: z.enum(DOCUMENT_KINDS, { error: 'errors.print.document' }),
+    language: z.enum(LOCALES, { error: 'errors.request.invalid' }),
+    /** dialog: the system print dialog; silent: straight to the chosen printer; browser: the browser edition's dialog. */
+    mode: z.enum(PRINT_MODES, { error: 'errors.request.invalid' }),
+    copies: z.number({ error: 'errors.print.copies' }).int({ message: 'errors.print.copies' }).min(1, { message: 'errors.print.copies' }).max(MAX_COPIES, { message: 'errors.print.copies' }),
+    /** The PDF copy kept with the case (desktop: printToPDF of what was printed). */
+    pdf: z
+      .instanceof(Uint8Array, { message: 'errors.request.invalid' })
+      .refine((b) => b.byteLength >= 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-', { message: 'errors.print.notPdf' })
+      .refine((b) => b.byteLength <= MAX_ATTACHMENT_BYTES, { message: 'errors.attachment.tooLarge' })
+      .optional(),
+  }),
+  'prints.list': z.object({ caseId: uuid }),
+  'prints.get': z.object({ printId: uuid }),
 } as const;
 
 export type Method = keyof typeof methods;
@@ -241,10 +277,13 @@ export interface Results {
   'org.save': Organization;
   'deadlines.get': DeadlineSettings;
   'deadlines.save': DeadlineSettings;
+  'prints.record': PrintRecord;
+  'prints.list': PrintRecord[];
+  'prints.get': PrintRecord & { pdf: Uint8Array | null };
 }
 
 /** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */
-export const LIVE_METHODS = ['cases.query', 'cases.counts', 'cases.get', 'drafts.list', 'branch.get', 'org.get', 'deadlines.get'] as const satisfies readonly Method[];
+export const LIVE_METHODS = ['cases.query', 'cases.counts', 'cases.get', 'drafts.list', 'branch.get', 'org.get', 'deadlines.get', 'prints.list'] as const satisfies readonly Method[];
 export type LiveMethod = (typeof LIVE_METHODS)[number];
 
 /** The envelope every caller sends: who asks, in which language answers should come. */

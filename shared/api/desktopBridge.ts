@@ -3,7 +3,10 @@
  * the IPC channel names, the machine settings' shape and the bridge the UI preload exposes as
  * `window.countersign`. Types and constants only, so every layer may import it.
  */
+import type { DeadlinePolicy } from '../deadlines';
 import type { ProfileId } from '../domain/enums';
+import type { DocumentKind, PrintBranch, PrintOrganization } from '../forms/context';
+import type { CaseDetail } from './contract';
 import type { Locale } from '../i18n/translate';
 
 export const CHANNELS = {
@@ -17,7 +20,34 @@ export const CHANNELS = {
   settingsGet: 'settings:get',
   /** UI → main (invoke): change some machine settings; answers the settings after the change. */
   settingsSet: 'settings:set',
+  /** UI → main (invoke): render a document of a case, print it and answer its PDF copy. */
+  printDocument: 'print:document',
+  /** UI → main (invoke): the printers this PC knows. */
+  printers: 'print:printers',
 } as const;
+
+/** What the UI asks main to print: the case as `cases.get` answered it, and how to print. */
+export interface DesktopPrintRequest {
+  document: DocumentKind;
+  detail: Pick<CaseDetail, 'case' | 'events' | 'clocks'>;
+  branch: PrintBranch;
+  organization?: PrintOrganization;
+  policy?: DeadlinePolicy;
+  language: Locale;
+  copies: number;
+  /** true: straight to the printer chosen in the settings (or the default); false: the system dialog. */
+  silent: boolean;
+}
+
+export type DesktopPrintResult =
+  | { ok: true; printed: boolean; pdf: Uint8Array; failureReason?: string }
+  | { ok: false; message: string };
+
+export interface PrinterInfo {
+  name: string;
+  displayName: string;
+  isDefault: boolean;
+}
 
 /** Where and how big the main window was, remembered between runs. */
 export interface WindowBounds {
@@ -57,5 +87,9 @@ export interface CountersignBridge {
   readonly settings: {
     get(): Promise<Settings>;
     set(patch: SettingsPatch): Promise<Settings>;
+  };
+  readonly print: {
+    document(request: DesktopPrintRequest): Promise<DesktopPrintResult>;
+    printers(): Promise<PrinterInfo[]>;
   };
 }

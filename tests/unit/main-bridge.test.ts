@@ -57,14 +57,17 @@ afterAll(() => {
 describe('UI preload', () => {
   it('exposes window.countersign method by method, no generic invoke', async () => {
     const bridge = exposed.countersign as DesktopBridge;
-    expect(Object.keys(bridge).sort()).toEqual(['edition', 'requestStorePort', 'settings']);
+    expect(Object.keys(bridge).sort()).toEqual(['edition', 'print', 'requestStorePort', 'settings']);
     expect(Object.keys(bridge.settings).sort()).toEqual(['get', 'set']);
-    expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.settings)).toBe(true);
+    expect(Object.keys(bridge.print).sort()).toEqual(['document', 'printers']);
+    expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.settings) && Object.isFrozen(bridge.print)).toBe(true);
     expect(bridge.edition).toBe('desktop');
     bridge.requestStorePort();
     expect(ipcRenderer.send).toHaveBeenCalledWith('store:request-port');
     expect(await bridge.settings.get()).toEqual({ channel: 'settings:get', args: [] });
     expect(await bridge.settings.set({ language: 'en' })).toEqual({ channel: 'settings:set', args: [{ language: 'en' }] });
+    expect(await bridge.print.document({ document: 'receipt' } as never)).toEqual({ channel: 'print:document', args: [{ document: 'receipt' }] });
+    expect(await bridge.print.printers()).toEqual({ channel: 'print:printers', args: [] });
   });
 
   it('forwards the store port from main into the page', async () => {
@@ -140,6 +143,7 @@ describe('a UI window talks to the one store host through main’s broker', () =
       edition: 'desktop',
       requestStorePort: () => broker.connect(contents as never),
       settings: { get: async () => ({}) as never, set: async () => ({}) as never },
+      print: { document: async () => ({}) as never, printers: async () => [] },
     };
     return { page, contents, api: connectDesktopStore(bridge, page as never) };
   }

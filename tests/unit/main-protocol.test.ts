@@ -87,7 +87,7 @@ describe('app:// handler', () => {
     const [[schemes]] = protocol.registerSchemesAsPrivileged.mock.calls as [[{ scheme: string; privileges: Record<string, boolean> }[]]];
     expect(schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
     expect(schemes[0]!.privileges.bypassCSP).toBeUndefined();
-    installAppProtocol(protocol, roots);
+    installAppProtocol(protocol, roots, new Map());
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
 });

@@ -84,8 +84,10 @@ describe('web contents guards', () => {
   it('every window is isolated and sandboxed, and the CSP allows no inline or remote script', () => {
     expect(SECURE_WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
     for (const policy of Object.values(CSP)) {
+      // A script source is the page's own files, or none at all (default-src 'none' covers it).
       const script = policy.split('; ').find((d) => d.startsWith('script-src'));
-      expect(script).toBe("script-src 'self'");
+      expect(script ?? "default-src 'none'").toMatch(/^(script-src 'self'|default-src 'none')$/);
+      expect(policy).toContain("default-src 'none'");
       expect(policy).toContain("object-src 'none'");
       expect(policy).not.toMatch(/unsafe-eval|https?:|\*/);
     }
@@ -111,8 +113,10 @@ describe('IPC sender check', () => {
     const ipcMain = { on: (c: string, h: Handler) => on.set(c, h), handle: (c: string, h: Handler) => handle.set(c, h) };
     const broker = { connect: vi.fn() };
     const settings = { get: vi.fn(() => ({ language: 'en' })), set: vi.fn((patch: unknown) => ({ patched: patch })) };
-    registerIpc(ipcMain as never, { broker, settings: settings as never });
-    return { on, handle, broker, settings };
+    const printer = { print: vi.fn(async () => ({ ok: true as const, printed: true, pdf: new Uint8Array() })) };
+    const printers = vi.fn(async () => []);
+    registerIpc(ipcMain as never, { broker, settings: settings as never, printer, printers });
+    return { on, handle, broker, settings, printer, printers };
   }
 
   it('hands a store port only to a trusted sender', () => {
@@ -133,5 +137,15 @@ describe('IPC sender check', () => {
     expect(settings.set).not.toHaveBeenCalled();
     expect(handle.get('settings:get')!(frame('app://ui/index.html'))).toEqual({ language: 'en' });
     expect(handle.get('settings:set')!(frame('app://ui/index.html'), { language: 'en' })).toEqual({ patched: { language: 'en' } });
+  });
+
+  it('prints and lists printers only for a trusted sender', async () => {
+    const { handle, printer, printers } = setup();
+    expect(() => handle.get('print:document')!(frame('app://store/window.html'), { document: 'receipt' })).toThrow(UntrustedSenderError);
+    expect(() => handle.get('print:printers')!(frame('https://evil.example/'))).toThrow(UntrustedSenderError);
+    expect(printer.print).not.toHaveBeenCalled();
+    expect(printers).not.toHaveBeenCalled();
+    await handle.get('print:document')!(frame('app://ui/index.html'), { document: 'receipt' });
+    expect(printer.print).toHaveBeenCalledWith({ document: 'receipt' });
   });
 });
