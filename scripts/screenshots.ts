@@ -82,6 +82,10 @@ try {
     await page.keyboard.press('Enter');
     await page.getByRole('alert').waitFor();
     await shot(page, `${locale}-6c-case-assigned`);
+    await page.getByRole('button', { name: locale === 'en' ? 'Customer Complaint Registration Form' : '客户投诉登记表' }).click();
+    await page.frameLocator('iframe').getByText('BJ01-').first().waitFor();
+    await shot(page, `${locale}-6d-print-preview`);
+    await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: locale === 'en' ? 'Branch settings' : '网点设置' }).click();
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     await shot(page, `${locale}-7-settings`);

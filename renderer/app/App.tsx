@@ -57,7 +57,7 @@ export function App({ api }: { api: StoreApi }) {
         <Box component="main" sx={{ p: 2 }}>
           {screen === 'intake' && <IntakeScreen branch={branch} />}
           {screen === 'queues' && !openCase && <QueueScreen branch={branch} onOpen={setOpenCase} />}
-          {screen === 'queues' && openCase && <CaseScreen key={openCase} caseId={openCase} onBack={() => setOpenCase(null)} onOpen={setOpenCase} />}
+          {screen === 'queues' && openCase && <CaseScreen key={openCase} caseId={openCase} branch={branch} onBack={() => setOpenCase(null)} onOpen={setOpenCase} />}
           {screen === 'settings' && <SettingsScreen branch={branch} onBranchChange={setBranch} />}
         </Box>
       </StoreContext.Provider>

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockState } from '../../../shared/deadlines';
 import type { CommandName } from '../../../shared/workflow/commands';
+import type { Branch } from '../../../shared/api/contract';
 import { useCategoryLabel } from '../../app/organization';
+import { PrintSection } from '../print/PrintSection';
 import { useLive } from '../../app/store';
 import { Attachments } from './Attachments';
 import { changeLines } from './changeSummary';
@@ -16,7 +18,7 @@ const CLOCK_COLOURS: Partial<Record<ClockState['status'], 'error' | 'warning' | 
 };
 
 /** Everything about one case: who, what, the deadlines, the actions this user may take, the timeline. */
-export function CaseScreen({ caseId, onBack, onOpen }: { caseId: string; onBack: () => void; onOpen: (caseId: string) => void }) {
+export function CaseScreen({ caseId, branch, onBack, onOpen }: { caseId: string; branch: Branch; onBack: () => void; onOpen: (caseId: string) => void }) {
   const { t, i18n } = useTranslation();
   const detail = useLive('cases.get', { caseId });
   const categoryLabelOf = useCategoryLabel();
@@ -60,6 +62,7 @@ export function CaseScreen({ caseId, onBack, onOpen }: { caseId: string; onBack:
       <HandlingDetails record={c} time={time} />
       <Attachments record={c} canAdd={allowedCommands.includes('addEvidence')} />
       <RelatedCases record={c} related={related} canLink={allowedCommands.includes('linkCase')} onOpen={onOpen} />
+      <PrintSection detail={detail.value} branch={branch} />
 
       <Typography variant="h6" component="h2" sx={{ mt: 2 }}>{t('case.deadlines')}</Typography>
       <Table size="small" aria-label={t('case.deadlines')}>

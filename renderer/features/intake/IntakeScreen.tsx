@@ -10,6 +10,7 @@ import { useOrganization } from '../../app/organization';
 import type { CommandName } from '../../../shared/workflow/commands';
 import { useStore } from '../../app/store';
 import { CommandDialog } from '../case/CommandDialog';
+import { PrintSavedForm } from '../print/PrintSavedForm';
 import { emptyIntake, FIELD_OF_PATH, toIntake, type IntakeFields } from './intakeForm';
 
 const AUTOSAVE_MS = 500;
@@ -31,6 +32,7 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
   const [saved, setSaved] = useState<CaseRecord | null>(null);
   const [draftNote, setDraftNote] = useState(false);
   const [action, setAction] = useState<CommandName | null>(null);
+  const [printing, setPrinting] = useState(false);
   const touched = useRef(false);
   const firstField = useRef<HTMLInputElement>(null);
 
@@ -82,6 +84,7 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
   function startNext() {
     touched.current = false;
     setSaved(null);
+    setPrinting(false);
     setDraftNote(false);
     setDraftId(crypto.randomUUID());
     setFields(emptyIntake(envelope.actor.staffId, profile.categories[0]!));
@@ -116,7 +119,7 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
         </Typography>
         <Stack direction="row" spacing={2} sx={{ mt: 3 }}>
           <Button variant="contained" onClick={startNext} autoFocus>{t('saved.next')}</Button>
-          <Button disabled title={t('saved.printLater')}>{t('saved.print')}</Button>
+          <Button variant="outlined" onClick={() => setPrinting(true)}>{t('saved.print')}</Button>
         </Stack>
         <Typography variant="body1" sx={{ mt: 2 }} role="status">{t('queues.state')}: {t(`state.${saved.state}`)}</Typography>
         {saved.state === 'registered' && (
@@ -125,6 +128,7 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
           </Stack>
         )}
         {action && <CommandDialog record={saved} name={action} onClose={(updated) => { setAction(null); if (updated) setSaved(updated); }} />}
+        {printing && <PrintSavedForm caseId={saved.id} branch={branch} onClose={() => setPrinting(false)} />}
       </Paper>
     );
   }
