@@ -1,5 +1,6 @@
 /** electron-builder.yml: valid for electron-builder, the installer targets exist, every file it names exists. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { minimatch } from 'minimatch';
 import { join, resolve } from 'node:path';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import yaml from 'js-yaml';
@@ -66,5 +67,18 @@ describe('electron-builder.yml', () => {
     const count = ico.readUInt16LE(4);
     const widths = Array.from({ length: count }, (_, k) => ico[6 + 16 * k] || 256);
     expect(widths).toContain(256);
+  });
+
+  it('leaves out the font files main never reads, and keeps every one it does', () => {
+    const excluded = config.files.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
+    const packed = (file: string) => !excluded.some((pattern) => minimatch(file, pattern));
+    for (const pkg of ['noto-sans-sc', 'noto-sans-tc']) {
+      const files = readdirSync(join(ROOT, 'node_modules/@fontsource', pkg, 'files')).map((f) => `node_modules/@fontsource/${pkg}/files/${f}`);
+      const read = files.filter((f) => /-(400|700)-normal\.woff2$/.test(f));
+      expect(read.length).toBeGreaterThan(100);
+      for (const f of read) expect(packed(f), f).toBe(true);
+      expect(packed(`node_modules/@fontsource/${pkg}/unicode.json`)).toBe(true);
+      expect(files.filter(packed).length).toBe(read.length);
+    }
   });
 });
