@@ -173,6 +173,10 @@ export const ui = {
     'print.mode.browser': '浏览器打印',
     'print.pdfCopy': 'PDF 副本',
     'print.pdfCopyOf': '下载 {{document}} 的 PDF 副本（{{time}}）',
+    'settings.printer': '打印机',
+    'settings.defaultPrinter': '系统默认打印机',
+    'settings.systemDefault': '系统默认',
+    'settings.savePrinter': '保存打印机',
   },
   'zh-TW': {
     'app.title': 'Countersign 投訴登記',
@@ -347,6 +351,10 @@ export const ui = {
     'print.mode.browser': '瀏覽器列印',
     'print.pdfCopy': 'PDF 副本',
     'print.pdfCopyOf': '下載 {{document}} 的 PDF 副本（{{time}}）',
+    'settings.printer': '印表機',
+    'settings.defaultPrinter': '系統預設印表機',
+    'settings.systemDefault': '系統預設',
+    'settings.savePrinter': '儲存印表機',
   },
   en: {
     'app.title': 'Countersign complaint desk',
@@ -521,5 +529,9 @@ export const ui = {
     'print.mode.browser': 'browser print',
     'print.pdfCopy': 'PDF copy',
     'print.pdfCopyOf': 'Download the PDF copy of the {{document}} ({{time}})',
+    'settings.printer': 'Printer',
+    'settings.defaultPrinter': "The system's default printer",
+    'settings.systemDefault': 'system default',
+    'settings.savePrinter': 'Save printer',
   },
 } as const;

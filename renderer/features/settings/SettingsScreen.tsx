@@ -8,7 +8,9 @@ import { CLOCK_UNITS } from '../../../shared/deadlines';
 import { PROFILE_IDS, type ProfileId } from '../../../shared/domain/enums';
 import { LanguageSelect } from '../../app/LanguageSelect';
 import { useLive, useStore } from '../../app/store';
+import { desktopBridge } from '../../bridge/desktop';
 import { DepartmentsEditor, StaffEditor } from './OrganizationEditors';
+import { PrinterSection } from './PrinterSection';
 
 function Outcome({ error, saved }: { error: ApiError | null; saved: boolean }) {
   const { t } = useTranslation();
@@ -177,6 +179,7 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
   const { t } = useTranslation();
   const org = useLive('org.get', {});
   const deadlines = useLive('deadlines.get', {});
+  const bridge = desktopBridge();
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="settings-title">
       <Typography id="settings-title" variant="h5" component="h1" gutterBottom>{t('nav.settings')}</Typography>
@@ -185,6 +188,7 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
         <Typography id="language-title" variant="h6" component="h2" gutterBottom>{t('app.language')}</Typography>
         <LanguageSelect label={t('settings.language')} sx={{ width: 320 }} />
       </Box>
+      {bridge && <PrinterSection bridge={bridge} />}
       {org?.ok && deadlines?.ok && (
         <>
           <OrganizationSection org={org.value} />
