@@ -177,6 +177,7 @@ export const ui = {
     'settings.defaultPrinter': '系统默认打印机',
     'settings.systemDefault': '系统默认',
     'settings.savePrinter': '保存打印机',
+    'action.assignDueAt': '要求完成日期（选填）',
   },
   'zh-TW': {
     'app.title': 'Countersign 投訴登記',
@@ -355,6 +356,7 @@ export const ui = {
     'settings.defaultPrinter': '系統預設印表機',
     'settings.systemDefault': '系統預設',
     'settings.savePrinter': '儲存印表機',
+    'action.assignDueAt': '要求完成日期（選填）',
   },
   en: {
     'app.title': 'Countersign complaint desk',
@@ -533,5 +535,6 @@ export const ui = {
     'settings.defaultPrinter': "The system's default printer",
     'settings.systemDefault': 'system default',
     'settings.savePrinter': 'Save printer',
+    'action.assignDueAt': 'Due date (optional)',
   },
 } as const;

@@ -33,8 +33,9 @@ test('a pawnshop complaint from intake through an unsatisfied callback, reopenin
   await expect(c.clock('成立调查小组')).toContainText('未开始');
 
   const beforeAssign = Date.now();
-  await c.act('分派', { 责任部门: '鉴定部', 经办人工号: 'h01' });
+  await c.act('分派', { 责任部门: '鉴定部', 经办人工号: 'h01', '要求完成日期（选填）': '2030-01-31' });
   const afterAssign = Date.now();
+  await expect(page.getByRole('region', { name: '处理情况' })).toContainText('鉴定部 · h01 · 截止时间 2030/1/31 23:59');
   await expect(c.state()).toHaveText('已分派');
   await expect(c.clock('分类登记并分派')).toContainText('按时完成'); // assigned within the hour
   // …then an investigation team within 2 working days of the assignment: the end of that China working day.

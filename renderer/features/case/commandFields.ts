@@ -31,6 +31,7 @@ export const COMMAND_FIELDS: Partial<Record<CommandName, readonly CommandField[]
   assign: [
     { name: 'department', label: 'action.department', kind: 'text', required: true, suggest: 'departments' },
     { name: 'assigneeId', label: 'action.assigneeId', kind: 'text', required: true, suggest: 'staff' },
+    { name: 'dueAt', label: 'action.assignDueAt', kind: 'date' },
     { name: 'note', label: 'action.note', kind: 'multiline' },
   ],
   closeAtCounter: [{ name: 'explanation', label: 'action.explanation', kind: 'multiline', required: true }],
@@ -97,16 +98,19 @@ export function initialValues(fields: readonly CommandField[], staffId: string, 
 /** The payload the store expects, from what the dialog holds (strings as typed). */
 export function payloadOf(name: CommandName, v: FieldValues, record: CaseRecord): unknown {
   const text = (k: string) => String(v[k] ?? '');
+  const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59+08:00`).getTime();
   switch (name) {
     case 'update':
       return intakePatch(record, v);
+    case 'assign':
+      return { department: text('department'), assigneeId: text('assigneeId'), note: text('note'), dueAt: text('dueAt') ? endOfChinaDay(text('dueAt')) : null };
     case 'proposePlan':
       return {
         validity: { valid: v.valid === true, responsibility: text('responsibility'), analysis: text('analysis') },
         plan: {
           measures: text('measures'),
           ownerId: text('ownerId'),
-          dueAt: text('dueAt') ? new Date(`${text('dueAt')}T23:59:59+08:00`).getTime() : undefined,
+          dueAt: text('dueAt') ? endOfChinaDay(text('dueAt')) : undefined,
           compensation: text('compensation') ? { amount: Number(text('compensation')), description: '' } : null,
         },
       };
