@@ -49,5 +49,5 @@ describe('scripts/start.mjs', () => {
     expect(readFileSync(argsFile, 'utf8').trim().split('\n')).toEqual([ROOT, '--probe-arg']);
     expect(existsSync(join(ROOT, 'out/electron/main/index.js'))).toBe(true);
     expect(readFileSync(join(ROOT, 'out/electron/preload/index.cjs'), 'utf8')).toContain('exposeInMainWorld');
-  });
+  }, 180_000); // a full build of main, the preloads, the store window and the screens (with the print fonts)
 });
