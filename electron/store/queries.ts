@@ -22,7 +22,7 @@ export async function caseDetail(ctx: StoreContext, caseId: string, actor: Actor
  * combination of filters costs one pass over compact rows, never a cursor walk over IndexedDB.
  */
 export async function queryCases(ctx: StoreContext, q: z.output<typeof queueQuerySchema>): Promise<QueuePage> {
-  return ctx.model.query(q, ctx.now());
+  return { ...ctx.model.query(q, ctx.now()), offset: q.offset };
 }
 
 export async function searchCases(ctx: StoreContext, text: string, limit: number): Promise<CaseSummary[]> {

@@ -4,6 +4,9 @@ import { CLOSED_STATES, type CaseState, type Channel, type Satisfaction } from '
 import type { z } from 'zod';
 import { SearchIndex } from './searchIndex';
 
+/** A page of the queue; the host adds the offset it was asked for. */
+type PageOfRows = Omit<QueuePage, 'offset'>;
+
 type Query = z.output<typeof queueQuerySchema>;
 
 /** What queues, counts and statistics need of a case: a few dozen bytes instead of the whole record. */
@@ -48,7 +51,7 @@ export function summaryOf(row: CaseRow): CaseSummary {
 }
 
 /** Ascending by `key`, ties by id, so every row has exactly one place. */
-class SortedRows {
+export class SortedRows {
   readonly rows: CaseRow[] = [];
   constructor(private readonly key: (r: CaseRow) => number) {}
 
@@ -78,7 +81,8 @@ class SortedRows {
   /** Bulk load: append everything, then sort once. */
   reset(rows: CaseRow[]): void {
     this.rows.length = 0;
-    this.rows.push(...rows);
+    // One row at a time: spreading 100,000 rows as call arguments overflows a worker's stack.
+    for (const row of rows) this.rows.push(row);
     this.rows.sort((a, b) => this.key(a) - this.key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
@@ -213,7 +217,7 @@ export class ReadModel {
     }
   }
 
-  query(q: Query, now: number): QueuePage {
+  query(q: Query, now: number): PageOfRows {
     const matches = matcher(q, now);
     const from = q.offset;
     const to = q.offset + q.limit;
@@ -239,7 +243,7 @@ export class ReadModel {
     return { items, total };
   }
 
-  private newestFirst(q: Query, bucket: Bucket | null, matches: (r: CaseRow) => boolean): QueuePage {
+  private newestFirst(q: Query, bucket: Bucket | null, matches: (r: CaseRow) => boolean): PageOfRows {
     const ranged = q.receivedFrom !== undefined || q.receivedTo !== undefined;
     const size = bucket ? bucket.lists.reduce((n, l) => n + l.length, 0) : Infinity;
     if (!ranged && size <= this.rows.size / 4) {

@@ -1,4 +1,4 @@
-import { AppBar, Box, CircularProgress, CssBaseline, Tab, Tabs, ThemeProvider, Toolbar, Typography, createTheme } from '@mui/material';
+import { Alert, AppBar, Box, Button, CircularProgress, CssBaseline, Tab, Tabs, ThemeProvider, Toolbar, Typography, createTheme } from '@mui/material';
 import { enUS, zhCN, zhTW } from '@mui/material/locale';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,10 +24,15 @@ export function App({ api }: { api: StoreApi }) {
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const [branch, setBranch] = useState<Branch | null | undefined>(undefined);
   const [screen, setScreen] = useState<Screen>('intake');
+  const [storeError, setStoreError] = useState<string | null>(null);
   const [openCase, setOpenCase] = useState<string | null>(null);
 
   useEffect(() => {
-    void api.call('branch.get', {}, { actor: { staffId: session?.staffId || 'setup', role: session?.role ?? 'clerk' }, locale }).then((r) => setBranch(r.ok ? r.value : null));
+    void api.call('branch.get', {}, { actor: { staffId: session?.staffId || 'setup', role: session?.role ?? 'clerk' }, locale }).then((r) => {
+      // A store that cannot open must never look like a new branch (the first-run form would invite a second set-up).
+      if (r.ok) setBranch(r.value);
+      else setStoreError(r.error.message);
+    });
   }, [api, session, locale]);
 
   useEffect(() => {
@@ -38,7 +43,16 @@ export function App({ api }: { api: StoreApi }) {
   const store = useMemo(() => (session ? { api, envelope: envelopeOf(session, locale) } : null), [api, session, locale]);
 
   let body;
-  if (branch === undefined) {
+  if (storeError) {
+    body = (
+      <Box component="main" sx={{ p: 4, maxWidth: 720, mx: 'auto' }}>
+        <Alert severity="error" role="alert" action={<Button color="inherit" onClick={() => window.location.reload()}>{t('app.retry')}</Button>}>
+          <Typography component="h1" variant="h6">{t('app.storeFailed')}</Typography>
+          <Typography variant="body2">{storeError}</Typography>
+        </Alert>
+      </Box>
+    );
+  } else if (branch === undefined) {
     body = (
       <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }} role="status">
         <CircularProgress aria-label={t('app.loading')} />

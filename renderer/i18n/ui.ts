@@ -178,6 +178,8 @@ export const ui = {
     'settings.systemDefault': '系统默认',
     'settings.savePrinter': '保存打印机',
     'action.assignDueAt': '要求完成日期（选填）',
+    'app.storeFailed': '投诉数据库无法打开，数据未受影响。请重试；若仍失败，请联系管理员。',
+    'app.retry': '重试',
   },
   'zh-TW': {
     'app.title': 'Countersign 投訴登記',
@@ -357,6 +359,8 @@ export const ui = {
     'settings.systemDefault': '系統預設',
     'settings.savePrinter': '儲存印表機',
     'action.assignDueAt': '要求完成日期（選填）',
+    'app.storeFailed': '投訴資料庫無法開啟，資料未受影響。請重試；若仍失敗，請聯絡管理員。',
+    'app.retry': '重試',
   },
   en: {
     'app.title': 'Countersign complaint desk',
@@ -536,5 +540,7 @@ export const ui = {
     'settings.systemDefault': 'system default',
     'settings.savePrinter': 'Save printer',
     'action.assignDueAt': 'Due date (optional)',
+    'app.storeFailed': 'The complaint database could not be opened; no data was changed. Try again; if it keeps failing, call your administrator.',
+    'app.retry': 'Try again',
   },
 } as const;

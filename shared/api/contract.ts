@@ -214,6 +214,8 @@ export interface QueuePage {
   items: CaseSummary[];
   /** All matches, for the virtualized list's scroll height. */
   total: number;
+  /** Where `items` start among all matches: a list keeps rows and their place together. */
+  offset: number;
 }
 
 export interface Counts {
