@@ -90,7 +90,8 @@ test('a clerk corrects the registration from the case page and links a repeat co
   await dialog.getByRole('button', { name: '修改登记内容' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('13600003333', { exact: true })).toBeVisible();
-  await expect(page.getByText('再次投诉：破损包裹三天无人处理')).toBeVisible();
+  await expect(page.getByText('再次投诉：破损包裹三天无人处理', { exact: true })).toBeVisible();
+  await expect(c.timeline()).toContainText('投诉内容 → 再次投诉：破损包裹三天无人处理');
   await expect(c.timeline()).toContainText('修改登记');
 
   await page.getByLabel('要关联的案件编号').fill('GZ05-20991231-001');
