@@ -1,4 +1,4 @@
-import { Alert, AppBar, Box, Button, CircularProgress, CssBaseline, Tab, Tabs, ThemeProvider, Toolbar, Typography, createTheme } from '@mui/material';
+import { Alert, AppBar, Box, Button, CssBaseline, LinearProgress, Tab, Tabs, ThemeProvider, Toolbar, Typography, createTheme } from '@mui/material';
 import { enUS, zhCN, zhTW } from '@mui/material/locale';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,7 +55,11 @@ export function App({ api }: { api: StoreApi }) {
   } else if (branch === undefined) {
     body = (
       <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }} role="status">
-        <CircularProgress aria-label={t('app.loading')} />
+        {/* With many cases the store reads them all once at start (seconds at 100,000). */}
+        <Box sx={{ width: 360, textAlign: 'center' }}>
+          <Typography variant="body1" sx={{ mb: 1 }}>{t('app.loading')}</Typography>
+          <LinearProgress aria-label={t('app.loading')} />
+        </Box>
       </Box>
     );
   } else if (!branch || !session) {
