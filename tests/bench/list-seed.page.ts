@@ -6,9 +6,8 @@
  * i.e. a branch's database in steady state. The branch row is the one first run wrote: untouched.
  */
 import { openDb } from '../../electron/store/db';
-import { DEFAULT_BLOCK_SIZE, META_SEAL } from '../../electron/store/ledger';
 import { generateCases } from './generate';
-import { sealedLedger } from './sealedLedger';
+import { writeGenerated } from './sealedLedger';
 
 export interface SeedResult {
   cases: number;
@@ -25,7 +24,6 @@ declare global {
   }
 }
 
-const CHUNK = 5_000;
 
 window.seedCases = async (count: number): Promise<SeedResult> => {
   let t0 = performance.now();
@@ -39,15 +37,10 @@ window.seedCases = async (count: number): Promise<SeedResult> => {
   if (!branch) throw new Error('no branch configured: run first run before seeding');
   if ((await db.cases.count()) > 0) throw new Error('the database already holds cases');
   t0 = performance.now();
-  for (let i = 0; i < cases.length; i += CHUNK) await db.cases.bulkPut(cases.slice(i, i + CHUNK));
-  const sealed = sealedLedger(events, DEFAULT_BLOCK_SIZE);
-  for (let i = 0; i < sealed.blocks.length; i += 50) await db.ledgerBlocks.bulkPut(sealed.blocks.slice(i, i + 50));
-  await db.caseBlocks.bulkPut(sealed.caseBlocks);
-  await db.meta.put({ key: META_SEAL, value: sealed.seal });
-  await db.sequences.bulkPut(sequences);
+  const sealed = await writeGenerated(db, { cases, events, sequences });
   const loadMs = performance.now() - t0;
   db.close();
-  console.log(`  bulk load ${Math.round(loadMs)} ms (${sealed.blocks.length} sealed blocks)`);
+  console.log(`  bulk load ${Math.round(loadMs)} ms (${sealed.blocks} sealed blocks)`);
 
   // The read model's deadline order: ascending nextDueAt ("no deadline" = +Infinity last), ties by id.
   const sorted = cases

@@ -1,4 +1,6 @@
-import type { CaseBlockRow, SealRow } from '../../electron/store/db';
+import type { CaseBlockRow, CountersignDb, SealRow, SequenceRow } from '../../electron/store/db';
+import { DEFAULT_BLOCK_SIZE, META_SEAL } from '../../electron/store/ledger';
+import type { CaseRecord } from '../../shared/domain/case';
 import { encodeBlock, GENESIS_BLOCK_HASH, hashBlock, type LedgerBlock } from '../../shared/ledger/blocks';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 
@@ -24,4 +26,22 @@ export function sealedLedger(events: readonly CaseEvent[], blockSize: number) {
   }
   const seal: SealRow = { lastG: 0, blocks: blocks.length, lastHash: prevHash };
   return { blocks, caseBlocks: [...caseBlocks.values()], seal };
+}
+
+const CASE_CHUNK = 5_000;
+const BLOCK_CHUNK = 50;
+
+/**
+ * Writes generated cases into a store database as a branch's database looks in steady state: the
+ * case rows in chunks, the log sealed in blocks of 1,000 events, the case-number sequences.
+ */
+export async function writeGenerated(db: CountersignDb, generated: { cases: CaseRecord[]; events: CaseEvent[]; sequences: SequenceRow[] }): Promise<{ blocks: number }> {
+  const { cases, events, sequences } = generated;
+  for (let i = 0; i < cases.length; i += CASE_CHUNK) await db.cases.bulkPut(cases.slice(i, i + CASE_CHUNK));
+  const sealed = sealedLedger(events, DEFAULT_BLOCK_SIZE);
+  for (let i = 0; i < sealed.blocks.length; i += BLOCK_CHUNK) await db.ledgerBlocks.bulkPut(sealed.blocks.slice(i, i + BLOCK_CHUNK));
+  await db.caseBlocks.bulkPut(sealed.caseBlocks);
+  await db.meta.put({ key: META_SEAL, value: sealed.seal });
+  await db.sequences.bulkPut(sequences);
+  return { blocks: sealed.blocks.length };
 }

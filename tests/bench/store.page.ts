@@ -4,8 +4,7 @@
  */
 import Dexie from 'dexie';
 import { openDb } from '../../electron/store/db';
-import { DEFAULT_BLOCK_SIZE, META_SEAL } from '../../electron/store/ledger';
-import { sealedLedger } from './sealedLedger';
+import { writeGenerated } from './sealedLedger';
 import { createStoreHost } from '../../electron/store/host';
 import type { Envelope } from '../../shared/api/contract';
 import { generateCases, rng } from './generate';
@@ -19,7 +18,6 @@ declare global {
 }
 
 const CASES = Number(new URLSearchParams(location.search).get('cases') ?? 100_000);
-const CHUNK = 5_000;
 const CLERK: Envelope = { actor: { staffId: 'c01', role: 'clerk' } };
 const SUPERVISOR: Envelope = { actor: { staffId: 's01', role: 'supervisor' } };
 const log = (line: string) => window.benchLog(line);
@@ -36,13 +34,7 @@ async function generateAndLoad(dbName: string, now: number) {
   const db = openDb(dbName);
   await db.open();
   t0 = performance.now();
-  for (let i = 0; i < cases.length; i += CHUNK) await db.cases.bulkPut(cases.slice(i, i + CHUNK));
-  // As a branch's database is in steady state: the log sealed in blocks of 1,000 events.
-  const sealed = sealedLedger(events, DEFAULT_BLOCK_SIZE);
-  for (let i = 0; i < sealed.blocks.length; i += 50) await db.ledgerBlocks.bulkPut(sealed.blocks.slice(i, i + 50));
-  await db.caseBlocks.bulkPut(sealed.caseBlocks);
-  await db.meta.put({ key: META_SEAL, value: sealed.seal });
-  await db.sequences.bulkPut(sequences);
+  await writeGenerated(db, { cases, events, sequences });
   await db.meta.put({ key: 'branch', value: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' } });
   const loadMs = performance.now() - t0;
   log(`  bulk load: ${round(loadMs)} ms (${Math.round(cases.length / (loadMs / 1000))} cases/s with events)`);
