@@ -180,6 +180,9 @@ export const ui = {
     'action.assignDueAt': '要求完成日期（选填）',
     'app.storeFailed': '投诉数据库无法打开，数据未受影响。请重试；若仍失败，请联系管理员。',
     'app.retry': '重试',
+    'setup.branchPhone': '网点电话（选填）',
+    'settings.branchPhoneNote': '印在客户回执上，供客户查询进度',
+    'print.uncovered': '以下生僻字不在随附的打印字体中，将用本机字体打印，请核对打印件：{{characters}}',
   },
   'zh-TW': {
     'app.title': 'Countersign 投訴登記',
@@ -361,6 +364,9 @@ export const ui = {
     'action.assignDueAt': '要求完成日期（選填）',
     'app.storeFailed': '投訴資料庫無法開啟，資料未受影響。請重試；若仍失敗，請聯絡管理員。',
     'app.retry': '重試',
+    'setup.branchPhone': '網點電話（選填）',
+    'settings.branchPhoneNote': '印在客戶回執上，供客戶查詢進度',
+    'print.uncovered': '以下罕用字不在隨附的列印字型中，將用本機字型列印，請核對列印件：{{characters}}',
   },
   en: {
     'app.title': 'Countersign complaint desk',
@@ -542,5 +548,8 @@ export const ui = {
     'action.assignDueAt': 'Due date (optional)',
     'app.storeFailed': 'The complaint database could not be opened; no data was changed. Try again; if it keeps failing, call your administrator.',
     'app.retry': 'Try again',
+    'setup.branchPhone': 'Branch phone (optional)',
+    'settings.branchPhoneNote': "Printed on the customer's receipt for following up",
+    'print.uncovered': "These rare characters are not in the bundled print font and will print in this PC's font; check the printout: {{characters}}",
   },
 } as const;

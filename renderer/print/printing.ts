@@ -1,7 +1,7 @@
 import type { Branch, CaseDetail, Organization, PrintMode, PrintRecord, Result, StoreApi, Envelope } from '../../shared/api/contract';
 import type { DesktopPrintRequest } from '../../shared/api/desktopBridge';
 import type { DeadlinePolicy } from '../../shared/deadlines';
-import { renderDocument, type DocumentKind } from '../../shared/forms';
+import { renderDocumentWithInfo, type DocumentKind, type RenderedDocument } from '../../shared/forms';
 import type { Locale } from '../../shared/i18n/translate';
 import { desktopBridge } from '../bridge/desktop';
 import { browserFontSource } from './fonts';
@@ -20,18 +20,22 @@ function printRequest(document: DocumentKind, source: PrintSource, copies: numbe
   return {
     document, language, copies, silent,
     detail: { case: detail.case, events: detail.events, clocks: detail.clocks },
-    branch: { branchCode: branch.branchCode, branchName: branch.branchName },
+    branch: printBranch(branch),
     organization: { staff: organization.staff, customCategories: organization.customCategories },
     ...(policy ? { policy } : {}),
   };
 }
 
-/** The document's HTML for the preview (the same renderer main prints with). */
-export function renderPreview(document: DocumentKind, source: PrintSource): Promise<string> {
+function printBranch(branch: Branch) {
+  return { branchCode: branch.branchCode, branchName: branch.branchName, ...(branch.phone ? { phone: branch.phone } : {}) };
+}
+
+/** The document's HTML for the preview (the same renderer main prints with), and the characters no bundled font has. */
+export function renderPreview(document: DocumentKind, source: PrintSource): Promise<RenderedDocument> {
   const { detail, branch, organization, policy, language } = source;
-  return renderDocument(document, {
+  return renderDocumentWithInfo(document, {
     detail, language, now: Date.now(), fonts: browserFontSource,
-    branch: { branchCode: branch.branchCode, branchName: branch.branchName },
+    branch: printBranch(branch),
     organization: { staff: organization.staff, customCategories: organization.customCategories },
     ...(policy ? { policy } : {}),
   });

@@ -4,6 +4,7 @@ import {
   type CaseRecord,
 } from '../domain/case';
 import { branchCodeSchema } from '../domain/caseNumber';
+import { isValidPhone } from '../domain/phone';
 import type { CaseState, Severity } from '../domain/enums';
 import { hasControlCharacters, MAX_TEXT, staffId, textField, timestamp } from '../domain/text';
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
@@ -56,6 +57,8 @@ export const branchSchema = z.object({
   branchCode: branchCodeSchema,
   branchName: textField(MAX_TEXT.name, { required: true }),
   profileId: profileIdSchema,
+  /** The counter's phone, printed on the customer's receipt for following up ('' = none). */
+  phone: textField(MAX_TEXT.phone).refine((v) => v === '' || isValidPhone(v), { message: 'errors.phone.invalid' }).default(''),
 });
 export type Branch = z.output<typeof branchSchema>;
 

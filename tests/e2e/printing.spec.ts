@@ -41,9 +41,10 @@ test('right after intake the registration form is previewed and printed from the
 test('every document of a case can be previewed from the case page, in Chinese and in English', async ({ page, openApp }) => {
   test.setTimeout(90_000);
   await openApp();
-  await new FirstRunPage(page).setUp({ code: 'GZ05', name: '广州天河驿站', profile: '快递驿站' }, { id: 's05', name: '站长' });
+  await new FirstRunPage(page).setUp({ code: 'GZ05', name: '广州天河驿站', profile: '快递驿站', phone: '020-3888 1234' }, { id: 's05', name: '站长' });
   const intake = new IntakePage(page);
-  await intake.typeComplaint({ name: '周先生', phone: '13600002222', address: '天河路1号', ref: 'YT8800001', content: '包裹外箱破损，内物摔坏' });
+  // 𠮷 (CJK Extension B) is in no bundled font subset: the preview says it will print in the PC's font.
+  await intake.typeComplaint({ name: '𠮷先生', phone: '13600002222', address: '天河路1号', ref: 'YT8800001', content: '包裹外箱破损，内物摔坏' });
   await intake.saveWithKeyboard();
   const caseNo = (await intake.caseNumber().textContent())!;
   await new QueuesPage(page).open();
@@ -52,7 +53,7 @@ test('every document of a case can be previewed from the case page, in Chinese a
   await c.act('分派', { 责任部门: '客服部', 经办人工号: 'h01' });
 
   const documents = page.getByRole('group', { name: '打印' });
-  for (const [button, expected] of [['客户投诉受理回执', '受理回执'], ['投诉处理协调工作单', '客服部'], ['投诉案卷归档摘要', '事项']] as const) {
+  for (const [button, expected] of [['客户投诉受理回执', '020-3888 1234'], ['投诉处理协调工作单', '客服部'], ['投诉案卷归档摘要', '事项']] as const) {
     await documents.getByRole('button', { name: button }).click();
     const dialog = page.getByRole('dialog', { name: `打印预览：${button}` });
     await expect(dialog.frameLocator('iframe').getByText(expected).first()).toBeVisible();
@@ -60,6 +61,11 @@ test('every document of a case can be previewed from the case page, in Chinese a
     await dialog.getByRole('button', { name: '取消' }).click();
     await expect(dialog).toBeHidden();
   }
+
+  await documents.getByRole('button', { name: '客户投诉登记表' }).click();
+  const form = page.getByRole('dialog', { name: '打印预览：客户投诉登记表' });
+  await expect(form.getByText('以下生僻字不在随附的打印字体中')).toContainText('𠮷');
+  await form.getByRole('button', { name: '取消' }).click();
 
   await page.getByLabel('界面语言').click();
   await page.getByRole('option', { name: 'English' }).click();

@@ -346,6 +346,9 @@ const rows: Row[] = [
   no('branch.configure: unknown profile', rawCall('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'casino' } }, SUPERVISOR), {
     code: 'invalid_input', key: 'errors.profile.invalid', path: 'branch.profileId',
   }),
+  no('branch.configure: <script> as the branch phone', rawCall('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop', phone: '<script>alert(1)</script>' } }, SUPERVISOR), {
+    code: 'invalid_input', key: 'errors.phone.invalid', path: 'branch.phone',
+  }),
   no('ledger.verify: caseId not a uuid', rawCall('ledger.verify', { caseId: 'all' }, SUPERVISOR), { code: 'invalid_input', key: 'errors.request.invalid', path: 'caseId' }),
 
   // -- workflow commands against the baseline case --
@@ -564,7 +567,7 @@ describe('bad and hostile input is refused with a translated reason, or stored v
     expect.soft(counts.ok && counts.value.byState).toEqual({ registered: registered.length + 1 });
 
     const branch = await host.call('branch.get', {}, CLERK);
-    expect.soft(branch.ok && branch.value).toEqual({ branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' });
+    expect.soft(branch.ok && branch.value).toEqual({ branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop', phone: '' });
 
     const drafts = await host.call('drafts.list', {}, CLERK);
     expect.soft(drafts.ok && drafts.value).toStrictEqual([clerkDraftSaved]);

@@ -68,4 +68,14 @@ describe('branch settings', () => {
     expect((await register(again, { category: 'custom_1' })).category).toBe('custom_1');
     again.close();
   });
+
+  it('keep the branch phone for the receipt, refusing a wrong number with the field named', async () => {
+    const { host } = await configuredHost('courier');
+    const bad = await host.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'courier', phone: '12345' } }, SUPERVISOR);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'branch.phone', key: 'errors.phone.invalid' }] } });
+    const good = await host.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'courier', phone: '010-6500 1234' } }, SUPERVISOR);
+    expect(good).toMatchObject({ ok: true, value: { phone: '010-6500 1234' } });
+    expect(await host.call('branch.get', {}, CLERK)).toMatchObject({ ok: true, value: { phone: '010-6500 1234' } });
+    host.close();
+  });
 });

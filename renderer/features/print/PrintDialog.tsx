@@ -27,6 +27,7 @@ export function PrintDialog({ document, detail, branch, onClose }: {
   const deadlines = useLive('deadlines.get', {});
   const desktop = isDesktop();
   const [html, setHtml] = useState<string | null>(null);
+  const [uncovered, setUncovered] = useState<string[]>([]);
   const [copies, setCopies] = useState('1');
   const [silent, setSilent] = useState(desktop);
   const [busy, setBusy] = useState(false);
@@ -42,7 +43,11 @@ export function PrintDialog({ document, detail, branch, onClose }: {
     let current = true;
     setHtml(null);
     renderPreview(document, source)
-      .then((rendered) => current && setHtml(rendered))
+      .then((rendered) => {
+        if (!current) return;
+        setHtml(rendered.html);
+        setUncovered(rendered.uncoveredCharacters);
+      })
       .catch(() => current && setError(t('print.previewFailed')));
     return () => {
       current = false;
@@ -81,6 +86,7 @@ export function PrintDialog({ document, detail, branch, onClose }: {
       <DialogContent>
         {!html && !error && <LinearProgress aria-label={t('print.preparing')} sx={{ mb: 2 }} />}
         {error && <Alert severity="error" role="alert" sx={{ mb: 2 }}>{error}</Alert>}
+        {uncovered.length > 0 && <Alert severity="warning" sx={{ mb: 2 }}>{t('print.uncovered', { characters: uncovered.join(' ') })}</Alert>}
         <Box sx={{ border: 1, borderColor: 'divider', bgcolor: 'grey.100', height: '60vh' }}>
           {html && (
             <iframe ref={frame} title={title} srcDoc={html} sandbox="allow-modals allow-same-origin"

@@ -36,9 +36,11 @@ function BranchSection({ branch, onBranchChange }: { branch: Branch; onBranchCha
   const { api, envelope } = useStore();
   const [branchName, setBranchName] = useState(branch.branchName);
   const [profileId, setProfileId] = useState<ProfileId>(branch.profileId);
+  const [phone, setPhone] = useState(branch.phone ?? '');
   const outcome = useSave();
+  const phoneIssue = outcome.error?.issues?.find((i) => i.path === 'branch.phone')?.message;
   const save = async () => {
-    const r = await api.call('branch.configure', { branch: { ...branch, branchName, profileId } }, envelope);
+    const r = await api.call('branch.configure', { branch: { ...branch, branchName, profileId, phone } }, envelope);
     outcome.done(r);
     if (r.ok) onBranchChange(r.value);
   };
@@ -48,6 +50,8 @@ function BranchSection({ branch, onBranchChange }: { branch: Branch; onBranchCha
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2, alignItems: 'center' }}>
         <TextField size="small" label={t('setup.branchCode')} value={branch.branchCode} helperText={t('settings.branchCodeFixed')} slotProps={{ htmlInput: { readOnly: true } }} />
         <TextField size="small" label={t('setup.branchName')} value={branchName} onChange={(e) => setBranchName(e.target.value)} />
+        <TextField size="small" label={t('setup.branchPhone')} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel"
+          error={!!phoneIssue} helperText={phoneIssue ?? t('settings.branchPhoneNote')} />
         <TextField size="small" select label={t('setup.profile')} value={profileId} onChange={(e) => setProfileId(e.target.value as ProfileId)}
           slotProps={{ select: { native: true } }} helperText={t('settings.profileNote')}>
           {PROFILE_IDS.map((p) => <option key={p} value={p}>{t(`profile.${p}`)}</option>)}

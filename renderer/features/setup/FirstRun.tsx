@@ -13,6 +13,7 @@ export function FirstRun({ api, locale, onDone }: { api: StoreApi; locale: Local
   const [branchCode, setBranchCode] = useState('');
   const [branchName, setBranchName] = useState('');
   const [profileId, setProfileId] = useState<ProfileId>('general');
+  const [phone, setPhone] = useState('');
   const [staffId, setStaffId] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('supervisor');
@@ -25,7 +26,7 @@ export function FirstRun({ api, locale, onDone }: { api: StoreApi; locale: Local
     event.preventDefault();
     const session: Session = { staffId: staffId.trim(), name: name.trim() || staffId.trim(), role };
     const envelope = { actor: { staffId: session.staffId, role: 'admin' as const }, locale };
-    const r = await api.call('branch.configure', { branch: { branchCode: branchCode.trim().toUpperCase(), branchName, profileId } }, envelope);
+    const r = await api.call('branch.configure', { branch: { branchCode: branchCode.trim().toUpperCase(), branchName, profileId, phone: phone.trim() } }, envelope);
     if (!r.ok) return setError(r.error);
     // The person at the counter is the first member of staff; the rest can also be added later in settings.
     const staff = [{ id: session.staffId, name: session.name, role }, ...others.filter((m) => m.id.trim() || m.name.trim())];
@@ -45,6 +46,8 @@ export function FirstRun({ api, locale, onDone }: { api: StoreApi; locale: Local
             error={!!issue('branch.branchCode')} helperText={issue('branch.branchCode')} />
           <TextField label={t('setup.branchName')} value={branchName} onChange={(e) => setBranchName(e.target.value)} required
             error={!!issue('branch.branchName')} helperText={issue('branch.branchName')} />
+          <TextField label={t('setup.branchPhone')} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel"
+            error={!!issue('branch.phone')} helperText={issue('branch.phone') ?? t('settings.branchPhoneNote')} />
           <TextField select label={t('setup.profile')} value={profileId} onChange={(e) => setProfileId(e.target.value as ProfileId)}>
             {PROFILE_IDS.map((p) => <MenuItem key={p} value={p}>{t(`profile.${p}`)}</MenuItem>)}
           </TextField>

@@ -5,12 +5,13 @@ export class FirstRunPage {
   constructor(private readonly page: Page) {}
 
   async setUp(
-    branch: { code: string; name: string; profile: string },
+    branch: { code: string; name: string; profile: string; phone?: string },
     staff: { id: string; name: string },
     org: { departments?: string[]; staff?: { id: string; name: string; role?: string }[] } = {},
   ) {
     await this.page.getByLabel('网点代码').fill(branch.code);
     await this.page.getByLabel('网点名称').fill(branch.name);
+    if (branch.phone) await this.page.getByLabel('网点电话（选填）').fill(branch.phone);
     await this.page.getByLabel('业务类型').click();
     await this.page.getByRole('option', { name: branch.profile }).click();
     await this.page.getByLabel('您的工号').fill(staff.id);
