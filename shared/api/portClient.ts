@@ -46,11 +46,15 @@ function localeOf(envelope: unknown): Locale {
   return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
-/** An internal error result in the caller's locale, with a short reason for the log. */
-export function internalError(envelope: unknown, reason?: string): { ok: false; error: ApiError } {
-  const text = translate(localeOf(envelope), 'errors.internal');
+/**
+ * An internal error result in the caller's locale, with a short reason for the log. `errors.internal`
+ * promises nothing changed; a call the host received before it died may or may not have been
+ * saved, and gets `errors.hostLost`, which says so.
+ */
+export function internalError(envelope: unknown, reason?: string, key: 'errors.internal' | 'errors.hostLost' = 'errors.internal'): { ok: false; error: ApiError } {
+  const text = translate(localeOf(envelope), key);
   const detail = reason ? String(reason).slice(0, 200) : '';
-  return { ok: false, error: { code: 'internal', key: 'errors.internal', message: detail ? `${text} (${detail})` : text } };
+  return { ok: false, error: { code: 'internal', key, message: detail ? `${text} (${detail})` : text } };
 }
 
 function isResult(value: unknown): value is Result<unknown> {
@@ -136,7 +140,7 @@ export function createPortClient(port: PortLike): PortClient {
     const subs = [...subscriptions.values()];
     pending.clear();
     subscriptions.clear();
-    for (const waiting of calls) waiting.resolve(internalError(waiting.envelope, diedReason));
+    for (const waiting of calls) waiting.resolve(internalError(waiting.envelope, diedReason, 'errors.hostLost'));
     for (const subscription of subs) subscription.onResult(internalError(subscription.envelope, diedReason));
   }
 

@@ -56,6 +56,7 @@ export const en: Record<string, string> = {
   'errors.attachment.empty': 'The file is empty',
   'errors.attachment.notFound': 'Attachment not found',
   'errors.internal': 'Internal error; nothing was changed, please try again',
+  'errors.hostLost': 'The connection to the complaint database was lost; this action may or may not have been saved. Reload and check it in the list before doing it again',
   'missing.complainantName': 'complainant name',
   'missing.complainantPhone': 'contact phone',
   'missing.content': 'complaint content',

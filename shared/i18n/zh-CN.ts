@@ -57,6 +57,7 @@ export const zhCN: Record<string, string> = {
   'errors.attachment.empty': '文件是空的',
   'errors.attachment.notFound': '找不到这个附件',
   'errors.internal': '内部错误，数据未改动，请重试',
+  'errors.hostLost': '与投诉数据库的连接中断，这项操作可能已保存也可能没有。请刷新后在列表中核对，再决定是否重做',
   'missing.complainantName': '投诉人姓名',
   'missing.complainantPhone': '联系电话',
   'missing.content': '投诉内容',

@@ -217,7 +217,9 @@ function damaged(payload: Record<string, unknown>, k: Knobs): unknown {
 const FORWARD: readonly CommandName[] = ['assign', 'startInvestigation', 'addInvestigationNote', 'proposePlan', 'approvePlan', 'recordHandling', 'tellResult', 'recordCallback', 'archive'];
 
 function chooseName(c: CaseRecord, step: Step): CommandName {
-  const offered = allowedCommands(c, step.actor);
+  // A link can be made from every state but the archive; offered like the rest it would dilute the
+  // steering towards the later states (it is still drawn among all commands below).
+  const offered = allowedCommands(c, step.actor).filter((n) => n !== 'linkCase');
   const forward = offered.filter((n) => FORWARD.includes(n) && !(n === 'assign' && c.assigneeId !== ''));
   if (step.steer >= 5 && forward.length > 0) return forward[step.pick % forward.length]!;
   if (step.steer >= 2 && offered.length > 0) return offered[step.pick % offered.length]!;
