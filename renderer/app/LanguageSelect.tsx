@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/i18n/translate';
 import { rememberLocale } from '../i18n';
 
-const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
+export const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
 /** The screen language, remembered on this PC. In the header and on the settings screen. */
 export function LanguageSelect({ label, sx }: { label?: string; sx?: SxProps }) {

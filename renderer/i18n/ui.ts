@@ -183,6 +183,7 @@ export const ui = {
     'setup.branchPhone': '网点电话（选填）',
     'settings.branchPhoneNote': '印在客户回执上，供客户查询进度',
     'print.uncovered': '以下生僻字不在随附的打印字体中，将用本机字体打印，请核对打印件：{{characters}}',
+    'print.language': '打印语言',
   },
   'zh-TW': {
     'app.title': 'Countersign 投訴登記',
@@ -367,6 +368,7 @@ export const ui = {
     'setup.branchPhone': '網點電話（選填）',
     'settings.branchPhoneNote': '印在客戶回執上，供客戶查詢進度',
     'print.uncovered': '以下罕用字不在隨附的列印字型中，將用本機字型列印，請核對列印件：{{characters}}',
+    'print.language': '列印語言',
   },
   en: {
     'app.title': 'Countersign complaint desk',
@@ -551,5 +553,6 @@ export const ui = {
     'setup.branchPhone': 'Branch phone (optional)',
     'settings.branchPhoneNote': "Printed on the customer's receipt for following up",
     'print.uncovered': "These rare characters are not in the bundled print font and will print in this PC's font; check the printout: {{characters}}",
+    'print.language': 'Print language',
   },
 } as const;

@@ -73,4 +73,7 @@ test('every document of a case can be previewed from the case page, in Chinese a
   const english = page.getByRole('dialog', { name: 'Print preview: Customer Complaint Registration Form' });
   await expect(english.frameLocator('iframe').getByText('Customer Complaint Registration Form').first()).toBeVisible();
   await expect(english.frameLocator('iframe').getByText('Complainant').first()).toBeVisible();
+  // An English screen can still print the branch's Chinese form.
+  await english.getByLabel('Print language').selectOption({ label: '简体中文' });
+  await expect(english.frameLocator('iframe').getByText('客户投诉登记表').first()).toBeVisible();
 });

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Branch, CaseDetail } from '../../../shared/api/contract';
 import { MAX_COPIES } from '../../../shared/api/contract';
 import type { DocumentKind } from '../../../shared/forms';
-import type { Locale } from '../../../shared/i18n/translate';
+import { LOCALES, type Locale } from '../../../shared/i18n/translate';
+import { LANGUAGE_NAMES } from '../../app/LanguageSelect';
 import { useOrganization } from '../../app/organization';
 import { useLive, useStore } from '../../app/store';
 import { isDesktop, printDocument, renderPreview, type PrintSource } from '../../print/printing';
@@ -34,7 +35,8 @@ export function PrintDialog({ document, detail, branch, onClose }: {
   const [error, setError] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const printButton = useRef<HTMLButtonElement>(null);
-  const language = i18n.language as Locale;
+  // The branch prints in its own language, which is the screens' unless the clerk picks another here.
+  const [language, setLanguage] = useState<Locale>(i18n.language as Locale);
   const policy = deadlines?.ok ? deadlines.value.policy : undefined;
   const source: PrintSource = { detail, branch, organization, language, ...(policy ? { policy } : {}) };
   const sourceKey = JSON.stringify([document, detail.case.id, detail.case.version, language, organization, policy]);
@@ -97,6 +99,10 @@ export function PrintDialog({ document, detail, branch, onClose }: {
           <TextField size="small" type="number" label={t('print.copies')} value={copies} onChange={(e) => setCopies(e.target.value)}
             error={!copiesValid} helperText={copiesValid ? undefined : t('errors.print.copies')}
             slotProps={{ htmlInput: { min: 1, max: MAX_COPIES } }} sx={{ width: 120 }} />
+          <TextField size="small" select label={t('print.language')} value={language} onChange={(e) => setLanguage(e.target.value as Locale)}
+            slotProps={{ select: { native: true } }} sx={{ width: 160 }}>
+            {LOCALES.map((l) => <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>)}
+          </TextField>
           {desktop ? (
             <FormControlLabel control={<Switch checked={silent} onChange={(e) => setSilent(e.target.checked)} />} label={t('print.silent')} />
           ) : (
