@@ -1,11 +1,10 @@
 import type { DeadlineSettings, Organization } from '../../shared/api/contract';
 import { chinaYear, DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
 import { activeCategories } from '../../shared/domain/categories';
-import { categorySettingsOf, META_CALENDAR, META_ORG, META_POLICY, StoreError, type StoreContext } from './context';
+import { META_CALENDAR, META_ORG, META_POLICY, organizationOf, StoreError, type StoreContext } from './context';
 
 export async function organization(ctx: StoreContext): Promise<Organization> {
-  const stored = (await ctx.db.meta.get(META_ORG))?.value as Partial<Organization> | undefined;
-  return { departments: stored?.departments ?? [], staff: stored?.staff ?? [], customCategories: stored?.customCategories ?? [], retiredCategories: stored?.retiredCategories ?? [] };
+  return organizationOf((await ctx.db.meta.get(META_ORG))?.value as Partial<Organization> | undefined);
 }
 
 export async function saveOrganization(ctx: StoreContext, org: Organization): Promise<Organization> {
@@ -13,7 +12,7 @@ export async function saveOrganization(ctx: StoreContext, org: Organization): Pr
     throw new StoreError({ code: 'invalid_input', message: 'errors.org.noCategory', issues: [{ path: 'organization.retiredCategories', key: 'errors.org.noCategory' }] });
   }
   await ctx.db.meta.put({ key: META_ORG, value: org });
-  ctx.categories = categorySettingsOf(org);
+  ctx.categories = org;
   return org;
 }
 

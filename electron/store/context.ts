@@ -1,5 +1,5 @@
 import type { Branch, Organization } from '../../shared/api/contract';
-import { NO_CATEGORY_SETTINGS, type CategorySettings } from '../../shared/domain/categories';
+import type { CategorySettings } from '../../shared/domain/categories';
 import { DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
 import type { DomainError } from '../../shared/workflow/errors';
 import type { CountersignDb } from './db';
@@ -44,9 +44,14 @@ export const META_POLICY = 'deadlinePolicy';
 export const META_CALENDAR = 'calendarOverrides';
 export const META_ORG = 'organization';
 
-/** The category part of a stored organization; organizations saved before categories existed have none. */
-export function categorySettingsOf(org: Partial<Organization> | undefined): CategorySettings {
-  return { customCategories: org?.customCategories ?? [], retiredCategories: org?.retiredCategories ?? [] };
+/** A stored organization, complete: ones saved before categories existed have none of their own. */
+export function organizationOf(stored: Partial<Organization> | undefined): Organization {
+  return {
+    departments: stored?.departments ?? [],
+    staff: stored?.staff ?? [],
+    customCategories: stored?.customCategories ?? [],
+    retiredCategories: stored?.retiredCategories ?? [],
+  };
 }
 
 export async function loadContext(db: CountersignDb, now: () => number, blockSize: number): Promise<StoreContext> {
@@ -64,7 +69,7 @@ export async function loadContext(db: CountersignDb, now: () => number, blockSiz
     branch,
     policy: (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[branch?.profileId ?? 'general'],
     calendar: new WorkCalendar((calendarRow?.value as CalendarOverride[] | undefined) ?? []),
-    categories: orgRow ? categorySettingsOf(orgRow.value as Partial<Organization>) : NO_CATEGORY_SETTINGS,
+    categories: organizationOf(orgRow?.value as Partial<Organization> | undefined),
   };
 }
 

@@ -21,9 +21,14 @@ function printRequest(document: DocumentKind, source: PrintSource, copies: numbe
     document, language, copies, silent,
     detail: { case: detail.case, events: detail.events, clocks: detail.clocks },
     branch: printBranch(branch),
-    organization: { staff: organization.staff, customCategories: organization.customCategories },
+    organization: printOrganization(organization),
     ...(policy ? { policy } : {}),
   };
+}
+
+/** What the documents print of the organization: staff names instead of bare ids, the branch's category labels. */
+function printOrganization(organization: Organization) {
+  return { staff: organization.staff, customCategories: organization.customCategories };
 }
 
 function printBranch(branch: Branch) {
@@ -36,7 +41,7 @@ export function renderPreview(document: DocumentKind, source: PrintSource): Prom
   return renderDocumentWithInfo(document, {
     detail, language, now: Date.now(), fonts: browserFontSource,
     branch: printBranch(branch),
-    organization: { staff: organization.staff, customCategories: organization.customCategories },
+    organization: printOrganization(organization),
     ...(policy ? { policy } : {}),
   });
 }

@@ -12,8 +12,6 @@ export interface CategorySettings {
   retiredCategories: readonly string[];
 }
 
-export const NO_CATEGORY_SETTINGS: CategorySettings = { customCategories: [], retiredCategories: [] };
-
 /** Every category a case of this branch may carry: the profile's and the branch's own, retired or not. */
 export function allCategories(profileId: ProfileId, settings: CategorySettings): string[] {
   return [...PROFILES[profileId].categories, ...settings.customCategories.map((c) => c.id)];

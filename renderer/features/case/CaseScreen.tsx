@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClockState } from '../../../shared/deadlines';
 import type { CommandName } from '../../../shared/workflow/commands';
 import type { Branch } from '../../../shared/api/contract';
+import { useChinaTime } from '../../app/chinaTime';
 import { useCategoryLabel } from '../../app/organization';
 import { PrintSection } from '../print/PrintSection';
 import { useLive } from '../../app/store';
@@ -19,12 +20,11 @@ const CLOCK_COLOURS: Partial<Record<ClockState['status'], 'error' | 'warning' | 
 
 /** Everything about one case: who, what, the deadlines, the actions this user may take, the timeline. */
 export function CaseScreen({ caseId, branch, onBack, onOpen }: { caseId: string; branch: Branch; onBack: () => void; onOpen: (caseId: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const detail = useLive('cases.get', { caseId });
   const categoryLabelOf = useCategoryLabel();
   const [action, setAction] = useState<CommandName | null>(null);
-  // Deadlines are China-time working days, so times are shown in China time whatever the PC's zone.
-  const time = (at: number) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const time = useChinaTime();
 
   if (!detail) return null;
   if (!detail.ok) return <Alert severity="error">{detail.error.message}</Alert>;
@@ -59,7 +59,7 @@ export function CaseScreen({ caseId, branch, onBack, onOpen }: { caseId: string;
         </Stack>
       )}
 
-      <HandlingDetails record={c} time={time} />
+      <HandlingDetails record={c} />
       <Attachments record={c} canAdd={allowedCommands.includes('addEvidence')} />
       <RelatedCases record={c} related={related} canLink={allowedCommands.includes('linkCase')} onOpen={onOpen} />
       <PrintSection detail={detail.value} branch={branch} />

@@ -2,10 +2,12 @@ import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../shared/domain/case';
+import { useChinaTime } from '../../app/chinaTime';
 
 /** What has been done on the case so far, in the order of the paper form's sections (核实, 处理意见, 处理结果, 回访). */
-export function HandlingDetails({ record: c, time }: { record: CaseRecord; time: (at: number) => string }) {
+export function HandlingDetails({ record: c }: { record: CaseRecord }) {
   const { t } = useTranslation();
+  const time = useChinaTime();
   const sections: { key: string; title: string; body: ReactNode }[] = [];
   if (c.closingExplanation) sections.push({ key: 'closing', title: t('case.closingExplanation'), body: c.closingExplanation });
   if (c.assignments.length) {

@@ -3,16 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Branch, CaseDetail, PrintRecord } from '../../../shared/api/contract';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/forms';
+import { useChinaTime } from '../../app/chinaTime';
 import { useLive, useStore } from '../../app/store';
 import { PrintDialog } from './PrintDialog';
 
 /** The case page's printing: a preview of each document, and the log of what was printed, with the PDF copies. */
 export function PrintSection({ detail, branch }: { detail: Pick<CaseDetail, 'case' | 'events' | 'clocks'>; branch: Branch }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api, envelope } = useStore();
   const prints = useLive('prints.list', { caseId: detail.case.id });
   const [document, setDocument] = useState<DocumentKind | null>(null);
-  const time = (at: number) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const time = useChinaTime();
 
   async function openCopy(record: PrintRecord) {
     const r = await api.call('prints.get', { printId: record.id }, envelope);

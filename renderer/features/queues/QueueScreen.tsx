@@ -7,6 +7,7 @@ import { CASE_STATES, SEVERITIES } from '../../../shared/domain/enums';
 import { allCategories, categoryLabel } from '../../../shared/domain/categories';
 import { PROFILES } from '../../../shared/domain/profiles';
 import { useLive, useStore } from '../../app/store';
+import { chinaTime } from '../../app/chinaTime';
 import { useOrganization } from '../../app/organization';
 import { NO_ASSIGNEE, NO_FILTERS, PRESETS, queryOf, type QueueFilters } from './queueFilters';
 
@@ -21,14 +22,6 @@ const STEP = 30;
 const windowStart = (firstVisible: number) => Math.max(0, (Math.floor(firstVisible / STEP) - 1) * STEP);
 const COLUMNS = '220px 1fr 180px 140px 220px';
 const DUE_SOON_MS = 4 * 3_600_000;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** One formatter per language (building one per cell was the list's main scripting cost). */
-function chinaTime(language: string, at: number): string {
-  let format = formatters.get(language);
-  if (!format) formatters.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' })));
-  return format.format(at);
-}
 
 function DueCell({ at }: { at: number | null }) {
   const { t, i18n } = useTranslation();
