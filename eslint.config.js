@@ -32,14 +32,28 @@ const electronBan = (where) => ({
 });
 
 /** Modules that need a DOM, a browser storage or React: not allowed in pure shared/. */
-const DOM_ONLY = ['react', 'react-dom', 'react-dom/*', 'react/*', '@mui/*', '@emotion/*', 'dexie', 'dexie-*', 'react-hook-form', 'react-i18next', 'i18next-browser-languagedetector', 'electron-store'];
+const DOM_ONLY = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'react/*',
+  '@mui/*',
+  '@emotion/*',
+  'dexie',
+  'dexie-*',
+  'react-hook-form',
+  'react-i18next',
+  'i18next-browser-languagedetector',
+  'electron-store',
+];
 
 /** Local imports are written without an extension (moduleResolution "Bundler"), so the layering check can resolve them. */
 const localExtensionBan = {
   patterns: [
     {
       regex: '^\\.{1,2}/.*\\.(?:js|jsx|mjs|cjs|ts|tsx)$',
-      message: 'Import local modules without an extension (moduleResolution "Bundler"); the layering check resolves extensionless paths only.',
+      message:
+        'Import local modules without an extension (moduleResolution "Bundler"); the layering check resolves extensionless paths only.',
     },
   ],
 };
@@ -50,7 +64,26 @@ const merge = (...bans) => ({
 });
 
 /** Globals that exist only in a browser or only in Node. */
-const NON_PORTABLE_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'alert', 'confirm', 'prompt', 'self', 'process', 'require', 'module', '__dirname', '__filename', 'Buffer', 'global'].map((name) => ({
+const NON_PORTABLE_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'alert',
+  'confirm',
+  'prompt',
+  'self',
+  'process',
+  'require',
+  'module',
+  '__dirname',
+  '__filename',
+  'Buffer',
+  'global',
+].map((name) => ({
   name,
   message: 'shared/ is pure TypeScript: no DOM or Node globals; inject what you need.',
 }));
@@ -59,7 +92,17 @@ const layer = (type) => ({ element: { type } });
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'bench-results/', '.vite/', 'coverage/', '**/*.d.ts.map'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'test-results/',
+      'playwright-report/',
+      'bench-results/',
+      '.vite/',
+      'coverage/',
+      '**/*.d.ts.map',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -73,7 +116,14 @@ export default tseslint.config(
     // Plain JS/MJS scripts (this file, scripts/*.mjs) run in Node.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
     },
   },
 
@@ -124,14 +174,24 @@ export default tseslint.config(
   {
     files: ['shared/**'],
     rules: {
-      'no-restricted-imports': ['error', merge(electronBan('shared/'), nodeBuiltinsBan, { patterns: [{ group: DOM_ONLY, message: 'shared/ is pure TypeScript: no DOM/React/IndexedDB modules.' }] })],
+      'no-restricted-imports': [
+        'error',
+        merge(electronBan('shared/'), nodeBuiltinsBan, {
+          patterns: [{ group: DOM_ONLY, message: 'shared/ is pure TypeScript: no DOM/React/IndexedDB modules.' }],
+        }),
+      ],
       'no-restricted-globals': ['error', ...NON_PORTABLE_GLOBALS],
     },
   },
   {
     files: ['renderer/**'],
     rules: {
-      'no-restricted-imports': ['error', merge(electronBan('renderer/'), nodeBuiltinsBan, { patterns: [{ group: ['dexie', 'dexie-*'], message: 'The screens never open Dexie: use the typed store API.' }] })],
+      'no-restricted-imports': [
+        'error',
+        merge(electronBan('renderer/'), nodeBuiltinsBan, {
+          patterns: [{ group: ['dexie', 'dexie-*'], message: 'The screens never open Dexie: use the typed store API.' }],
+        }),
+      ],
     },
   },
   {

@@ -13,15 +13,20 @@ const INK = [0xff, 0xff, 0xff];
 
 /** Signed distance (in units of the icon's side) to each shape; negative inside. */
 function roundedSquare(x, y) {
-  const r = 0.18, h = 0.44;
-  const qx = Math.abs(x) - h + r, qy = Math.abs(y) - h + r;
+  const r = 0.18,
+    h = 0.44;
+  const qx = Math.abs(x) - h + r,
+    qy = Math.abs(y) - h + r;
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 }
 function ring(x, y) {
   return Math.abs(Math.hypot(x, y) - 0.29) - 0.035;
 }
 function segment(x, y, ax, ay, bx, by, w) {
-  const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
+  const px = x - ax,
+    py = y - ay,
+    dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - t * dx, py - t * dy) - w;
 }
@@ -35,7 +40,8 @@ function draw(size) {
   const cover = (d) => Math.max(0, Math.min(1, 0.5 - d / px)); // 1-pixel anti-aliasing
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
-      const x = (i + 0.5) / size - 0.5, y = (j + 0.5) / size - 0.5;
+      const x = (i + 0.5) / size - 0.5,
+        y = (j + 0.5) / size - 0.5;
       const bg = cover(roundedSquare(x, y));
       const ink = cover(Math.min(ring(x, y), check(x, y)));
       const o = (j * size + i) * 4;

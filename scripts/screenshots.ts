@@ -38,9 +38,30 @@ try {
     if (locale === 'en') await chooseLanguage(page, '界面语言', 'English');
     await page.getByRole('button').first().waitFor();
     await shot(page, `${locale}-1-first-run`);
-    const L = locale === 'en'
-      ? { code: 'Branch code', name: 'Branch name', staff: 'Your staff id', staffName: 'Your name', save: 'Save and start registering', person: 'Complainant name', phone: 'Contact phone', content: 'Complaint', list: 'Complaints' }
-      : { code: '网点代码', name: '网点名称', staff: '您的工号', staffName: '您的姓名', save: '保存并开始登记', person: '投诉人姓名', phone: '联系电话', content: '投诉内容', list: '投诉列表' };
+    const L =
+      locale === 'en'
+        ? {
+            code: 'Branch code',
+            name: 'Branch name',
+            staff: 'Your staff id',
+            staffName: 'Your name',
+            save: 'Save and start registering',
+            person: 'Complainant name',
+            phone: 'Contact phone',
+            content: 'Complaint',
+            list: 'Complaints',
+          }
+        : {
+            code: '网点代码',
+            name: '网点名称',
+            staff: '您的工号',
+            staffName: '您的姓名',
+            save: '保存并开始登记',
+            person: '投诉人姓名',
+            phone: '联系电话',
+            content: '投诉内容',
+            list: '投诉列表',
+          };
     await field(page, L.code).fill('BJ01');
     await field(page, L.name).fill('北京朝阳一店');
     await field(page, L.staff).fill('c01');
@@ -64,9 +85,24 @@ try {
     await page.getByRole('row').nth(1).getByRole('button').click();
     await page.getByRole('table').first().waitFor();
     await shot(page, `${locale}-6-case`);
-    const C = locale === 'en'
-      ? { assign: 'Assign', department: 'Responsible department', assignee: "Handler's staff id", correct: 'Edit registration', cancel: 'Cancel', link: 'Case number to link' }
-      : { assign: '分派', department: '责任部门', assignee: '经办人工号', correct: '修改登记内容', cancel: '取消', link: '要关联的案件编号' };
+    const C =
+      locale === 'en'
+        ? {
+            assign: 'Assign',
+            department: 'Responsible department',
+            assignee: "Handler's staff id",
+            correct: 'Edit registration',
+            cancel: 'Cancel',
+            link: 'Case number to link',
+          }
+        : {
+            assign: '分派',
+            department: '责任部门',
+            assignee: '经办人工号',
+            correct: '修改登记内容',
+            cancel: '取消',
+            link: '要关联的案件编号',
+          };
     await page.getByRole('button', { name: C.assign, exact: true }).click();
     const assign = page.getByRole('dialog', { name: C.assign });
     await field(assign, C.department).fill('鉴定部');

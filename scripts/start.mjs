@@ -72,14 +72,36 @@ async function build() {
   const common = { bundle: true, platform: 'node', target: 'node22', external: ['electron'], sourcemap: true, logLevel: 'warning' };
   // Main loads its npm dependencies (electron-store, zod, …) from node_modules at run time;
   // electron-builder packs the production dependencies.
-  await esbuild({ ...common, packages: 'external', entryPoints: [join(ROOT, 'electron/main/index.ts')], outfile: join(OUT, 'main/index.js'), format: 'esm' });
+  await esbuild({
+    ...common,
+    packages: 'external',
+    entryPoints: [join(ROOT, 'electron/main/index.ts')],
+    outfile: join(OUT, 'main/index.js'),
+    format: 'esm',
+  });
   // Sandboxed preloads must be CommonJS: the UI's bridge and the hidden store window's relay.
-  await esbuild({ ...common, entryPoints: [join(ROOT, 'electron/preload/index.ts')], outfile: join(OUT, 'preload/index.cjs'), format: 'cjs' });
-  await esbuild({ ...common, entryPoints: [join(ROOT, 'electron/preload/store.ts')], outfile: join(OUT, 'preload/store.cjs'), format: 'cjs' });
+  await esbuild({
+    ...common,
+    entryPoints: [join(ROOT, 'electron/preload/index.ts')],
+    outfile: join(OUT, 'preload/index.cjs'),
+    format: 'cjs',
+  });
+  await esbuild({
+    ...common,
+    entryPoints: [join(ROOT, 'electron/preload/store.ts')],
+    outfile: join(OUT, 'preload/store.cjs'),
+    format: 'cjs',
+  });
   // The hidden store window's page (app://store/window.html): the store host, for Chromium.
   await esbuild({
-    bundle: true, platform: 'browser', target: 'chrome140', format: 'esm', sourcemap: true, logLevel: 'warning',
-    entryPoints: [join(ROOT, 'electron/store/window.ts')], outfile: join(OUT, 'store/window.js'),
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome140',
+    format: 'esm',
+    sourcemap: true,
+    logLevel: 'warning',
+    entryPoints: [join(ROOT, 'electron/store/window.ts')],
+    outfile: join(OUT, 'store/window.js'),
   });
   copyFileSync(join(ROOT, 'electron/store/window.html'), join(OUT, 'store/window.html'));
   // The screens (app://ui/): the web edition's build, into out/web.

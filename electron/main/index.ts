@@ -69,7 +69,13 @@ if (!app.requestSingleInstanceLock()) {
     installSecurityGuards(app, session.defaultSession);
     installAppProtocol(protocol, APP_ROOTS, printPages);
     const service = settings;
-    const printer = createPrinter({ openWindow: createPrintWindow, pages: printPages, fonts: nodeFontSource(), printerName: () => service.get().printer, now: Date.now });
+    const printer = createPrinter({
+      openWindow: createPrintWindow,
+      pages: printPages,
+      fonts: nodeFontSource(),
+      printerName: () => service.get().printer,
+      now: Date.now,
+    });
     registerIpc(ipcMain, { broker, settings, printer, printers: listPrinters });
     storeWindow.start();
     showMainWindow();

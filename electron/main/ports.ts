@@ -31,7 +31,9 @@ interface UiEntry {
   connection: number | null;
 }
 
-export function createPortBroker(makeChannel: () => { port1: MessagePortMain; port2: MessagePortMain } = () => new MessageChannelMain()): PortBroker {
+export function createPortBroker(
+  makeChannel: () => { port1: MessagePortMain; port2: MessagePortMain } = () => new MessageChannelMain(),
+): PortBroker {
   let store: { contents: BrokerContents; ready: boolean } | null = null;
   let pending: { connection: number; port: MessagePortMain }[] = [];
   const uis = new Map<number, UiEntry>();

@@ -7,7 +7,12 @@ import type { PrintWindow } from './printing';
 import { SECURE_WEB_PREFERENCES } from './security';
 
 export function createPrintWindow(): PrintWindow {
-  const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false } });
+  const win = new BrowserWindow({
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false },
+  });
   return {
     loadURL: (url) => win.loadURL(url),
     destroy: () => win.destroy(),

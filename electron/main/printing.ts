@@ -18,7 +18,10 @@ export interface PrintWindow {
   destroy(): void;
   webContents: {
     printToPDF(options: { preferCSSPageSize: boolean; printBackground: boolean }): Promise<Uint8Array>;
-    print(options: { silent: boolean; deviceName?: string; copies: number; printBackground: boolean }, callback: (success: boolean, failureReason: string) => void): void;
+    print(
+      options: { silent: boolean; deviceName?: string; copies: number; printBackground: boolean },
+      callback: (success: boolean, failureReason: string) => void,
+    ): void;
   };
 }
 
@@ -51,7 +54,10 @@ export function createPrinter(deps: PrinterDeps) {
     async print(request: unknown): Promise<DesktopPrintResult> {
       const parsed = requestSchema.safeParse(request);
       // Answer in the asked language even when the rest of the request is wrong.
-      const language = z.enum(LOCALES).catch('zh-CN').parse((request as { language?: unknown } | null)?.language);
+      const language = z
+        .enum(LOCALES)
+        .catch('zh-CN')
+        .parse((request as { language?: unknown } | null)?.language);
       if (!parsed.success) return { ok: false, message: translate(language, 'errors.print.request') };
       const job = parsed.data as unknown as DesktopPrintRequest;
       const token = randomUUID();
@@ -63,7 +69,12 @@ export function createPrinter(deps: PrinterDeps) {
         await win.loadURL(`app://print/${token}.html`);
         const pdf = new Uint8Array(await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }));
         const printer = deps.printerName();
-        const options = { silent: job.silent, copies: job.copies, printBackground: true, ...(job.silent && printer ? { deviceName: printer } : {}) };
+        const options = {
+          silent: job.silent,
+          copies: job.copies,
+          printBackground: true,
+          ...(job.silent && printer ? { deviceName: printer } : {}),
+        };
         const outcome = await new Promise<{ success: boolean; failureReason: string }>((resolve) => {
           win!.webContents.print(options, (success, failureReason) => resolve({ success, failureReason }));
         });
@@ -80,7 +91,9 @@ export function createPrinter(deps: PrinterDeps) {
 }
 
 /** The printers Chromium knows on this PC, for the settings' printer choice. */
-export async function listPrinters(contents: { getPrintersAsync(): Promise<{ name: string; displayName: string; isDefault?: boolean }[]> }): Promise<PrinterInfo[]> {
+export async function listPrinters(contents: {
+  getPrintersAsync(): Promise<{ name: string; displayName: string; isDefault?: boolean }[]>;
+}): Promise<PrinterInfo[]> {
   const printers = await contents.getPrintersAsync();
   return printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name, isDefault: p.isDefault === true }));
 }

@@ -69,7 +69,11 @@ function refuse(status: number): Response {
   return new Response(null, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Opener-Policy': 'same-origin', 'Referrer-Policy': 'no-referrer' };
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+};
 
 /** Documents being printed, by one-time token (electron/main/printing.ts puts and removes them). */
 export type PrintPages = Pick<Map<string, string>, 'get'>;

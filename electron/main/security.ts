@@ -22,9 +22,25 @@ export const CSP = Object.freeze({
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; '),
-  store: ["default-src 'none'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; '),
+  store: [
+    "default-src 'none'",
+    "script-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; '),
   /** A printed document (app://print/): its own inline CSS, fonts and QR code; no script at all. */
-  print: ["default-src 'none'", "style-src 'unsafe-inline'", "font-src data:", "img-src data:", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; '),
+  print: [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    'font-src data:',
+    'img-src data:',
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; '),
 });
 
 /** The web preferences of every window (checklist 2, 3, 4, 6, 8, 9, 10, 11); windows add their preload. */
@@ -70,14 +86,19 @@ export function guardWebContents(contents: Pick<WebContents, 'setWindowOpenHandl
 }
 
 /** Refuses every permission request and check (camera, notifications, clipboard-read, …) in `session`. */
-export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
+export function denyPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
+): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
 }
 
 /** Guards every web contents created from now on and the session's permissions. */
-export function installSecurityGuards(app: { on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown }, session: Parameters<typeof denyPermissions>[0]): void {
+export function installSecurityGuards(
+  app: { on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown },
+  session: Parameters<typeof denyPermissions>[0],
+): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   denyPermissions(session);
 }

@@ -11,7 +11,12 @@ import Store, { type Schema } from 'electron-store';
 import type { Locale } from '../../shared/i18n/translate';
 import type { Settings, SettingsPatch, WindowBounds } from '../../shared/api/desktopBridge';
 import {
-  DEFAULT_SETTINGS, parseSettingsText, SETTINGS_JSON_SCHEMA, validatePatch, validateSettings, type SettingsProblem,
+  DEFAULT_SETTINGS,
+  parseSettingsText,
+  SETTINGS_JSON_SCHEMA,
+  validatePatch,
+  validateSettings,
+  type SettingsProblem,
   type ValidatedSettings,
 } from './settingsSchema';
 
@@ -120,7 +125,11 @@ const MESSAGES: Record<Locale, { title: string; message: string; file: string; f
 };
 
 /** The message shown when the settings file had problems (null when it had none). */
-export function problemsMessage(problems: readonly SettingsProblem[], locale: Locale, path: string): { title: string; message: string; detail: string } | null {
+export function problemsMessage(
+  problems: readonly SettingsProblem[],
+  locale: Locale,
+  path: string,
+): { title: string; message: string; detail: string } | null {
   if (problems.length === 0) return null;
   const text = MESSAGES[locale] ?? MESSAGES[DEFAULT_SETTINGS.language];
   const whole = problems.some((p) => p.field === '');

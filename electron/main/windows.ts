@@ -15,7 +15,10 @@ export const DEFAULT_SIZE = { width: 1280, height: 800 };
  * display's work area; otherwise the saved size (capped to the first display) with no position
  * (the system centres it); without saved bounds, the default size.
  */
-export function restoreBounds(saved: WindowBounds | null, workAreas: readonly Rectangle[]): { x?: number; y?: number; width: number; height: number } {
+export function restoreBounds(
+  saved: WindowBounds | null,
+  workAreas: readonly Rectangle[],
+): { x?: number; y?: number; width: number; height: number } {
   if (!saved) return { ...DEFAULT_SIZE };
   const { x, y, width, height } = saved;
   if (x !== undefined && y !== undefined) {
@@ -32,7 +35,10 @@ export function restoreBounds(saved: WindowBounds | null, workAreas: readonly Re
 
 export function createMainWindow(settings: Pick<SettingsService, 'get' | 'saveWindowBounds'>): BrowserWindow {
   const saved = settings.get().windowBounds;
-  const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const bounds = restoreBounds(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     ...bounds,
     minWidth: 640,

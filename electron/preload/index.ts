@@ -7,7 +7,13 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import {
-  CHANNELS, type CountersignBridge, type DesktopPrintRequest, type DesktopPrintResult, type PrinterInfo, type Settings, type SettingsPatch,
+  CHANNELS,
+  type CountersignBridge,
+  type DesktopPrintRequest,
+  type DesktopPrintResult,
+  type PrinterInfo,
+  type Settings,
+  type SettingsPatch,
 } from '../../shared/api/desktopBridge';
 
 ipcRenderer.on(CHANNELS.storePort, (event) => {

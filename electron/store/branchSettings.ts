@@ -9,7 +9,11 @@ export async function organization(ctx: StoreContext): Promise<Organization> {
 
 export async function saveOrganization(ctx: StoreContext, org: Organization): Promise<Organization> {
   if (ctx.branch && activeCategories(ctx.branch.profileId, org).length === 0) {
-    throw new StoreError({ code: 'invalid_input', message: 'errors.org.noCategory', issues: [{ path: 'organization.retiredCategories', key: 'errors.org.noCategory' }] });
+    throw new StoreError({
+      code: 'invalid_input',
+      message: 'errors.org.noCategory',
+      issues: [{ path: 'organization.retiredCategories', key: 'errors.org.noCategory' }],
+    });
   }
   await ctx.db.meta.put({ key: META_ORG, value: org });
   ctx.categories = org;
@@ -29,7 +33,10 @@ export async function deadlineSettings(ctx: StoreContext): Promise<DeadlineSetti
  * next deadline is recomputed with its next change (recomputing every open case at once would
  * mean reading all their events).
  */
-export async function saveDeadlineSettings(ctx: StoreContext, patch: { policy?: DeadlinePolicy; calendarOverrides?: CalendarOverride[] }): Promise<DeadlineSettings> {
+export async function saveDeadlineSettings(
+  ctx: StoreContext,
+  patch: { policy?: DeadlinePolicy; calendarOverrides?: CalendarOverride[] },
+): Promise<DeadlineSettings> {
   await ctx.db.transaction('rw', ctx.db.meta, async () => {
     if (patch.policy) await ctx.db.meta.put({ key: META_POLICY, value: patch.policy });
     if (patch.calendarOverrides) await ctx.db.meta.put({ key: META_CALENDAR, value: patch.calendarOverrides });

@@ -13,10 +13,7 @@ function branchCodeOf(ctx: StoreContext): string {
 async function lastTaken(ctx: StoreContext, key: string): Promise<number> {
   const cached = ctx.lastNumbers.get(key);
   if (cached !== undefined) return cached;
-  const [row, lastCase] = await Promise.all([
-    ctx.db.sequences.get(key),
-    ctx.db.cases.where('caseNo').startsWith(`${key}-`).last(),
-  ]);
+  const [row, lastCase] = await Promise.all([ctx.db.sequences.get(key), ctx.db.cases.where('caseNo').startsWith(`${key}-`).last()]);
   const last = Math.max(row?.last ?? 0, lastCase ? (parseCaseNumber(lastCase.caseNo)?.seq ?? 0) : 0);
   ctx.lastNumbers.set(key, last);
   return last;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { methods } from '../../shared/api/contract';
 import { computeClocks, nextDueAt } from '../../shared/deadlines';
 import type { Actor, CaseRecord, Intake } from '../../shared/domain/case';
-import { CLOSED_STATES } from '../../shared/domain/enums';
+import { isFinishedState } from '../../shared/domain/enums';
 import { newCaseRecord } from '../../shared/domain/newCase';
 import { activeCategories, allCategories } from '../../shared/domain/categories';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
@@ -20,17 +20,23 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 function checkIntake(ctx: StoreContext, intake: Partial<Intake>, pathPrefix: string): void {
   if (!ctx.branch) fail('invalid_state', 'errors.branch.notConfigured');
   if (intake.category !== undefined && !activeCategories(ctx.branch.profileId, ctx.categories).includes(intake.category)) {
-    const key = allCategories(ctx.branch.profileId, ctx.categories).includes(intake.category) ? 'errors.category.retired' : 'errors.category.notInProfile';
+    const key = allCategories(ctx.branch.profileId, ctx.categories).includes(intake.category)
+      ? 'errors.category.retired'
+      : 'errors.category.notInProfile';
     throw new StoreError({ code: 'invalid_input', message: key, issues: [{ path: `${pathPrefix}category`, key }] });
   }
   if (intake.receivedAt !== undefined && intake.receivedAt > ctx.now() + FUTURE_TOLERANCE_MS) {
-    throw new StoreError({ code: 'invalid_input', message: 'errors.date.future', issues: [{ path: `${pathPrefix}receivedAt`, key: 'errors.date.future' }] });
+    throw new StoreError({
+      code: 'invalid_input',
+      message: 'errors.date.future',
+      issues: [{ path: `${pathPrefix}receivedAt`, key: 'errors.date.future' }],
+    });
   }
 }
 
 /** The earliest unmet deadline, from the case's events under the branch's policy. */
 function dueAtOf(ctx: StoreContext, c: CaseRecord, events: Pick<CaseEvent, 'type' | 'at'>[]): number {
-  const stopped = CLOSED_STATES.includes(c.state) || c.state === 'archived';
+  const stopped = isFinishedState(c.state);
   const clocks = computeClocks(ctx.policy, events, ctx.now(), ctx.calendar, { stopped });
   return nextDueAt(clocks) ?? Number.POSITIVE_INFINITY;
 }
@@ -41,39 +47,58 @@ async function notifySupervisorIfNeeded(ctx: StoreContext, before: CaseRecord | 
   await ctx.db.notifications.add({ caseId: after.id, caseNo: after.caseNo, role: 'supervisor', reason, at, read: 0 });
 }
 
-export async function registerCase(ctx: StoreContext, params: z.output<(typeof methods)['cases.register']>, actor: Actor): Promise<CaseRecord> {
+export async function registerCase(
+  ctx: StoreContext,
+  params: z.output<(typeof methods)['cases.register']>,
+  actor: Actor,
+): Promise<CaseRecord> {
   const { db } = ctx;
   let created: CaseRecord | null = null;
   // The smallest scope that can do the job: each extra store costs a little on every save.
-  const scope = [db.cases, db.events, db.sequences, ...(needsSupervisor(params.intake) ? [db.notifications] : []), ...(params.draftId ? [db.drafts] : [])];
-  const record = await db.transaction('rw', scope, async () => {
-    const now = ctx.now();
-    checkIntake(ctx, params.intake, 'intake.');
-    const branch = ctx.branch!;
-    let caseNo: string;
-    if (params.reservedCaseNo) {
-      await checkReserved(ctx, params.reservedCaseNo);
-      caseNo = params.reservedCaseNo;
-    } else {
-      caseNo = await takeNextNumber(ctx, params.intake.receivedAt);
-    }
-    const c = newCaseRecord({ id: uuidv7(), caseNo, branchCode: branch.branchCode, profileId: branch.profileId, intake: params.intake, now });
-    // Clocks run from when the customer came in, not from when the clerk pressed save.
-    c.nextDueAt = dueAtOf(ctx, c, [{ type: 'registered', at: c.receivedAt }]);
-    const event = chainEvent(null, c, 'registered', actor, now);
-    await db.cases.add(c);
-    await appendEvents(ctx, [event]);
-    await notifySupervisorIfNeeded(ctx, null, c, now);
-    // Only the clerk's own draft: another clerk's autosave must survive a mistaken id.
-    if (params.draftId && (await db.drafts.get(params.draftId))?.staffId === actor.staffId) await db.drafts.delete(params.draftId);
-    created = c;
-    ctx.model.upsert(c);
-    return c;
-  }).catch((e: unknown) => {
-    forgetNumbers(ctx);
-    if (created) ctx.model.revert(created.id, null);
-    throw e;
-  });
+  const scope = [
+    db.cases,
+    db.events,
+    db.sequences,
+    ...(needsSupervisor(params.intake) ? [db.notifications] : []),
+    ...(params.draftId ? [db.drafts] : []),
+  ];
+  const record = await db
+    .transaction('rw', scope, async () => {
+      const now = ctx.now();
+      checkIntake(ctx, params.intake, 'intake.');
+      const branch = ctx.branch!;
+      let caseNo: string;
+      if (params.reservedCaseNo) {
+        await checkReserved(ctx, params.reservedCaseNo);
+        caseNo = params.reservedCaseNo;
+      } else {
+        caseNo = await takeNextNumber(ctx, params.intake.receivedAt);
+      }
+      const c = newCaseRecord({
+        id: uuidv7(),
+        caseNo,
+        branchCode: branch.branchCode,
+        profileId: branch.profileId,
+        intake: params.intake,
+        now,
+      });
+      // Clocks run from when the customer came in, not from when the clerk pressed save.
+      c.nextDueAt = dueAtOf(ctx, c, [{ type: 'registered', at: c.receivedAt }]);
+      const event = chainEvent(null, c, 'registered', actor, now);
+      await db.cases.add(c);
+      await appendEvents(ctx, [event]);
+      await notifySupervisorIfNeeded(ctx, null, c, now);
+      // Only the clerk's own draft: another clerk's autosave must survive a mistaken id.
+      if (params.draftId && (await db.drafts.get(params.draftId))?.staffId === actor.staffId) await db.drafts.delete(params.draftId);
+      created = c;
+      ctx.model.upsert(c);
+      return c;
+    })
+    .catch((e: unknown) => {
+      forgetNumbers(ctx);
+      if (created) ctx.model.revert(created.id, null);
+      throw e;
+    });
   caseWritten(ctx);
   sealFullBlocksSoon(ctx);
   return record;
@@ -96,43 +121,49 @@ export async function runCommand(
   }
   const command = { name: params.command.name, payload: parsed.data } as Command;
   let replaced: CaseRecord | null = null;
-  const record = await db.transaction('rw', [db.cases, db.events, db.outbox, db.notifications, db.caseBlocks, db.ledgerBlocks, db.attachments], async () => {
-    const now = ctx.now();
-    const current = await db.cases.get(params.caseId);
-    if (!current) fail('not_found', 'errors.case.notFound');
-    if (current.version !== params.expectedVersion) fail('conflict', 'errors.case.versionConflict');
-    if (command.name === 'update') checkIntake(ctx, command.payload as Partial<Intake>, 'command.payload.');
-    if (command.name === 'linkCase' && !(await db.cases.get(command.payload.relatedCaseId))) {
-      throw new StoreError({ code: 'not_found', message: 'errors.link.notFound', issues: [{ path: 'command.payload.relatedCaseId', key: 'errors.link.notFound' }] });
-    }
-    const transition = applyCommand(current, command, actor, now);
-    if (isDomainError(transition)) throw new StoreError(transition);
-    const next = transition.next;
-    const history = clockHistory(await eventsOf(db, next.id));
-    for (const type of transition.events) history.push({ type, at: now });
-    next.nextDueAt = dueAtOf(ctx, next, history);
-    // The first event carries the changes; a following `closed` marks the moment with none of its own.
-    let before = current;
-    const events = transition.events.map((type) => {
-      const event = chainEvent(before, next, type, actor, now);
-      before = next;
-      return event;
+  const record = await db
+    .transaction('rw', [db.cases, db.events, db.outbox, db.notifications, db.caseBlocks, db.ledgerBlocks, db.attachments], async () => {
+      const now = ctx.now();
+      const current = await db.cases.get(params.caseId);
+      if (!current) fail('not_found', 'errors.case.notFound');
+      if (current.version !== params.expectedVersion) fail('conflict', 'errors.case.versionConflict');
+      if (command.name === 'update') checkIntake(ctx, command.payload as Partial<Intake>, 'command.payload.');
+      if (command.name === 'linkCase' && !(await db.cases.get(command.payload.relatedCaseId))) {
+        throw new StoreError({
+          code: 'not_found',
+          message: 'errors.link.notFound',
+          issues: [{ path: 'command.payload.relatedCaseId', key: 'errors.link.notFound' }],
+        });
+      }
+      const transition = applyCommand(current, command, actor, now);
+      if (isDomainError(transition)) throw new StoreError(transition);
+      const next = transition.next;
+      const history = clockHistory(await eventsOf(db, next.id));
+      for (const type of transition.events) history.push({ type, at: now });
+      next.nextDueAt = dueAtOf(ctx, next, history);
+      // The first event carries the changes; a following `closed` marks the moment with none of its own.
+      let before = current;
+      const events = transition.events.map((type) => {
+        const event = chainEvent(before, next, type, actor, now);
+        before = next;
+        return event;
+      });
+      await appendEvents(ctx, events);
+      if (attachment) await db.attachments.add(attachment);
+      await db.cases.put(next);
+      if (transition.to === 'archived') {
+        await db.outbox.add({ caseId: next.id, version: next.version, createdAt: now, deliveredAt: null, delivered: 0 } as never);
+      }
+      await notifySupervisorIfNeeded(ctx, current, next, now);
+      replaced = current;
+      // Inside the transaction, so live queries that re-run on its commit already see the change.
+      ctx.model.upsert(next);
+      return next;
+    })
+    .catch((e: unknown) => {
+      if (replaced) ctx.model.revert(replaced.id, replaced);
+      throw e;
     });
-    await appendEvents(ctx, events);
-    if (attachment) await db.attachments.add(attachment);
-    await db.cases.put(next);
-    if (transition.to === 'archived') {
-      await db.outbox.add({ caseId: next.id, version: next.version, createdAt: now, deliveredAt: null, delivered: 0 } as never);
-    }
-    await notifySupervisorIfNeeded(ctx, current, next, now);
-    replaced = current;
-    // Inside the transaction, so live queries that re-run on its commit already see the change.
-    ctx.model.upsert(next);
-    return next;
-  }).catch((e: unknown) => {
-    if (replaced) ctx.model.revert(replaced.id, replaced);
-    throw e;
-  });
   caseWritten(ctx);
   sealFullBlocksSoon(ctx);
   return record;
@@ -147,11 +178,27 @@ export function clockHistory(events: readonly CaseEvent[]): Pick<CaseEvent, 'typ
 }
 
 /** A photo, scan or PDF for a case (evidence, or the signed registration form), stored with its event. */
-export function addAttachment(ctx: StoreContext, params: z.output<(typeof methods)['cases.addAttachment']>, actor: Actor): Promise<CaseRecord> {
+export function addAttachment(
+  ctx: StoreContext,
+  params: z.output<(typeof methods)['cases.addAttachment']>,
+  actor: Actor,
+): Promise<CaseRecord> {
   const id = uuidv7();
-  const attachment: AttachmentRow = { id, caseId: params.caseId, name: params.name, type: params.type, bytes: params.bytes, addedAt: ctx.now() };
+  const attachment: AttachmentRow = {
+    id,
+    caseId: params.caseId,
+    name: params.name,
+    type: params.type,
+    bytes: params.bytes,
+    addedAt: ctx.now(),
+  };
   const payload = { attachmentId: id, name: params.name, type: params.type, size: params.bytes.byteLength, kind: params.kind };
-  return runCommand(ctx, { caseId: params.caseId, expectedVersion: params.expectedVersion, command: { name: 'addEvidence', payload } }, actor, attachment);
+  return runCommand(
+    ctx,
+    { caseId: params.caseId, expectedVersion: params.expectedVersion, command: { name: 'addEvidence', payload } },
+    actor,
+    attachment,
+  );
 }
 
 export async function readAttachment(ctx: StoreContext, attachmentId: string): Promise<{ name: string; type: string; bytes: Uint8Array }> {

@@ -82,7 +82,11 @@ async function readAllCases(db: CountersignDb): Promise<CaseRecord[]> {
   while (page.length > 0) {
     all.push(...page);
     if (page.length < LOAD_PAGE) break;
-    page = await db.cases.where(':id').above(page[page.length - 1]!.id).limit(LOAD_PAGE).toArray();
+    page = await db.cases
+      .where(':id')
+      .above(page[page.length - 1]!.id)
+      .limit(LOAD_PAGE)
+      .toArray();
   }
   return all;
 }

@@ -79,7 +79,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
   {
     version: 1,
     stores: {
-      cases: 'id, &caseNo, [state+nextDueAt], [assigneeId+nextDueAt], [category+nextDueAt], [severity+nextDueAt], nextDueAt, receivedAt, businessRef',
+      cases:
+        'id, &caseNo, [state+nextDueAt], [assigneeId+nextDueAt], [category+nextDueAt], [severity+nextDueAt], nextDueAt, receivedAt, businessRef',
       events: '[caseId+seq]',
       drafts: 'draftId, staffId',
       sequences: 'key',
@@ -92,7 +93,10 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
   {
     // v2: "my cases" by who registered them, and related cases (links) default to none.
     version: 2,
-    stores: { cases: 'id, &caseNo, [state+nextDueAt], [assigneeId+nextDueAt], [category+nextDueAt], [severity+nextDueAt], nextDueAt, receivedAt, businessRef, [receivedBy+receivedAt]' },
+    stores: {
+      cases:
+        'id, &caseNo, [state+nextDueAt], [assigneeId+nextDueAt], [category+nextDueAt], [severity+nextDueAt], nextDueAt, receivedAt, businessRef, [receivedBy+receivedAt]',
+    },
     upgrade: async (tx) => {
       await tx
         .table<CaseRecord>('cases')

@@ -1,11 +1,21 @@
 import Dexie, { liveQuery } from 'dexie';
 import type { z } from 'zod';
 import {
-  envelopeSchema, LIVE_METHODS, methods, type ApiError, type Envelope, type LiveMethod, type Method, type Params,
-  type Result, type Results, type StoreApi,
+  envelopeSchema,
+  LIVE_METHODS,
+  methods,
+  type ApiError,
+  type Envelope,
+  type LiveMethod,
+  type Method,
+  type Params,
+  type Result,
+  type Results,
+  type StoreApi,
 } from '../../shared/api/contract';
 import { DEFAULT_DEADLINE_POLICIES } from '../../shared/deadlines';
 import type { Actor } from '../../shared/domain/case';
+import { isSupervisorRole } from '../../shared/domain/enums';
 import { translate, type Locale } from '../../shared/i18n/translate';
 import { reserveNumber } from './caseNumbers';
 import { addAttachment, readAttachment, registerCase, runCommand } from './cases';
@@ -22,13 +32,12 @@ import { zodIssues } from './validation';
 
 type Handler<M extends Method> = (ctx: StoreContext, params: z.output<(typeof methods)[M]>, actor: Actor) => Promise<Results[M]>;
 
-const SUPERVISORS = new Set(['supervisor', 'admin']);
 /** Live methods answered from the read model rather than from IndexedDB. */
 const MODEL_METHODS = ['cases.query', 'cases.counts'] as const;
 
 /** Branch set-up, staff and deadline rules are a supervisor's (or administrator's) to change. */
 function requireSupervisor(actor: Actor): void {
-  if (!SUPERVISORS.has(actor.role)) throw new StoreError({ code: 'forbidden', message: 'errors.settings.supervisorOnly' });
+  if (!isSupervisorRole(actor.role)) throw new StoreError({ code: 'forbidden', message: 'errors.settings.supervisorOnly' });
 }
 
 const handlers: { [M in Method]: Handler<M> } = {
@@ -72,7 +81,13 @@ const handlers: { [M in Method]: Handler<M> } = {
   },
 };
 
-function apiError(locale: Locale, code: ApiError['code'], key: string, params?: Record<string, string | number>, issues?: { path: string; key: string; params?: Record<string, string | number> }[]): ApiError {
+function apiError(
+  locale: Locale,
+  code: ApiError['code'],
+  key: string,
+  params?: Record<string, string | number>,
+  issues?: { path: string; key: string; params?: Record<string, string | number> }[],
+): ApiError {
   const error: ApiError = { code, key, message: translate(locale, key, params) };
   if (issues?.length) error.issues = issues.map((i) => ({ path: i.path, key: i.key, message: translate(locale, i.key, i.params) }));
   return error;
@@ -99,8 +114,10 @@ type Prepared = { ok: true; run: (ctx: StoreContext) => Promise<unknown>; locale
 function prepare(method: string, params: unknown, envelope: unknown): Prepared {
   const env = envelopeSchema.safeParse(envelope);
   const locale: Locale = env.success ? env.data.locale : 'zh-CN';
-  if (!env.success) return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.invalid', undefined, zodIssues(env.error)) };
-  if (!Object.hasOwn(methods, method)) return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.unknownMethod', { method: String(method).slice(0, 60) }) };
+  if (!env.success)
+    return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.invalid', undefined, zodIssues(env.error)) };
+  if (!Object.hasOwn(methods, method))
+    return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.unknownMethod', { method: String(method).slice(0, 60) }) };
   const m = method as Method;
   const parsed = methods[m].safeParse(params ?? {});
   if (!parsed.success) {
@@ -131,7 +148,12 @@ export async function createStoreHost(options: { dbName: string; now?: () => num
     }
   }
 
-  function subscribe<M extends LiveMethod>(method: M, params: Params<M>, envelope: Envelope, onResult: (r: Result<Results[M]>) => void): () => void {
+  function subscribe<M extends LiveMethod>(
+    method: M,
+    params: Params<M>,
+    envelope: Envelope,
+    onResult: (r: Result<Results[M]>) => void,
+  ): () => void {
     const prepared = (LIVE_METHODS as readonly string[]).includes(method)
       ? prepare(method, params, envelope)
       : prepare('?', params, envelope);

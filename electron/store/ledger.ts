@@ -88,7 +88,12 @@ export async function sealOneBlock(ctx: StoreContext, options: { onlyFull: boole
     const hash = hashBlock(seal.lastHash, bytes);
     await db.ledgerBlocks.add({ n, prevHash: seal.lastHash, hash, count: events.length, bytes });
     await db.caseBlocks.bulkPut(
-      caseIds.map((caseId, i) => ({ caseId, blocks: [...(placed[i]?.blocks ?? []), n], lastSeq: heads.get(caseId)!.seq, lastHash: heads.get(caseId)!.hash })),
+      caseIds.map((caseId, i) => ({
+        caseId,
+        blocks: [...(placed[i]?.blocks ?? []), n],
+        lastSeq: heads.get(caseId)!.seq,
+        lastHash: heads.get(caseId)!.hash,
+      })),
     );
     await db.events.bulkDelete(rows.map((r) => [r.caseId, r.seq] as [string, number]));
     await db.meta.put({ key: META_SEAL, value: { lastG: rows[rows.length - 1]!.g, blocks: n, lastHash: hash } satisfies SealRow });
@@ -126,7 +131,11 @@ async function verifyBlocks(db: CountersignDb, seal: SealRow): Promise<{ events:
   let prev = GENESIS_BLOCK_HASH;
   let events = 0;
   const PAGE = 50;
-  const readPage = (from: number) => db.ledgerBlocks.where('n').between(from, from + PAGE, true, false).toArray();
+  const readPage = (from: number) =>
+    db.ledgerBlocks
+      .where('n')
+      .between(from, from + PAGE, true, false)
+      .toArray();
   let next = readPage(1);
   for (let from = 1; from <= seal.blocks; from += PAGE) {
     const blocks = await next;
@@ -135,19 +144,27 @@ async function verifyBlocks(db: CountersignDb, seal: SealRow): Promise<{ events:
     const hashes = await Promise.all(blocks.map((b) => hashBlockNative(b.prevHash, b.bytes)));
     for (const [i, b] of blocks.entries()) {
       if (b.n !== from + i || b.prevHash !== prev || hashes[i] !== b.hash) {
-        return { events, firstBreak: hashes[i] !== b.hash ? firstBadEventIn(b) : { caseId: '', seq: 0, reason: 'link_broken', block: from + i } };
+        return {
+          events,
+          firstBreak: hashes[i] !== b.hash ? firstBadEventIn(b) : { caseId: '', seq: 0, reason: 'link_broken', block: from + i },
+        };
       }
       prev = b.hash;
       events += b.count;
     }
-    if (blocks.length < Math.min(PAGE, seal.blocks - from + 1)) return { events, firstBreak: { caseId: '', seq: 0, reason: 'sequence_gap', block: from + blocks.length } };
+    if (blocks.length < Math.min(PAGE, seal.blocks - from + 1))
+      return { events, firstBreak: { caseId: '', seq: 0, reason: 'sequence_gap', block: from + blocks.length } };
   }
   if (prev !== seal.lastHash) return { events, firstBreak: { caseId: '', seq: 0, reason: 'link_broken', block: seal.blocks } };
   return { events, firstBreak: null };
 }
 
 /** Unsealed rows, case by case: each links to the case's sealed head (or genesis) and ends at the case row's head. */
-async function verifyUnsealed(db: CountersignDb, seal: SealRow, onlyCase?: string): Promise<{ events: number; cases: Set<string>; firstBreak: ChainBreak | null }> {
+async function verifyUnsealed(
+  db: CountersignDb,
+  seal: SealRow,
+  onlyCase?: string,
+): Promise<{ events: number; cases: Set<string>; firstBreak: ChainBreak | null }> {
   const rows = onlyCase
     ? await db.events.where('[caseId+seq]').between([onlyCase, Dexie.minKey], [onlyCase, Dexie.maxKey]).toArray()
     : await db.events.where('g').above(seal.lastG).toArray();
@@ -158,16 +175,15 @@ async function verifyUnsealed(db: CountersignDb, seal: SealRow, onlyCase?: strin
     byCase.set(r.caseId, list);
   }
   const ids = [...byCase.keys()];
-  const [cases, placed] = await Promise.all([
-    db.cases.bulkGet(ids),
-    db.caseBlocks.bulkGet(ids),
-  ]);
+  const [cases, placed] = await Promise.all([db.cases.bulkGet(ids), db.caseBlocks.bulkGet(ids)]);
   for (const [i, id] of ids.entries()) {
     const chain = byCase.get(id)!.sort((a, b) => a.seq - b.seq);
     const start = placed[i] ? { seq: placed[i].lastSeq, hash: placed[i].lastHash } : { seq: 0, hash: GENESIS_HASH };
     const first = chain[0]!;
-    if (first.seq !== start.seq + 1) return { events: rows.length, cases: new Set(ids), firstBreak: { caseId: id, seq: first.seq, reason: 'sequence_gap' } };
-    if (first.prevHash !== start.hash) return { events: rows.length, cases: new Set(ids), firstBreak: { caseId: id, seq: first.seq, reason: 'link_broken' } };
+    if (first.seq !== start.seq + 1)
+      return { events: rows.length, cases: new Set(ids), firstBreak: { caseId: id, seq: first.seq, reason: 'sequence_gap' } };
+    if (first.prevHash !== start.hash)
+      return { events: rows.length, cases: new Set(ids), firstBreak: { caseId: id, seq: first.seq, reason: 'link_broken' } };
     const broken = verifyChain(chain, undefined, start);
     if (broken) return { events: rows.length, cases: new Set(ids), firstBreak: broken };
     const head = cases[i]?.ledgerHead;

@@ -84,7 +84,12 @@ export function servePort(host: StoreApi, port: PortLike): () => void {
           if (subscriptions.get(id) === entry) post({ kind: 'push', id, result }, envelope);
         };
         try {
-          const unsubscribe = host.subscribe(message.method as LiveMethod, message.params as Params<LiveMethod>, envelope as Envelope, onResult);
+          const unsubscribe = host.subscribe(
+            message.method as LiveMethod,
+            message.params as Params<LiveMethod>,
+            envelope as Envelope,
+            onResult,
+          );
           if (subscriptions.get(id) === entry) entry.unsubscribe = unsubscribe;
           else unsubscribe();
         } catch (thrown) {

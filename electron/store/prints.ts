@@ -10,11 +10,23 @@ import type { PrintRow } from './db';
  * PDF copy of what was printed. Kept beside the case, not in its event chain: printing changes
  * nothing about the complaint, and an archived case is still printed (its archive summary).
  */
-export async function recordPrint(ctx: StoreContext, params: z.output<(typeof methods)['prints.record']>, actor: Actor): Promise<PrintRecord> {
+export async function recordPrint(
+  ctx: StoreContext,
+  params: z.output<(typeof methods)['prints.record']>,
+  actor: Actor,
+): Promise<PrintRecord> {
   const c = await ctx.db.cases.get(params.caseId);
   if (!c) fail('not_found', 'errors.case.notFound');
   const { pdf, ...rest } = params;
-  const row: PrintRow = { ...rest, id: uuidv7(), caseNo: c.caseNo, at: ctx.now(), by: actor.staffId, pdfBytes: pdf?.byteLength ?? 0, pdf: pdf ?? null };
+  const row: PrintRow = {
+    ...rest,
+    id: uuidv7(),
+    caseNo: c.caseNo,
+    at: ctx.now(),
+    by: actor.staffId,
+    pdfBytes: pdf?.byteLength ?? 0,
+    pdf: pdf ?? null,
+  };
   await ctx.db.prints.add(row);
   return withoutPdf(row);
 }

@@ -1,7 +1,7 @@
 import type { CaseDetail, CaseSummary, Counts, QueuePage, queueQuerySchema } from '../../shared/api/contract';
 import { computeClocks } from '../../shared/deadlines';
 import type { Actor } from '../../shared/domain/case';
-import { CLOSED_STATES } from '../../shared/domain/enums';
+import { isFinishedState } from '../../shared/domain/enums';
 import { allowedCommands } from '../../shared/workflow';
 import type { z } from 'zod';
 import { clockHistory } from './cases';
@@ -12,7 +12,7 @@ export async function caseDetail(ctx: StoreContext, caseId: string, actor: Actor
   const c = await ctx.db.cases.get(caseId);
   if (!c) fail('not_found', 'errors.case.notFound');
   const events = await eventsOf(ctx.db, caseId);
-  const stopped = CLOSED_STATES.includes(c.state) || c.state === 'archived';
+  const stopped = isFinishedState(c.state);
   const clocks = computeClocks(ctx.policy, clockHistory(events), ctx.now(), ctx.calendar, { stopped });
   return { case: c, events, clocks, allowedCommands: allowedCommands(c, actor), related: ctx.model.summaries(c.relatedCaseIds) };
 }

@@ -1,6 +1,6 @@
 import type { CaseSummary, Counts, MonthStats, QueuePage, queueQuerySchema } from '../../shared/api/contract';
 import type { CaseRecord } from '../../shared/domain/case';
-import { CLOSED_STATES, type CaseState, type Channel, type Satisfaction } from '../../shared/domain/enums';
+import { isFinishedState, type CaseState, type Channel, type Satisfaction } from '../../shared/domain/enums';
 import type { z } from 'zod';
 import { SearchIndex } from './searchIndex';
 
@@ -23,7 +23,7 @@ export interface CaseRow extends CaseSummary {
 }
 
 export function rowOf(c: CaseRecord): CaseRow {
-  const finished = CLOSED_STATES.includes(c.state) || c.state === 'archived';
+  const finished = isFinishedState(c.state);
   return {
     id: c.id,
     caseNo: c.caseNo,
@@ -158,7 +158,12 @@ function matcher(q: Query, now: number): (r: CaseRow) => boolean {
  */
 export class ReadModel {
   private rows = new Map<string, CaseRow>();
-  private buckets: Record<Dimension, Map<string, SortedRows>> = { state: new Map(), assigneeId: new Map(), category: new Map(), severity: new Map() };
+  private buckets: Record<Dimension, Map<string, SortedRows>> = {
+    state: new Map(),
+    assigneeId: new Map(),
+    category: new Map(),
+    severity: new Map(),
+  };
   private byDue = new SortedRows(byDueKey);
   private byReceived = new SortedRows((r) => r.receivedAt);
   readonly search = new SearchIndex();
@@ -304,8 +309,16 @@ export class ReadModel {
 
 export function monthFigures(month: string, rows: readonly CaseRow[], acceptanceMs: number): MonthStats {
   const stats: MonthStats = {
-    month, total: rows.length, byState: {}, byCategory: {}, byChannel: {}, bySeverity: {}, bySatisfaction: {},
-    onTimeAcceptanceRate: null, satisfactionRate: null, successRate: null,
+    month,
+    total: rows.length,
+    byState: {},
+    byCategory: {},
+    byChannel: {},
+    bySeverity: {},
+    bySatisfaction: {},
+    onTimeAcceptanceRate: null,
+    satisfactionRate: null,
+    successRate: null,
   };
   const bump = (counter: Record<string, number>, key: string) => (counter[key] = (counter[key] ?? 0) + 1);
   let acceptedOnTime = 0;

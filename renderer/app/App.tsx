@@ -1,4 +1,17 @@
-import { Alert, AppBar, Box, Button, CssBaseline, LinearProgress, Tab, Tabs, ThemeProvider, Toolbar, Typography, createTheme } from '@mui/material';
+import {
+  Alert,
+  AppBar,
+  Box,
+  Button,
+  CssBaseline,
+  LinearProgress,
+  Tab,
+  Tabs,
+  ThemeProvider,
+  Toolbar,
+  Typography,
+  createTheme,
+} from '@mui/material';
 import { enUS, zhCN, zhTW } from '@mui/material/locale';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,11 +41,13 @@ export function App({ api }: { api: StoreApi }) {
   const [openCase, setOpenCase] = useState<string | null>(null);
 
   useEffect(() => {
-    void api.call('branch.get', {}, { actor: { staffId: session?.staffId || 'setup', role: session?.role ?? 'clerk' }, locale }).then((r) => {
-      // A store that cannot open must never look like a new branch (the first-run form would invite a second set-up).
-      if (r.ok) setBranch(r.value);
-      else setStoreError(r.error.message);
-    });
+    void api
+      .call('branch.get', {}, { actor: { staffId: session?.staffId || 'setup', role: session?.role ?? 'clerk' }, locale })
+      .then((r) => {
+        // A store that cannot open must never look like a new branch (the first-run form would invite a second set-up).
+        if (r.ok) setBranch(r.value);
+        else setStoreError(r.error.message);
+      });
   }, [api, session, locale]);
 
   useEffect(() => {
@@ -46,8 +61,18 @@ export function App({ api }: { api: StoreApi }) {
   if (storeError) {
     body = (
       <Box component="main" sx={{ p: 4, maxWidth: 720, mx: 'auto' }}>
-        <Alert severity="error" role="alert" action={<Button color="inherit" onClick={() => window.location.reload()}>{t('app.retry')}</Button>}>
-          <Typography component="h1" variant="h6">{t('app.storeFailed')}</Typography>
+        <Alert
+          severity="error"
+          role="alert"
+          action={
+            <Button color="inherit" onClick={() => window.location.reload()}>
+              {t('app.retry')}
+            </Button>
+          }
+        >
+          <Typography component="h1" variant="h6">
+            {t('app.storeFailed')}
+          </Typography>
           <Typography variant="body2">{storeError}</Typography>
         </Alert>
       </Box>
@@ -57,17 +82,23 @@ export function App({ api }: { api: StoreApi }) {
       <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }} role="status">
         {/* With many cases the store reads them all once at start (seconds at 100,000). */}
         <Box sx={{ width: 360, textAlign: 'center' }}>
-          <Typography variant="body1" sx={{ mb: 1 }}>{t('app.loading')}</Typography>
+          <Typography variant="body1" sx={{ mb: 1 }}>
+            {t('app.loading')}
+          </Typography>
           <LinearProgress aria-label={t('app.loading')} />
         </Box>
       </Box>
     );
   } else if (!branch || !session) {
     body = (
-      <FirstRun api={api} locale={locale} onDone={(s) => {
-        saveSession(s);
-        setSession(s);
-      }} />
+      <FirstRun
+        api={api}
+        locale={locale}
+        onDone={(s) => {
+          saveSession(s);
+          setSession(s);
+        }}
+      />
     );
   } else {
     body = (
@@ -75,7 +106,9 @@ export function App({ api }: { api: StoreApi }) {
         <Box component="main" sx={{ p: 2 }}>
           {screen === 'intake' && <IntakeScreen branch={branch} />}
           {screen === 'queues' && !openCase && <QueueScreen branch={branch} onOpen={setOpenCase} />}
-          {screen === 'queues' && openCase && <CaseScreen key={openCase} caseId={openCase} branch={branch} onBack={() => setOpenCase(null)} onOpen={setOpenCase} />}
+          {screen === 'queues' && openCase && (
+            <CaseScreen key={openCase} caseId={openCase} branch={branch} onBack={() => setOpenCase(null)} onOpen={setOpenCase} />
+          )}
           {screen === 'settings' && <SettingsScreen branch={branch} onBranchChange={setBranch} />}
         </Box>
       </StoreContext.Provider>
@@ -87,9 +120,19 @@ export function App({ api }: { api: StoreApi }) {
       <CssBaseline />
       <AppBar position="static" color="default" elevation={1}>
         <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h6" component="p" sx={{ flexShrink: 0 }}>{branch ? `${branch.branchName} · ${t('app.title')}` : t('app.title')}</Typography>
+          <Typography variant="h6" component="p" sx={{ flexShrink: 0 }}>
+            {branch ? `${branch.branchName} · ${t('app.title')}` : t('app.title')}
+          </Typography>
           {branch && session && (
-            <Tabs value={screen} onChange={(_, v: Screen) => { setScreen(v); setOpenCase(null); }} aria-label={t('app.title')} sx={{ flex: 1 }}>
+            <Tabs
+              value={screen}
+              onChange={(_, v: Screen) => {
+                setScreen(v);
+                setOpenCase(null);
+              }}
+              aria-label={t('app.title')}
+              sx={{ flex: 1 }}
+            >
               <Tab value="intake" label={t('nav.intake')} />
               <Tab value="queues" label={t('nav.queues')} />
               <Tab value="settings" label={t('nav.settings')} />

@@ -13,8 +13,19 @@ export function LanguageSelect({ label, sx }: { label?: string; sx?: SxProps }) 
     void i18n.changeLanguage(next);
   };
   return (
-    <TextField select size="small" label={label ?? t('app.language')} value={i18n.language} onChange={(e) => change(e.target.value as Locale)} sx={sx ?? { width: 200 }}>
-      {LOCALES.map((l) => <MenuItem key={l} value={l}>{LANGUAGE_NAMES[l]}</MenuItem>)}
+    <TextField
+      select
+      size="small"
+      label={label ?? t('app.language')}
+      value={i18n.language}
+      onChange={(e) => change(e.target.value as Locale)}
+      sx={sx ?? { width: 200 }}
+    >
+      {LOCALES.map((l) => (
+        <MenuItem key={l} value={l}>
+          {LANGUAGE_NAMES[l]}
+        </MenuItem>
+      ))}
     </TextField>
   );
 }

@@ -9,7 +9,11 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  */
 export function chinaTime(language: string, at: number): string {
   let format = formatters.get(language);
-  if (!format) formatters.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' })));
+  if (!format)
+    formatters.set(
+      language,
+      (format = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' })),
+    );
   return format.format(at);
 }
 

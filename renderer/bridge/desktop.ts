@@ -17,7 +17,9 @@ declare global {
 }
 
 /** The bridge, if this page runs in the desktop edition. */
-export function desktopBridge(target: { countersign?: unknown } | undefined = globalThis as { countersign?: unknown }): DesktopBridge | null {
+export function desktopBridge(
+  target: { countersign?: unknown } | undefined = globalThis as { countersign?: unknown },
+): DesktopBridge | null {
   const bridge = target?.countersign as Partial<DesktopBridge> | undefined;
   return bridge?.edition === 'desktop' && typeof bridge.requestStorePort === 'function' ? (bridge as DesktopBridge) : null;
 }

@@ -532,7 +532,7 @@ export const ui = {
     'print.previewFailed': 'The print preview could not be made',
     'print.copies': 'Copies',
     'print.silent': 'Straight to the printer chosen in the settings (no print dialog)',
-    'print.browserHint': "The browser's print dialog opens; choose \"Save as PDF\" to download a PDF.",
+    'print.browserHint': 'The browser\'s print dialog opens; choose "Save as PDF" to download a PDF.',
     'print.print': 'Print (Ctrl+P)',
     'print.printing': 'Printing…',
     'print.log': 'Printed',
@@ -548,11 +548,13 @@ export const ui = {
     'settings.systemDefault': 'system default',
     'settings.savePrinter': 'Save printer',
     'action.assignDueAt': 'Due date (optional)',
-    'app.storeFailed': 'The complaint database could not be opened; no data was changed. Try again; if it keeps failing, call your administrator.',
+    'app.storeFailed':
+      'The complaint database could not be opened; no data was changed. Try again; if it keeps failing, call your administrator.',
     'app.retry': 'Try again',
     'setup.branchPhone': 'Branch phone (optional)',
     'settings.branchPhoneNote': "Printed on the customer's receipt for following up",
-    'print.uncovered': "These rare characters are not in the bundled print font and will print in this PC's font; check the printout: {{characters}}",
+    'print.uncovered':
+      "These rare characters are not in the bundled print font and will print in this PC's font; check the printout: {{characters}}",
     'print.language': 'Print language',
   },
 } as const;

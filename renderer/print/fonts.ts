@@ -6,7 +6,10 @@ import type { FontSource } from '../../shared/forms';
  * as assets; a document fetches only the subsets its characters need (shared/forms/fonts.ts).
  */
 const URLS = import.meta.glob(
-  ['../../node_modules/@fontsource/noto-sans-{sc,tc}/unicode.json', '../../node_modules/@fontsource/noto-sans-{sc,tc}/files/*-{400,700}-normal.woff2'],
+  [
+    '../../node_modules/@fontsource/noto-sans-{sc,tc}/unicode.json',
+    '../../node_modules/@fontsource/noto-sans-{sc,tc}/files/*-{400,700}-normal.woff2',
+  ],
   { query: '?url', import: 'default', eager: true },
 ) as Record<string, string>;
 

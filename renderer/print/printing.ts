@@ -18,7 +18,10 @@ export interface PrintSource {
 function printRequest(document: DocumentKind, source: PrintSource, copies: number, silent: boolean): DesktopPrintRequest {
   const { detail, branch, organization, policy, language } = source;
   return {
-    document, language, copies, silent,
+    document,
+    language,
+    copies,
+    silent,
     detail: { case: detail.case, events: detail.events, clocks: detail.clocks },
     branch: printBranch(branch),
     organization: printOrganization(organization),
@@ -39,7 +42,10 @@ function printBranch(branch: Branch) {
 export function renderPreview(document: DocumentKind, source: PrintSource): Promise<RenderedDocument> {
   const { detail, branch, organization, policy, language } = source;
   return renderDocumentWithInfo(document, {
-    detail, language, now: Date.now(), fonts: browserFontSource,
+    detail,
+    language,
+    now: Date.now(),
+    fonts: browserFontSource,
     branch: printBranch(branch),
     organization: printOrganization(organization),
     ...(policy ? { policy } : {}),
@@ -79,8 +85,17 @@ export async function printDocument(args: {
     frame.contentWindow.focus();
     frame.contentWindow.print();
   }
-  const logged: Result<PrintRecord> = await api.call('prints.record', {
-    caseId: source.detail.case.id, document, language: source.language, mode, copies, ...(pdf ? { pdf } : {}),
-  }, envelope);
+  const logged: Result<PrintRecord> = await api.call(
+    'prints.record',
+    {
+      caseId: source.detail.case.id,
+      document,
+      language: source.language,
+      mode,
+      copies,
+      ...(pdf ? { pdf } : {}),
+    },
+    envelope,
+  );
   return logged.ok ? { printed: true, record: logged.value } : { printed: false, message: logged.error.message };
 }

@@ -1,17 +1,14 @@
 import { z } from 'zod';
-import {
-  actorSchema, categorySchema, intakeSchema, profileIdSchema, severitySchema, stateSchema,
-  type CaseRecord,
-} from '../domain/case';
-import { branchCodeSchema } from '../domain/caseNumber';
+import { actorSchema, categorySchema, intakeSchema, profileIdSchema, severitySchema, stateSchema, type CaseRecord } from '../domain/case';
+import { branchCodeSchema, caseNoSchema } from '../domain/caseNumber';
 import { isValidPhone } from '../domain/phone';
 import type { CaseState, Severity } from '../domain/enums';
 import { hasControlCharacters, MAX_TEXT, staffId, textField, timestamp } from '../domain/text';
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
 import { ATTACHMENT_TYPES, COMMAND_NAMES, MAX_ATTACHMENT_BYTES, type CommandName } from '../workflow/commands';
-import { ROLES } from '../domain/enums';
+import { ROLES, type Role } from '../domain/enums';
 import { calendarOverridesSchema, deadlinePolicySchema, type CalendarOverride, type ClockState, type DeadlinePolicy } from '../deadlines';
-import { LOCALES, type Locale } from '../i18n/translate';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/translate';
 import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
 
 export const PRINT_MODES = ['dialog', 'silent', 'browser'] as const;
@@ -49,16 +46,14 @@ const uuid = z.string({ error: 'errors.request.invalid' }).regex(/^[0-9a-f]{8}-[
   message: 'errors.request.invalid',
 });
 
-export const caseNoSchema = z.string({ error: 'errors.caseNo.invalid' }).regex(/^[A-Z0-9]{2,12}-\d{8}-\d{3,6}$/, {
-  message: 'errors.caseNo.invalid',
-});
-
 export const branchSchema = z.object({
   branchCode: branchCodeSchema,
   branchName: textField(MAX_TEXT.name, { required: true }),
   profileId: profileIdSchema,
   /** The counter's phone, printed on the customer's receipt for following up ('' = none). */
-  phone: textField(MAX_TEXT.phone).refine((v) => v === '' || isValidPhone(v), { message: 'errors.phone.invalid' }).default(''),
+  phone: textField(MAX_TEXT.phone)
+    .refine((v) => v === '' || isValidPhone(v), { message: 'errors.phone.invalid' })
+    .default(''),
 });
 export type Branch = z.output<typeof branchSchema>;
 
@@ -81,7 +76,12 @@ export const organizationSchema = z.object({
     .refine((s) => new Set(s.map((m) => m.id)).size === s.length, { message: 'errors.org.duplicateStaff' }),
   /** The branch's own categories beside its profile's (labels as the branch typed them). */
   customCategories: z
-    .array(z.object({ id: z.string({ error: 'errors.category.invalid' }).regex(/^custom_\d{1,4}$/, { message: 'errors.category.invalid' }), label: textField(MAX_TEXT.name, { required: true }) }))
+    .array(
+      z.object({
+        id: z.string({ error: 'errors.category.invalid' }).regex(/^custom_\d{1,4}$/, { message: 'errors.category.invalid' }),
+        label: textField(MAX_TEXT.name, { required: true }),
+      }),
+    )
     .max(100)
     .refine((c) => new Set(c.map((k) => k.id)).size === c.length, { message: 'errors.org.duplicateCategory' })
     .default([]),
@@ -133,7 +133,10 @@ export const methods = {
   'cases.command': z.object({
     caseId: uuid,
     expectedVersion: z.number().int().min(1),
-    command: z.object({ name: z.enum(COMMAND_NAMES as [CommandName, ...CommandName[]], { error: 'errors.request.unknownCommand' }), payload: z.unknown() }),
+    command: z.object({
+      name: z.enum(COMMAND_NAMES as [CommandName, ...CommandName[]], { error: 'errors.request.unknownCommand' }),
+      payload: z.unknown(),
+    }),
   }),
   'cases.get': z.object({ caseId: uuid }),
   'cases.addAttachment': z.object({
@@ -174,7 +177,11 @@ export const methods = {
     language: z.enum(LOCALES, { error: 'errors.request.invalid' }),
     /** dialog: the system print dialog; silent: straight to the chosen printer; browser: the browser edition's dialog. */
     mode: z.enum(PRINT_MODES, { error: 'errors.request.invalid' }),
-    copies: z.number({ error: 'errors.print.copies' }).int({ message: 'errors.print.copies' }).min(1, { message: 'errors.print.copies' }).max(MAX_COPIES, { message: 'errors.print.copies' }),
+    copies: z
+      .number({ error: 'errors.print.copies' })
+      .int({ message: 'errors.print.copies' })
+      .min(1, { message: 'errors.print.copies' })
+      .max(MAX_COPIES, { message: 'errors.print.copies' }),
     /** The PDF copy kept with the case (desktop: printToPDF of what was printed). */
     pdf: z
       .instanceof(Uint8Array, { message: 'errors.request.invalid' })
@@ -288,16 +295,25 @@ export interface Results {
 }
 
 /** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */
-export const LIVE_METHODS = ['cases.query', 'cases.counts', 'cases.get', 'drafts.list', 'branch.get', 'org.get', 'deadlines.get', 'prints.list'] as const satisfies readonly Method[];
+export const LIVE_METHODS = [
+  'cases.query',
+  'cases.counts',
+  'cases.get',
+  'drafts.list',
+  'branch.get',
+  'org.get',
+  'deadlines.get',
+  'prints.list',
+] as const satisfies readonly Method[];
 export type LiveMethod = (typeof LIVE_METHODS)[number];
 
 /** The envelope every caller sends: who asks, in which language answers should come. */
 export const envelopeSchema = z.object({
   actor: actorSchema,
-  locale: z.enum(['zh-CN', 'zh-TW', 'en']).default('zh-CN'),
+  locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
 });
 export interface Envelope {
-  actor: { staffId: string; role: 'clerk' | 'handler' | 'supervisor' | 'admin' };
+  actor: { staffId: string; role: Role };
   locale?: Locale;
 }
 

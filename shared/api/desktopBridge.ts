@@ -39,9 +39,7 @@ export interface DesktopPrintRequest {
   silent: boolean;
 }
 
-export type DesktopPrintResult =
-  | { ok: true; printed: boolean; pdf: Uint8Array; failureReason?: string }
-  | { ok: false; message: string };
+export type DesktopPrintResult = { ok: true; printed: boolean; pdf: Uint8Array; failureReason?: string } | { ok: false; message: string };
 
 export interface PrinterInfo {
   name: string;

@@ -27,9 +27,7 @@ export type PortRequest =
   | { kind: 'subscribe'; id: number; method: string; params: unknown; envelope: unknown }
   | { kind: 'unsubscribe'; id: number };
 
-export type PortResponse =
-  | { kind: 'result'; id: number; result: Result<unknown> }
-  | { kind: 'push'; id: number; result: Result<unknown> };
+export type PortResponse = { kind: 'result'; id: number; result: Result<unknown> } | { kind: 'push'; id: number; result: Result<unknown> };
 
 export interface PortClient extends StoreApi {
   /**
@@ -51,7 +49,11 @@ function localeOf(envelope: unknown): Locale {
  * promises nothing changed; a call the host received before it died may or may not have been
  * saved, and gets `errors.hostLost`, which says so.
  */
-export function internalError(envelope: unknown, reason?: string, key: 'errors.internal' | 'errors.hostLost' = 'errors.internal'): { ok: false; error: ApiError } {
+export function internalError(
+  envelope: unknown,
+  reason?: string,
+  key: 'errors.internal' | 'errors.hostLost' = 'errors.internal',
+): { ok: false; error: ApiError } {
   const text = translate(localeOf(envelope), key);
   const detail = reason ? String(reason).slice(0, 200) : '';
   return { ok: false, error: { code: 'internal', key, message: detail ? `${text} (${detail})` : text } };

@@ -51,6 +51,16 @@ export function dayIndexOfDate(date: string): number {
   throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
 }
 
+/** 00:00:00.000 China time of the calendar date 'YYYY-MM-DD' (a date picker's value), as epoch milliseconds. */
+export function startOfChinaDate(date: string): number {
+  return dayIndexStart(dayIndexOfDate(date));
+}
+
+/** 23:59:59.999 China time of the calendar date 'YYYY-MM-DD': a due date means the end of that day. */
+export function endOfChinaDate(date: string): number {
+  return dayIndexEnd(dayIndexOfDate(date));
+}
+
 export function dateOfDayIndex(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
@@ -176,7 +186,7 @@ export class WorkCalendar {
     const known = key === undefined ? undefined : this.addMemo.get(key);
     if (known !== undefined) return known;
     let current = day;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       current++;
       if (this.isWorkdayIndex(current)) left--;
     }

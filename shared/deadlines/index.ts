@@ -22,14 +22,7 @@ export {
   type ClockPolicy,
   type DeadlinePolicy,
 } from './policies';
-export {
-  computeClocks,
-  nextDueAt,
-  type ClockStatus,
-  type ClockEvent,
-  type ClockState,
-  type ComputeClocksOptions,
-} from './clocks';
+export { computeClocks, nextDueAt, type ClockStatus, type ClockEvent, type ClockState, type ComputeClocksOptions } from './clocks';
 export {
   deadlinePolicySchema,
   clockPolicySchema,

@@ -31,10 +31,7 @@ const MAX_OVERRIDES = 5000;
 const MAX_DAY_NAME_LENGTH = 40;
 const E = DEADLINE_ERRORS;
 
-const amountSchema = z
-  .int({ error: E.amount })
-  .min(1, { error: E.amount })
-  .max(MAX_CLOCK_AMOUNT, { error: E.amount });
+const amountSchema = z.int({ error: E.amount }).min(1, { error: E.amount }).max(MAX_CLOCK_AMOUNT, { error: E.amount });
 
 const unitSchema = z.enum(CLOCK_UNITS, { error: E.unit });
 

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import {
-  CASE_STATES, CHANNELS, PROFILE_IDS, RESPONSIBILITIES, ROLES, SATISFACTIONS, SEVERITIES,
-  type CaseState, type Channel, type ProfileId, type Responsibility, type Role, type Satisfaction, type Severity,
+  CASE_STATES,
+  CHANNELS,
+  PROFILE_IDS,
+  RESPONSIBILITIES,
+  ROLES,
+  SATISFACTIONS,
+  SEVERITIES,
+  type CaseState,
+  type Channel,
+  type ProfileId,
+  type Responsibility,
+  type Role,
+  type Satisfaction,
+  type Severity,
 } from './enums';
 import { MAX_TEXT, staffId, textField, timestamp } from './text';
 import { isValidPhone, parsePhone } from './phone';

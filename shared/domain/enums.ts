@@ -9,6 +9,12 @@ export type Severity = (typeof SEVERITIES)[number];
 export const ROLES = ['clerk', 'handler', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Roles that supervise: approve plans, take escalated cases, change the branch's rules. */
+export const SUPERVISOR_ROLES: readonly Role[] = ['supervisor', 'admin'];
+export function isSupervisorRole(role: Role): boolean {
+  return SUPERVISOR_ROLES.includes(role);
+}
+
 export const CASE_STATES = [
   'registered',
   'assigned',
@@ -28,9 +34,11 @@ export type CaseState = (typeof CASE_STATES)[number];
 /** States from which a case may be archived: it has been closed one way or another. */
 export const CLOSED_STATES: readonly CaseState[] = ['closed', 'closed_at_counter', 'invalid'];
 /** States in which the case is still being worked on (deadline clocks run). */
-export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter(
-  (s) => s !== 'archived' && !CLOSED_STATES.includes(s),
-);
+export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => s !== 'archived' && !CLOSED_STATES.includes(s));
+/** Whether the case is finished: closed one way or another, or archived (no clock runs, it counts as done). */
+export function isFinishedState(state: CaseState): boolean {
+  return !OPEN_STATES.includes(state);
+}
 
 export const SATISFACTIONS = ['satisfied', 'partly_satisfied', 'unsatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];

@@ -3,7 +3,14 @@ import type { ProfileId } from './enums';
 import { GENESIS_HASH } from '../ledger/eventHash';
 
 /** A freshly registered case: the intake plus empty later stages. The store adds the first event. */
-export function newCaseRecord(args: { id: string; caseNo: string; branchCode: string; profileId: ProfileId; intake: Intake; now: number }): CaseRecord {
+export function newCaseRecord(args: {
+  id: string;
+  caseNo: string;
+  branchCode: string;
+  profileId: ProfileId;
+  intake: Intake;
+  now: number;
+}): CaseRecord {
   return {
     id: args.id,
     caseNo: args.caseNo,

@@ -57,6 +57,4 @@ export const timestamp = z
   .min(946_684_800_000, { message: 'errors.date.invalid' })
   .max(4_102_444_800_000, { message: 'errors.date.invalid' });
 
-export const staffId = z
-  .string({ error: 'errors.staff.invalid' })
-  .regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'errors.staff.invalid' });
+export const staffId = z.string({ error: 'errors.staff.invalid' }).regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'errors.staff.invalid' });

@@ -6,9 +6,7 @@
 import type { CaseEvent } from '../ledger/eventHash';
 import type { FormContext } from './context';
 import { documentHeader, formTable, h, listTable, pairRow, sectionHeading, text, wideRow, type DocumentBody } from './layout';
-import {
-  assignmentsHtml, callbackHtml, entry, intakeRows, opinionHtml, progressCallsHtml, resultHtml, verificationHtml,
-} from './sections';
+import { assignmentsHtml, callbackHtml, entry, intakeRows, opinionHtml, progressCallsHtml, resultHtml, verificationHtml } from './sections';
 
 /** Catalog labels of the case fields an event may change (the log's `changes`). */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -66,7 +64,14 @@ function timeline(ctx: FormContext): string {
   const { t } = ctx;
   const events = [...ctx.input.detail.events].sort((a, b) => a.seq - b.seq);
   return listTable(
-    [t('forms.archive.col.seq'), t('forms.archive.col.time'), t('forms.archive.col.actor'), t('forms.archive.col.event'), t('forms.archive.col.detail'), t('forms.archive.col.hash')],
+    [
+      t('forms.archive.col.seq'),
+      t('forms.archive.col.time'),
+      t('forms.archive.col.actor'),
+      t('forms.archive.col.event'),
+      t('forms.archive.col.detail'),
+      t('forms.archive.col.hash'),
+    ],
     events.map((e) => [
       String(e.seq),
       h(ctx.dateTime(e.at)),
@@ -84,13 +89,19 @@ function otherRecords(ctx: FormContext): string[] {
   const rows: string[] = [];
   if (c.appeal) rows.push(wideRow(t('forms.archive.appeal'), entry(ctx, c.appeal.at, null, text(c.appeal.reason))));
   if (c.accountability.length) {
-    const lines = c.accountability.map((a) =>
-      `<div class="entry">${h(ctx.fill('forms.archive.accountabilityLine', { staff: ctx.staff(a.staffId), kind: t(`forms.archive.kind.${a.kind}`), points: a.points }))}${text(a.reason)}</div>`,
+    const lines = c.accountability.map(
+      (a) =>
+        `<div class="entry">${h(ctx.fill('forms.archive.accountabilityLine', { staff: ctx.staff(a.staffId), kind: t(`forms.archive.kind.${a.kind}`), points: a.points }))}${text(a.reason)}</div>`,
     );
     rows.push(wideRow(t('forms.archive.accountability'), lines.join('')));
   }
   const evidence = c.evidence.map((e) =>
-    entry(ctx, e.at, e.by, `<div>${h(ctx.aside(e.name, e.kind === 'signed_form' ? t('forms.archive.signedForm') : t('forms.archive.evidenceItem')))}</div>`),
+    entry(
+      ctx,
+      e.at,
+      e.by,
+      `<div>${h(ctx.aside(e.name, e.kind === 'signed_form' ? t('forms.archive.signedForm') : t('forms.archive.evidenceItem')))}</div>`,
+    ),
   );
   rows.push(wideRow(t('forms.archive.evidence'), evidence.join('') || h(t('forms.none'))));
   if (c.relatedCaseIds.length) rows.push(wideRow(t('forms.archive.related'), h(ctx.list(c.relatedCaseIds))));
@@ -115,7 +126,10 @@ export function archiveSummary(ctx: FormContext): DocumentBody {
     wideRow(t('forms.field.result'), resultHtml(ctx) || none),
     wideRow(t('forms.field.callback'), callbackHtml(ctx) || none),
     ...otherRecords(ctx),
-    pairRow([t('forms.archive.closedAt'), c.closedAt === null ? '' : h(ctx.dateTime(c.closedAt))], [t('forms.archive.archivedAt'), c.archivedAt === null ? '' : h(ctx.dateTime(c.archivedAt))]),
+    pairRow(
+      [t('forms.archive.closedAt'), c.closedAt === null ? '' : h(ctx.dateTime(c.closedAt))],
+      [t('forms.archive.archivedAt'), c.archivedAt === null ? '' : h(ctx.dateTime(c.archivedAt))],
+    ),
   ]);
   const body =
     documentHeader(ctx, title) +

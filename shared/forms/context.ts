@@ -74,7 +74,13 @@ export function createFormContext(input: DocumentInput): FormContext {
   const chinese = language !== 'en';
   const parts = (at: number) => {
     const d = new Date(at + CHINA_OFFSET_MS);
-    return { y: d.getUTCFullYear(), m: pad(d.getUTCMonth() + 1), d: pad(d.getUTCDate()), hh: pad(d.getUTCHours()), mm: pad(d.getUTCMinutes()) };
+    return {
+      y: d.getUTCFullYear(),
+      m: pad(d.getUTCMonth() + 1),
+      d: pad(d.getUTCDate()),
+      hh: pad(d.getUTCHours()),
+      mm: pad(d.getUTCMinutes()),
+    };
   };
   const fill = (key: string, values: Record<string, string | number>) =>
     (catalog[key] ?? key).replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

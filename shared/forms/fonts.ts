@@ -98,7 +98,7 @@ export function parseUnicodeRange(value: string): [number, number][] {
 export function toUnicodeRange(points: Iterable<number>): string {
   const sorted = [...points].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     parts.push(i === j ? `U+${sorted[i]!.toString(16)}` : `U+${sorted[i]!.toString(16)}-${sorted[j]!.toString(16)}`);

@@ -6,9 +6,7 @@
 import type { FormContext } from './context';
 import { deadlineLines } from './deadlineLines';
 import { intakeRows } from './sections';
-import {
-  documentHeader, formTable, h, listTable, pairRow, sectionHeading, signatureRow, text, wideRow, type DocumentBody,
-} from './layout';
+import { documentHeader, formTable, h, listTable, pairRow, sectionHeading, signatureRow, text, wideRow, type DocumentBody } from './layout';
 
 function assignmentTable(ctx: FormContext): string {
   const { record: c, t } = ctx;
@@ -48,7 +46,10 @@ export function handlingSlip(ctx: FormContext): DocumentBody {
     ['30%', '38%', '32%'],
   );
   // The department writes its feedback and signs on one piece: the box and the signatures stay together.
-  const feedback = formTable([wideRow(t('forms.slip.feedback'), '', 24), signatureRow(ctx, [t('forms.sign.deptHead'), t('forms.sign.handler')])], { keepTogether: true });
+  const feedback = formTable(
+    [wideRow(t('forms.slip.feedback'), '', 24), signatureRow(ctx, [t('forms.sign.deptHead'), t('forms.sign.handler')])],
+    { keepTogether: true },
+  );
   const body =
     documentHeader(ctx, title) +
     summary +

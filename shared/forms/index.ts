@@ -15,8 +15,20 @@ import { registrationForm } from './registration';
 
 export { DOCUMENT_KINDS, type DocumentKind, type DocumentInput, type PrintBranch, type PrintOrganization } from './context';
 export {
-  FONT_PACKAGES, FONT_WEIGHTS, chooseFontFaces, fontPackagesFor, loadManifest, manifestFile, parseManifest, parseUnicodeRange, subsetFile,
-  type FontFaceChoice, type FontManifest, type FontPackage, type FontSource, type FontWeight,
+  FONT_PACKAGES,
+  FONT_WEIGHTS,
+  chooseFontFaces,
+  fontPackagesFor,
+  loadManifest,
+  manifestFile,
+  parseManifest,
+  parseUnicodeRange,
+  subsetFile,
+  type FontFaceChoice,
+  type FontManifest,
+  type FontPackage,
+  type FontSource,
+  type FontWeight,
 } from './fonts';
 
 const BUILDERS: Readonly<Record<DocumentKind, (ctx: FormContext) => DocumentBody>> = {

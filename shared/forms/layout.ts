@@ -82,7 +82,9 @@ export function documentHeader(ctx: FormContext, title: string, opts: { received
   const { record } = ctx;
   const branch = ctx.aside(ctx.input.branch.branchName, ctx.input.branch.branchCode);
   const qr = qrSvg(record.caseNo, 22, ctx.fill('forms.qrLabel', { caseNo: record.caseNo }));
-  const receivedBy = opts.receivedBy ? `<span class="gap"></span>${h(ctx.labelled(ctx.t('forms.field.receivedBy'), ctx.staff(record.receivedBy)))}` : '';
+  const receivedBy = opts.receivedBy
+    ? `<span class="gap"></span>${h(ctx.labelled(ctx.t('forms.field.receivedBy'), ctx.staff(record.receivedBy)))}`
+    : '';
   return (
     `<header class="doc-header"><div class="qr-box">${qr}</div><h1>${h(title)}</h1>` +
     `<div class="meta"><span>${h(ctx.labelled(ctx.t('forms.field.branch'), branch))}${receivedBy}</span>` +

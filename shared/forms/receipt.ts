@@ -11,7 +11,10 @@ export function receipt(ctx: FormContext): DocumentBody {
   const title = t('forms.receipt.title');
   const intro = `<p class="lead">${h(ctx.fill('forms.receipt.intro', { caseNo: c.caseNo }))}</p>`;
   const facts = formTable([
-    pairRow([t('forms.field.caseNo'), `<span class="big-no">${h(c.caseNo)}</span>`], [t('forms.field.date'), h(ctx.dateTime(c.receivedAt))]),
+    pairRow(
+      [t('forms.field.caseNo'), `<span class="big-no">${h(c.caseNo)}</span>`],
+      [t('forms.field.date'), h(ctx.dateTime(c.receivedAt))],
+    ),
     pairRow([t('forms.field.complainant'), h(c.complainant.name)], [t('forms.field.category'), h(ctx.category(c.category))]),
     pairRow([t('forms.field.channel'), h(t(`channel.${c.channel}`))], [t('forms.field.receivedBy'), h(ctx.staff(c.receivedBy))]),
     wideRow(t('forms.field.content'), text(c.content)),
@@ -30,8 +33,7 @@ export function receipt(ctx: FormContext): DocumentBody {
     (input.branch.phone ? `<p class="lead">${h(ctx.labelled(t('forms.field.branchPhone'), input.branch.phone))}</p>` : '') +
     `</div>`;
   const stamp =
-    `<div class="stamp"><div>${h(ctx.labelled(t('forms.receipt.stamp'), ''))}</div>` +
-    `<div>${h(ctx.date(input.now))}</div></div>`;
+    `<div class="stamp"><div>${h(ctx.labelled(t('forms.receipt.stamp'), ''))}</div>` + `<div>${h(ctx.date(input.now))}</div></div>`;
   const body =
     documentHeader(ctx, title) +
     intro +

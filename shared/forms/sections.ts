@@ -58,11 +58,15 @@ export function opinionHtml(ctx: FormContext): string {
   ];
   if (plan.compensation) {
     const amount = plan.compensation.amount.toFixed(2);
-    parts.push(`<div class="entry">${h(ctx.fill('forms.plan.compensation', { amount }))}${plan.compensation.description ? `${GAP}${h(plan.compensation.description)}` : ''}</div>`);
+    parts.push(
+      `<div class="entry">${h(ctx.fill('forms.plan.compensation', { amount }))}${plan.compensation.description ? `${GAP}${h(plan.compensation.description)}` : ''}</div>`,
+    );
   }
   for (const approval of c.approvals) {
     const decision = ctx.t(approval.decision === 'approved' ? 'forms.approval.approved' : 'forms.approval.rejected');
-    parts.push(entry(ctx, approval.at, approval.by, `<div><strong>${h(decision)}</strong></div>${approval.comment ? text(approval.comment) : ''}`));
+    parts.push(
+      entry(ctx, approval.at, approval.by, `<div><strong>${h(decision)}</strong></div>${approval.comment ? text(approval.comment) : ''}`),
+    );
   }
   return parts.join('');
 }
@@ -72,7 +76,14 @@ export function resultHtml(ctx: FormContext): string {
   const c = ctx.record;
   const parts: string[] = [];
   if (c.state === 'closed_at_counter' || hasEvent(ctx, 'closed_at_counter')) {
-    parts.push(entry(ctx, c.closedAt, c.receivedBy, `<div><strong>${h(ctx.t('state.closed_at_counter'))}</strong></div>${text(c.closingExplanation)}`));
+    parts.push(
+      entry(
+        ctx,
+        c.closedAt,
+        c.receivedBy,
+        `<div><strong>${h(ctx.t('state.closed_at_counter'))}</strong></div>${text(c.closingExplanation)}`,
+      ),
+    );
   }
   if (c.result) parts.push(entry(ctx, c.result.at, c.result.by, text(c.result.text)));
   if (c.resultTold) {
@@ -86,7 +97,9 @@ export function resultHtml(ctx: FormContext): string {
 export function callbackHtml(ctx: FormContext): string {
   return ctx.record.callbacks
     .map((cb) => {
-      const lines = [`<div><strong>${h(ctx.labelled(ctx.t('forms.callback.satisfaction'), ctx.t(`satisfaction.${cb.satisfaction}`)))}</strong></div>`];
+      const lines = [
+        `<div><strong>${h(ctx.labelled(ctx.t('forms.callback.satisfaction'), ctx.t(`satisfaction.${cb.satisfaction}`)))}</strong></div>`,
+      ];
       if (cb.notes) lines.push(text(cb.notes));
       if (cb.objection) lines.push(line(ctx, 'forms.callback.objection', cb.objection));
       if (cb.standardMet) lines.push(`<div>${h(ctx.t('forms.callback.standardMet'))}</div>`);

@@ -56,7 +56,8 @@ export const en: Record<string, string> = {
   'errors.attachment.empty': 'The file is empty',
   'errors.attachment.notFound': 'Attachment not found',
   'errors.internal': 'Internal error; nothing was changed, please try again',
-  'errors.hostLost': 'The connection to the complaint database was lost; this action may or may not have been saved. Reload and check it in the list before doing it again',
+  'errors.hostLost':
+    'The connection to the complaint database was lost; this action may or may not have been saved. Reload and check it in the list before doing it again',
   'missing.complainantName': 'complainant name',
   'missing.complainantPhone': 'contact phone',
   'missing.content': 'complaint content',
@@ -225,9 +226,11 @@ export const en: Record<string, string> = {
   'forms.deadline.dueBy': 'by {{time}}',
   'forms.deadline.done': 'done ({{time}})',
   'forms.deadline.notStarted': 'after the previous step',
-  'forms.receipt.intro': 'Your complaint has been registered under case number {{caseNo}}. Please keep this receipt and quote the case number when you ask about it.',
+  'forms.receipt.intro':
+    'Your complaint has been registered under case number {{caseNo}}. Please keep this receipt and quote the case number when you ask about it.',
   'forms.receipt.next': 'What happens next, and by when',
-  'forms.receipt.workingDays': 'Working days exclude public holidays and follow the official make-up working days; times are China time (UTC+8).',
+  'forms.receipt.workingDays':
+    'Working days exclude public holidays and follow the official make-up working days; times are China time (UTC+8).',
   'forms.receipt.followUp': 'How to follow up',
   'forms.receipt.followUpText': 'To ask how your complaint stands, contact {{branch}} and quote case number {{caseNo}}.',
   'forms.receipt.stamp': 'Branch stamp',

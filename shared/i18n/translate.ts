@@ -47,7 +47,10 @@ export function translate(locale: Locale, key: string, params: Record<string, st
   const resolved: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'string' && value.includes('.') && value.split(',').every((k) => k in catalogs[locale])) {
-      resolved[name] = value.split(',').map((k) => t(k)).join(LIST_SEPARATOR[locale]);
+      resolved[name] = value
+        .split(',')
+        .map((k) => t(k))
+        .join(LIST_SEPARATOR[locale]);
     } else {
       resolved[name] = value;
     }

@@ -34,7 +34,10 @@ export const commandSchemas = {
       dueAt: timestamp,
       compensation: z
         .object({
-          amount: z.number({ error: 'errors.amount.invalid' }).nonnegative({ message: 'errors.amount.invalid' }).max(100_000_000, { message: 'errors.amount.invalid' }),
+          amount: z
+            .number({ error: 'errors.amount.invalid' })
+            .nonnegative({ message: 'errors.amount.invalid' })
+            .max(100_000_000, { message: 'errors.amount.invalid' }),
           description: textField(MAX_TEXT.short, { multiline: true }).default(''),
         })
         .nullable()
@@ -57,7 +60,11 @@ export const commandSchemas = {
     attachmentId: z.string({ error: 'errors.request.invalid' }).regex(/^[0-9a-f-]{36}$/, { message: 'errors.request.invalid' }),
     name: textField(MAX_TEXT.short, { required: true }),
     type: z.enum(ATTACHMENT_TYPES, { error: 'errors.attachment.type' }),
-    size: z.number().int().min(1, { message: 'errors.attachment.empty' }).max(MAX_ATTACHMENT_BYTES, { message: 'errors.attachment.tooLarge' }),
+    size: z
+      .number()
+      .int()
+      .min(1, { message: 'errors.attachment.empty' })
+      .max(MAX_ATTACHMENT_BYTES, { message: 'errors.attachment.tooLarge' }),
     kind: z.enum(['evidence', 'signed_form'], { error: 'errors.request.invalid' }),
   }),
   /** Another case about the same matter (a repeat complaint, the same parcel, the same pledge). */

@@ -15,7 +15,9 @@ export function missingFor(state: CaseState, c: CaseRecord): string[] {
   need(c.complainant.phone.trim() !== '', 'missing.complainantPhone');
   need(c.content.trim() !== '', 'missing.content');
   need(c.caseNo !== '', 'missing.caseNo');
-  if (['assigned', 'investigating', 'plan_proposed', 'plan_approved', 'resolved', 'awaiting_callback', 'reopened', 'closed'].includes(state)) {
+  if (
+    ['assigned', 'investigating', 'plan_proposed', 'plan_approved', 'resolved', 'awaiting_callback', 'reopened', 'closed'].includes(state)
+  ) {
     need(c.assignments.length > 0 && c.assigneeId !== '', 'missing.assignment');
   }
   if (['plan_proposed', 'plan_approved', 'resolved', 'awaiting_callback', 'closed'].includes(state)) {
@@ -24,7 +26,10 @@ export function missingFor(state: CaseState, c: CaseRecord): string[] {
     need(c.plan !== null && c.plan.measures.trim() !== '' && c.plan.ownerId !== '' && c.plan.dueAt > 0, 'missing.plan');
   }
   if (['plan_approved', 'resolved', 'awaiting_callback', 'closed'].includes(state)) {
-    need(c.approvals.some((a) => a.decision === 'approved'), 'missing.approval');
+    need(
+      c.approvals.some((a) => a.decision === 'approved'),
+      'missing.approval',
+    );
   }
   if (['resolved', 'awaiting_callback', 'closed'].includes(state)) need(c.result !== null, 'missing.result');
   if (['awaiting_callback', 'closed'].includes(state)) need(c.resultTold !== null, 'missing.resultTold');

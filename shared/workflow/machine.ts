@@ -1,5 +1,14 @@
 import type { Actor, CaseRecord } from '../domain/case';
-import { CASE_STATES, CLOSED_STATES, type CaseState, type EventType, type Role } from '../domain/enums';
+import {
+  CASE_STATES,
+  CLOSED_STATES,
+  isSupervisorRole,
+  ROLES,
+  SUPERVISOR_ROLES,
+  type CaseState,
+  type EventType,
+  type Role,
+} from '../domain/enums';
 import type { Command, CommandName, CommandPayload } from './commands';
 import { hasVisibleText } from '../domain/text';
 import { missingFor } from './completeness';
@@ -17,9 +26,17 @@ interface Rule<C extends CommandName> {
   apply: (ctx: Ctx<C>) => Partial<CaseRecord>;
 }
 
-const ALL: readonly Role[] = ['clerk', 'handler', 'supervisor', 'admin'];
-const SUPERVISORS: readonly Role[] = ['supervisor', 'admin'];
-const OPEN_WORK: readonly CaseState[] = ['assigned', 'investigating', 'plan_proposed', 'plan_approved', 'resolved', 'awaiting_callback', 'reopened'];
+const ALL = ROLES;
+const SUPERVISORS = SUPERVISOR_ROLES;
+const OPEN_WORK: readonly CaseState[] = [
+  'assigned',
+  'investigating',
+  'plan_proposed',
+  'plan_approved',
+  'resolved',
+  'awaiting_callback',
+  'reopened',
+];
 
 /** Major, urgent and reported (举报) cases go to the supervisor before anyone handles them (R1.1, R1.5). */
 export function needsSupervisor(c: Pick<CaseRecord, 'severity' | 'isReport'>): boolean {
@@ -27,7 +44,7 @@ export function needsSupervisor(c: Pick<CaseRecord, 'severity' | 'isReport'>): b
 }
 
 const supervisorOnlyWhenEscalated = ({ c, actor }: Ctx<CommandName>) =>
-  needsSupervisor(c) && !SUPERVISORS.includes(actor.role) ? domainError('forbidden', 'errors.workflow.supervisorRequired') : null;
+  needsSupervisor(c) && !isSupervisorRole(actor.role) ? domainError('forbidden', 'errors.workflow.supervisorRequired') : null;
 
 const RULES: { [C in CommandName]: Rule<C> } = {
   update: {
@@ -36,7 +53,9 @@ const RULES: { [C in CommandName]: Rule<C> } = {
     event: 'updated',
     // Lowering the severity or withdrawing the report flag takes the case away from the supervisor.
     guard: ({ c, p, actor }) =>
-      needsSupervisor(c) && !needsSupervisor({ severity: p.severity ?? c.severity, isReport: p.isReport ?? c.isReport }) && !SUPERVISORS.includes(actor.role)
+      needsSupervisor(c) &&
+      !needsSupervisor({ severity: p.severity ?? c.severity, isReport: p.isReport ?? c.isReport }) &&
+      !isSupervisorRole(actor.role)
         ? domainError('forbidden', 'errors.workflow.supervisorRequired')
         : null,
     apply: ({ c, p }) => ({ ...p, complainant: { ...c.complainant, ...p.complainant } }) as Partial<CaseRecord>,
@@ -100,14 +119,18 @@ const RULES: { [C in CommandName]: Rule<C> } = {
     roles: SUPERVISORS,
     event: 'plan_approved',
     to: 'plan_approved',
-    apply: ({ c, p, actor, now }) => ({ approvals: [...c.approvals, { at: now, by: actor.staffId, decision: 'approved', comment: p.comment }] }),
+    apply: ({ c, p, actor, now }) => ({
+      approvals: [...c.approvals, { at: now, by: actor.staffId, decision: 'approved', comment: p.comment }],
+    }),
   },
   rejectPlan: {
     from: ['plan_proposed'],
     roles: SUPERVISORS,
     event: 'plan_rejected',
     to: 'investigating',
-    apply: ({ c, p, actor, now }) => ({ approvals: [...c.approvals, { at: now, by: actor.staffId, decision: 'rejected', comment: p.comment }] }),
+    apply: ({ c, p, actor, now }) => ({
+      approvals: [...c.approvals, { at: now, by: actor.staffId, decision: 'rejected', comment: p.comment }],
+    }),
   },
   recordHandling: {
     from: ['plan_approved'],
@@ -129,7 +152,7 @@ const RULES: { [C in CommandName]: Rule<C> } = {
     event: 'callback_recorded',
     to: ({ p }) => (p.satisfaction === 'satisfied' || p.standardMet ? 'closed' : 'reopened'),
     guard: ({ p, actor }) => {
-      if (p.standardMet && !SUPERVISORS.includes(actor.role)) return domainError('forbidden', 'errors.workflow.standardMetBySupervisor');
+      if (p.standardMet && !isSupervisorRole(actor.role)) return domainError('forbidden', 'errors.workflow.standardMetBySupervisor');
       if (p.satisfaction !== 'satisfied' && !p.standardMet && !hasVisibleText(p.objection)) {
         return domainError('incomplete', 'errors.workflow.missing', { fields: 'missing.objection' });
       }
@@ -163,8 +186,10 @@ const RULES: { [C in CommandName]: Rule<C> } = {
     roles: ALL,
     event: 'case_linked',
     guard: ({ c, p }) =>
-      p.relatedCaseId === c.id ? domainError('invalid_input', 'errors.link.self')
-        : c.relatedCaseIds.includes(p.relatedCaseId) ? domainError('invalid_input', 'errors.link.duplicate')
+      p.relatedCaseId === c.id
+        ? domainError('invalid_input', 'errors.link.self')
+        : c.relatedCaseIds.includes(p.relatedCaseId)
+          ? domainError('invalid_input', 'errors.link.duplicate')
           : null,
     apply: ({ c, p }) => ({ relatedCaseIds: [...c.relatedCaseIds, p.relatedCaseId] }),
   },
@@ -207,8 +232,10 @@ export function allowedCommands(c: CaseRecord, actor: Actor): CommandName[] {
 /** Applies a validated command. Pure: returns the next record (version + 1) or the rule it breaks. */
 export function applyCommand(c: CaseRecord, command: Command, actor: Actor, now: number): Transition | DomainError {
   const rule = ruleOf(command.name);
-  if (!rule.from.includes(c.state)) return domainError('invalid_state', 'errors.workflow.invalidState', { state: `state.${c.state}`, command: `command.${command.name}` });
-  if (!rule.roles.includes(actor.role)) return domainError('forbidden', 'errors.workflow.roleNotAllowed', { role: `role.${actor.role}`, command: `command.${command.name}` });
+  if (!rule.from.includes(c.state))
+    return domainError('invalid_state', 'errors.workflow.invalidState', { state: `state.${c.state}`, command: `command.${command.name}` });
+  if (!rule.roles.includes(actor.role))
+    return domainError('forbidden', 'errors.workflow.roleNotAllowed', { role: `role.${actor.role}`, command: `command.${command.name}` });
   const ctx = { c, p: command.payload, actor, now } as Ctx<CommandName>;
   const refused = rule.guard?.(ctx);
   if (refused) return refused;

@@ -21,7 +21,10 @@ export function rng(seed: number) {
   };
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国志强丹宇浩然子涵欣怡梓轩诗雨'.split('');
 const OPENINGS = ['客户反映', '客户来电称', '客户到店投诉', '客户来信反映', '客户通过邮件反映'];
 const ISSUES: Record<string, string[]> = {
@@ -39,20 +42,51 @@ function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
 }
 
-const FULL_PATH = ['assign', 'startInvestigation', 'addInvestigationNote', 'proposePlan', 'approvePlan', 'recordHandling', 'tellResult', 'recordCallback', 'archive'] as const;
+const FULL_PATH = [
+  'assign',
+  'startInvestigation',
+  'addInvestigationNote',
+  'proposePlan',
+  'approvePlan',
+  'recordHandling',
+  'tellResult',
+  'recordCallback',
+  'archive',
+] as const;
 const COUNTER_PATH = ['closeAtCounter', 'archive'] as const;
 
 function payloadFor(name: string, r: () => number, at: number): Command['payload'] {
   switch (name) {
-    case 'assign': return { department: pick(r, ['鉴定部', '业务部', '客服部', '财务部']), assigneeId: `h${String(Math.floor(r() * 20)).padStart(2, '0')}`, dueAt: null, note: '' };
-    case 'addInvestigationNote': return { text: '已调取监控录像、当票及鉴定记录，约谈经办人员。' };
-    case 'proposePlan': return { validity: { valid: r() < 0.7, responsibility: pick(r, ['company', 'staff', 'customer', 'third_party'] as const), analysis: '经核实，原因是操作不规范。' }, plan: { measures: '重新鉴定，向客户书面说明并道歉', ownerId: 'h01', dueAt: at + 3 * 86_400_000, compensation: null } };
-    case 'approvePlan': return { comment: '同意' };
-    case 'recordHandling': return { result: '已按方案处理完毕，客户已收到说明。' };
-    case 'tellResult': return { method: 'phone' };
-    case 'recordCallback': return { satisfaction: 'satisfied', notes: '客户表示满意', objection: '', standardMet: false };
-    case 'closeAtCounter': return { explanation: '当场解释清楚，客户表示理解。' };
-    default: return {};
+    case 'assign':
+      return {
+        department: pick(r, ['鉴定部', '业务部', '客服部', '财务部']),
+        assigneeId: `h${String(Math.floor(r() * 20)).padStart(2, '0')}`,
+        dueAt: null,
+        note: '',
+      };
+    case 'addInvestigationNote':
+      return { text: '已调取监控录像、当票及鉴定记录，约谈经办人员。' };
+    case 'proposePlan':
+      return {
+        validity: {
+          valid: r() < 0.7,
+          responsibility: pick(r, ['company', 'staff', 'customer', 'third_party'] as const),
+          analysis: '经核实，原因是操作不规范。',
+        },
+        plan: { measures: '重新鉴定，向客户书面说明并道歉', ownerId: 'h01', dueAt: at + 3 * 86_400_000, compensation: null },
+      };
+    case 'approvePlan':
+      return { comment: '同意' };
+    case 'recordHandling':
+      return { result: '已按方案处理完毕，客户已收到说明。' };
+    case 'tellResult':
+      return { method: 'phone' };
+    case 'recordCallback':
+      return { satisfaction: 'satisfied', notes: '客户表示满意', objection: '', standardMet: false };
+    case 'closeAtCounter':
+      return { explanation: '当场解释清楚，客户表示理解。' };
+    default:
+      return {};
   }
 }
 
@@ -62,7 +96,11 @@ const SUPERVISOR: Actor = { staffId: 's01', role: 'supervisor' };
  * `count` pawnshop cases spread over the year before `now`, each with a realistic share of its
  * lifecycle behind it (about a third archived), built with the real workflow and hash chain.
  */
-export function generateCases(count: number, now: number, seed = 42): { cases: CaseRecord[]; events: CaseEvent[]; sequences: { key: string; last: number }[] } {
+export function generateCases(
+  count: number,
+  now: number,
+  seed = 42,
+): { cases: CaseRecord[]; events: CaseEvent[]; sequences: { key: string; last: number }[] } {
   const r = rng(seed);
   const profile = PROFILES.pawnshop;
   const policy = DEFAULT_DEADLINE_POLICIES.pawnshop;
@@ -81,7 +119,12 @@ export function generateCases(count: number, now: number, seed = 42): { cases: C
       channel: pick(r, ['walk_in', 'walk_in', 'walk_in', 'phone', 'phone', 'letter', 'email'] as const),
       receivedAt,
       receivedBy: `c0${Math.floor(r() * 5)}`,
-      complainant: { name: pick(r, SURNAMES) + pick(r, GIVEN) + (r() < 0.5 ? pick(r, GIVEN) : ''), phone: `1${3 + Math.floor(r() * 7)}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`, address: `建国路${1 + Math.floor(r() * 300)}号`, idNumber: '' },
+      complainant: {
+        name: pick(r, SURNAMES) + pick(r, GIVEN) + (r() < 0.5 ? pick(r, GIVEN) : ''),
+        phone: `1${3 + Math.floor(r() * 7)}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`,
+        address: `建国路${1 + Math.floor(r() * 300)}号`,
+        idNumber: '',
+      },
       businessRef: `DP${dayKey}${String(Math.floor(r() * 100000)).padStart(5, '0')}`,
       category,
       severity: r() < 0.9 ? 'general' : r() < 0.7 ? 'major' : 'urgent',
@@ -89,7 +132,14 @@ export function generateCases(count: number, now: number, seed = 42): { cases: C
       content: `${pick(r, OPENINGS)}${pick(r, ISSUES[category] ?? ISSUES.other!)}，${pick(r, ASKS)}。当票号见业务单据，客户留有联系电话，请尽快跟进。`,
       expectedResolution: pick(r, ASKS),
     };
-    let c = newCaseRecord({ id: crypto.randomUUID(), caseNo: formatCaseNumber('BJ01', dayKey, seq), branchCode: 'BJ01', profileId: 'pawnshop', intake, now: receivedAt });
+    let c = newCaseRecord({
+      id: crypto.randomUUID(),
+      caseNo: formatCaseNumber('BJ01', dayKey, seq),
+      branchCode: 'BJ01',
+      profileId: 'pawnshop',
+      intake,
+      now: receivedAt,
+    });
     const caseEvents: CaseEvent[] = [chainEvent(null, c, 'registered', { staffId: intake.receivedBy, role: 'clerk' }, receivedAt)];
     const path = r() < 0.25 ? COUNTER_PATH : FULL_PATH;
     const age = now - receivedAt;

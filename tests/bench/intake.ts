@@ -41,9 +41,15 @@ try {
   await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT');
   const blankMs = await page.evaluate(() => performance.now());
   await page.goto(base);
-  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') !== null && document.activeElement?.closest('form')?.getAttribute('aria-labelledby') === 'intake-title');
+  await page.waitForFunction(
+    () =>
+      document.activeElement?.getAttribute('aria-invalid') !== null &&
+      document.activeElement?.closest('form')?.getAttribute('aria-labelledby') === 'intake-title',
+  );
   const coldStartMs = await page.evaluate(() => performance.now());
-  console.log(`cold start to the focused first field ${Math.round(coldStartMs)} ms  | baseline: a blank page with an autofocused input ${Math.round(blankMs)} ms`);
+  console.log(
+    `cold start to the focused first field ${Math.round(coldStartMs)} ms  | baseline: a blank page with an autofocused input ${Math.round(blankMs)} ms`,
+  );
 
   // The customer talks; the clerk types, in the paper form's order.
   const typed = ['王小明', '138 1234 5678', '朝阳区建国路88号', 'DP2026112200017'];
@@ -64,8 +70,17 @@ try {
     return performance.now() - t;
   });
   console.log(`save (Ctrl+Enter to the case number on screen) ${saveMs} ms  | baseline: one animation frame ${roundTrip.toFixed(1)} ms`);
-  console.log(`keys beyond the typed text: ${keystrokesBeyondText} (Tab between fields, Ctrl+Enter to save); pointer actions: ${pointerActions}`);
-  console.log(JSON.stringify({ keystrokes_beyond_text: keystrokesBeyondText, pointer_actions: pointerActions, save_ms: saveMs, cold_start_ms: Math.round(coldStartMs) }));
+  console.log(
+    `keys beyond the typed text: ${keystrokesBeyondText} (Tab between fields, Ctrl+Enter to save); pointer actions: ${pointerActions}`,
+  );
+  console.log(
+    JSON.stringify({
+      keystrokes_beyond_text: keystrokesBeyondText,
+      pointer_actions: pointerActions,
+      save_ms: saveMs,
+      cold_start_ms: Math.round(coldStartMs),
+    }),
+  );
 } finally {
   await browser.close();
   server.httpServer.close();

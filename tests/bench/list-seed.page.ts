@@ -24,7 +24,6 @@ declare global {
   }
 }
 
-
 window.seedCases = async (count: number): Promise<SeedResult> => {
   let t0 = performance.now();
   const { cases, events, sequences } = generateCases(count, Date.now());

@@ -54,9 +54,27 @@ const LOAD_TIMEOUT = 300_000;
 
 if (!Number.isInteger(CASES) || CASES < 1) throw new Error(`--cases must be a positive integer, not ${CASES}`);
 
-interface Look { visible: number; expected: number; blank: number; wrong: number; rows: number; example?: { row: number; shown: string } }
-interface FrameSample extends Look { t: number }
-interface JumpResult { fillMs: number; frames: number; blankFrames: number; wrongFrames: number; maxFrameMs: number; afterFillBad: number; rows: number; example?: { row: number; shown: string } }
+interface Look {
+  visible: number;
+  expected: number;
+  blank: number;
+  wrong: number;
+  rows: number;
+  example?: { row: number; shown: string };
+}
+interface FrameSample extends Look {
+  t: number;
+}
+interface JumpResult {
+  fillMs: number;
+  frames: number;
+  blankFrames: number;
+  wrongFrames: number;
+  maxFrameMs: number;
+  afterFillBad: number;
+  rows: number;
+  example?: { row: number; shown: string };
+}
 interface ListProbe {
   look(): Look;
   record(): void;
@@ -156,8 +174,7 @@ function installProbe(expectedOrder: string[]) {
           if (done) {
             if (Number.isNaN(r.fillMs)) r.fillMs = Infinity;
             resolve(r);
-          }
-          else requestAnimationFrame(step);
+          } else requestAnimationFrame(step);
         };
         requestAnimationFrame(step);
       }),
@@ -172,7 +189,15 @@ interface Figures {
   tabsMs: number;
   listMs: number;
   idle: number[];
-  wheel: { intervals: number[]; blankFrames: number; wrongFrames: number; frames: number; rowsScrolled: number; seconds: number; maxRows: number };
+  wheel: {
+    intervals: number[];
+    blankFrames: number;
+    wrongFrames: number;
+    frames: number;
+    rowsScrolled: number;
+    seconds: number;
+    maxRows: number;
+  };
   jumps: { fraction: number; r: JumpResult }[];
   domRows: number;
   domNodes: number;
@@ -216,7 +241,8 @@ async function workerHeap(page: Page, context: BrowserContext): Promise<number |
   const cdp = await context.newCDPSession(page);
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find((t) => t.type === 'worker' && t.title.includes('countersign-store')) ?? targetInfos.find((t) => t.type === 'worker');
+    const worker =
+      targetInfos.find((t) => t.type === 'worker' && t.title.includes('countersign-store')) ?? targetInfos.find((t) => t.type === 'worker');
     if (!worker) return null;
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
     const answer = new Promise<number | null>((resolve) => {
@@ -273,17 +299,30 @@ async function measure(browser: Browser, base: string, cases: number, label: str
     const firstRunAgain = page.getByRole('heading', { name: '首次设置' });
     await listTab.or(firstRunAgain).first().waitFor({ timeout: LOAD_TIMEOUT });
     if (!(await listTab.isVisible())) {
-      throw new AppDidNotStart(`after ${Date.now() - t0} ms the app shows the first-run form instead of the tabs (the store host did not start); console: ${errors.join(' | ').slice(0, 1500) || 'nothing'}`);
+      throw new AppDidNotStart(
+        `after ${Date.now() - t0} ms the app shows the first-run form instead of the tabs (the store host did not start); console: ${errors.join(' | ').slice(0, 1500) || 'nothing'}`,
+      );
     }
     for (const e of errors) log(`app console error: ${e}`);
     const tabsMs = Date.now() - t0;
     await listTab.click();
-    await page.waitForFunction((n) => document.querySelector('[role="table"][aria-labelledby="queues-title"]')?.getAttribute('aria-rowcount') === String(n + 1), cases, { timeout: LOAD_TIMEOUT, polling: 50 });
+    await page.waitForFunction(
+      (n) => document.querySelector('[role="table"][aria-labelledby="queues-title"]')?.getAttribute('aria-rowcount') === String(n + 1),
+      cases,
+      { timeout: LOAD_TIMEOUT, polling: 50 },
+    );
     const listMs = Date.now() - t0;
-    if ((await page.getByRole('tab', { name: '全部', exact: true }).getAttribute('aria-selected')) !== 'true') throw new Error('the "all" queue is not the one shown');
+    if ((await page.getByRole('tab', { name: '全部', exact: true }).getAttribute('aria-selected')) !== 'true')
+      throw new Error('the "all" queue is not the one shown');
     await page.getByRole('status').filter({ hasText: '共' }).waitFor();
-    log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other work on the machine shows in frame times)`);
-    log(`app load to tabs ${tabsMs} ms, to the list with ${cases} on screen ${listMs} ms; status: ${await page.getByRole('status').filter({ hasText: '共' }).textContent()}`);
+    log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (other work on the machine shows in frame times)`,
+    );
+    log(
+      `app load to tabs ${tabsMs} ms, to the list with ${cases} on screen ${listMs} ms; status: ${await page.getByRole('status').filter({ hasText: '共' }).textContent()}`,
+    );
     await page.waitForFunction(() => {
       const rows = document.querySelectorAll('[role="table"] [role="rowgroup"]:nth-child(2) [role="row"]');
       return rows.length > 0 && [...rows].every((r) => r.textContent !== '…');
@@ -336,18 +375,34 @@ async function measure(browser: Browser, base: string, cases: number, label: str
     const fractions = [0.25, 0.5, 0.75, 1, ...Array.from({ length: 16 }, () => round(r()))];
     const jumps: Figures['jumps'] = [];
     for (const fraction of fractions) {
-      jumps.push({ fraction, r: await page.evaluate(([f, timeout]) => window.listProbe.jump(f, timeout, 250), [fraction, 10_000] as const) });
+      jumps.push({
+        fraction,
+        r: await page.evaluate(([f, timeout]) => window.listProbe.jump(f, timeout, 250), [fraction, 10_000] as const),
+      });
       await sleep(150);
     }
     const domRows = Math.max(wheel.maxRows, ...jumps.map((j) => j.r.rows));
     await page.evaluate(() => window.listProbe.release());
     const after = await heap(page, context);
     const example = wheelSamples.find((s) => s.example)?.example ?? jumps.find((j) => j.r.example)?.r.example;
-    const wrongExample = example ? `row ${example.row} showed ${example.shown}, the case of row ${order.indexOf(example.shown)} (expected ${order[example.row]})` : null;
+    const wrongExample = example
+      ? `row ${example.row} showed ${example.shown}, the case of row ${order.indexOf(example.shown)} (expected ${order[example.row]})`
+      : null;
     const storeHeap = await workerHeap(page, context);
     return {
-      cases, seed, wrongExample, tabsMs, listMs, idle, wheel, jumps, domRows, domNodes: after.nodes,
-      heapBeforeMb: mb(before.heap), heapMb: mb(after.heap), workerHeapMb: storeHeap === null ? null : mb(storeHeap),
+      cases,
+      seed,
+      wrongExample,
+      tabsMs,
+      listMs,
+      idle,
+      wheel,
+      jumps,
+      domRows,
+      domNodes: after.nodes,
+      heapBeforeMb: mb(before.heap),
+      heapMb: mb(after.heap),
+      workerHeapMb: storeHeap === null ? null : mb(storeHeap),
     };
   } finally {
     await context.close();
@@ -362,17 +417,31 @@ const ratio = (a: number, b: number) => (b > 0 ? `${round(a / b)}×` : '–');
 const OUT = mkdtempSync(join(tmpdir(), 'countersign-bench-list-web-'));
 await build({ configFile: CONFIG, logLevel: 'error', build: { outDir: OUT, emptyOutDir: true } });
 mkdirSync(join(OUT, 'bench'), { recursive: true });
-await esbuild({ entryPoints: ['tests/bench/list-seed.page.ts'], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', outfile: join(OUT, 'bench/list-seed.js'), logLevel: 'error' });
-writeFileSync(join(OUT, 'bench/list-seed.html'), '<!doctype html><meta charset="utf-8"><title>list seed</title><link rel="icon" href="data:,"><script type="module" src="./list-seed.js"></script>');
+await esbuild({
+  entryPoints: ['tests/bench/list-seed.page.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  outfile: join(OUT, 'bench/list-seed.js'),
+  logLevel: 'error',
+});
+writeFileSync(
+  join(OUT, 'bench/list-seed.html'),
+  '<!doctype html><meta charset="utf-8"><title>list seed</title><link rel="icon" href="data:,"><script type="module" src="./list-seed.js"></script>',
+);
 const server = await preview({ configFile: CONFIG, logLevel: 'error', build: { outDir: OUT }, preview: { port: 0, host: '127.0.0.1' } });
 const address = server.httpServer.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
 /** Prints each figure of the large list beside the baseline's; the last line is JSON. */
 function report(small: Figures, big: Figures) {
-  const line = (what: string, value: string, baseline: string, r = '') => console.log(`${what}: ${value}  | baseline ${BASELINE_CASES} cases: ${baseline}${r ? `  → ${r}` : ''}`);
+  const line = (what: string, value: string, baseline: string, r = '') =>
+    console.log(`${what}: ${value}  | baseline ${BASELINE_CASES} cases: ${baseline}${r ? `  → ${r}` : ''}`);
 
-  console.log(`\n${CASES} cases (${big.seed.events} events) generated in ${round(big.seed.generateMs / 1000)} s, bulk-loaded in ${round(big.seed.loadMs / 1000)} s`);
+  console.log(
+    `\n${CASES} cases (${big.seed.events} events) generated in ${round(big.seed.generateMs / 1000)} s, bulk-loaded in ${round(big.seed.loadMs / 1000)} s`,
+  );
   line('app load to the tabs (store host ready)', `${big.tabsMs} ms`, `${small.tabsMs} ms`);
   line('app load to the list with its total on screen', `${big.listMs} ms`, `${small.listMs} ms`);
   const bi = stats(big.idle);
@@ -381,8 +450,15 @@ function report(small: Figures, big: Figures) {
   const bw = stats(big.wheel.intervals);
   const sw = stats(small.wheel.intervals);
   const dropped = (f: Figures) => f.wheel.intervals.filter((x) => x > DROPPED_MS).length;
-  console.log(`wheel: ${WHEEL_STEPS} notches of ${WHEEL_DELTA} px (${big.wheel.rowsScrolled} rows) in ${round(big.wheel.seconds)} s; baseline ${round(small.wheel.seconds)} s`);
-  line('  frame interval p50/p95/max', `${bw.p50}/${bw.p95}/${bw.max} ms`, `${sw.p50}/${sw.p95}/${sw.max} ms`, `p95 ${ratio(bw.p95, sw.p95)}`);
+  console.log(
+    `wheel: ${WHEEL_STEPS} notches of ${WHEEL_DELTA} px (${big.wheel.rowsScrolled} rows) in ${round(big.wheel.seconds)} s; baseline ${round(small.wheel.seconds)} s`,
+  );
+  line(
+    '  frame interval p50/p95/max',
+    `${bw.p50}/${bw.p95}/${bw.max} ms`,
+    `${sw.p50}/${sw.p95}/${sw.max} ms`,
+    `p95 ${ratio(bw.p95, sw.p95)}`,
+  );
   line(`  frames > ${DROPPED_MS} ms`, `${dropped(big)} of ${big.wheel.frames}`, `${dropped(small)} of ${small.wheel.frames}`);
   line('  frames with a visible row not filled ("…" or missing)', `${big.wheel.blankFrames}`, `${small.wheel.blankFrames}`);
   line('  frames with a visible row showing the wrong case', `${big.wheel.wrongFrames}`, `${small.wheel.wrongFrames}`);
@@ -396,29 +472,64 @@ function report(small: Figures, big: Figures) {
     const s = small.jumps[i]!;
     if (i >= 4 && i !== big.jumps.length - 1) continue;
     const what = i < 4 ? `  to ${Math.round(b.fraction * 100)}%` : `  (+${big.jumps.length - 4} more places)`;
-    if (i < 4) line(what, `fill ${ms(b.r.fillMs)} (${b.r.blankFrames} frames with "…", ${b.r.wrongFrames} with wrong cases, longest frame ${round(b.r.maxFrameMs)} ms)`, `${ms(s.r.fillMs)} (${s.r.blankFrames} "…", ${s.r.wrongFrames} wrong)`);
+    if (i < 4)
+      line(
+        what,
+        `fill ${ms(b.r.fillMs)} (${b.r.blankFrames} frames with "…", ${b.r.wrongFrames} with wrong cases, longest frame ${round(b.r.maxFrameMs)} ms)`,
+        `${ms(s.r.fillMs)} (${s.r.blankFrames} "…", ${s.r.wrongFrames} wrong)`,
+      );
     else console.log(what);
   }
-  line(`  fill after jump p50/p95/max over ${big.jumps.length}`, `${bj.p50}/${bj.p95}/${bj.max} ms`, `${sj.p50}/${sj.p95}/${sj.max} ms`, `p95 ${ratio(bj.p95, sj.p95)}`);
+  line(
+    `  fill after jump p50/p95/max over ${big.jumps.length}`,
+    `${bj.p50}/${bj.p95}/${bj.max} ms`,
+    `${sj.p50}/${sj.p95}/${sj.max} ms`,
+    `p95 ${ratio(bj.p95, sj.p95)}`,
+  );
   const sum = (f: Figures, k: 'blankFrames' | 'wrongFrames' | 'afterFillBad') => f.jumps.reduce((n, j) => n + j.r[k], 0);
-  line('  frames with "…" / wrong cases before fill, all jumps', `${sum(big, 'blankFrames')} / ${sum(big, 'wrongFrames')}`, `${sum(small, 'blankFrames')} / ${sum(small, 'wrongFrames')}`);
+  line(
+    '  frames with "…" / wrong cases before fill, all jumps',
+    `${sum(big, 'blankFrames')} / ${sum(big, 'wrongFrames')}`,
+    `${sum(small, 'blankFrames')} / ${sum(small, 'wrongFrames')}`,
+  );
   line('  frames unfilled again after a fill (250 ms watched)', `${sum(big, 'afterFillBad')}`, `${sum(small, 'afterFillBad')}`);
   const unfilled = big.jumps.filter((j) => !Number.isFinite(j.r.fillMs)).length;
   if (unfilled) console.log(`  ${unfilled} jumps never filled within 10 s`);
   line('row elements in the DOM (max seen)', `${big.domRows}`, `${small.domRows}`);
   line('DOM nodes after scrolling', `${big.domNodes}`, `${small.domNodes}`);
-  line('page JS heap after scrolling (after GC)', `${big.heapMb} MB (before scrolling ${big.heapBeforeMb} MB)`, `${small.heapMb} MB (before ${small.heapBeforeMb} MB)`, ratio(big.heapMb, small.heapMb));
-  if (big.workerHeapMb !== null) line('store worker JS heap (read model, search index; after GC)', `${big.workerHeapMb} MB`, `${small.workerHeapMb} MB`);
-  console.log(JSON.stringify({
-    cases: CASES,
-    frame_p50_ms: bw.p50, frame_p95_ms: bw.p95, frame_max_ms: bw.max, dropped_frames: dropped(big),
-    baseline_frame_p50_ms: sw.p50, baseline_frame_p95_ms: sw.p95, baseline_dropped_frames: dropped(small),
-    blank_frames_wheel: big.wheel.blankFrames, wrong_frames_wheel: big.wheel.wrongFrames, wrong_frames_jumps: sum(big, 'wrongFrames'),
-    fill_after_jump_p50_ms: bj.p50, fill_after_jump_p95_ms: bj.p95, fill_after_jump_max_ms: bj.max, baseline_fill_after_jump_p95_ms: sj.p95,
-    dom_rows: big.domRows, baseline_dom_rows: small.domRows,
-    heap_mb: big.heapMb, baseline_heap_mb: small.heapMb,
-    list_load_ms: big.listMs, baseline_list_load_ms: small.listMs,
-  }));
+  line(
+    'page JS heap after scrolling (after GC)',
+    `${big.heapMb} MB (before scrolling ${big.heapBeforeMb} MB)`,
+    `${small.heapMb} MB (before ${small.heapBeforeMb} MB)`,
+    ratio(big.heapMb, small.heapMb),
+  );
+  if (big.workerHeapMb !== null)
+    line('store worker JS heap (read model, search index; after GC)', `${big.workerHeapMb} MB`, `${small.workerHeapMb} MB`);
+  console.log(
+    JSON.stringify({
+      cases: CASES,
+      frame_p50_ms: bw.p50,
+      frame_p95_ms: bw.p95,
+      frame_max_ms: bw.max,
+      dropped_frames: dropped(big),
+      baseline_frame_p50_ms: sw.p50,
+      baseline_frame_p95_ms: sw.p95,
+      baseline_dropped_frames: dropped(small),
+      blank_frames_wheel: big.wheel.blankFrames,
+      wrong_frames_wheel: big.wheel.wrongFrames,
+      wrong_frames_jumps: sum(big, 'wrongFrames'),
+      fill_after_jump_p50_ms: bj.p50,
+      fill_after_jump_p95_ms: bj.p95,
+      fill_after_jump_max_ms: bj.max,
+      baseline_fill_after_jump_p95_ms: sj.p95,
+      dom_rows: big.domRows,
+      baseline_dom_rows: small.domRows,
+      heap_mb: big.heapMb,
+      baseline_heap_mb: small.heapMb,
+      list_load_ms: big.listMs,
+      baseline_list_load_ms: small.listMs,
+    }),
+  );
 }
 
 const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
@@ -431,7 +542,14 @@ try {
   if (big instanceof AppDidNotStart) {
     console.log(`\nTHE LIST CANNOT BE MEASURED AT ${CASES} CASES: ${big.message}`);
     console.log(`(the same screen with ${BASELINE_CASES} cases was on screen ${small.listMs} ms after load)`);
-    console.log(JSON.stringify({ cases: CASES, error: 'the app did not start', detail: big.message.slice(0, 400), baseline_list_load_ms: small.listMs }));
+    console.log(
+      JSON.stringify({
+        cases: CASES,
+        error: 'the app did not start',
+        detail: big.message.slice(0, 400),
+        baseline_list_load_ms: small.listMs,
+      }),
+    );
     process.exitCode = 1;
   } else report(small, big);
 } finally {

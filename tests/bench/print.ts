@@ -31,13 +31,27 @@ const fonts = nodeFontSource();
 const handled = detailOf(archivedCase());
 const fresh = detailOf(register());
 const input = (detail: DocumentInput['detail'], source = fonts): DocumentInput => ({
-  detail, branch: BRANCH, organization: ORGANIZATION, language: 'zh-CN', now: detail.case.updatedAt, fonts: source,
+  detail,
+  branch: BRANCH,
+  organization: ORGANIZATION,
+  language: 'zh-CN',
+  now: detail.case.updatedAt,
+  fonts: source,
 });
 
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
-  const figures: Record<string, number[]> = { form: [], render: [], setContent: [], pdf: [], baseline: [], intakeForm: [], coldRender: [], hostCjk: [] };
+  const figures: Record<string, number[]> = {
+    form: [],
+    render: [],
+    setContent: [],
+    pdf: [],
+    baseline: [],
+    intakeForm: [],
+    coldRender: [],
+    hostCjk: [],
+  };
   let htmlBytes = 0;
   let fontFiles = 0;
   let pages = 0;
@@ -89,8 +103,12 @@ try {
   }
 
   const show = (name: string, samples: number[]) =>
-    console.log(`${name.padEnd(58)} median ${round(percentile(samples, 50)).toFixed(1).padStart(7)} ms   p95 ${round(percentile(samples, 95)).toFixed(1).padStart(7)} ms`);
-  console.log(`registration form of a fully handled case: ${pages} page${pages === 1 ? '' : 's'}, ${Math.round(htmlBytes / 1024)} KB of HTML, ${fontFiles} font subset files inlined; ${N} rounds after ${WARM_UP} warm-up`);
+    console.log(
+      `${name.padEnd(58)} median ${round(percentile(samples, 50)).toFixed(1).padStart(7)} ms   p95 ${round(percentile(samples, 95)).toFixed(1).padStart(7)} ms`,
+    );
+  console.log(
+    `registration form of a fully handled case: ${pages} page${pages === 1 ? '' : 's'}, ${Math.round(htmlBytes / 1024)} KB of HTML, ${fontFiles} font subset files inlined; ${N} rounds after ${WARM_UP} warm-up`,
+  );
   show('form → PDF (render HTML + setContent + pdf)', figures.form!);
   show('  render HTML (fonts cached)', figures.render!);
   show('  page.setContent (+ document.fonts.ready)', figures.setContent!);

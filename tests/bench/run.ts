@@ -8,9 +8,17 @@ import { createServer } from 'vite';
 import { chromiumLaunchOptions } from '../chromium';
 
 const name = process.argv[2] ?? 'store';
-const query = process.argv.slice(3).filter((a) => a.startsWith('--')).map((a) => a.slice(2)).join('&');
+const query = process.argv
+  .slice(3)
+  .filter((a) => a.startsWith('--'))
+  .map((a) => a.slice(2))
+  .join('&');
 
-const server = await createServer({ root: process.cwd(), logLevel: 'error', server: { port: 0, host: '127.0.0.1', hmr: false, watch: null } });
+const server = await createServer({
+  root: process.cwd(),
+  logLevel: 'error',
+  server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
+});
 await server.listen();
 const address = server.httpServer?.address();
 const port = typeof address === 'object' && address ? address.port : 0;

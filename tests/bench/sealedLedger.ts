@@ -35,7 +35,10 @@ const BLOCK_CHUNK = 50;
  * Writes generated cases into a store database as a branch's database looks in steady state: the
  * case rows in chunks, the log sealed in blocks of 1,000 events, the case-number sequences.
  */
-export async function writeGenerated(db: CountersignDb, generated: { cases: CaseRecord[]; events: CaseEvent[]; sequences: SequenceRow[] }): Promise<{ blocks: number }> {
+export async function writeGenerated(
+  db: CountersignDb,
+  generated: { cases: CaseRecord[]; events: CaseEvent[]; sequences: SequenceRow[] },
+): Promise<{ blocks: number }> {
   const { cases, events, sequences } = generated;
   for (let i = 0; i < cases.length; i += CASE_CHUNK) await db.cases.bulkPut(cases.slice(i, i + CASE_CHUNK));
   const sealed = sealedLedger(events, DEFAULT_BLOCK_SIZE);

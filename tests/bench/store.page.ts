@@ -43,11 +43,16 @@ async function generateAndLoad(dbName: string, now: number) {
   const terms = Array.from({ length: 100 }, (_, i) => {
     const c = cases[Math.floor(r() * cases.length)]!;
     switch (i % 5) {
-      case 0: return c.complainant.name;
-      case 1: return c.complainant.phone.slice(3, 10);
-      case 2: return c.caseNo;
-      case 3: return c.content.slice(6, 10);
-      default: return '鉴定';
+      case 0:
+        return c.complainant.name;
+      case 1:
+        return c.complainant.phone.slice(3, 10);
+      case 2:
+        return c.caseNo;
+      case 3:
+        return c.content.slice(6, 10);
+      default:
+        return '鉴定';
     }
   });
   return { sample: cases.slice(0, 200), terms };
@@ -72,38 +77,97 @@ async function run() {
     const id = crypto.randomUUID();
     rawIds.push(id);
     rawSamples.push(...(await timeEach(1, () => host.db.cases.put({ ...src, id, caseNo: `RAW-${i}` }))));
-    saveSamples.push(...(await timeEach(1, () => host.call('cases.register', {
-      intake: { channel: src.channel, receivedAt: now - 60_000, receivedBy: 'c01', complainant: src.complainant, businessRef: src.businessRef, category: src.category, severity: 'general', isReport: false, content: src.content, expectedResolution: src.expectedResolution },
-    }, CLERK).then((r) => { if (!r.ok) throw new Error(r.error.message); }))));
+    saveSamples.push(
+      ...(await timeEach(1, () =>
+        host
+          .call(
+            'cases.register',
+            {
+              intake: {
+                channel: src.channel,
+                receivedAt: now - 60_000,
+                receivedBy: 'c01',
+                complainant: src.complainant,
+                businessRef: src.businessRef,
+                category: src.category,
+                severity: 'general',
+                isReport: false,
+                content: src.content,
+                expectedResolution: src.expectedResolution,
+              },
+            },
+            CLERK,
+          )
+          .then((r) => {
+            if (!r.ok) throw new Error(r.error.message);
+          }),
+      )),
+    );
   }
   await host.db.cases.bulkDelete(rawIds);
   const rawPut = percentile(rawSamples, 95);
   const saveP95 = percentile(saveSamples, 95);
-  log(`save (cases.register, validated, event + index) p95 ${round(saveP95)} ms  | baseline raw strict put p95 ${round(rawPut)} ms  → ${round(saveP95 / rawPut)}×`);
+  log(
+    `save (cases.register, validated, event + index) p95 ${round(saveP95)} ms  | baseline raw strict put p95 ${round(rawPut)} ms  → ${round(saveP95 / rawPut)}×`,
+  );
 
   const queues = [
-    { states: ['registered'] }, { states: ['investigating', 'plan_proposed'] }, { assigneeId: 'h03' }, { overdue: true },
-    { category: 'fees_interest', severity: 'general' }, { states: ['awaiting_callback'], severity: 'major' }, {}, { sort: 'received' },
+    { states: ['registered'] },
+    { states: ['investigating', 'plan_proposed'] },
+    { assigneeId: 'h03' },
+    { overdue: true },
+    { category: 'fees_interest', severity: 'general' },
+    { states: ['awaiting_callback'], severity: 'major' },
+    {},
+    { sort: 'received' },
   ] as const;
-  const pageSamples = await timeEach(160, (i) => host.call('cases.query', { ...queues[i % queues.length], limit: 50 } as never, CLERK).then((r) => { if (!r.ok) throw new Error(r.error.message); }));
-  queues.forEach((q, k) => log(`  queue ${JSON.stringify(q)}: p95 ${round(percentile(pageSamples.filter((_, i) => i % queues.length === k), 95))} ms`));
-  const rawPageSamples = await timeEach(160, () => host.db.cases.where('[state+nextDueAt]').between(['registered', Dexie.minKey], ['registered', Dexie.maxKey]).limit(50).toArray());
+  const pageSamples = await timeEach(160, (i) =>
+    host.call('cases.query', { ...queues[i % queues.length], limit: 50 } as never, CLERK).then((r) => {
+      if (!r.ok) throw new Error(r.error.message);
+    }),
+  );
+  queues.forEach((q, k) =>
+    log(
+      `  queue ${JSON.stringify(q)}: p95 ${round(
+        percentile(
+          pageSamples.filter((_, i) => i % queues.length === k),
+          95,
+        ),
+      )} ms`,
+    ),
+  );
+  const rawPageSamples = await timeEach(160, () =>
+    host.db.cases.where('[state+nextDueAt]').between(['registered', Dexie.minKey], ['registered', Dexie.maxKey]).limit(50).toArray(),
+  );
   const pageP95 = percentile(pageSamples, 95);
-  log(`queue page of 50 p95 ${round(pageP95)} ms (8 queue shapes)  | baseline raw Dexie page by [state+nextDueAt] p95 ${round(percentile(rawPageSamples, 95))} ms`);
+  log(
+    `queue page of 50 p95 ${round(pageP95)} ms (8 queue shapes)  | baseline raw Dexie page by [state+nextDueAt] p95 ${round(percentile(rawPageSamples, 95))} ms`,
+  );
 
-  const searchSamples = await timeEach(terms.length, (i) => host.call('cases.search', { text: terms[i]!, limit: 50 }, CLERK).then((x) => { if (!x.ok) throw new Error(x.error.message); }));
+  const searchSamples = await timeEach(terms.length, (i) =>
+    host.call('cases.search', { text: terms[i]!, limit: 50 }, CLERK).then((x) => {
+      if (!x.ok) throw new Error(x.error.message);
+    }),
+  );
   const searchP95 = percentile(searchSamples, 95);
   t0 = performance.now();
   const scanHits = await host.db.cases.filter((c) => c.content.includes('鉴定估价')).count();
   const scanMs = performance.now() - t0;
-  log(`search p95 ${round(searchP95)} ms (names, phone digits, case numbers, content words)  | baseline substring scan ${round(scanMs)} ms (${scanHits} hits)`);
+  log(
+    `search p95 ${round(searchP95)} ms (names, phone digits, case numbers, content words)  | baseline substring scan ${round(scanMs)} ms (${scanHits} hits)`,
+  );
 
   const month = new Date(now - 40 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 7);
   const statsSamples = await timeEach(5, () => host.call('stats.month', { month }, SUPERVISOR));
   const statsMs = percentile(statsSamples, 50);
   t0 = performance.now();
-  const rawMonthCount = await host.db.cases.where('receivedAt').between(Date.parse(`${month}-01T00:00:00+08:00`), Date.parse(`${month}-01T00:00:00+08:00`) + 31 * 86_400_000).count();
-  log(`month statistics (${month}, ${rawMonthCount} cases) median ${round(statsMs)} ms  | baseline raw index count ${round(performance.now() - t0)} ms`);
+  const rawMonthCount = await host.db.cases
+    .where('receivedAt')
+    .between(Date.parse(`${month}-01T00:00:00+08:00`), Date.parse(`${month}-01T00:00:00+08:00`) + 31 * 86_400_000)
+    .count();
+  log(
+    `month statistics (${month}, ${rawMonthCount} cases) median ${round(statsMs)} ms  | baseline raw index count ${round(performance.now() - t0)} ms`,
+  );
 
   t0 = performance.now();
   const verified = await host.call('ledger.verify', {}, SUPERVISOR);
@@ -114,14 +178,24 @@ async function run() {
   const readBlocksMs = performance.now() - t0;
   t0 = performance.now();
   await host.db.cases.limit(20_000).toArray();
-  log(`verify all chains (${verified.value.cases} cases, ${verified.value.events} events in ${verified.value.blocks} blocks) ${round(verifyMs)} ms  | baselines: raw read of the blocks ${round(readBlocksMs)} ms; raw read of 20,000 case rows ${round(performance.now() - t0)} ms`);
+  log(
+    `verify all chains (${verified.value.cases} cases, ${verified.value.events} events in ${verified.value.blocks} blocks) ${round(verifyMs)} ms  | baselines: raw read of the blocks ${round(readBlocksMs)} ms; raw read of 20,000 case rows ${round(performance.now() - t0)} ms`,
+  );
 
   host.close();
   await Dexie.delete(dbName);
-  window.benchDone(JSON.stringify({
-    cases: CASES, save_p95_ms: round(saveP95), raw_put_ms: round(rawPut), page_p95_ms: round(pageP95), search_p95_ms: round(searchP95),
-    scan_ms: round(scanMs), stats_ms: round(statsMs), verify_ms: round(verifyMs),
-  }));
+  window.benchDone(
+    JSON.stringify({
+      cases: CASES,
+      save_p95_ms: round(saveP95),
+      raw_put_ms: round(rawPut),
+      page_p95_ms: round(pageP95),
+      search_p95_ms: round(searchP95),
+      scan_ms: round(scanMs),
+      stats_ms: round(statsMs),
+      verify_ms: round(verifyMs),
+    }),
+  );
 }
 
 run().catch((e: unknown) => window.benchDone(JSON.stringify({ error: String((e as Error)?.stack ?? e) })));

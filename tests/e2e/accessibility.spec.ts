@@ -3,14 +3,15 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
-
 /**
  * The print preview's frame is sandboxed without scripts (a picture of the paper), so axe cannot
  * run inside it and would wait for it: it is left out, the dialog around it is checked.
  */
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).exclude('iframe[sandbox]').analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('no serious or critical accessibility violation on any screen, in Chinese and English', async ({ page, openApp }) => {
@@ -40,7 +41,9 @@ test('no serious or critical accessibility violation on any screen, in Chinese a
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await page.getByRole('group', { name: '打印' }).getByRole('button', { name: '客户投诉登记表' }).click();
-  await expect(page.getByRole('dialog', { name: '打印预览：客户投诉登记表' }).frameLocator('iframe').getByText(caseNo).first()).toBeVisible();
+  await expect(
+    page.getByRole('dialog', { name: '打印预览：客户投诉登记表' }).frameLocator('iframe').getByText(caseNo).first(),
+  ).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '返回列表' }).click();

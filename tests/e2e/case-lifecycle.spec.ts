@@ -13,13 +13,21 @@ function chinaTimeOf(text: string | null): number {
   return Date.parse(`${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h}:${mi}:00+08:00`);
 }
 
-
-test('a pawnshop complaint from intake through an unsatisfied callback, reopening, a satisfied callback, to the archive', async ({ page, openApp }) => {
+test('a pawnshop complaint from intake through an unsatisfied callback, reopening, a satisfied callback, to the archive', async ({
+  page,
+  openApp,
+}) => {
   test.setTimeout(120_000);
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'BJ01', name: '北京朝阳一店', profile: '典当行' }, { id: 's01', name: '主管甲' });
   const intake = new IntakePage(page);
-  await intake.typeComplaint({ name: '王小明', phone: '13812345678', address: '建国路88号', ref: 'DP2026112200017', content: '金饰鉴定估价明显偏低' });
+  await intake.typeComplaint({
+    name: '王小明',
+    phone: '13812345678',
+    address: '建国路88号',
+    ref: 'DP2026112200017',
+    content: '金饰鉴定估价明显偏低',
+  });
   await intake.saveWithKeyboard();
   const caseNo = (await intake.caseNumber().textContent())!;
 
@@ -48,7 +56,12 @@ test('a pawnshop complaint from intake through an unsatisfied callback, reopenin
   await expect(c.clock('成立调查小组')).toContainText('按时完成');
   await expect(c.clock('完成调查核实')).toContainText('计时中');
   await c.act('添加调查记录', { 调查记录: '调取监控和鉴定记录' });
-  await c.act('提交处理方案', { 原因分析: '估价员未按标准复核', 处理措施: '重新鉴定并补差价', 完成期限: '2030-01-31', '补偿金额（元，选填）': '200' });
+  await c.act('提交处理方案', {
+    原因分析: '估价员未按标准复核',
+    处理措施: '重新鉴定并补差价',
+    完成期限: '2030-01-31',
+    '补偿金额（元，选填）': '200',
+  });
   await expect(c.state()).toHaveText('方案待批');
   await c.act('批准方案', { 意见: '同意' });
   await c.act('登记处理结果', { 处理结果: '已重新鉴定，补差价 200 元' });
@@ -142,9 +155,15 @@ test('a report (举报) goes to the supervisor: a clerk cannot assign it, and is
 });
 
 // A real 1×1 PNG, so the thumbnail decodes.
-const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-test('a photo of evidence and the scanned signed form are attached and shown as thumbnails; other files are refused', async ({ page, openApp }) => {
+test('a photo of evidence and the scanned signed form are attached and shown as thumbnails; other files are refused', async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'XM13', name: '厦门十三店', profile: '典当行' }, { id: 's13', name: '主管' });
   const intake = new IntakePage(page);

@@ -1,10 +1,18 @@
 import { expect, test } from './fixtures';
 import { FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
+const complaint = {
+  name: '王小明',
+  phone: '138 1234 5678',
+  address: '朝阳区建国路88号',
+  ref: 'DP2026112200017',
+  content: '金饰鉴定估价明显偏低，要求重新鉴定并说明依据。',
+};
 
-const complaint = { name: '王小明', phone: '138 1234 5678', address: '朝阳区建国路88号', ref: 'DP2026112200017', content: '金饰鉴定估价明显偏低，要求重新鉴定并说明依据。' };
-
-test('first run, then a walk-in complaint registered by keyboard alone, found in the list, kept after a reload', async ({ page, openApp }) => {
+test('first run, then a walk-in complaint registered by keyboard alone, found in the list, kept after a reload', async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'BJ01', name: '北京朝阳一店', profile: '典当行' }, { id: 'c01', name: '张敏' });
   const intake = new IntakePage(page);

@@ -1,13 +1,23 @@
 import { expect, test } from './fixtures';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
-test('first run takes departments and staff; the branch adds its own category and retires one; the list filters by assignee', async ({ page, openApp }) => {
+test('first run takes departments and staff; the branch adds its own category and retires one; the list filters by assignee', async ({
+  page,
+  openApp,
+}) => {
   test.setTimeout(90_000);
   await openApp();
-  await new FirstRunPage(page).setUp({ code: 'SH03', name: '上海徐汇三店', profile: '典当行' }, { id: 's03', name: '主管丙' }, {
-    departments: ['鉴定部', '业务部'],
-    staff: [{ id: 'h31', name: '鉴定师李', role: '经办人' }, { id: 'h32', name: '业务员赵', role: '经办人' }],
-  });
+  await new FirstRunPage(page).setUp(
+    { code: 'SH03', name: '上海徐汇三店', profile: '典当行' },
+    { id: 's03', name: '主管丙' },
+    {
+      departments: ['鉴定部', '业务部'],
+      staff: [
+        { id: 'h31', name: '鉴定师李', role: '经办人' },
+        { id: 'h32', name: '业务员赵', role: '经办人' },
+      ],
+    },
+  );
   const intake = new IntakePage(page);
   await expect(intake.heading).toBeVisible();
 
@@ -65,11 +75,23 @@ test('a clerk corrects the registration from the case page and links a repeat co
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'GZ05', name: '广州天河驿站', profile: '快递驿站' }, { id: 'c05', name: '店员' });
   const intake = new IntakePage(page);
-  await intake.typeComplaint({ name: '周先生', phone: '13600002222', address: '天河路1号', ref: 'YT8800001', content: '包裹外箱破损，内物摔坏' });
+  await intake.typeComplaint({
+    name: '周先生',
+    phone: '13600002222',
+    address: '天河路1号',
+    ref: 'YT8800001',
+    content: '包裹外箱破损，内物摔坏',
+  });
   await intake.saveWithKeyboard();
   const first = (await intake.caseNumber().textContent())!;
   await page.getByRole('button', { name: '登记下一件' }).click();
-  await intake.typeComplaint({ name: '周先生', phone: '13600002222', address: '天河路1号', ref: 'YT8800001', content: '再次投诉：破损包裹无人处理' });
+  await intake.typeComplaint({
+    name: '周先生',
+    phone: '13600002222',
+    address: '天河路1号',
+    ref: 'YT8800001',
+    content: '再次投诉：破损包裹无人处理',
+  });
   await intake.saveWithKeyboard();
   const repeat = (await intake.caseNumber().textContent())!;
 

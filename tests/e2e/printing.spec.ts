@@ -1,12 +1,21 @@
 import { expect, test } from './fixtures';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
-test('right after intake the registration form is previewed and printed from the keyboard; the print is logged on the case', async ({ page, openApp }) => {
+test('right after intake the registration form is previewed and printed from the keyboard; the print is logged on the case', async ({
+  page,
+  openApp,
+}) => {
   test.setTimeout(90_000);
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'BJ01', name: '北京朝阳一店', profile: '典当行' }, { id: 'c01', name: '张敏' });
   const intake = new IntakePage(page);
-  await intake.typeComplaint({ name: '王小明 <img src=x onerror=alert(1)>', phone: '13812345678', address: '建国路88号', ref: 'DP2026112300017', content: '金饰鉴定估价明显偏低' });
+  await intake.typeComplaint({
+    name: '王小明 <img src=x onerror=alert(1)>',
+    phone: '13812345678',
+    address: '建国路88号',
+    ref: 'DP2026112300017',
+    content: '金饰鉴定估价明显偏低',
+  });
   await intake.saveWithKeyboard();
   const caseNo = (await intake.caseNumber().textContent())!;
 
@@ -41,10 +50,19 @@ test('right after intake the registration form is previewed and printed from the
 test('every document of a case can be previewed from the case page, in Chinese and in English', async ({ page, openApp }) => {
   test.setTimeout(90_000);
   await openApp();
-  await new FirstRunPage(page).setUp({ code: 'GZ05', name: '广州天河驿站', profile: '快递驿站', phone: '020-3888 1234' }, { id: 's05', name: '站长' });
+  await new FirstRunPage(page).setUp(
+    { code: 'GZ05', name: '广州天河驿站', profile: '快递驿站', phone: '020-3888 1234' },
+    { id: 's05', name: '站长' },
+  );
   const intake = new IntakePage(page);
   // 𠮷 (CJK Extension B) is in no bundled font subset: the preview says it will print in the PC's font.
-  await intake.typeComplaint({ name: '𠮷先生', phone: '13600002222', address: '天河路1号', ref: 'YT8800001', content: '包裹外箱破损，内物摔坏' });
+  await intake.typeComplaint({
+    name: '𠮷先生',
+    phone: '13600002222',
+    address: '天河路1号',
+    ref: 'YT8800001',
+    content: '包裹外箱破损，内物摔坏',
+  });
   await intake.saveWithKeyboard();
   const caseNo = (await intake.caseNumber().textContent())!;
   await new QueuesPage(page).open();
@@ -53,7 +71,11 @@ test('every document of a case can be previewed from the case page, in Chinese a
   await c.act('分派', { 责任部门: '客服部', 经办人工号: 'h01' });
 
   const documents = page.getByRole('group', { name: '打印' });
-  for (const [button, expected] of [['客户投诉受理回执', '020-3888 1234'], ['投诉处理协调工作单', '客服部'], ['投诉案卷归档摘要', '事项']] as const) {
+  for (const [button, expected] of [
+    ['客户投诉受理回执', '020-3888 1234'],
+    ['投诉处理协调工作单', '客服部'],
+    ['投诉案卷归档摘要', '事项'],
+  ] as const) {
     await documents.getByRole('button', { name: button }).click();
     const dialog = page.getByRole('dialog', { name: `打印预览：${button}` });
     await expect(dialog.frameLocator('iframe').getByText(expected).first()).toBeVisible();

@@ -1,13 +1,16 @@
 import { expect, test } from './fixtures';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
-
 test('queues and filters: unassigned, mine, category, business reference', async ({ page, openApp }) => {
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'CD11', name: '成都十一店', profile: '典当行' }, { id: 's11', name: '主管' });
   const intake = new IntakePage(page);
   const saved: string[] = [];
-  for (const [name, ref] of [['甲', 'DP-A'], ['乙', 'DP-B'], ['丙', 'DP-C']] as const) {
+  for (const [name, ref] of [
+    ['甲', 'DP-A'],
+    ['乙', 'DP-B'],
+    ['丙', 'DP-C'],
+  ] as const) {
     await intake.typeComplaint({ name, phone: '13812345678', address: '', ref, content: `${name}的投诉` });
     await intake.saveWithKeyboard();
     saved.push((await intake.caseNumber().textContent())!);

@@ -2,7 +2,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { FirstRunPage } from './pages/app';
 
-
 test('a supervisor sets departments, staff, a deadline and 2027 holidays; they survive a reload', async ({ page, openApp }) => {
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'NJ12', name: '南京十二店', profile: '物业管理' }, { id: 's12', name: '主管' });

@@ -10,7 +10,19 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DOCUMENT_KINDS, renderDocumentWithInfo, type DocumentInput, type DocumentKind } from '../../shared/forms';
 import { catalogs, type Locale } from '../../shared/i18n/translate';
-import { archivedCase, BRANCH, china, CLERK, detailOf, ORGANIZATION, PAWN_INTAKE, register, step, toldCase, type CaseBuild } from './fixtures';
+import {
+  archivedCase,
+  BRANCH,
+  china,
+  CLERK,
+  detailOf,
+  ORGANIZATION,
+  PAWN_INTAKE,
+  register,
+  step,
+  toldCase,
+  type CaseBuild,
+} from './fixtures';
 import { nodeFontSource } from '../../electron/main/fonts';
 import { launchChromium, pdfFonts, pdfPageCount, pdfPageTexts, pdfText, printToPdf, squeeze, writePdf } from './pdf';
 
@@ -44,7 +56,12 @@ interface Printed {
 }
 
 let serial = 0;
-async function print(kind: DocumentKind, build: CaseBuild, language: Locale = 'zh-CN', extra: Partial<DocumentInput> = {}): Promise<Printed> {
+async function print(
+  kind: DocumentKind,
+  build: CaseBuild,
+  language: Locale = 'zh-CN',
+  extra: Partial<DocumentInput> = {},
+): Promise<Printed> {
   const detail = detailOf(build);
   const input: DocumentInput = { detail, branch: BRANCH, organization: ORGANIZATION, language, now: build.at + 600_000, fonts, ...extra };
   const rendered = await renderDocumentWithInfo(kind, input);
@@ -90,17 +107,53 @@ describe('the registration form (客户投诉登记表)', () => {
     const c = build.record;
     const doc = await print('registration', build);
     const expected = [
-      '客户投诉登记表', `编号NO：${c.caseNo}`,
-      '投诉客户姓名', c.complainant.name, '投诉日期', '2026年03月02日10:00',
-      '地址', c.complainant.address, '联系电话', c.complainant.phone,
-      '当票号', c.businessRef, '受理渠道', '上门', '投诉类别', '鉴定估价', '严重程度', '一般',
-      '受理网点', BRANCH.branchName, '受理人', '张丽',
-      '投诉内容', c.content, '客户期望', c.expectedResolution,
-      '情况核实', '投诉成立', '员工责任', c.validity!.analysis, ...c.investigationNotes.map((n) => n.text),
-      '处理意见', c.plan!.measures, '李建国', '2026年03月04日', '1040.00', '主管批准', '同意，当日办结。',
-      '处理结果', c.result!.text, '以电话方式告知客户',
-      '客户回访', '满意', c.callbacks[0]!.notes,
-      '投诉人签字', '经办人', '主管领导',
+      '客户投诉登记表',
+      `编号NO：${c.caseNo}`,
+      '投诉客户姓名',
+      c.complainant.name,
+      '投诉日期',
+      '2026年03月02日10:00',
+      '地址',
+      c.complainant.address,
+      '联系电话',
+      c.complainant.phone,
+      '当票号',
+      c.businessRef,
+      '受理渠道',
+      '上门',
+      '投诉类别',
+      '鉴定估价',
+      '严重程度',
+      '一般',
+      '受理网点',
+      BRANCH.branchName,
+      '受理人',
+      '张丽',
+      '投诉内容',
+      c.content,
+      '客户期望',
+      c.expectedResolution,
+      '情况核实',
+      '投诉成立',
+      '员工责任',
+      c.validity!.analysis,
+      ...c.investigationNotes.map((n) => n.text),
+      '处理意见',
+      c.plan!.measures,
+      '李建国',
+      '2026年03月04日',
+      '1040.00',
+      '主管批准',
+      '同意，当日办结。',
+      '处理结果',
+      c.result!.text,
+      '以电话方式告知客户',
+      '客户回访',
+      '满意',
+      c.callbacks[0]!.notes,
+      '投诉人签字',
+      '经办人',
+      '主管领导',
     ];
     for (const value of expected) expectPrinted(doc, value);
     expect(doc.uncovered).toEqual([]);
@@ -117,7 +170,15 @@ describe('the registration form (客户投诉登记表)', () => {
   });
 
   it('labels the business reference and the address as the business profile does', async () => {
-    const property = register({ ...PAWN_INTAKE, category: 'engineering_quality', businessRef: 'WY-2026-0311', complainant: { name: '刘芳', phone: '139 0000 1111', address: '7 栋 2 单元 1102' } }, 'property');
+    const property = register(
+      {
+        ...PAWN_INTAKE,
+        category: 'engineering_quality',
+        businessRef: 'WY-2026-0311',
+        complainant: { name: '刘芳', phone: '139 0000 1111', address: '7 栋 2 单元 1102' },
+      },
+      'property',
+    );
     const doc = await print('registration', property);
     expectPrinted(doc, zh['field.businessRef.property']!);
     expectPrinted(doc, zh['field.address.property']!);
@@ -137,7 +198,13 @@ describe('the registration form (客户投诉登记表)', () => {
 
 describe('the registration form in other outcomes', () => {
   it('settled at the counter: the result says so, with the explanation; archived afterwards it still does', async () => {
-    const settled = step(register(), 'closeAtCounter', { explanation: '当场重新鉴定，按当日金价补足差额，客户满意离开。' }, CLERK, china('2026-03-02 10:40'));
+    const settled = step(
+      register(),
+      'closeAtCounter',
+      { explanation: '当场重新鉴定，按当日金价补足差额，客户满意离开。' },
+      CLERK,
+      china('2026-03-02 10:40'),
+    );
     const archived = step(settled, 'archive', {}, CLERK, china('2026-03-02 11:00'));
     for (const build of [settled, archived]) {
       const doc = await print('registration', build);
@@ -147,22 +214,36 @@ describe('the registration form in other outcomes', () => {
   });
 
   it('outside the remit: the verification says so, with the explanation', async () => {
-    const invalid = step(register(), 'markInvalid', { explanation: '所述交易发生在其他公司门店，已告知客户向该公司投诉。' }, CLERK, china('2026-03-02 10:40'));
+    const invalid = step(
+      register(),
+      'markInvalid',
+      { explanation: '所述交易发生在其他公司门店，已告知客户向该公司投诉。' },
+      CLERK,
+      china('2026-03-02 10:40'),
+    );
     const doc = await print('registration', invalid);
     expectPrinted(doc, '不属受理范围');
     expectPrinted(doc, '所述交易发生在其他公司门店，已告知客户向该公司投诉。');
   });
 
-  it('a reported (举报) urgent case carries the mark; a branch category prints with the branch\'s label', async () => {
+  it("a reported (举报) urgent case carries the mark; a branch category prints with the branch's label", async () => {
     const build = register({ ...PAWN_INTAKE, severity: 'urgent', isReport: true, category: 'branch_own' });
-    const doc = await print('registration', build, 'zh-CN', { organization: { ...ORGANIZATION, customCategories: [{ id: 'branch_own', label: '绝当处置' }] } });
+    const doc = await print('registration', build, 'zh-CN', {
+      organization: { ...ORGANIZATION, customCategories: [{ id: 'branch_own', label: '绝当处置' }] },
+    });
     expectPrinted(doc, '紧急');
     expectPrinted(doc, '举报件');
     expectPrinted(doc, '绝当处置');
   });
 
   it('an unsatisfied callback prints the satisfaction and the objection; the case is reopened', async () => {
-    const build = step(toldCase(), 'recordCallback', { satisfaction: 'unsatisfied', notes: '客户认为补偿不足。', objection: '要求再补偿 100 元并由店长致歉。', standardMet: false }, CLERK, china('2026-03-05 10:00'));
+    const build = step(
+      toldCase(),
+      'recordCallback',
+      { satisfaction: 'unsatisfied', notes: '客户认为补偿不足。', objection: '要求再补偿 100 元并由店长致歉。', standardMet: false },
+      CLERK,
+      china('2026-03-05 10:00'),
+    );
     expect(build.record.state).toBe('reopened');
     const doc = await print('registration', build);
     expectPrinted(doc, '客户满意度：不满意');
@@ -201,8 +282,14 @@ describe('fonts', () => {
 
 describe('long content', () => {
   // ASCII tokens are never split by a line break, so each one found proves its sentence printed.
-  const sentences = Array.from({ length: 80 }, (_, i) => `第${i + 1}条 K${String(i + 1).padStart(4, '0')}：客户反映鉴定估价偏低，要求说明依据并重新鉴定。`);
-  const notes = Array.from({ length: 25 }, (_, i) => `调查记录 N${String(i + 1).padStart(4, '0')}：调取监控录像与鉴定台账，核对当日金价与估价单据，询问鉴定师与在场员工。`);
+  const sentences = Array.from(
+    { length: 80 },
+    (_, i) => `第${i + 1}条 K${String(i + 1).padStart(4, '0')}：客户反映鉴定估价偏低，要求说明依据并重新鉴定。`,
+  );
+  const notes = Array.from(
+    { length: 25 },
+    (_, i) => `调查记录 N${String(i + 1).padStart(4, '0')}：调取监控录像与鉴定台账，核对当日金价与估价单据，询问鉴定师与在场员工。`,
+  );
 
   it('flows onto continuation pages, each with the case number and "page x / y"; nothing is cut', async () => {
     const content = sentences.join('');
@@ -243,7 +330,11 @@ describe('escaping', () => {
   const hostileContent = '</style></td></table><script>window.pwned = 1</script><b onmouseover=x>粗体</b>"\'&amp;';
 
   it('a hostile complainant, content and branch name print as text; no element is injected', async () => {
-    const build = register({ ...PAWN_INTAKE, complainant: { name: hostileName, phone: '138 1234 5678', address: '<svg onload=alert(2)>' }, content: hostileContent });
+    const build = register({
+      ...PAWN_INTAKE,
+      complainant: { name: hostileName, phone: '138 1234 5678', address: '<svg onload=alert(2)>' },
+      content: hostileContent,
+    });
     const branch = { ...BRANCH, branchName: '一店"}</style><img src=y>' };
     for (const kind of DOCUMENT_KINDS) {
       const doc = await print(kind, build, 'zh-CN', { branch });
@@ -264,19 +355,52 @@ describe('escaping', () => {
 });
 
 describe('languages', () => {
-  const labelKeys = ['forms.registration.title', 'forms.field.complainant', 'forms.field.verification', 'forms.field.opinion', 'forms.field.result', 'forms.field.callback', 'forms.sign.handler', 'forms.sign.supervisor'];
+  const labelKeys = [
+    'forms.registration.title',
+    'forms.field.complainant',
+    'forms.field.verification',
+    'forms.field.opinion',
+    'forms.field.result',
+    'forms.field.callback',
+    'forms.sign.handler',
+    'forms.sign.supervisor',
+  ];
 
-  it.each(['zh-CN', 'zh-TW', 'en'] as const)('the registration form in %s has that catalog\'s labels and enum values', async (language) => {
+  it.each(['zh-CN', 'zh-TW', 'en'] as const)("the registration form in %s has that catalog's labels and enum values", async (language) => {
     const build = archivedCase();
     const doc = await print('registration', build, language);
     const catalog = catalogs[language];
-    for (const key of [...labelKeys, 'channel.walk_in', 'category.appraisal', 'severity.general', 'satisfaction.satisfied', 'responsibility.staff', 'field.businessRef.pawnshop']) {
+    for (const key of [
+      ...labelKeys,
+      'channel.walk_in',
+      'category.appraisal',
+      'severity.general',
+      'satisfaction.satisfied',
+      'responsibility.staff',
+      'field.businessRef.pawnshop',
+    ]) {
       expectPrinted(doc, catalog[key]!, `${language} ${key}`);
     }
     if (language === 'en') {
       expect(doc.text).toContain('2026-03-02 10:00');
       // No Chinese label: the only CJK text is the case's own data.
-      const data = flat([build.record.complainant.name, build.record.complainant.address, build.record.content, build.record.expectedResolution, BRANCH.branchName, '张丽李建国王志强', build.record.validity!.analysis, build.record.plan!.measures, build.record.plan!.compensation!.description, build.record.approvals[0]!.comment, build.record.result!.text, build.record.callbacks[0]!.notes, ...build.record.investigationNotes.map((n) => n.text)].join(''));
+      const data = flat(
+        [
+          build.record.complainant.name,
+          build.record.complainant.address,
+          build.record.content,
+          build.record.expectedResolution,
+          BRANCH.branchName,
+          '张丽李建国王志强',
+          build.record.validity!.analysis,
+          build.record.plan!.measures,
+          build.record.plan!.compensation!.description,
+          build.record.approvals[0]!.comment,
+          build.record.result!.text,
+          build.record.callbacks[0]!.notes,
+          ...build.record.investigationNotes.map((n) => n.text),
+        ].join(''),
+      );
       const dataChars = new Set(data);
       const stray = [...doc.flat].filter((ch) => /[\u3400-\u9fff]/.test(ch) && !dataChars.has(ch));
       expect(stray).toEqual([]);
@@ -286,15 +410,29 @@ describe('languages', () => {
 
 describe('the receipt', () => {
   it('tells the customer the case number, the next steps with their due dates, and how to follow up', async () => {
-    const build = step(register(), 'assign', { department: '鉴定部', assigneeId: 'h01', dueAt: null, note: '' }, CLERK, china('2026-03-02 10:20'));
+    const build = step(
+      register(),
+      'assign',
+      { department: '鉴定部', assigneeId: 'h01', dueAt: null, note: '' },
+      CLERK,
+      china('2026-03-02 10:20'),
+    );
     const doc = await print('receipt', build);
     expect(pdfPageCount(doc.path)).toBe(1);
     for (const value of [
-      '客户投诉受理回执', build.record.caseNo, '王小明', '鉴定估价',
+      '客户投诉受理回执',
+      build.record.caseNo,
+      '王小明',
+      '鉴定估价',
       // Pawnshop: the investigation team is due 2 working days after the assignment (Mon → Wed).
-      '成立调查小组', '分派后2个工作日内', '2026年03月04日前',
-      '完成调查核实', '开始调查后3个工作日内',
-      '查询与跟进', `请联系${BRANCH.branchName}（BJ01），并提供投诉单号${build.record.caseNo}`, '网点电话：010-65001234',
+      '成立调查小组',
+      '分派后2个工作日内',
+      '2026年03月04日前',
+      '完成调查核实',
+      '开始调查后3个工作日内',
+      '查询与跟进',
+      `请联系${BRANCH.branchName}（BJ01），并提供投诉单号${build.record.caseNo}`,
+      '网点电话：010-65001234',
       '工作日按国家法定节假日及调休安排计算',
     ]) {
       expectPrinted(doc, value);
@@ -303,7 +441,13 @@ describe('the receipt', () => {
 
   it('counts working days across a public holiday (清明 2026: Apr 4–6)', async () => {
     const friday = register({ ...PAWN_INTAKE, receivedAt: china('2026-04-03 15:00') });
-    const build = step(friday, 'assign', { department: '鉴定部', assigneeId: 'h01', dueAt: null, note: '' }, CLERK, china('2026-04-03 15:20'));
+    const build = step(
+      friday,
+      'assign',
+      { department: '鉴定部', assigneeId: 'h01', dueAt: null, note: '' },
+      CLERK,
+      china('2026-04-03 15:20'),
+    );
     const doc = await print('receipt', build);
     // Fri Apr 3 + 2 working days: Sat–Mon are off (holiday), so Tue Apr 7 and Wed Apr 8.
     expect(doc.flat).toContain('2026年04月08日前');
@@ -312,13 +456,38 @@ describe('the receipt', () => {
 
 describe('the handling slip (协调工作单)', () => {
   it('gives the department the complaint, the assignment with its instructions and deadline, and room for feedback', async () => {
-    const build = step(register(), 'assign', { department: '鉴定部', assigneeId: 'h01', dueAt: china('2026-03-04 17:00'), note: '请 24 小时内联系客户，调取当日鉴定记录。' }, CLERK, china('2026-03-02 10:20'));
+    const build = step(
+      register(),
+      'assign',
+      { department: '鉴定部', assigneeId: 'h01', dueAt: china('2026-03-04 17:00'), note: '请 24 小时内联系客户，调取当日鉴定记录。' },
+      CLERK,
+      china('2026-03-02 10:20'),
+    );
     const doc = await print('handlingSlip', build);
     for (const value of [
-      '投诉处理协调工作单', build.record.caseNo, PAWN_INTAKE.content, PAWN_INTAKE.expectedResolution!, '王小明', '138 1234 5678',
-      '分派情况', '责任部门', '鉴定部', '经办人员', '李建国（h01）', '分派时间', '2026年03月02日10:20', '办结期限', '2026年03月04日17:00',
-      '办理要求', '请24小时内联系客户，调取当日鉴定记录。', '处理时限', '成立调查小组', '2026年03月04日前',
-      '处理情况反馈', '部门负责人', '经办人',
+      '投诉处理协调工作单',
+      build.record.caseNo,
+      PAWN_INTAKE.content,
+      PAWN_INTAKE.expectedResolution!,
+      '王小明',
+      '138 1234 5678',
+      '分派情况',
+      '责任部门',
+      '鉴定部',
+      '经办人员',
+      '李建国（h01）',
+      '分派时间',
+      '2026年03月02日10:20',
+      '办结期限',
+      '2026年03月04日17:00',
+      '办理要求',
+      '请24小时内联系客户，调取当日鉴定记录。',
+      '处理时限',
+      '成立调查小组',
+      '2026年03月04日前',
+      '处理情况反馈',
+      '部门负责人',
+      '经办人',
     ]) {
       expectPrinted(doc, value);
     }
@@ -333,13 +502,24 @@ describe('the handling slip (协调工作单)', () => {
 });
 
 describe('the archive summary', () => {
-  it('holds the whole record and the event log: who, when, what, and each event\'s hash', async () => {
+  it("holds the whole record and the event log: who, when, what, and each event's hash", async () => {
     const build = archivedCase();
     const doc = await print('archiveSummary', build);
     const c = build.record;
     for (const value of [
-      '投诉案卷归档摘要', c.caseNo, c.content, c.validity!.analysis, c.plan!.measures, c.result!.text, c.callbacks[0]!.notes,
-      '事件记录', '已归档', '结案时间', '归档时间', '王志强（s01）', '主管',
+      '投诉案卷归档摘要',
+      c.caseNo,
+      c.content,
+      c.validity!.analysis,
+      c.plan!.measures,
+      c.result!.text,
+      c.callbacks[0]!.notes,
+      '事件记录',
+      '已归档',
+      '结案时间',
+      '归档时间',
+      '王志强（s01）',
+      '主管',
     ]) {
       expectPrinted(doc, value);
     }

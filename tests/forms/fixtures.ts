@@ -37,7 +37,8 @@ export const PAWN_INTAKE: IntakeInput = {
   category: 'appraisal',
   severity: 'general',
   isReport: false,
-  content: '客户于 2 月 26 日典当足金手镯一只（重 32.5 克），鉴定估价为每克 380 元，明显低于当日金价。客户认为鉴定师未说明估价依据，态度敷衍，要求重新鉴定并书面说明依据。',
+  content:
+    '客户于 2 月 26 日典当足金手镯一只（重 32.5 克），鉴定估价为每克 380 元，明显低于当日金价。客户认为鉴定师未说明估价依据，态度敷衍，要求重新鉴定并书面说明依据。',
   expectedResolution: '重新鉴定估价，按当日金价调整当金并书面说明依据。',
 };
 
@@ -62,7 +63,14 @@ export function register(intake: IntakeInput = PAWN_INTAKE, profileId: ProfileId
   serial++;
   const parsed = intakeSchema.parse(intake);
   const id = `0190a1b2-c3d4-7e5f-8a9b-${String(serial).padStart(12, '0')}`;
-  const record = newCaseRecord({ id, caseNo: caseNo ?? `BJ01-20260302-${String(serial).padStart(3, '0')}`, branchCode: 'BJ01', profileId, intake: parsed, now: parsed.receivedAt });
+  const record = newCaseRecord({
+    id,
+    caseNo: caseNo ?? `BJ01-20260302-${String(serial).padStart(3, '0')}`,
+    branchCode: 'BJ01',
+    profileId,
+    intake: parsed,
+    now: parsed.receivedAt,
+  });
   const event = chain(null, record, 'registered', CLERK, parsed.receivedAt);
   return { record, events: [event], at: parsed.receivedAt };
 }
@@ -78,7 +86,13 @@ function notBefore(build: CaseBuild, dateTime: string): number {
 }
 
 /** Applies one command through the workflow machine at `at` (default: an hour after the last step). */
-export function step<C extends CommandName>(build: CaseBuild, name: C, input: CommandInput<C>, actor: Actor, at = build.at + HOUR_MS): CaseBuild {
+export function step<C extends CommandName>(
+  build: CaseBuild,
+  name: C,
+  input: CommandInput<C>,
+  actor: Actor,
+  at = build.at + HOUR_MS,
+): CaseBuild {
   const command = { name, payload: commandSchemas[name].parse(input) } as Command;
   const transition = applyCommand(build.record, command, actor, at);
   if (isDomainError(transition)) throw new Error(`${name}: ${transition.message} ${JSON.stringify(transition.params ?? {})}`);
@@ -104,7 +118,18 @@ export function detailOf(build: CaseBuild, now = build.at): Pick<CaseDetail, 'ca
 /** Registered, assigned, investigated, plan approved, handled and the result told: awaiting the callback. */
 export function toldCase(intake: IntakeInput = PAWN_INTAKE, opts: { notes?: string[]; content?: string } = {}): CaseBuild {
   let b = register(opts.content ? { ...intake, content: opts.content } : intake);
-  b = step(b, 'assign', { department: '鉴定部', assigneeId: 'h01', dueAt: china('2026-03-05 17:00'), note: '请 24 小时内联系客户，调取当日鉴定记录和监控录像。' }, CLERK, china('2026-03-02 10:30'));
+  b = step(
+    b,
+    'assign',
+    {
+      department: '鉴定部',
+      assigneeId: 'h01',
+      dueAt: china('2026-03-05 17:00'),
+      note: '请 24 小时内联系客户，调取当日鉴定记录和监控录像。',
+    },
+    CLERK,
+    china('2026-03-02 10:30'),
+  );
   b = step(b, 'startInvestigation', {}, HANDLER, china('2026-03-02 14:00'));
   const notes = opts.notes ?? [
     '调取 2 月 26 日鉴定记录：手镯成色 999，重 32.5 克，估价按每克 380 元计算，当日上海金交所收盘价 412 元/克。',
@@ -120,7 +145,11 @@ export function toldCase(intake: IntakeInput = PAWN_INTAKE, opts: { notes?: stri
     b,
     'proposePlan',
     {
-      validity: { valid: true, responsibility: 'staff', analysis: '鉴定师未按规程向客户说明估价依据，估价折扣偏高，属员工服务及操作问题。' },
+      validity: {
+        valid: true,
+        responsibility: 'staff',
+        analysis: '鉴定师未按规程向客户说明估价依据，估价折扣偏高，属员工服务及操作问题。',
+      },
       plan: {
         measures: '按当日金价重新估价，补足当金差额；由鉴定部主管向客户当面致歉并书面说明估价依据；对鉴定师进行规程培训。',
         ownerId: 'h01',
@@ -132,14 +161,26 @@ export function toldCase(intake: IntakeInput = PAWN_INTAKE, opts: { notes?: stri
     notBefore(b, '2026-03-03 09:30'),
   );
   b = step(b, 'approvePlan', { comment: '同意，当日办结。' }, SUPERVISOR, notBefore(b, '2026-03-03 11:00'));
-  b = step(b, 'recordHandling', { result: '已重新估价为每克 412 元，补足当金差额 1,040 元；鉴定部主管已当面致歉并交付书面说明。' }, HANDLER, notBefore(b, '2026-03-03 16:00'));
+  b = step(
+    b,
+    'recordHandling',
+    { result: '已重新估价为每克 412 元，补足当金差额 1,040 元；鉴定部主管已当面致歉并交付书面说明。' },
+    HANDLER,
+    notBefore(b, '2026-03-03 16:00'),
+  );
   return step(b, 'tellResult', { method: 'phone' }, HANDLER, notBefore(b, '2026-03-03 16:30'));
 }
 
 /** {@link toldCase}, then called back (satisfied), closed and archived. */
 export function archivedCase(intake: IntakeInput = PAWN_INTAKE, opts: { notes?: string[]; content?: string } = {}): CaseBuild {
   let b = toldCase(intake, opts);
-  b = step(b, 'recordCallback', { satisfaction: 'satisfied', notes: '客户表示满意，感谢及时处理。', objection: '', standardMet: false }, CLERK, notBefore(b, '2026-03-05 10:00'));
+  b = step(
+    b,
+    'recordCallback',
+    { satisfaction: 'satisfied', notes: '客户表示满意，感谢及时处理。', objection: '', standardMet: false },
+    CLERK,
+    notBefore(b, '2026-03-05 10:00'),
+  );
   b = step(b, 'archive', {}, CLERK, notBefore(b, '2026-03-06 09:00'));
   return b;
 }

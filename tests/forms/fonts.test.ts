@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  chooseFontFaces, FONT_PACKAGES, fontPackagesFor, loadManifest, parseUnicodeRange, subsetFile, type FontManifest,
+  chooseFontFaces,
+  FONT_PACKAGES,
+  fontPackagesFor,
+  loadManifest,
+  parseUnicodeRange,
+  subsetFile,
+  type FontManifest,
 } from '../../shared/forms';
 import { documentFonts } from '../../shared/forms/fonts';
 import { FONT_GAPS } from '../../shared/forms/fontGaps';
@@ -12,7 +18,7 @@ let sc: FontManifest;
 let tc: FontManifest;
 
 beforeAll(async () => {
-  [sc, tc] = await Promise.all(FONT_PACKAGES.map((p) => loadManifest(fonts, p))) as [FontManifest, FontManifest];
+  [sc, tc] = (await Promise.all(FONT_PACKAGES.map((p) => loadManifest(fonts, p)))) as [FontManifest, FontManifest];
 });
 
 /** Whether a code point lies in a CSS unicode-range value. */
@@ -44,7 +50,11 @@ describe('unicode-range parsing', () => {
 
 describe('choosing the subset files a text needs', () => {
   it('ASCII text needs the latin subset only, no CJK slice', () => {
-    const { faces, uncovered } = chooseFontFaces([sc, tc], 'Customer Complaint Registration Form, No. BJ01-20260302-001 (Walk-in) 138 1234 5678', 400);
+    const { faces, uncovered } = chooseFontFaces(
+      [sc, tc],
+      'Customer Complaint Registration Form, No. BJ01-20260302-001 (Walk-in) 138 1234 5678',
+      400,
+    );
     expect(uncovered).toEqual([]);
     expect(faces.map((f) => f.subset.name)).toEqual(['latin']);
     expect(faces[0]!.file).toBe('@fontsource/noto-sans-sc/files/noto-sans-sc-latin-400-normal.woff2');
@@ -57,10 +67,17 @@ describe('choosing the subset files a text needs', () => {
     for (const ch of new Set(text)) {
       const cp = ch.codePointAt(0)!;
       if (cp < 0x20) continue;
-      expect(faces.some((f) => inRange(f.subset.unicodeRange, cp)), ch).toBe(true);
+      expect(
+        faces.some((f) => inRange(f.subset.unicodeRange, cp)),
+        ch,
+      ).toBe(true);
     }
     // Every chosen file is needed by some character, and a short text needs a handful, not all ~100.
-    for (const face of faces) expect([...text].some((ch) => inRange(face.subset.unicodeRange, ch.codePointAt(0)!)), face.file).toBe(true);
+    for (const face of faces)
+      expect(
+        [...text].some((ch) => inRange(face.subset.unicodeRange, ch.codePointAt(0)!)),
+        face.file,
+      ).toBe(true);
     expect(faces.length).toBeGreaterThan(3);
     expect(faces.length).toBeLessThan(30);
     expect(faces.every((f) => f.pkg.id === 'noto-sans-sc')).toBe(true);

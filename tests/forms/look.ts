@@ -14,9 +14,18 @@ import { launchChromium, printToPdf, writePdf } from './pdf';
 const out = process.argv[2] ?? '/tmp/forms-look';
 mkdirSync(out, { recursive: true });
 const fonts = nodeFontSource();
-const fresh = step(register(), 'assign', { department: '鉴定部', assigneeId: 'h01', dueAt: null, note: '请今日内联系客户。' }, CLERK, china('2026-03-02 10:20'));
+const fresh = step(
+  register(),
+  'assign',
+  { department: '鉴定部', assigneeId: 'h01', dueAt: null, note: '请今日内联系客户。' },
+  CLERK,
+  china('2026-03-02 10:20'),
+);
 const longContent = Array.from({ length: 80 }, (_, i) => `第${i + 1}条：客户反映鉴定估价偏低，要求说明依据并重新鉴定。`).join('');
-const manyNotes = Array.from({ length: 20 }, (_, i) => `调查记录 ${i + 1}：调取监控录像与鉴定台账，核对当日金价与估价单据，询问鉴定师与在场员工。`);
+const manyNotes = Array.from(
+  { length: 20 },
+  (_, i) => `调查记录 ${i + 1}：调取监控录像与鉴定台账，核对当日金价与估价单据，询问鉴定师与在场员工。`,
+);
 const cases = {
   fresh: detailOf(register()),
   assigned: detailOf(fresh),
@@ -29,7 +38,14 @@ try {
   for (const [name, detail] of Object.entries(cases)) {
     for (const kind of DOCUMENT_KINDS) {
       for (const language of LOCALES) {
-        const html = await renderDocument(kind, { detail, branch: BRANCH, organization: ORGANIZATION, language, now: detail.case.updatedAt, fonts });
+        const html = await renderDocument(kind, {
+          detail,
+          branch: BRANCH,
+          organization: ORGANIZATION,
+          language,
+          now: detail.case.updatedAt,
+          fonts,
+        });
         const base = join(out, `${kind}-${name}-${language}`);
         writePdf(`${base}.pdf`, await printToPdf(page, html));
         execFileSync('pdftoppm', ['-r', '60', '-png', `${base}.pdf`, base]);

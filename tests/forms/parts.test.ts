@@ -41,7 +41,9 @@ describe('QR code', () => {
 
 describe('text runs for font weights', () => {
   it('separates bold (titles, labels) from regular text', () => {
-    const runs = textRuns('<h1>客户投诉登记表</h1><table><thead><tr><th>序号</th></tr></thead><tr><th class="x">投诉内容</th><td>王小明</td></tr></table><strong>举报件</strong>');
+    const runs = textRuns(
+      '<h1>客户投诉登记表</h1><table><thead><tr><th>序号</th></tr></thead><tr><th class="x">投诉内容</th><td>王小明</td></tr></table><strong>举报件</strong>',
+    );
     expect(runs.bold).toContain('客户投诉登记表');
     expect(runs.bold).toContain('序号');
     expect(runs.bold).toContain('投诉内容');

@@ -26,7 +26,9 @@ export function pdfText(path: string): string {
 
 /** The text of each page (pdftotext separates pages with a form feed). */
 export function pdfPageTexts(path: string): string[] {
-  return pdfText(path).split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
+  return pdfText(path)
+    .split('\f')
+    .filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
 }
 
 export function pdfPageCount(path: string): number {
@@ -41,7 +43,10 @@ export interface PdfFont {
 }
 
 export function pdfFonts(path: string): PdfFont[] {
-  const out = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+  const out = execFileSync('pdffonts', [path], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim());
   return out.map((line) => {
     // name type… encoding emb sub uni object ID: read the yes/no columns from the right.
     const cols = line.trim().split(/\s+/);

@@ -143,7 +143,9 @@ const rows: Row[] = [
   badIntake('name: spaces only', withPerson({ name: '   ' }), 'complainant.name', 'errors.required'),
   badIntake('name: ideographic spaces only (U+3000)', withPerson({ name: '\u3000\u3000' }), 'complainant.name', 'errors.required'),
   badIntake('name: zero-width space only (prints as a blank name)', withPerson({ name: '\u200B' }), 'complainant.name', 'errors.required'),
-  badIntake('name: 100k characters', withPerson({ name: 'x'.repeat(100_000) }), 'complainant.name', 'errors.text.tooLong', { en: EN_TOO_LONG_NAME }),
+  badIntake('name: 100k characters', withPerson({ name: 'x'.repeat(100_000) }), 'complainant.name', 'errors.text.tooLong', {
+    en: EN_TOO_LONG_NAME,
+  }),
   badIntake('name: 51 CJK characters', withPerson({ name: '王'.repeat(51) }), 'complainant.name', 'errors.text.tooLong'),
   badIntake('name: a number', withPerson({ name: 42 }), 'complainant.name', 'errors.text.notText', { en: 'Must be text' }),
   badIntake('name: null', withPerson({ name: null }), 'complainant.name', 'errors.text.notText'),
@@ -154,8 +156,12 @@ const rows: Row[] = [
   badIntake('name: ANSI escape', withPerson({ name: '\u001b[31m王小明' }), 'complainant.name', 'errors.text.control'),
   badIntake('name: DEL', withPerson({ name: '王小明\u007F' }), 'complainant.name', 'errors.text.control'),
   badIntake('name: C1 next-line U+0085', withPerson({ name: '王\u0085小明' }), 'complainant.name', 'errors.text.control'),
-  badIntake('name: lone high surrogate', withPerson({ name: '王\uD800' }), 'complainant.name', 'errors.text.malformed', { en: EN_MALFORMED }),
-  badIntake('name: newline', withPerson({ name: '王\n小明' }), 'complainant.name', 'errors.text.singleLine', { en: 'Must be a single line' }),
+  badIntake('name: lone high surrogate', withPerson({ name: '王\uD800' }), 'complainant.name', 'errors.text.malformed', {
+    en: EN_MALFORMED,
+  }),
+  badIntake('name: newline', withPerson({ name: '王\n小明' }), 'complainant.name', 'errors.text.singleLine', {
+    en: 'Must be a single line',
+  }),
   keeps('name: <img onerror> stored verbatim', withPerson({ name: '<img src=x onerror=alert(1)>' }), 'onerror=alert'),
   keeps('name: zero-width space inside stored verbatim', withPerson({ name: '王\u200B小明' }), '王\u200B小'),
   keeps('name: RTL override stored verbatim', withPerson({ name: '\u202E明小王' }), '\u202E明小'),
@@ -170,7 +176,12 @@ const rows: Row[] = [
   badIntake('phone: 14 digits', withPerson({ phone: '13812345678901' }), 'complainant.phone', 'errors.phone.invalid'),
   badIntake('phone: +1 555 123 4567 (foreign)', withPerson({ phone: '+1 555 123 4567' }), 'complainant.phone', 'errors.phone.invalid'),
   badIntake('phone: letters', withPerson({ phone: '138abcd5678' }), 'complainant.phone', 'errors.phone.invalid'),
-  badIntake('phone: full-width digits (refused: form folds them)', withPerson({ phone: '１３８１２３４５６７８' }), 'complainant.phone', 'errors.phone.invalid'),
+  badIntake(
+    'phone: full-width digits (refused: form folds them)',
+    withPerson({ phone: '１３８１２３４５６７８' }),
+    'complainant.phone',
+    'errors.phone.invalid',
+  ),
   badIntake('phone: zero-width space inside', withPerson({ phone: '138\u200B1234 5678' }), 'complainant.phone', 'errors.phone.invalid'),
   badIntake('phone: 12x mobile prefix', withPerson({ phone: '12812345678' }), 'complainant.phone', 'errors.phone.invalid'),
   badIntake('phone: landline without enough digits', withPerson({ phone: '020-12345' }), 'complainant.phone', 'errors.phone.invalid'),
@@ -196,7 +207,9 @@ const rows: Row[] = [
   badIntake('content: whitespace and newlines only', withIntake({ content: ' \r\n\t ' }), 'content', 'errors.required'),
   badIntake('content: missing', without('content'), 'content', 'errors.text.notText'),
   badIntake('content: a number', withIntake({ content: 123 }), 'content', 'errors.text.notText'),
-  badIntake('content: 64 KB+ of ASCII', withIntake({ content: 'a'.repeat(65_537) }), 'content', 'errors.text.tooLong', { en: EN_TOO_LONG_TEXT }),
+  badIntake('content: 64 KB+ of ASCII', withIntake({ content: 'a'.repeat(65_537) }), 'content', 'errors.text.tooLong', {
+    en: EN_TOO_LONG_TEXT,
+  }),
   badIntake('content: 64 KB of 中 (22,000 characters)', withIntake({ content: '中'.repeat(22_000) }), 'content', 'errors.text.tooLong'),
   badIntake('content: 20,001 CJK Ext B characters', withIntake({ content: '𠀀'.repeat(20_001) }), 'content', 'errors.text.tooLong'),
   badIntake('content: NUL', withIntake({ content: '鉴定\u0000偏低' }), 'content', 'errors.text.control'),
@@ -209,20 +222,47 @@ const rows: Row[] = [
   keeps("content: ' OR '1'='1 stored verbatim", withIntake({ content: "1' OR '1'='1'; -- 估价" }), "or'1'='1"),
   keeps('content: RTL override stored verbatim', withIntake({ content: '附件 \u202Egpj.exe 请查看' }), 'gpj.exe'),
   keeps('content: template-looking text stored verbatim', withIntake({ content: '{{max}} ${x} %s __proto__ 估价' }), '{{max}}'),
-  badIntake('expectedResolution: 20,001 characters', withIntake({ expectedResolution: 'a'.repeat(20_001) }), 'expectedResolution', 'errors.text.tooLong'),
+  badIntake(
+    'expectedResolution: 20,001 characters',
+    withIntake({ expectedResolution: 'a'.repeat(20_001) }),
+    'expectedResolution',
+    'errors.text.tooLong',
+  ),
   badIntake('expectedResolution: NUL', withIntake({ expectedResolution: '退\u0000款' }), 'expectedResolution', 'errors.text.control'),
   badIntake('expectedResolution: boolean', withIntake({ expectedResolution: true }), 'expectedResolution', 'errors.text.notText'),
   keeps('expectedResolution: HTML and emoji stored verbatim', withIntake({ expectedResolution: '<b>退款</b> 👩‍👩‍👧 𪚥' })),
 
   // -- ID number --
-  badIntake('idNumber: bad check digit', withPerson({ idNumber: BAD_CHECK_ID }), 'complainant.idNumber', 'errors.idNumber.invalid', { en: EN_ID }),
-  badIntake('idNumber: 30 February', withPerson({ idNumber: idWith('11010519490230002') }), 'complainant.idNumber', 'errors.idNumber.invalid'),
+  badIntake('idNumber: bad check digit', withPerson({ idNumber: BAD_CHECK_ID }), 'complainant.idNumber', 'errors.idNumber.invalid', {
+    en: EN_ID,
+  }),
+  badIntake(
+    'idNumber: 30 February',
+    withPerson({ idNumber: idWith('11010519490230002') }),
+    'complainant.idNumber',
+    'errors.idNumber.invalid',
+  ),
   badIntake('idNumber: month 13', withPerson({ idNumber: idWith('11010519491301002') }), 'complainant.idNumber', 'errors.idNumber.invalid'),
-  badIntake('idNumber: born 1899', withPerson({ idNumber: idWith('11010518991231002') }), 'complainant.idNumber', 'errors.idNumber.invalid'),
-  badIntake('idNumber: born in 2999 (future)', withPerson({ idNumber: idWith('11010529990101002') }), 'complainant.idNumber', 'errors.idNumber.invalid'),
+  badIntake(
+    'idNumber: born 1899',
+    withPerson({ idNumber: idWith('11010518991231002') }),
+    'complainant.idNumber',
+    'errors.idNumber.invalid',
+  ),
+  badIntake(
+    'idNumber: born in 2999 (future)',
+    withPerson({ idNumber: idWith('11010529990101002') }),
+    'complainant.idNumber',
+    'errors.idNumber.invalid',
+  ),
   badIntake('idNumber: 17 digits', withPerson({ idNumber: VALID_ID.slice(0, 17) }), 'complainant.idNumber', 'errors.idNumber.invalid'),
   badIntake('idNumber: 19 characters', withPerson({ idNumber: `${VALID_ID}0` }), 'complainant.idNumber', 'errors.text.tooLong'),
-  badIntake('idNumber: full-width digits', withPerson({ idNumber: '１１０１０５１９４９１２３１００２Ｘ' }), 'complainant.idNumber', 'errors.idNumber.invalid'),
+  badIntake(
+    'idNumber: full-width digits',
+    withPerson({ idNumber: '１１０１０５１９４９１２３１００２Ｘ' }),
+    'complainant.idNumber',
+    'errors.idNumber.invalid',
+  ),
   keeps('idNumber: valid with lower-case x stored verbatim', withPerson({ idNumber: VALID_ID.toLowerCase() })),
 
   // -- category, channel, severity, isReport --
@@ -261,15 +301,35 @@ const rows: Row[] = [
   badIntake('receivedBy: SQL-ish', withIntake({ receivedBy: "c01' --" }), 'receivedBy', 'errors.staff.invalid'),
 
   // -- malformed shapes --
-  no('register: params undefined', rawCall('cases.register', undefined), { code: 'invalid_input', key: 'errors.request.invalid', path: 'intake' }),
-  no('register: intake null', registerCall(null), { code: 'invalid_input', key: 'errors.request.invalid', path: 'intake', en: 'Malformed request' }),
+  no('register: params undefined', rawCall('cases.register', undefined), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'intake',
+  }),
+  no('register: intake null', registerCall(null), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'intake',
+    en: 'Malformed request',
+  }),
   no('register: intake an array', registerCall([BASE]), { code: 'invalid_input', key: 'errors.request.invalid', path: 'intake' }),
-  no('register: intake a JSON string', registerCall(JSON.stringify(BASE)), { code: 'invalid_input', key: 'errors.request.invalid', path: 'intake' }),
+  no('register: intake a JSON string', registerCall(JSON.stringify(BASE)), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'intake',
+  }),
   badIntake('register: complainant missing', without('complainant'), 'complainant', 'errors.request.invalid'),
   badIntake('register: complainant an array', withIntake({ complainant: [BASE.complainant] }), 'complainant', 'errors.request.invalid'),
   keeps(
     'register: extra fields (state, version, id, assigneeId) are dropped, not stored',
-    withIntake({ state: 'archived', version: 99, id: 'evil', caseNo: 'X-1', assigneeId: 'h01', complainant: { ...BASE.complainant, isVip: true } }),
+    withIntake({
+      state: 'archived',
+      version: 99,
+      id: 'evil',
+      caseNo: 'X-1',
+      assigneeId: 'h01',
+      complainant: { ...BASE.complainant, isVip: true },
+    }),
   ),
   no('register: reserved number never handed out', registerCall(BASE, CLERK, { reservedCaseNo: 'BJ01-20260302-999' }), {
     code: 'invalid_input',
@@ -284,12 +344,20 @@ const rows: Row[] = [
     key: 'errors.caseNo.invalid',
     path: 'reservedCaseNo',
   }),
-  no("register: the baseline's case number again", (h, localize) => registerCall(BASE, CLERK, { reservedCaseNo: baseline.caseNo })(h, localize), {
-    code: 'conflict',
-    key: 'errors.caseNo.taken',
-    en: 'This case number has been used already',
+  no(
+    "register: the baseline's case number again",
+    (h, localize) => registerCall(BASE, CLERK, { reservedCaseNo: baseline.caseNo })(h, localize),
+    {
+      code: 'conflict',
+      key: 'errors.caseNo.taken',
+      en: 'This case number has been used already',
+    },
+  ),
+  no('register: draftId not a uuid', registerCall(BASE, CLERK, { draftId: '../drafts/1' }), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'draftId',
   }),
-  no('register: draftId not a uuid', registerCall(BASE, CLERK, { draftId: '../drafts/1' }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'draftId' }),
   keeps(
     "register: another clerk's draftId does not delete that clerk's draft",
     BASE,
@@ -303,124 +371,296 @@ const rows: Row[] = [
 
   // -- envelope --
   no('envelope: unknown role', envelopeCall({ actor: { staffId: 'c01', role: 'root' } }), {
-    code: 'invalid_input', key: 'errors.request.invalid', path: 'actor.role', issueKey: 'errors.role.invalid',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'actor.role',
+    issueKey: 'errors.role.invalid',
   }),
   no('envelope: role in capitals', envelopeCall({ actor: { staffId: 's01', role: 'Supervisor' } }), {
-    code: 'invalid_input', key: 'errors.request.invalid', path: 'actor.role', issueKey: 'errors.role.invalid',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'actor.role',
+    issueKey: 'errors.role.invalid',
   }),
   no('envelope: SQL-ish staff id', envelopeCall({ actor: { staffId: "c01' OR 1=1", role: 'clerk' } }), {
-    code: 'invalid_input', key: 'errors.request.invalid', path: 'actor.staffId', issueKey: 'errors.staff.invalid',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'actor.staffId',
+    issueKey: 'errors.staff.invalid',
   }),
   no('envelope: actor missing', envelopeCall({ locale: 'en' }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'actor' }),
   no('envelope: null', envelopeCall(null), { code: 'invalid_input', key: 'errors.request.invalid' }),
-  no('envelope: unknown locale', envelopeCall({ ...CLERK, locale: 'fr' }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'locale' }),
+  no('envelope: unknown locale', envelopeCall({ ...CLERK, locale: 'fr' }), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'locale',
+  }),
 
   // -- methods and request parameters --
   no('method: unknown', rawCall('nope', {}), { code: 'invalid_input', key: 'errors.request.unknownMethod', en: 'Unknown operation: nope' }),
   no('method: __proto__', rawCall('__proto__', {}), { code: 'invalid_input', key: 'errors.request.unknownMethod' }),
   no('method: constructor', rawCall('constructor', {}), { code: 'invalid_input', key: 'errors.request.unknownMethod' }),
-  no('method: trailing space', rawCall('cases.register ', { intake: BASE }), { code: 'invalid_input', key: 'errors.request.unknownMethod' }),
+  no('method: trailing space', rawCall('cases.register ', { intake: BASE }), {
+    code: 'invalid_input',
+    key: 'errors.request.unknownMethod',
+  }),
   no('method: 10k-character name (message cut to 60)', rawCall('x'.repeat(10_000), {}), {
-    code: 'invalid_input', key: 'errors.request.unknownMethod', en: `Unknown operation: ${'x'.repeat(60)}`,
+    code: 'invalid_input',
+    key: 'errors.request.unknownMethod',
+    en: `Unknown operation: ${'x'.repeat(60)}`,
   }),
-  no('cases.get: caseId not a uuid', rawCall('cases.get', { caseId: 'not-a-uuid' }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'caseId' }),
-  no('cases.get: SQL-ish caseId', rawCall('cases.get', { caseId: "' OR 1=1 --" }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'caseId' }),
+  no('cases.get: caseId not a uuid', rawCall('cases.get', { caseId: 'not-a-uuid' }), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'caseId',
+  }),
+  no('cases.get: SQL-ish caseId', rawCall('cases.get', { caseId: "' OR 1=1 --" }), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'caseId',
+  }),
   no('cases.get: upper-case uuid', (h, localize) => rawCall('cases.get', { caseId: baseline.id.toUpperCase() })(h, localize), {
-    code: 'invalid_input', key: 'errors.request.invalid', path: 'caseId',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'caseId',
   }),
-  no('cases.get: no such case', rawCall('cases.get', { caseId: MISSING_UUID }), { code: 'not_found', key: 'errors.case.notFound', en: 'Complaint not found' }),
-  no('cases.search: 101 characters', rawCall('cases.search', { text: '中'.repeat(101) }), { code: 'invalid_input', key: 'errors.search.tooLong', path: 'text' }),
-  no('cases.search: a number', rawCall('cases.search', { text: 42 }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'text' }),
-  no('cases.search: a control character (could join two fields)', rawCall('cases.search', { text: '王\u0001138' }), { code: 'invalid_input', key: 'errors.text.control', path: 'text' }),
-  no('cases.query: unknown filter (strict)', rawCall('cases.query', { $where: '1==1' }), { code: 'invalid_input', key: 'errors.request.invalid' }),
+  no('cases.get: no such case', rawCall('cases.get', { caseId: MISSING_UUID }), {
+    code: 'not_found',
+    key: 'errors.case.notFound',
+    en: 'Complaint not found',
+  }),
+  no('cases.search: 101 characters', rawCall('cases.search', { text: '中'.repeat(101) }), {
+    code: 'invalid_input',
+    key: 'errors.search.tooLong',
+    path: 'text',
+  }),
+  no('cases.search: a number', rawCall('cases.search', { text: 42 }), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'text',
+  }),
+  no('cases.search: a control character (could join two fields)', rawCall('cases.search', { text: '王\u0001138' }), {
+    code: 'invalid_input',
+    key: 'errors.text.control',
+    path: 'text',
+  }),
+  no('cases.query: unknown filter (strict)', rawCall('cases.query', { $where: '1==1' }), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+  }),
   no('cases.query: limit 0', rawCall('cases.query', { limit: 0 }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'limit' }),
-  no('cases.query: unknown state', rawCall('cases.query', { states: ['deleted'] }), { code: 'invalid_input', key: 'errors.state.invalid', path: 'states.0' }),
-  no('stats.month: month 13', rawCall('stats.month', { month: '2026-13' }), { code: 'invalid_input', key: 'errors.date.invalid', path: 'month' }),
-  no('cases.reserveNumber: NaN', rawCall('cases.reserveNumber', { receivedAt: Number.NaN }), { code: 'invalid_input', key: 'errors.date.invalid', path: 'receivedAt' }),
-  no('branch.configure: by a clerk', rawCall('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'courier' } }), {
-    code: 'forbidden', key: 'errors.settings.supervisorOnly',
+  no('cases.query: unknown state', rawCall('cases.query', { states: ['deleted'] }), {
+    code: 'invalid_input',
+    key: 'errors.state.invalid',
+    path: 'states.0',
   }),
-  no('branch.configure: <script> branch code', rawCall('branch.configure', { branch: { branchCode: '<script>', branchName: 'x', profileId: 'pawnshop' } }, SUPERVISOR), {
-    code: 'invalid_input', key: 'errors.branch.code', path: 'branch.branchCode',
+  no('stats.month: month 13', rawCall('stats.month', { month: '2026-13' }), {
+    code: 'invalid_input',
+    key: 'errors.date.invalid',
+    path: 'month',
   }),
-  no('branch.configure: unknown profile', rawCall('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'casino' } }, SUPERVISOR), {
-    code: 'invalid_input', key: 'errors.profile.invalid', path: 'branch.profileId',
+  no('cases.reserveNumber: NaN', rawCall('cases.reserveNumber', { receivedAt: Number.NaN }), {
+    code: 'invalid_input',
+    key: 'errors.date.invalid',
+    path: 'receivedAt',
   }),
-  no('branch.configure: <script> as the branch phone', rawCall('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop', phone: '<script>alert(1)</script>' } }, SUPERVISOR), {
-    code: 'invalid_input', key: 'errors.phone.invalid', path: 'branch.phone',
+  no(
+    'branch.configure: by a clerk',
+    rawCall('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'courier' } }),
+    {
+      code: 'forbidden',
+      key: 'errors.settings.supervisorOnly',
+    },
+  ),
+  no(
+    'branch.configure: <script> branch code',
+    rawCall('branch.configure', { branch: { branchCode: '<script>', branchName: 'x', profileId: 'pawnshop' } }, SUPERVISOR),
+    {
+      code: 'invalid_input',
+      key: 'errors.branch.code',
+      path: 'branch.branchCode',
+    },
+  ),
+  no(
+    'branch.configure: unknown profile',
+    rawCall('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'casino' } }, SUPERVISOR),
+    {
+      code: 'invalid_input',
+      key: 'errors.profile.invalid',
+      path: 'branch.profileId',
+    },
+  ),
+  no(
+    'branch.configure: <script> as the branch phone',
+    rawCall(
+      'branch.configure',
+      { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop', phone: '<script>alert(1)</script>' } },
+      SUPERVISOR,
+    ),
+    {
+      code: 'invalid_input',
+      key: 'errors.phone.invalid',
+      path: 'branch.phone',
+    },
+  ),
+  no('ledger.verify: caseId not a uuid', rawCall('ledger.verify', { caseId: 'all' }, SUPERVISOR), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'caseId',
   }),
-  no('ledger.verify: caseId not a uuid', rawCall('ledger.verify', { caseId: 'all' }, SUPERVISOR), { code: 'invalid_input', key: 'errors.request.invalid', path: 'caseId' }),
 
   // -- workflow commands against the baseline case --
   no('command: caseId not a uuid', commandCall('progressCall', { notes: '回电' }, CLERK, { caseId: 'baseline' }), {
-    code: 'invalid_input', key: 'errors.request.invalid', path: 'caseId',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'caseId',
   }),
-  no('command: no such case', commandCall('progressCall', { notes: '回电' }, CLERK, { caseId: MISSING_UUID }), { code: 'not_found', key: 'errors.case.notFound' }),
-  no('command: unknown name', commandCall('deleteCase', {}), { code: 'invalid_input', key: 'errors.request.unknownCommand', path: 'command.name' }),
-  no('command: __proto__ as name', commandCall('__proto__', {}), { code: 'invalid_input', key: 'errors.request.unknownCommand', path: 'command.name' }),
+  no('command: no such case', commandCall('progressCall', { notes: '回电' }, CLERK, { caseId: MISSING_UUID }), {
+    code: 'not_found',
+    key: 'errors.case.notFound',
+  }),
+  no('command: unknown name', commandCall('deleteCase', {}), {
+    code: 'invalid_input',
+    key: 'errors.request.unknownCommand',
+    path: 'command.name',
+  }),
+  no('command: __proto__ as name', commandCall('__proto__', {}), {
+    code: 'invalid_input',
+    key: 'errors.request.unknownCommand',
+    path: 'command.name',
+  }),
   no('command: expectedVersion wrong', commandCall('progressCall', { notes: '回电' }, CLERK, { expectedVersion: 99 }), {
-    code: 'conflict', key: 'errors.case.versionConflict', en: 'Someone else changed this complaint; reload and try again',
+    code: 'conflict',
+    key: 'errors.case.versionConflict',
+    en: 'Someone else changed this complaint; reload and try again',
   }),
   no('command: expectedVersion 0', commandCall('progressCall', { notes: '回电' }, CLERK, { expectedVersion: 0 }), {
-    code: 'invalid_input', key: 'errors.request.invalid', path: 'expectedVersion',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'expectedVersion',
   }),
   no("command: expectedVersion '1'", commandCall('progressCall', { notes: '回电' }, CLERK, { expectedVersion: '1' }), {
-    code: 'invalid_input', key: 'errors.request.invalid', path: 'expectedVersion',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'expectedVersion',
   }),
-  no('command: payload null', commandCall('progressCall', null), { code: 'invalid_input', key: 'errors.request.invalid', path: 'command.payload' }),
-  no('command: progress call without notes', commandCall('progressCall', { notes: '' }), { code: 'invalid_input', key: 'errors.required', path: 'command.payload.notes' }),
-  no('command: progress call with NUL', commandCall('progressCall', { notes: '回\u0000电' }), { code: 'invalid_input', key: 'errors.text.control', path: 'command.payload.notes' }),
+  no('command: payload null', commandCall('progressCall', null), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'command.payload',
+  }),
+  no('command: progress call without notes', commandCall('progressCall', { notes: '' }), {
+    code: 'invalid_input',
+    key: 'errors.required',
+    path: 'command.payload.notes',
+  }),
+  no('command: progress call with NUL', commandCall('progressCall', { notes: '回\u0000电' }), {
+    code: 'invalid_input',
+    key: 'errors.text.control',
+    path: 'command.payload.notes',
+  }),
   no('command: assign to <script>', commandCall('assign', { department: '鉴定部', assigneeId: '<script>' }), {
-    code: 'invalid_input', key: 'errors.staff.invalid', path: 'command.payload.assigneeId',
+    code: 'invalid_input',
+    key: 'errors.staff.invalid',
+    path: 'command.payload.assigneeId',
   }),
   no('command: startInvestigation with extra field (strict)', commandCall('startInvestigation', { force: true }, HANDLER), {
-    code: 'invalid_input', key: 'errors.request.invalid', path: 'command.payload',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'command.payload',
   }),
   no("command: update sets state 'archived' (strict)", commandCall('update', { state: 'archived' }), {
-    code: 'invalid_input', key: 'errors.request.invalid', path: 'command.payload',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'command.payload',
   }),
   no('command: update changes receivedBy (not editable)', commandCall('update', { receivedBy: 's01' }), {
-    code: 'invalid_input', key: 'errors.request.invalid', path: 'command.payload',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'command.payload',
   }),
   no('command: update with bad phone', commandCall('update', { complainant: { phone: '12345' } }), {
-    code: 'invalid_input', key: 'errors.phone.invalid', path: 'command.payload.complainant.phone',
+    code: 'invalid_input',
+    key: 'errors.phone.invalid',
+    path: 'command.payload.complainant.phone',
   }),
   no("command: update to another profile's category", commandCall('update', { category: 'pickup' }), {
-    code: 'invalid_input', key: PAWNSHOP_ONLY_ERRORS, path: 'command.payload.category',
+    code: 'invalid_input',
+    key: PAWNSHOP_ONLY_ERRORS,
+    path: 'command.payload.category',
   }),
   no('command: update receivedAt into the future', commandCall('update', { receivedAt: FUTURE }), {
-    code: 'invalid_input', key: 'errors.date.future', path: 'command.payload.receivedAt',
+    code: 'invalid_input',
+    key: 'errors.date.future',
+    path: 'command.payload.receivedAt',
   }),
   no('command: archive while registered (wrong state)', commandCall('archive', {}, SUPERVISOR), {
-    code: 'invalid_state', key: 'errors.workflow.invalidState', en: 'Cannot "Archive" while the case is "Registered"',
+    code: 'invalid_state',
+    key: 'errors.workflow.invalidState',
+    en: 'Cannot "Archive" while the case is "Registered"',
   }),
   no('command: startInvestigation while registered (wrong state)', commandCall('startInvestigation', {}, HANDLER), {
-    code: 'invalid_state', key: 'errors.workflow.invalidState',
+    code: 'invalid_state',
+    key: 'errors.workflow.invalidState',
   }),
   no('command: update by a handler (wrong role)', commandCall('update', { content: '改' }, HANDLER), {
-    code: 'forbidden', key: 'errors.workflow.roleNotAllowed', en: 'A handler cannot "Edit registration"',
+    code: 'forbidden',
+    key: 'errors.workflow.roleNotAllowed',
+    en: 'A handler cannot "Edit registration"',
   }),
 
   // -- drafts --
-  no('draft: 300 KB of ASCII', (h, localize) => h.call('drafts.save', { draftId: crypto.randomUUID(), data: { content: 'x'.repeat(300_000) } }, localize(CLERK)), {
-    code: 'invalid_input', key: 'errors.request.tooLarge', en: `Too large (limit ${MAX_DRAFT_BYTES} bytes)`,
+  no(
+    'draft: 300 KB of ASCII',
+    (h, localize) => h.call('drafts.save', { draftId: crypto.randomUUID(), data: { content: 'x'.repeat(300_000) } }, localize(CLERK)),
+    {
+      code: 'invalid_input',
+      key: 'errors.request.tooLarge',
+      en: `Too large (limit ${MAX_DRAFT_BYTES} bytes)`,
+    },
+  ),
+  no(
+    'draft: 100k 中 (300 KB as UTF-8)',
+    (h, localize) => h.call('drafts.save', { draftId: crypto.randomUUID(), data: '中'.repeat(100_000) }, localize(CLERK)),
+    {
+      code: 'invalid_input',
+      key: 'errors.request.tooLarge',
+    },
+  ),
+  no(
+    'draft: one byte over 256 KB',
+    (h, localize) => h.call('drafts.save', { draftId: crypto.randomUUID(), data: 'x'.repeat(MAX_DRAFT_BYTES - 1) }, localize(CLERK)),
+    {
+      code: 'invalid_input',
+      key: 'errors.request.tooLarge',
+    },
+  ),
+  no('draft: draftId not a uuid', rawCall('drafts.save', { draftId: 'draft-1', data: {} }), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'draftId',
   }),
-  no('draft: 100k 中 (300 KB as UTF-8)', (h, localize) => h.call('drafts.save', { draftId: crypto.randomUUID(), data: '中'.repeat(100_000) }, localize(CLERK)), {
-    code: 'invalid_input', key: 'errors.request.tooLarge',
-  }),
-  no('draft: one byte over 256 KB', (h, localize) => h.call('drafts.save', { draftId: crypto.randomUUID(), data: 'x'.repeat(MAX_DRAFT_BYTES - 1) }, localize(CLERK)), {
-    code: 'invalid_input', key: 'errors.request.tooLarge',
-  }),
-  no('draft: draftId not a uuid', rawCall('drafts.save', { draftId: 'draft-1', data: {} }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'draftId' }),
   no('draft: circular data', (h, localize) => h.call('drafts.save', { draftId: crypto.randomUUID(), data: circular }, localize(CLERK)), {
-    code: 'invalid_input', key: 'errors.request.invalid',
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
   }),
-  no('draft: BigInt in data', (h, localize) => h.call('drafts.save', { draftId: crypto.randomUUID(), data: { amount: 10n } }, localize(CLERK)), {
-    code: 'invalid_input', key: 'errors.request.invalid',
-  }),
-  no("draft: discarding another clerk's draft", (h, localize) => h.call('drafts.discard', { draftId: clerkDraft.draftId }, localize(HANDLER)), {
-    code: 'not_found', key: 'errors.draft.notFound', en: 'Draft not found',
-  }),
+  no(
+    'draft: BigInt in data',
+    (h, localize) => h.call('drafts.save', { draftId: crypto.randomUUID(), data: { amount: 10n } }, localize(CLERK)),
+    {
+      code: 'invalid_input',
+      key: 'errors.request.invalid',
+    },
+  ),
+  no(
+    "draft: discarding another clerk's draft",
+    (h, localize) => h.call('drafts.discard', { draftId: clerkDraft.draftId }, localize(HANDLER)),
+    {
+      code: 'not_found',
+      key: 'errors.draft.notFound',
+      en: 'Draft not found',
+    },
+  ),
   draftRow('draft: hostile text kept verbatim (drafts are unvalidated)', {
     name: '<img src=x onerror=alert(1)>\u0000\u0007\u001b\uD800\u202E\u200B',
     content: `👩‍👩‍👧 𠀀𪚥 '; DROP TABLE drafts; --`,
@@ -453,7 +693,18 @@ function expectRefused(result: Result<unknown>, refusal: Refusal, locale: 'zh-CN
   return error;
 }
 
-const INTAKE_KEYS = ['channel', 'receivedAt', 'receivedBy', 'complainant', 'businessRef', 'category', 'severity', 'isReport', 'content', 'expectedResolution'] as const;
+const INTAKE_KEYS = [
+  'channel',
+  'receivedAt',
+  'receivedBy',
+  'complainant',
+  'businessRef',
+  'category',
+  'severity',
+  'isReport',
+  'content',
+  'expectedResolution',
+] as const;
 
 /** What the store must keep of an intake: every field as sent, defaults for the optional ones, nothing else. */
 function expectedIntake(input: Loose): Loose {
@@ -474,7 +725,11 @@ function expectedIntake(input: Loose): Loose {
 
 const intakeOf = (c: CaseRecord): Loose => Object.fromEntries(INTAKE_KEYS.map((k) => [k, c[k]]));
 
-async function expectStored(h: StoreHost, result: Result<unknown>, stored: { intake: Loose; find?: string; also?: (host: StoreHost) => Promise<void> }): Promise<void> {
+async function expectStored(
+  h: StoreHost,
+  result: Result<unknown>,
+  stored: { intake: Loose; find?: string; also?: (host: StoreHost) => Promise<void> },
+): Promise<void> {
   expect(result.ok, result.ok ? '' : `refused: ${JSON.stringify(result.error)}`).toBe(true);
   if (!result.ok) return;
   const saved = result.value as CaseRecord;
@@ -573,6 +828,8 @@ describe('bad and hostile input is refused with a translated reason, or stored v
     expect.soft(drafts.ok && drafts.value).toStrictEqual([clerkDraftSaved]);
 
     const verify = await host.call('ledger.verify', {}, SUPERVISOR);
-    expect.soft(verify).toStrictEqual({ ok: true, value: { cases: registered.length + 1, events: registered.length + 1, blocks: 0, firstBreak: null } });
+    expect
+      .soft(verify)
+      .toStrictEqual({ ok: true, value: { cases: registered.length + 1, events: registered.length + 1, blocks: 0, firstBreak: null } });
   });
 });

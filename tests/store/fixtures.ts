@@ -22,7 +22,11 @@ export function uniqueDbName(prefix = 'cs-test'): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
-export async function openHost(clock = new TestClock(), dbName = uniqueDbName(), ledgerBlockSize?: number): Promise<{ host: StoreHost; clock: TestClock; dbName: string }> {
+export async function openHost(
+  clock = new TestClock(),
+  dbName = uniqueDbName(),
+  ledgerBlockSize?: number,
+): Promise<{ host: StoreHost; clock: TestClock; dbName: string }> {
   const host = await createStoreHost({ dbName, now: clock.now, ...(ledgerBlockSize ? { ledgerBlockSize } : {}) });
   return { host, clock, dbName };
 }
@@ -56,7 +60,13 @@ export async function register(host: StoreHost, params: Partial<IntakeInput> = {
   return r.value;
 }
 
-export async function command(host: StoreHost, caseId: string, name: Params<'cases.command'>['command']['name'], payload: unknown, envelope: Envelope) {
+export async function command(
+  host: StoreHost,
+  caseId: string,
+  name: Params<'cases.command'>['command']['name'],
+  payload: unknown,
+  envelope: Envelope,
+) {
   const detail = await host.call('cases.get', { caseId }, envelope);
   if (!detail.ok) throw new Error(detail.error.message);
   return host.call('cases.command', { caseId, expectedVersion: detail.value.case.version, command: { name, payload } }, envelope);

@@ -33,12 +33,18 @@ describe('sealed ledger blocks', () => {
     expect(await host.db.events.count()).toBe(0);
     expect(await host.db.ledgerBlocks.count()).toBe(3); // 9 events in blocks of 4: 4 + 4 + 1
     expect(await Promise.all(ids.map((id) => history(host, id)))).toEqual(before);
-    expect(await host.call('ledger.verify', {}, SUPERVISOR)).toEqual({ ok: true, value: { cases: 3, events: 9, blocks: 3, firstBreak: null } });
+    expect(await host.call('ledger.verify', {}, SUPERVISOR)).toEqual({
+      ok: true,
+      value: { cases: 3, events: 9, blocks: 3, firstBreak: null },
+    });
 
     // writes after sealing chain onto the sealed heads
     await mustCommand(host, ids[0]!, 'addInvestigationNote', { text: '补充调查' }, HANDLER);
     expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { events: 10, firstBreak: null } });
-    expect(await host.call('ledger.verify', { caseId: ids[0]! }, SUPERVISOR)).toMatchObject({ ok: true, value: { events: 4, firstBreak: null } });
+    expect(await host.call('ledger.verify', { caseId: ids[0]! }, SUPERVISOR)).toMatchObject({
+      ok: true,
+      value: { events: 4, firstBreak: null },
+    });
     host.close();
   });
 
@@ -58,13 +64,19 @@ describe('sealed ledger blocks', () => {
     const { host, ids } = await busyBranch();
     await host.call('ledger.seal', {}, SUPERVISOR);
     await host.db.ledgerBlocks.delete(3);
-    expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { firstBreak: { reason: 'sequence_gap', block: 3 } } });
+    expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({
+      ok: true,
+      value: { firstBreak: { reason: 'sequence_gap', block: 3 } },
+    });
 
     const other = await busyBranch();
     await mustCommand(other.host, other.ids[1]!, 'addInvestigationNote', { text: '原始记录' }, HANDLER);
     const row = (await other.host.db.events.where('g').above(0).last())!;
     await other.host.db.events.put({ ...row, at: row.at + 1 });
-    expect(await other.host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { firstBreak: { caseId: row.caseId, seq: row.seq, reason: 'hash_mismatch' } } });
+    expect(await other.host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({
+      ok: true,
+      value: { firstBreak: { caseId: row.caseId, seq: row.seq, reason: 'hash_mismatch' } },
+    });
     host.close();
     other.host.close();
     expect(ids).toHaveLength(3);
@@ -77,7 +89,10 @@ describe('sealed ledger blocks', () => {
     const again = await createStoreHost({ dbName, now: clock.now, ledgerBlockSize: BLOCK });
     for (const id of ids) await mustCommand(again, id, 'addInvestigationNote', { text: '重启后补充' }, HANDLER);
     await again.call('ledger.seal', {}, SUPERVISOR);
-    expect(await again.call('ledger.verify', {}, SUPERVISOR)).toEqual({ ok: true, value: { cases: 3, events: 12, blocks: 4, firstBreak: null } });
+    expect(await again.call('ledger.verify', {}, SUPERVISOR)).toEqual({
+      ok: true,
+      value: { cases: 3, events: 12, blocks: 4, firstBreak: null },
+    });
     again.close();
   });
 });

@@ -14,14 +14,20 @@ describe('the event log', () => {
     expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { cases: 2, events: 4, firstBreak: null } });
 
     await host.db.events.update([b.id, 2], { 'changes.progressCalls': [[], [{ at: 0, by: 'x', text: '改过' }]] } as never);
-    expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { firstBreak: { caseId: b.id, seq: 2, reason: 'hash_mismatch' } } });
+    expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({
+      ok: true,
+      value: { firstBreak: { caseId: b.id, seq: 2, reason: 'hash_mismatch' } },
+    });
     expect(await host.call('ledger.verify', { caseId: a.id }, SUPERVISOR)).toMatchObject({ ok: true, value: { firstBreak: null } });
 
     const { host: other } = await configuredHost();
     const c = await register(other);
     await mustCommand(other, c.id, 'progressCall', { notes: '已回电' }, CLERK);
     await other.db.events.delete([c.id, 2]);
-    expect(await other.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { firstBreak: { caseId: c.id, reason: 'link_broken' } } });
+    expect(await other.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({
+      ok: true,
+      value: { firstBreak: { caseId: c.id, reason: 'link_broken' } },
+    });
     host.close();
     other.close();
   });

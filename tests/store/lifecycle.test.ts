@@ -16,23 +16,46 @@ describe('a pawnshop complaint from intake to archive', () => {
     await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
     await mustCommand(host, c.id, 'startInvestigation', {}, HANDLER);
     await mustCommand(host, c.id, 'addInvestigationNote', { text: '调取监控和鉴定记录，复核估价。' }, HANDLER);
-    await mustCommand(host, c.id, 'proposePlan', {
-      validity: { valid: true, responsibility: 'staff', analysis: '估价员未按标准称重。' },
-      plan: { measures: '重新鉴定并补差价', ownerId: 'h01', dueAt: clock.at + 2 * DAY, compensation: { amount: 200, description: '补偿差价' } },
-    }, HANDLER);
+    await mustCommand(
+      host,
+      c.id,
+      'proposePlan',
+      {
+        validity: { valid: true, responsibility: 'staff', analysis: '估价员未按标准称重。' },
+        plan: {
+          measures: '重新鉴定并补差价',
+          ownerId: 'h01',
+          dueAt: clock.at + 2 * DAY,
+          compensation: { amount: 200, description: '补偿差价' },
+        },
+      },
+      HANDLER,
+    );
     const refused = await command(host, c.id, 'approvePlan', {}, HANDLER);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('forbidden');
     await mustCommand(host, c.id, 'approvePlan', { comment: '同意' }, SUPERVISOR);
     await mustCommand(host, c.id, 'recordHandling', { result: '已重新鉴定，补差价 200 元。' }, HANDLER);
     await mustCommand(host, c.id, 'tellResult', { method: 'phone' }, CLERK);
-    const reopened = await mustCommand(host, c.id, 'recordCallback', { satisfaction: 'unsatisfied', notes: '客户认为补偿不够', objection: '要求再补 100 元' }, CLERK);
+    const reopened = await mustCommand(
+      host,
+      c.id,
+      'recordCallback',
+      { satisfaction: 'unsatisfied', notes: '客户认为补偿不够', objection: '要求再补 100 元' },
+      CLERK,
+    );
     expect(reopened.state).toBe('reopened');
     await mustCommand(host, c.id, 'startInvestigation', {}, HANDLER);
-    await mustCommand(host, c.id, 'proposePlan', {
-      validity: { valid: true, responsibility: 'staff', analysis: '复核后同意追加。' },
-      plan: { measures: '追加补偿', ownerId: 'h01', dueAt: clock.at + 2 * DAY, compensation: { amount: 300, description: '合计' } },
-    }, HANDLER);
+    await mustCommand(
+      host,
+      c.id,
+      'proposePlan',
+      {
+        validity: { valid: true, responsibility: 'staff', analysis: '复核后同意追加。' },
+        plan: { measures: '追加补偿', ownerId: 'h01', dueAt: clock.at + 2 * DAY, compensation: { amount: 300, description: '合计' } },
+      },
+      HANDLER,
+    );
     await mustCommand(host, c.id, 'approvePlan', {}, SUPERVISOR);
     await mustCommand(host, c.id, 'recordHandling', { result: '追加补偿已到账。' }, HANDLER);
     await mustCommand(host, c.id, 'tellResult', { method: 'phone' }, CLERK);
@@ -48,9 +71,23 @@ describe('a pawnshop complaint from intake to archive', () => {
     if (!detail.ok) throw new Error(detail.error.message);
     const events = detail.value.events;
     expect(events.map((e) => e.type)).toEqual([
-      'registered', 'assigned', 'investigation_started', 'investigation_noted', 'plan_proposed', 'plan_approved', 'handled',
-      'result_told', 'callback_recorded', 'investigation_started', 'plan_proposed', 'plan_approved', 'handled', 'result_told',
-      'callback_recorded', 'closed', 'archived',
+      'registered',
+      'assigned',
+      'investigation_started',
+      'investigation_noted',
+      'plan_proposed',
+      'plan_approved',
+      'handled',
+      'result_told',
+      'callback_recorded',
+      'investigation_started',
+      'plan_proposed',
+      'plan_approved',
+      'handled',
+      'result_told',
+      'callback_recorded',
+      'closed',
+      'archived',
     ]);
     expect(events.every((e, i) => e.seq === i + 1 && (i === 0 || e.prevHash === events[i - 1]!.hash))).toBe(true);
     expect(events[1]!.changes.assigneeId).toEqual(['', 'h01']);
@@ -80,7 +117,10 @@ describe('a pawnshop complaint from intake to archive', () => {
     const counts = await host.call('cases.counts', {}, SUPERVISOR);
     expect(counts.ok && counts.value.notifications).toBe(1);
     const byClerk = await command(host, c.id, 'assign', { department: '客服部', assigneeId: 'h01' }, EN(CLERK));
-    expect(byClerk).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Major, urgent and reported cases are handled by the supervisor' } });
+    expect(byClerk).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'Major, urgent and reported cases are handled by the supervisor' },
+    });
     const unchanged = await host.call('cases.get', { caseId: c.id }, SUPERVISOR);
     expect(unchanged.ok && [unchanged.value.case.version, unchanged.value.events.length]).toEqual([1, 1]);
     await mustCommand(host, c.id, 'assign', { department: '客服部', assigneeId: 'h01' }, SUPERVISOR);
@@ -91,7 +131,11 @@ describe('a pawnshop complaint from intake to archive', () => {
     const { host } = await configuredHost();
     const c = await register(host);
     await mustCommand(host, c.id, 'progressCall', { notes: '已电话告知正在处理' }, CLERK);
-    const stale = await host.call('cases.command', { caseId: c.id, expectedVersion: 1, command: { name: 'progressCall', payload: { notes: 'x' } } }, CLERK);
+    const stale = await host.call(
+      'cases.command',
+      { caseId: c.id, expectedVersion: 1, command: { name: 'progressCall', payload: { notes: 'x' } } },
+      CLERK,
+    );
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: '这件投诉已被别人修改，请刷新后再试' } });
     host.close();
   });

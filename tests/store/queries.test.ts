@@ -28,19 +28,30 @@ describe('queues', () => {
     expect(byCategory.ok && byCategory.value.items.map((i) => i.id)).toEqual([early.id]);
     const byRef = await host.call('cases.query', { businessRef: 'DP-1' }, CLERK);
     expect(byRef.ok && byRef.value.items.map((i) => i.id)).toEqual([late.id]);
-    const byDate = await host.call('cases.query', { receivedFrom: MONDAY_10AM - 90 * 60_000, receivedTo: MONDAY_10AM, sort: 'received' }, CLERK);
+    const byDate = await host.call(
+      'cases.query',
+      { receivedFrom: MONDAY_10AM - 90 * 60_000, receivedTo: MONDAY_10AM, sort: 'received' },
+      CLERK,
+    );
     expect(byDate.ok && byDate.value.items.map((i) => i.id)).toEqual([late.id, assigned.id]);
 
     const page2 = await host.call('cases.query', { offset: 1, limit: 1 }, CLERK);
     const all = await host.call('cases.query', {}, CLERK);
     expect(page2.ok && all.ok && page2.value.items[0]!.id).toBe(all.ok ? all.value.items[1]!.id : '');
-    expect(all.ok && all.value.items.map((i) => i.nextDueAt)).toEqual(all.ok ? [...all.value.items.map((i) => i.nextDueAt)].sort((a, b) => a! - b!) : []);
+    expect(all.ok && all.value.items.map((i) => i.nextDueAt)).toEqual(
+      all.ok ? [...all.value.items.map((i) => i.nextDueAt)].sort((a, b) => a! - b!) : [],
+    );
 
     clock.advance(2 * HOUR); // the 1-hour registration clock has run out for both unassigned cases
     const overdue = await host.call('cases.query', { overdue: true }, CLERK);
     expect(overdue.ok && overdue.value.items.map((i) => i.id).sort()).toEqual([early.id, late.id].sort());
     const counts = await host.call('cases.counts', {}, SUPERVISOR);
-    expect(counts.ok && counts.value).toMatchObject({ byState: { registered: 2, assigned: 1 }, unassigned: 2, overdue: 2, notifications: 1 });
+    expect(counts.ok && counts.value).toMatchObject({
+      byState: { registered: 2, assigned: 1 },
+      unassigned: 2,
+      overdue: 2,
+      notifications: 1,
+    });
     host.close();
   });
 });
@@ -49,7 +60,11 @@ describe('search', () => {
   it('finds cases by CJK name, phone as typed, case number, business reference and content words, not by a scan', async () => {
     const { host } = await configuredHost('pawnshop');
     const a = await register(host, { complainant: { name: '欧阳娜娜', phone: '13912345678' }, content: '续当手续费收取不合理' });
-    const b = await register(host, { complainant: { name: '李雷', phone: '021-66668888' }, businessRef: 'DP2026-88', content: '金饰鉴定结果有异议 𠀀' });
+    const b = await register(host, {
+      complainant: { name: '李雷', phone: '021-66668888' },
+      businessRef: 'DP2026-88',
+      content: '金饰鉴定结果有异议 𠀀',
+    });
     const find = async (text: string) => {
       const r = await host.call('cases.search', { text }, CLERK);
       if (!r.ok) throw new Error(r.error.message);

@@ -73,7 +73,9 @@ describe('electron-builder.yml', () => {
     const excluded = config.files.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
     const packed = (file: string) => !excluded.some((pattern) => minimatch(file, pattern));
     for (const pkg of ['noto-sans-sc', 'noto-sans-tc']) {
-      const files = readdirSync(join(ROOT, 'node_modules/@fontsource', pkg, 'files')).map((f) => `node_modules/@fontsource/${pkg}/files/${f}`);
+      const files = readdirSync(join(ROOT, 'node_modules/@fontsource', pkg, 'files')).map(
+        (f) => `node_modules/@fontsource/${pkg}/files/${f}`,
+      );
       const read = files.filter((f) => /-(400|700)-normal\.woff2$/.test(f));
       expect(read.length).toBeGreaterThan(100);
       for (const f of read) expect(packed(f), f).toBe(true);

@@ -7,14 +7,17 @@ const zh = (key: string) => (ui['zh-CN'] as Record<string, string>)[key] ?? tran
 
 describe('the timeline says what changed', () => {
   it('names fields by their screen labels, shows a new state and short texts, and leaves out bookkeeping', () => {
-    const lines = changeLines({
-      state: ['registered', 'assigned'],
-      assignments: [[], [{ department: '鉴定部' }]],
-      assigneeId: ['', 'h01'],
-      version: [1, 2],
-      updatedAt: [1, 2],
-      nextDueAt: [1, 2],
-    }, zh);
+    const lines = changeLines(
+      {
+        state: ['registered', 'assigned'],
+        assignments: [[], [{ department: '鉴定部' }]],
+        assigneeId: ['', 'h01'],
+        version: [1, 2],
+        updatedAt: [1, 2],
+        nextDueAt: [1, 2],
+      },
+      zh,
+    );
     expect(lines).toEqual(['状态 → 已分派', '分派', '经办人 → h01']);
   });
 

@@ -198,9 +198,7 @@ describe('computeClocks', () => {
       status: 'not_started',
     });
     const assigned = [...base, { type: 'assigned' as const, at: registered + 1000 }];
-    expect(clock(computeClocks(GENERAL, assigned, registered, plainCalendar), 'contact').dueAt).toBe(
-      registered + 1000 + 24 * 3_600_000,
-    );
+    expect(clock(computeClocks(GENERAL, assigned, registered, plainCalendar), 'contact').dueAt).toBe(registered + 1000 + 24 * 3_600_000);
     const called = [...assigned, { type: 'progress_call' as const, at: registered + 3_600_000 }];
     expect(statusAt(GENERAL, called, registered + 2 * 86_400_000, 'contact')).toBe('met');
   });
@@ -375,7 +373,12 @@ describe('policies and their schema', () => {
       const result = calendarOverridesSchema.safeParse(overrides);
       return result.success ? [] : result.error.issues.map((issue) => issue.message);
     };
-    expect(check([{ date: '2027-10-01', workday: false, name: '国庆节' }, { date: '2028-02-29', workday: false }])).toEqual([]);
+    expect(
+      check([
+        { date: '2027-10-01', workday: false, name: '国庆节' },
+        { date: '2028-02-29', workday: false },
+      ]),
+    ).toEqual([]);
     expect(check([{ date: '2027-02-29', workday: false }])).toEqual([DEADLINE_ERRORS.date]);
     expect(check([{ date: '2027-2-1', workday: false }])).toEqual([DEADLINE_ERRORS.date]);
     expect(check([{ date: '2027-10-01', workday: 'no' }])).toEqual([DEADLINE_ERRORS.workday]);
@@ -410,9 +413,15 @@ describe('properties', () => {
   const dateArb = fc.integer({ min: firstDay, max: lastDay }).map(dateOfDayIndex);
   const instantArb = fc.integer({ min: Date.parse('2004-01-01T00:00:00+08:00'), max: Date.parse('2029-12-31T00:00:00+08:00') });
   const overridesArb = fc
-    .array(fc.record({ date: fc.integer({ min: dayIndexOfDate('2025-09-01'), max: dayIndexOfDate('2028-03-01') }).map(dateOfDayIndex), workday: fc.boolean() }), {
-      maxLength: 40,
-    })
+    .array(
+      fc.record({
+        date: fc.integer({ min: dayIndexOfDate('2025-09-01'), max: dayIndexOfDate('2028-03-01') }).map(dateOfDayIndex),
+        workday: fc.boolean(),
+      }),
+      {
+        maxLength: 40,
+      },
+    )
     .map((overrides) => new WorkCalendar(overrides));
   const clockArb = fc.record({
     amount: fc.integer({ min: 1, max: 60 }),

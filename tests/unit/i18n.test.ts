@@ -77,10 +77,17 @@ describe('catalogs', () => {
   });
 
   it('zh-CN and zh-TW are Chinese, en is not', () => {
-    const zhWithoutCjk = (locale: 'zh-CN' | 'zh-TW') => Object.entries(catalogs[locale]).filter(([, v]) => !CJK.test(v)).map(([k]) => k);
+    const zhWithoutCjk = (locale: 'zh-CN' | 'zh-TW') =>
+      Object.entries(catalogs[locale])
+        .filter(([, v]) => !CJK.test(v))
+        .map(([k]) => k);
     expect(zhWithoutCjk('zh-CN').length).toBeLessThan(5);
     expect(zhWithoutCjk('zh-TW').length).toBeLessThan(5);
-    expect(Object.entries(catalogs.en).filter(([, v]) => CJK.test(v)).map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(catalogs.en)
+        .filter(([, v]) => CJK.test(v))
+        .map(([k]) => k),
+    ).toEqual([]);
   });
 
   it('isLocale and the default', () => {
@@ -100,7 +107,9 @@ describe('keys referenced by the code', () => {
   });
 
   it.each(LOCALES)('every errors.* / missing.* literal in shared/ and electron/store/ exists in %s', (locale) => {
-    const absent = [...refs].filter(([key]) => !(key in catalogs[locale])).map(([key, files]) => `${key} (${[...new Set(files)].join(', ')})`);
+    const absent = [...refs]
+      .filter(([key]) => !(key in catalogs[locale]))
+      .map(([key, files]) => `${key} (${[...new Set(files)].join(', ')})`);
     expect(absent).toEqual([]);
   });
 });

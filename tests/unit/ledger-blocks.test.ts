@@ -6,7 +6,15 @@ function chain(caseId: string, n: number): CaseEvent[] {
   const events: CaseEvent[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const unsigned = { caseId, seq, type: 'progress_call' as const, at: 1_767_322_800_000 + seq, actor: { staffId: 'c01', role: 'clerk' as const }, changes: { progressCalls: [[], [{ text: `第${seq}次回电 😀 𠀀\t"引号"` }]] as [unknown, unknown] }, prevHash };
+    const unsigned = {
+      caseId,
+      seq,
+      type: 'progress_call' as const,
+      at: 1_767_322_800_000 + seq,
+      actor: { staffId: 'c01', role: 'clerk' as const },
+      changes: { progressCalls: [[], [{ text: `第${seq}次回电 😀 𠀀\t"引号"` }]] as [unknown, unknown] },
+      prevHash,
+    };
     const e = { ...unsigned, hash: hashEvent(unsigned) };
     events.push(e);
     prevHash = e.hash;

@@ -8,10 +8,30 @@ const T0 = Date.parse('2026-03-02T10:00:00+08:00');
 type Draft = Omit<CaseEvent, 'hash' | 'prevHash' | 'seq' | 'caseId'>;
 
 const DRAFTS: Draft[] = [
-  { type: 'registered', at: T0, actor: { staffId: 'c01', role: 'clerk' }, changes: { state: [null, 'registered'], content: [null, '估价偏低'] } },
-  { type: 'assigned', at: T0 + 1000, actor: { staffId: 'c01', role: 'clerk' }, changes: { assigneeId: ['', 'h01'], state: ['registered', 'assigned'] } },
-  { type: 'investigation_started', at: T0 + 2000, actor: { staffId: 'h01', role: 'handler' }, changes: { state: ['assigned', 'investigating'] } },
-  { type: 'investigation_noted', at: T0 + 3000, actor: { staffId: 'h01', role: 'handler' }, changes: { investigationNotes: [[], [{ at: T0 + 3000, by: 'h01', text: '调取监控' }]] } },
+  {
+    type: 'registered',
+    at: T0,
+    actor: { staffId: 'c01', role: 'clerk' },
+    changes: { state: [null, 'registered'], content: [null, '估价偏低'] },
+  },
+  {
+    type: 'assigned',
+    at: T0 + 1000,
+    actor: { staffId: 'c01', role: 'clerk' },
+    changes: { assigneeId: ['', 'h01'], state: ['registered', 'assigned'] },
+  },
+  {
+    type: 'investigation_started',
+    at: T0 + 2000,
+    actor: { staffId: 'h01', role: 'handler' },
+    changes: { state: ['assigned', 'investigating'] },
+  },
+  {
+    type: 'investigation_noted',
+    at: T0 + 3000,
+    actor: { staffId: 'h01', role: 'handler' },
+    changes: { investigationNotes: [[], [{ at: T0 + 3000, by: 'h01', text: '调取监控' }]] },
+  },
   { type: 'progress_call', at: T0 + 4000, actor: { staffId: 'c01', role: 'clerk' }, changes: {} },
 ];
 
@@ -153,7 +173,11 @@ describe('verifyChain', () => {
 
   it('finds a duplicated or swapped event as sequence_gap', () => {
     const events = chain();
-    expect(verifyChain([...events.slice(0, 3), events[2]!, ...events.slice(3)])).toEqual({ caseId: CASE_ID, seq: 3, reason: 'sequence_gap' });
+    expect(verifyChain([...events.slice(0, 3), events[2]!, ...events.slice(3)])).toEqual({
+      caseId: CASE_ID,
+      seq: 3,
+      reason: 'sequence_gap',
+    });
     const swapped = [events[0]!, events[2]!, events[1]!, ...events.slice(3)];
     expect(verifyChain(swapped)).toEqual({ caseId: CASE_ID, seq: 3, reason: 'sequence_gap' });
   });
@@ -196,7 +220,13 @@ describe('diffRecords', () => {
   };
 
   it('ignores version, updatedAt, nextDueAt and ledgerHead', () => {
-    const after = { ...before, version: 2, updatedAt: T0 + 1, nextDueAt: Number.POSITIVE_INFINITY, ledgerHead: { seq: 2, hash: 'f'.repeat(64) } };
+    const after = {
+      ...before,
+      version: 2,
+      updatedAt: T0 + 1,
+      nextDueAt: Number.POSITIVE_INFINITY,
+      ledgerHead: { seq: 2, hash: 'f'.repeat(64) },
+    };
     expect(diffRecords(before, after)).toEqual({});
   });
 
@@ -227,9 +257,20 @@ describe('diffRecords', () => {
 
   it('a diff fed into an event hashes the same however the records were built', () => {
     const after1 = { ...before, state: 'assigned', complainant: { name: '王小明', phone: '010-12345678' } };
-    const after2 = Object.fromEntries(Object.entries(after1).reverse().map(([k, v]) => [k, k === 'complainant' ? { phone: '010-12345678', name: '王小明' } : v]));
+    const after2 = Object.fromEntries(
+      Object.entries(after1)
+        .reverse()
+        .map(([k, v]) => [k, k === 'complainant' ? { phone: '010-12345678', name: '王小明' } : v]),
+    );
     expect(Object.keys(after2)).not.toEqual(Object.keys(after1));
-    const base = { caseId: CASE_ID, seq: 2, type: 'updated' as const, at: T0, actor: { staffId: 'c01', role: 'clerk' as const }, prevHash: GENESIS_HASH };
+    const base = {
+      caseId: CASE_ID,
+      seq: 2,
+      type: 'updated' as const,
+      at: T0,
+      actor: { staffId: 'c01', role: 'clerk' as const },
+      prevHash: GENESIS_HASH,
+    };
     expect(hashEvent({ ...base, changes: diffRecords(before, after1) })).toBe(hashEvent({ ...base, changes: diffRecords(before, after2) }));
   });
 });

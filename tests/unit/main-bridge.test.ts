@@ -66,7 +66,10 @@ describe('UI preload', () => {
     expect(ipcRenderer.send).toHaveBeenCalledWith('store:request-port');
     expect(await bridge.settings.get()).toEqual({ channel: 'settings:get', args: [] });
     expect(await bridge.settings.set({ language: 'en' })).toEqual({ channel: 'settings:set', args: [{ language: 'en' }] });
-    expect(await bridge.print.document({ document: 'receipt' } as never)).toEqual({ channel: 'print:document', args: [{ document: 'receipt' }] });
+    expect(await bridge.print.document({ document: 'receipt' } as never)).toEqual({
+      channel: 'print:document',
+      args: [{ document: 'receipt' }],
+    });
     expect(await bridge.print.printers()).toEqual({ channel: 'print:printers', args: [] });
   });
 
@@ -121,7 +124,8 @@ describe('a UI window talks to the one store host through main’s broker', () =
       id: 1,
       isDestroyed: () => false,
       once: () => {},
-      postMessage: (_channel: string, connection: unknown, ports: MessagePort[]) => storeWindow.postMessage({ type: 'store-port', connection }, '*', ports),
+      postMessage: (_channel: string, connection: unknown, ports: MessagePort[]) =>
+        storeWindow.postMessage({ type: 'store-port', connection }, '*', ports),
       send: (_channel: string, connection: unknown) => storeWindow.postMessage({ type: 'store-port-closed', connection }, '*'),
     };
     broker.attachStore(storeContents as never);

@@ -8,7 +8,10 @@ import { BRANCH, detailOf, register } from '../forms/fixtures';
 const PDF = new TextEncoder().encode('%PDF-1.7 fake');
 
 /** A print window with Electron replaced: serves the page the way app://print/ does, and records what main asks of it. */
-function fakeWindow(pages: Map<string, string>, outcome: { success: boolean; failureReason: string } = { success: true, failureReason: '' }) {
+function fakeWindow(
+  pages: Map<string, string>,
+  outcome: { success: boolean; failureReason: string } = { success: true, failureReason: '' },
+) {
   const handler = createAppHandler({}, async () => new Uint8Array(), pages);
   const calls = { loaded: '', html: '', printOptions: null as unknown, destroyed: false };
   const win: PrintWindow = {
@@ -33,14 +36,28 @@ function fakeWindow(pages: Map<string, string>, outcome: { success: boolean; fai
 }
 
 function request(overrides: Partial<DesktopPrintRequest> = {}): DesktopPrintRequest {
-  return { document: 'registration', detail: detailOf(register()), branch: BRANCH, language: 'zh-CN', copies: 2, silent: true, ...overrides };
+  return {
+    document: 'registration',
+    detail: detailOf(register()),
+    branch: BRANCH,
+    language: 'zh-CN',
+    copies: 2,
+    silent: true,
+    ...overrides,
+  };
 }
 
 function setup(printer = 'Counter-Laser', outcome?: { success: boolean; failureReason: string }) {
   const pages = new Map<string, string>();
   const { win, calls } = fakeWindow(pages, outcome);
   const openWindow = vi.fn(() => win);
-  const service = createPrinter({ openWindow, pages, fonts: nodeFontSource(), printerName: () => printer, now: () => Date.parse('2026-03-02T10:05:00+08:00') });
+  const service = createPrinter({
+    openWindow,
+    pages,
+    fonts: nodeFontSource(),
+    printerName: () => printer,
+    now: () => Date.parse('2026-03-02T10:05:00+08:00'),
+  });
   return { service, pages, calls, openWindow };
 }
 
@@ -74,7 +91,10 @@ describe('printing in main', () => {
 
   it('refuses a malformed request in the asked language without opening a window', async () => {
     const { service, openWindow } = setup();
-    expect(await service.print({ ...request(), copies: 99, language: 'en' })).toEqual({ ok: false, message: 'The print request was not understood; nothing was printed' });
+    expect(await service.print({ ...request(), copies: 99, language: 'en' })).toEqual({
+      ok: false,
+      message: 'The print request was not understood; nothing was printed',
+    });
     expect(await service.print({ ...request(), document: 'invoice' })).toMatchObject({ ok: false, message: '打印请求无法识别，未打印' });
     expect(await service.print('<script>')).toMatchObject({ ok: false });
     expect(openWindow).not.toHaveBeenCalled();
@@ -88,7 +108,10 @@ describe('printing in main', () => {
     };
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const service = createPrinter({ openWindow: () => win, pages, fonts: nodeFontSource(), printerName: () => '', now: Date.now });
-    expect(await service.print(request({ language: 'en' }))).toEqual({ ok: false, message: 'Printing failed; nothing was saved. Check the printer and try again' });
+    expect(await service.print(request({ language: 'en' }))).toEqual({
+      ok: false,
+      message: 'Printing failed; nothing was saved. Check the printer and try again',
+    });
     expect(calls.destroyed).toBe(true);
     expect(pages.size).toBe(0);
   }, 30_000);
@@ -105,7 +128,15 @@ describe('printing in main', () => {
   });
 
   it('lists the printers with a display name and the default marked', async () => {
-    const contents = { getPrintersAsync: async () => [{ name: 'HP_1', displayName: 'HP LaserJet', isDefault: true }, { name: 'PDF', displayName: '' }] };
-    expect(await listPrinters(contents)).toEqual([{ name: 'HP_1', displayName: 'HP LaserJet', isDefault: true }, { name: 'PDF', displayName: 'PDF', isDefault: false }]);
+    const contents = {
+      getPrintersAsync: async () => [
+        { name: 'HP_1', displayName: 'HP LaserJet', isDefault: true },
+        { name: 'PDF', displayName: '' },
+      ],
+    };
+    expect(await listPrinters(contents)).toEqual([
+      { name: 'HP_1', displayName: 'HP LaserJet', isDefault: true },
+      { name: 'PDF', displayName: 'PDF', isDefault: false },
+    ]);
   });
 });

@@ -85,7 +85,9 @@ describe('app:// handler', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
     registerAppScheme(protocol);
     const [[schemes]] = protocol.registerSchemesAsPrivileged.mock.calls as [[{ scheme: string; privileges: Record<string, boolean> }[]]];
-    expect(schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(schemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
     expect(schemes[0]!.privileges.bypassCSP).toBeUndefined();
     installAppProtocol(protocol, roots, new Map());
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));

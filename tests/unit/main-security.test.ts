@@ -7,9 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-const { CSP, SECURE_WEB_PREFERENCES, denyPermissions, guardWebContents, installSecurityGuards, isAllowedNavigation, isTrustedSender } = await import(
-  '../../electron/main/security'
-);
+const { CSP, SECURE_WEB_PREFERENCES, denyPermissions, guardWebContents, installSecurityGuards, isAllowedNavigation, isTrustedSender } =
+  await import('../../electron/main/security');
 const { registerIpc, UntrustedSenderError } = await import('../../electron/main/ipc');
 
 type Handler = (...args: unknown[]) => unknown;
@@ -82,7 +81,14 @@ describe('web contents guards', () => {
   });
 
   it('every window is isolated and sandboxed, and the CSP allows no inline or remote script', () => {
-    expect(SECURE_WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
+    expect(SECURE_WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
     for (const policy of Object.values(CSP)) {
       // A script source is the page's own files, or none at all (default-src 'none' covers it).
       const script = policy.split('; ').find((d) => d.startsWith('script-src'));

@@ -24,9 +24,8 @@ vi.mock('electron-store', async () => {
   };
 });
 
-const { DEFAULT_SETTINGS, FIELD_SCHEMAS, parseSettingsText, SETTINGS_JSON_SCHEMA, SettingsPatchError, validatePatch, validateSettings } = await import(
-  '../../electron/main/settingsSchema'
-);
+const { DEFAULT_SETTINGS, FIELD_SCHEMAS, parseSettingsText, SETTINGS_JSON_SCHEMA, SettingsPatchError, validatePatch, validateSettings } =
+  await import('../../electron/main/settingsSchema');
 const { openSettings, problemsMessage } = await import('../../electron/main/settings');
 
 const temp = mkdtempSync(join(tmpdir(), 'countersign-settings-'));
@@ -69,7 +68,15 @@ describe('validateSettings', () => {
       printer: 42,
       colour: 'blue',
     });
-    expect(settings).toEqual({ ...GOOD, branchCode: '', profile: 'general', language: 'zh-CN', hqUrl: '', windowBounds: null, printer: '' });
+    expect(settings).toEqual({
+      ...GOOD,
+      branchCode: '',
+      profile: 'general',
+      language: 'zh-CN',
+      hqUrl: '',
+      windowBounds: null,
+      printer: '',
+    });
     expect(problems).toEqual([
       { field: 'branchCode', reason: 'invalid' },
       { field: 'profile', reason: 'invalid' },
@@ -82,7 +89,10 @@ describe('validateSettings', () => {
   });
 
   it('malformed JSON or a non-object: all defaults with one problem', () => {
-    expect(parseSettingsText('{"branchCode": "SH01",')).toEqual({ settings: DEFAULT_SETTINGS, problems: [{ field: '', reason: 'unreadable' }] });
+    expect(parseSettingsText('{"branchCode": "SH01",')).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problems: [{ field: '', reason: 'unreadable' }],
+    });
     for (const raw of [null, 42, 'x', [GOOD]]) {
       expect(validateSettings(raw)).toEqual({ settings: DEFAULT_SETTINGS, problems: [{ field: '', reason: 'not-an-object' }] });
     }
@@ -109,7 +119,15 @@ describe('electron-store JSON schema', () => {
     dataFolder: ['', '/srv', 7],
     printer: ['', 'EPSON', false],
     hqUrl: ['', 'https://hq.example.cn', 3],
-    windowBounds: [null, GOOD.windowBounds, { width: 800, height: 600, maximized: true }, { width: 10, height: 600, maximized: true }, { width: 800, height: 600 }, { width: 800.5, height: 600, maximized: false }, 'big'],
+    windowBounds: [
+      null,
+      GOOD.windowBounds,
+      { width: 800, height: 600, maximized: true },
+      { width: 10, height: 600, maximized: true },
+      { width: 800, height: 600 },
+      { width: 800.5, height: 600, maximized: false },
+      'big',
+    ],
   };
 
   it('accepts every default', () => {

@@ -83,11 +83,16 @@ describe('phone numbers', () => {
 
   it('every mobile prefix 13x–19x with 9 more digits is valid and normalises to its 11 digits', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/), fc.constantFrom('', '+86 ', '0086', '86'), (second, rest, prefix) => {
-        const digits = `1${second}${rest}`;
-        const spaced = `${prefix}${digits.slice(0, 3)} ${digits.slice(3, 7)}-${digits.slice(7)}`;
-        expect(parsePhone(spaced)).toEqual({ kind: 'mobile', normalized: digits });
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 9 }),
+        fc.stringMatching(/^\d{9}$/),
+        fc.constantFrom('', '+86 ', '0086', '86'),
+        (second, rest, prefix) => {
+          const digits = `1${second}${rest}`;
+          const spaced = `${prefix}${digits.slice(0, 3)} ${digits.slice(3, 7)}-${digits.slice(7)}`;
+          expect(parsePhone(spaced)).toEqual({ kind: 'mobile', normalized: digits });
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -113,7 +118,7 @@ function gbCheck(first17: string): string {
 const withCheck = (first17: string) => first17 + gbCheck(first17);
 
 describe('ID numbers (GB 11643)', () => {
-  it('the independent check matches the standard\'s published example 11010519491231002X', () => {
+  it("the independent check matches the standard's published example 11010519491231002X", () => {
     expect(gbCheck('11010519491231002')).toBe('X');
     expect(gbCheck('44052418800101001')).toBe('4');
   });

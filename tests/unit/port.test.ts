@@ -70,7 +70,11 @@ describe('store API over a MessagePort', () => {
   let caseId = '';
 
   it('configures the branch, registers a case and reads it back', async () => {
-    const configured = await client.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' } }, SUPERVISOR);
+    const configured = await client.call(
+      'branch.configure',
+      { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' } },
+      SUPERVISOR,
+    );
     expect(configured).toEqual({ ok: true, value: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop', phone: '' } });
 
     const registered = await client.call('cases.register', { intake: intake() }, CLERK);
@@ -86,7 +90,11 @@ describe('store API over a MessagePort', () => {
   });
 
   it('answers a refused call with a coded, translated error', async () => {
-    const forbidden = await client.call('branch.configure', { branch: { branchCode: 'BJ02', branchName: 'x', profileId: 'general' } }, EN(CLERK));
+    const forbidden = await client.call(
+      'branch.configure',
+      { branch: { branchCode: 'BJ02', branchName: 'x', profileId: 'general' } },
+      EN(CLERK),
+    );
     expect(forbidden.ok).toBe(false);
     if (forbidden.ok) return;
     expect(forbidden.error.code).toBe('forbidden');
@@ -94,7 +102,11 @@ describe('store API over a MessagePort', () => {
     expect(forbidden.error.message).not.toBe(forbidden.error.key);
     expect(forbidden.error.message).toMatch(/[a-z]/i);
 
-    const invalid = await client.call('cases.register', { intake: intake({ complainant: { name: '', phone: 'abc', address: '' } }) }, CLERK);
+    const invalid = await client.call(
+      'cases.register',
+      { intake: intake({ complainant: { name: '', phone: 'abc', address: '' } }) },
+      CLERK,
+    );
     expect(invalid.ok).toBe(false);
     if (invalid.ok) return;
     expect(invalid.error.code).toBe('invalid_input');
@@ -143,7 +155,16 @@ describe('store API over a MessagePort', () => {
 
   it('survives malformed messages and answers those with an id', async () => {
     raw.length = 0;
-    for (const junk of [null, 42, 'call', [], { kind: 'call' }, { kind: 'call', id: 'x' }, { id: 1.5, kind: 'call' }, { kind: 'unsubscribe', id: 123456 }]) {
+    for (const junk of [
+      null,
+      42,
+      'call',
+      [],
+      { kind: 'call' },
+      { kind: 'call', id: 'x' },
+      { id: 1.5, kind: 'call' },
+      { kind: 'unsubscribe', id: 123456 },
+    ]) {
       rawUi.postMessage(junk);
     }
     rawUi.postMessage({ kind: 'bogus', id: 900001, envelope: { actor: CLERK.actor, locale: 'en' } });
@@ -153,8 +174,14 @@ describe('store API over a MessagePort', () => {
     await until(() => raw.length >= 4, 'answers to malformed requests');
 
     const byId = new Map(raw.map((m) => [(m as { id: number }).id, m as { kind: string; result: Result<unknown> }]));
-    expect(byId.get(900001)).toMatchObject({ kind: 'result', result: { ok: false, error: { code: 'invalid_input', key: 'errors.request.invalid', message: 'Malformed request' } } });
-    expect(byId.get(900002)).toMatchObject({ kind: 'result', result: { ok: false, error: { code: 'invalid_input', key: 'errors.request.unknownMethod' } } });
+    expect(byId.get(900001)).toMatchObject({
+      kind: 'result',
+      result: { ok: false, error: { code: 'invalid_input', key: 'errors.request.invalid', message: 'Malformed request' } },
+    });
+    expect(byId.get(900002)).toMatchObject({
+      kind: 'result',
+      result: { ok: false, error: { code: 'invalid_input', key: 'errors.request.unknownMethod' } },
+    });
     expect(byId.get(900003)).toMatchObject({ kind: 'result', result: { ok: false, error: { code: 'invalid_input' } } });
     expect(byId.get(900004)).toMatchObject({ kind: 'result', result: { ok: false, error: { code: 'invalid_input' } } });
     expect(raw).toHaveLength(4);

@@ -9,15 +9,17 @@ const NOW = Date.parse('2026-11-01T10:00:00+08:00');
 
 /** The obvious way: filter everything, sort everything. The read model must agree with it. */
 function reference(rows: CaseRow[], q: ReturnType<typeof queueQuerySchema.parse>, now: number) {
-  const hits = rows.filter((r) =>
-    (!q.states?.length || q.states.includes(r.state)) &&
-    (q.assigneeId === undefined || r.assigneeId === q.assigneeId) &&
-    (q.category === undefined || r.category === q.category) &&
-    (q.severity === undefined || r.severity === q.severity) &&
-    (!q.overdue || r.dueKey < now) &&
-    (q.receivedFrom === undefined || r.receivedAt >= q.receivedFrom) &&
-    (q.receivedTo === undefined || r.receivedAt <= q.receivedTo) &&
-    (q.businessRef === undefined || r.businessRef === q.businessRef));
+  const hits = rows.filter(
+    (r) =>
+      (!q.states?.length || q.states.includes(r.state)) &&
+      (q.assigneeId === undefined || r.assigneeId === q.assigneeId) &&
+      (q.category === undefined || r.category === q.category) &&
+      (q.severity === undefined || r.severity === q.severity) &&
+      (!q.overdue || r.dueKey < now) &&
+      (q.receivedFrom === undefined || r.receivedAt >= q.receivedFrom) &&
+      (q.receivedTo === undefined || r.receivedAt <= q.receivedTo) &&
+      (q.businessRef === undefined || r.businessRef === q.businessRef),
+  );
   const id = (a: CaseRow, b: CaseRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   hits.sort(q.sort === 'received' ? (a, b) => b.receivedAt - a.receivedAt || id(b, a) : (a, b) => a.dueKey - b.dueKey || id(a, b));
   return { items: hits.slice(q.offset, q.offset + q.limit).map(summaryOf), total: hits.length };
@@ -35,7 +37,9 @@ describe('ReadModel queues', () => {
   it('answer every combination of filters, sorts and pages exactly as filter-then-sort does', () => {
     const query = fc.record(
       {
-        states: fc.subarray(['registered', 'assigned', 'investigating', 'awaiting_callback', 'archived', 'closed_at_counter'] as const, { minLength: 1 }),
+        states: fc.subarray(['registered', 'assigned', 'investigating', 'awaiting_callback', 'archived', 'closed_at_counter'] as const, {
+          minLength: 1,
+        }),
         assigneeId: fc.constantFrom('', 'h00', 'h03', 'h07'),
         category: fc.constantFrom('appraisal', 'fees_interest', 'other'),
         severity: fc.constantFrom('general', 'major', 'urgent'),

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../electron/store/searchIndex';
 
 const doc = (id: string, content: string, receivedAt: number) => ({
-  id, caseNo: `BJ01-20260302-${id}`, complainant: { name: '客户', phone: '13800000000', address: '', idNumber: '' }, businessRef: '', content, receivedAt,
+  id,
+  caseNo: `BJ01-20260302-${id}`,
+  complainant: { name: '客户', phone: '13800000000', address: '', idNumber: '' },
+  businessRef: '',
+  content,
+  receivedAt,
 });
 
 describe('SearchIndex', () => {

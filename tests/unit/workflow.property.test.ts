@@ -56,9 +56,21 @@ const ALLOWED_PAIRS: ReadonlySet<string> = new Set(
     ['assigned', 'invalid'],
     // recording without moving
     // (evidence and the signed form may still be attached to a closed case, never to an archived one)
-    ...(['registered', 'assigned', 'investigating', 'plan_proposed', 'plan_approved', 'resolved', 'awaiting_callback', 'reopened', 'closed', 'closed_at_counter', 'invalid'] as const).map(
-      (s) => [s, s],
-    ),
+    ...(
+      [
+        'registered',
+        'assigned',
+        'investigating',
+        'plan_proposed',
+        'plan_approved',
+        'resolved',
+        'awaiting_callback',
+        'reopened',
+        'closed',
+        'closed_at_counter',
+        'invalid',
+      ] as const
+    ).map((s) => [s, s]),
   ].map(([a, b]) => `${a}->${b}`),
 );
 
@@ -79,7 +91,14 @@ function registeredCase(severity: Severity, isReport: boolean): CaseRecord {
     content: '柜台人员态度恶劣',
     expectedResolution: '',
   };
-  const c = newCaseRecord({ id: '0190f3a2-0000-7000-8000-000000000001', caseNo: 'BJ01-20260302-001', branchCode: 'BJ01', profileId: 'general', intake, now: T0 });
+  const c = newCaseRecord({
+    id: '0190f3a2-0000-7000-8000-000000000001',
+    caseNo: 'BJ01-20260302-001',
+    branchCode: 'BJ01',
+    profileId: 'general',
+    intake,
+    now: T0,
+  });
   return { ...c, ledgerHead: { seq: 1, hash: GENESIS_HASH } };
 }
 
@@ -195,7 +214,13 @@ function rawPayload(name: CommandName, k: Knobs): Record<string, unknown> {
     case 'fileAppeal':
       return { reason: k.text };
     case 'addEvidence':
-      return { attachmentId: '0190f3a2-0000-7000-8000-00000000000a', name: `${longText(k)}.png`, type: 'image/png', size: 1 + k.field, kind: k.field % 2 ? 'evidence' : 'signed_form' };
+      return {
+        attachmentId: '0190f3a2-0000-7000-8000-00000000000a',
+        name: `${longText(k)}.png`,
+        type: 'image/png',
+        size: 1 + k.field,
+        kind: k.field % 2 ? 'evidence' : 'signed_form',
+      };
     case 'linkCase':
       return { relatedCaseId: `0190f3a2-0000-7000-8000-${String(k.field).padStart(12, '0')}` };
   }
@@ -214,7 +239,17 @@ function damaged(payload: Record<string, unknown>, k: Knobs): unknown {
   return copy;
 }
 
-const FORWARD: readonly CommandName[] = ['assign', 'startInvestigation', 'addInvestigationNote', 'proposePlan', 'approvePlan', 'recordHandling', 'tellResult', 'recordCallback', 'archive'];
+const FORWARD: readonly CommandName[] = [
+  'assign',
+  'startInvestigation',
+  'addInvestigationNote',
+  'proposePlan',
+  'approvePlan',
+  'recordHandling',
+  'tellResult',
+  'recordCallback',
+  'archive',
+];
 
 function chooseName(c: CaseRecord, step: Step): CommandName {
   // A link can be made from every state but the archive; offered like the rest it would dilute the
@@ -289,7 +324,20 @@ describe('workflow properties', () => {
     );
 
     // The generator must actually explore the machine, or the properties above prove little.
-    for (const pair of ['registered->assigned', 'assigned->investigating', 'investigating->plan_proposed', 'plan_proposed->plan_approved', 'awaiting_callback->closed', 'awaiting_callback->reopened', 'closed->archived', 'registered->closed_at_counter', 'plan_proposed->investigating', 'closed->reopened', 'reopened->investigating', 'invalid->archived']) {
+    for (const pair of [
+      'registered->assigned',
+      'assigned->investigating',
+      'investigating->plan_proposed',
+      'plan_proposed->plan_approved',
+      'awaiting_callback->closed',
+      'awaiting_callback->reopened',
+      'closed->archived',
+      'registered->closed_at_counter',
+      'plan_proposed->investigating',
+      'closed->reopened',
+      'reopened->investigating',
+      'invalid->archived',
+    ]) {
       expect(observedPairs, `generator reached ${pair}`).toContain(pair);
     }
     expect(archivedRuns).toBeGreaterThan(0);
@@ -301,7 +349,13 @@ describe('workflow properties', () => {
   it('nothing is accepted on an archived case, whatever the command, payload or actor', () => {
     fc.assert(
       fc.property(fc.constantFrom(...COMMAND_NAMES), actorArb, knobsArb, (name, actor, knobs) => {
-        const archived = { ...registeredCase('general', false), state: 'archived' as const, closedAt: T0, archivedAt: T0, closingExplanation: '已归档' };
+        const archived = {
+          ...registeredCase('general', false),
+          state: 'archived' as const,
+          closedAt: T0,
+          archivedAt: T0,
+          closingExplanation: '已归档',
+        };
         const parsed = commandSchemas[name].safeParse(damaged(rawPayload(name, knobs), knobs));
         fc.pre(parsed.success);
         const r = applyCommand(archived, { name, payload: parsed.data } as Command, actor, T0 + 1);

@@ -47,7 +47,14 @@ function registeredCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     content: '当物鉴定估价明显偏低，要求重新鉴定。',
     expectedResolution: '重新估价',
   };
-  const c = newCaseRecord({ id: '0190f3a2-0000-7000-8000-000000000001', caseNo: 'BJ01-20260302-001', branchCode: 'BJ01', profileId: 'pawnshop', intake, now: T0 });
+  const c = newCaseRecord({
+    id: '0190f3a2-0000-7000-8000-000000000001',
+    caseNo: 'BJ01-20260302-001',
+    branchCode: 'BJ01',
+    profileId: 'pawnshop',
+    intake,
+    now: T0,
+  });
   return { ...c, ledgerHead: { seq: 1, hash: GENESIS_HASH }, ...overrides };
 }
 
@@ -134,7 +141,13 @@ const VALID_INPUT: Record<CommandName, unknown> = {
   tellResult: { method: 'phone' },
   recordCallback: { satisfaction: 'satisfied', notes: '客户满意' },
   fileAppeal: { reason: '客户对鉴定结果仍有异议' },
-  addEvidence: { attachmentId: '0190f3a2-0000-7000-8000-00000000000a', name: '监控截图.png', type: 'image/png', size: 2048, kind: 'evidence' },
+  addEvidence: {
+    attachmentId: '0190f3a2-0000-7000-8000-00000000000a',
+    name: '监控截图.png',
+    type: 'image/png',
+    size: 2048,
+    kind: 'evidence',
+  },
   linkCase: { relatedCaseId: '0190f3a2-0000-7000-8000-0000000000b1' },
   archive: {},
 };
@@ -263,7 +276,15 @@ describe('allowedCommands', () => {
   });
 
   it('offers a clerk the counter actions on a new case', () => {
-    expect(allowedCommands(caseIn('registered'), CLERK).sort()).toEqual(['addEvidence', 'assign', 'closeAtCounter', 'linkCase', 'markInvalid', 'progressCall', 'update']);
+    expect(allowedCommands(caseIn('registered'), CLERK).sort()).toEqual([
+      'addEvidence',
+      'assign',
+      'closeAtCounter',
+      'linkCase',
+      'markInvalid',
+      'progressCall',
+      'update',
+    ]);
   });
 
   it('offers a handler only a progress call, evidence and a link on a new case', () => {
@@ -329,20 +350,36 @@ describe('guards', () => {
 
     it('standardMet is refused to clerk and handler', () => {
       for (const actor of [CLERK, HANDLER]) {
-        const e = err(applyCommand(awaiting(), cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '', objection: '仍不满意', standardMet: true }), actor, NOW));
+        const e = err(
+          applyCommand(
+            awaiting(),
+            cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '', objection: '仍不满意', standardMet: true }),
+            actor,
+            NOW,
+          ),
+        );
         expect(e.code).toBe('forbidden');
         expect(e.message).toBe('errors.workflow.standardMetBySupervisor');
       }
     });
 
     it('standardMet is refused to a non-supervisor even when the customer is satisfied', () => {
-      const e = err(applyCommand(awaiting(), cmd('recordCallback', { satisfaction: 'satisfied', notes: '', standardMet: true }), CLERK, NOW));
+      const e = err(
+        applyCommand(awaiting(), cmd('recordCallback', { satisfaction: 'satisfied', notes: '', standardMet: true }), CLERK, NOW),
+      );
       expect(e.message).toBe('errors.workflow.standardMetBySupervisor');
     });
 
     it('standardMet by a supervisor closes an unsatisfied case without an objection', () => {
       for (const actor of [SUPERVISOR, ADMIN]) {
-        const t = ok(applyCommand(awaiting(), cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '已达到公司标准', standardMet: true }), actor, NOW));
+        const t = ok(
+          applyCommand(
+            awaiting(),
+            cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '已达到公司标准', standardMet: true }),
+            actor,
+            NOW,
+          ),
+        );
         expect(t.to).toBe('closed');
         expect(t.events).toEqual(['callback_recorded', 'closed']);
         expect(t.next.satisfaction).toBe('unsatisfied');
@@ -353,7 +390,14 @@ describe('guards', () => {
 
     it.each(['unsatisfied', 'partly_satisfied'] as const)('%s without an objection is refused as incomplete', (satisfaction) => {
       for (const objection of [undefined, '', '   ']) {
-        const e = err(applyCommand(awaiting(), cmd('recordCallback', { satisfaction, notes: '', ...(objection === undefined ? {} : { objection }) }), CLERK, NOW));
+        const e = err(
+          applyCommand(
+            awaiting(),
+            cmd('recordCallback', { satisfaction, notes: '', ...(objection === undefined ? {} : { objection }) }),
+            CLERK,
+            NOW,
+          ),
+        );
         expect(e.code).toBe('incomplete');
         expect(e.message).toBe('errors.workflow.missing');
         expect(e.params).toEqual({ fields: 'missing.objection' });
@@ -361,7 +405,9 @@ describe('guards', () => {
     });
 
     it('an objection of invisible characters only is no objection (as for required text fields)', () => {
-      const e = err(applyCommand(awaiting(), cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '', objection: '\u200B\u00A0' }), CLERK, NOW));
+      const e = err(
+        applyCommand(awaiting(), cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '', objection: '\u200B\u00A0' }), CLERK, NOW),
+      );
       expect(e.code).toBe('incomplete');
       expect(e.params).toEqual({ fields: 'missing.objection' });
     });
@@ -375,7 +421,14 @@ describe('guards', () => {
       expect(t.next.closedAt).toBe(NOW);
       expect(t.next.satisfaction).toBe('satisfied');
       expect(t.next.callbacks).toHaveLength(c.callbacks.length + 1);
-      expect(t.next.callbacks.at(-1)).toEqual({ at: NOW, by: 'c01', satisfaction: 'satisfied', notes: '客户满意', objection: '', standardMet: false });
+      expect(t.next.callbacks.at(-1)).toEqual({
+        at: NOW,
+        by: 'c01',
+        satisfaction: 'satisfied',
+        notes: '客户满意',
+        objection: '',
+        standardMet: false,
+      });
       expect(missingFor('closed', t.next)).toEqual([]);
     });
 
@@ -469,7 +522,9 @@ describe('transitions in detail', () => {
   it('assign records the assignment and the current assignee', () => {
     const t = ok(applyCommand(caseIn('registered'), cmd('assign'), CLERK, NOW));
     expect(t.next.assigneeId).toBe('h02');
-    expect(t.next.assignments).toEqual([{ department: '鉴定部', assigneeId: 'h02', dueAt: T0 + 86_400_000, note: '', assignedAt: NOW, assignedBy: 'c01' }]);
+    expect(t.next.assignments).toEqual([
+      { department: '鉴定部', assigneeId: 'h02', dueAt: T0 + 86_400_000, note: '', assignedAt: NOW, assignedBy: 'c01' },
+    ]);
   });
 
   it('reassigning keeps the earlier assignments', () => {
@@ -480,7 +535,12 @@ describe('transitions in detail', () => {
 
   it('closeAtCounter records the explanation, the closing time and a satisfied customer', () => {
     const t = ok(applyCommand(caseIn('registered'), cmd('closeAtCounter'), CLERK, NOW));
-    expect(t.next).toMatchObject({ state: 'closed_at_counter', closingExplanation: '当场解释清楚，客户满意', closedAt: NOW, satisfaction: 'satisfied' });
+    expect(t.next).toMatchObject({
+      state: 'closed_at_counter',
+      closingExplanation: '当场解释清楚，客户满意',
+      closedAt: NOW,
+      satisfaction: 'satisfied',
+    });
     expect(t.events).toEqual(['closed_at_counter']);
   });
 
@@ -533,7 +593,11 @@ describe('transitions in detail', () => {
   });
 
   it('recording commands do not move the case', () => {
-    for (const [name, state] of [['addInvestigationNote', 'investigating'], ['progressCall', 'registered'], ['update', 'assigned']] as const) {
+    for (const [name, state] of [
+      ['addInvestigationNote', 'investigating'],
+      ['progressCall', 'registered'],
+      ['update', 'assigned'],
+    ] as const) {
       const t = ok(applyCommand(caseIn(state), cmd(name), SUPERVISOR, NOW));
       expect(t.from).toBe(state);
       expect(t.to).toBe(state);
@@ -555,13 +619,18 @@ describe('transitions in detail', () => {
     });
     const phoneFix = () => ok(applyCommand(c, cmd('update', { complainant: { phone: '010-12345678' } }), SUPERVISOR, NOW)).next;
 
-    it('a phone correction keeps the complainant\'s address and ID number', () => {
+    it("a phone correction keeps the complainant's address and ID number", () => {
       expect(phoneFix().complainant).toEqual({ ...c.complainant, phone: '010-12345678' });
     });
 
     it('a phone correction keeps severity, the 举报 flag, business reference and expected resolution', () => {
       const next = phoneFix();
-      expect({ severity: next.severity, isReport: next.isReport, businessRef: next.businessRef, expectedResolution: next.expectedResolution }).toEqual({
+      expect({
+        severity: next.severity,
+        isReport: next.isReport,
+        businessRef: next.businessRef,
+        expectedResolution: next.expectedResolution,
+      }).toEqual({
         severity: 'major',
         isReport: true,
         businessRef: c.businessRef,
@@ -571,7 +640,10 @@ describe('transitions in detail', () => {
 
     it('the update schema adds no defaults for fields the patch leaves out', () => {
       expect(commandSchemas.update.safeParse({ content: '新内容' })).toEqual({ success: true, data: { content: '新内容' } });
-      expect(commandSchemas.update.safeParse({ complainant: { phone: '13812345678' } })).toEqual({ success: true, data: { complainant: { phone: '13812345678' } } });
+      expect(commandSchemas.update.safeParse({ complainant: { phone: '13812345678' } })).toEqual({
+        success: true,
+        data: { complainant: { phone: '13812345678' } },
+      });
     });
 
     it('a content correction changes the content', () => {
@@ -613,9 +685,25 @@ describe('version', () => {
     }
     expect(c.version).toBe(1 + steps.length);
     expect(states).toEqual([
-      'registered', 'assigned', 'assigned', 'investigating', 'investigating', 'plan_proposed', 'investigating', 'plan_proposed',
-      'plan_approved', 'resolved', 'awaiting_callback', 'reopened', 'investigating', 'plan_proposed', 'plan_approved', 'resolved',
-      'awaiting_callback', 'closed', 'archived',
+      'registered',
+      'assigned',
+      'assigned',
+      'investigating',
+      'investigating',
+      'plan_proposed',
+      'investigating',
+      'plan_proposed',
+      'plan_approved',
+      'resolved',
+      'awaiting_callback',
+      'reopened',
+      'investigating',
+      'plan_proposed',
+      'plan_approved',
+      'resolved',
+      'awaiting_callback',
+      'closed',
+      'archived',
     ]);
     expect(c.callbacks).toHaveLength(2);
     expect(c.archivedAt).toBe(NOW + steps.length - 1);
@@ -633,8 +721,20 @@ describe('refusals carry i18n keys', () => {
     ['wrong state', () => applyCommand(caseIn('registered'), cmd('archive'), CLERK, NOW)],
     ['wrong role', () => applyCommand(caseIn('plan_proposed'), cmd('approvePlan'), HANDLER, NOW)],
     ['supervisor required', () => applyCommand(caseIn('registered', { severity: 'urgent' as Severity }), cmd('assign'), CLERK, NOW)],
-    ['standard met by a clerk', () => applyCommand(caseIn('awaiting_callback'), cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '', standardMet: true }), CLERK, NOW)],
-    ['missing objection', () => applyCommand(caseIn('awaiting_callback'), cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '' }), CLERK, NOW)],
+    [
+      'standard met by a clerk',
+      () =>
+        applyCommand(
+          caseIn('awaiting_callback'),
+          cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '', standardMet: true }),
+          CLERK,
+          NOW,
+        ),
+    ],
+    [
+      'missing objection',
+      () => applyCommand(caseIn('awaiting_callback'), cmd('recordCallback', { satisfaction: 'unsatisfied', notes: '' }), CLERK, NOW),
+    ],
     ['incomplete archive', () => applyCommand(caseIn('closed', { result: null, callbacks: [] }), cmd('archive'), CLERK, NOW)],
     ['after archive', () => applyCommand(caseIn('archived'), cmd('fileAppeal'), ADMIN, NOW)],
   ];

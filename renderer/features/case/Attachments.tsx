@@ -26,11 +26,20 @@ function Thumbnail({ item }: { item: EvidenceRef }) {
   return (
     <Box component="figure" sx={{ m: 0, width: 160 }}>
       {url && item.type.startsWith('image/') ? (
-        <Box component="img" src={url} alt={label} sx={{ width: 160, height: 120, objectFit: 'cover', border: 1, borderColor: 'divider' }} />
+        <Box
+          component="img"
+          src={url}
+          alt={label}
+          sx={{ width: 160, height: 120, objectFit: 'cover', border: 1, borderColor: 'divider' }}
+        />
       ) : (
-        <Link href={url ?? undefined} target="_blank" rel="noopener" aria-label={label}>PDF</Link>
+        <Link href={url ?? undefined} target="_blank" rel="noopener" aria-label={label}>
+          PDF
+        </Link>
       )}
-      <Typography component="figcaption" variant="caption" sx={{ display: 'block', overflowWrap: 'anywhere' }}>{label}</Typography>
+      <Typography component="figcaption" variant="caption" sx={{ display: 'block', overflowWrap: 'anywhere' }}>
+        {label}
+      </Typography>
     </Box>
   );
 }
@@ -46,16 +55,28 @@ export function Attachments({ record, canAdd }: { record: CaseRecord; canAdd: bo
     e.target.value = '';
     if (!file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const r = await api.call('cases.addAttachment', { caseId: record.id, expectedVersion: record.version, kind, name: file.name, type: file.type as never, bytes }, envelope);
+    const r = await api.call(
+      'cases.addAttachment',
+      { caseId: record.id, expectedVersion: record.version, kind, name: file.name, type: file.type as never, bytes },
+      envelope,
+    );
     setError(r.ok ? null : r.error);
   };
 
   return (
     <Box component="section" aria-labelledby="attachments-title" sx={{ mt: 2 }}>
-      <Typography id="attachments-title" variant="h6" component="h2">{t('attachment.title')}</Typography>
-      {error && <Alert severity="error" role="alert" sx={{ my: 1 }}>{error.issues?.[0]?.message ?? error.message}</Alert>}
+      <Typography id="attachments-title" variant="h6" component="h2">
+        {t('attachment.title')}
+      </Typography>
+      {error && (
+        <Alert severity="error" role="alert" sx={{ my: 1 }}>
+          {error.issues?.[0]?.message ?? error.message}
+        </Alert>
+      )}
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', gap: 2, my: 1 }}>
-        {record.evidence.map((item) => <Thumbnail key={item.attachmentId} item={item} />)}
+        {record.evidence.map((item) => (
+          <Thumbnail key={item.attachmentId} item={item} />
+        ))}
         {record.evidence.length === 0 && <Typography color="text.secondary">{t('attachment.none')}</Typography>}
       </Stack>
       {canAdd && (

@@ -1,4 +1,21 @@
-import { Alert, Box, Button, Chip, Divider, List, ListItem, ListItemText, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Divider,
+  List,
+  ListItem,
+  ListItemText,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockState } from '../../../shared/deadlines';
@@ -15,11 +32,24 @@ import { HandlingDetails } from './HandlingDetails';
 import { RelatedCases } from './RelatedCases';
 
 const CLOCK_COLOURS: Partial<Record<ClockState['status'], 'error' | 'warning' | 'success' | 'default'>> = {
-  overdue: 'error', met_late: 'warning', due_soon: 'warning', met: 'success',
+  overdue: 'error',
+  met_late: 'warning',
+  due_soon: 'warning',
+  met: 'success',
 };
 
 /** Everything about one case: who, what, the deadlines, the actions this user may take, the timeline. */
-export function CaseScreen({ caseId, branch, onBack, onOpen }: { caseId: string; branch: Branch; onBack: () => void; onOpen: (caseId: string) => void }) {
+export function CaseScreen({
+  caseId,
+  branch,
+  onBack,
+  onOpen,
+}: {
+  caseId: string;
+  branch: Branch;
+  onBack: () => void;
+  onOpen: (caseId: string) => void;
+}) {
   const { t } = useTranslation();
   const detail = useLive('cases.get', { caseId });
   const categoryLabelOf = useCategoryLabel();
@@ -35,7 +65,9 @@ export function CaseScreen({ caseId, branch, onBack, onOpen }: { caseId: string;
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="case-title">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
         <Button onClick={onBack}>{t('case.back')}</Button>
-        <Typography id="case-title" variant="h5" component="h1" sx={{ fontFamily: 'monospace' }}>{c.caseNo}</Typography>
+        <Typography id="case-title" variant="h5" component="h1" sx={{ fontFamily: 'monospace' }}>
+          {c.caseNo}
+        </Typography>
         <Chip label={t(`state.${c.state}`)} color="primary" />
         <Chip label={t(`severity.${c.severity}`)} color={c.severity === 'general' ? 'default' : 'error'} variant="outlined" />
         {c.isReport && <Chip label={t('case.report')} color="error" variant="outlined" />}
@@ -55,7 +87,11 @@ export function CaseScreen({ caseId, branch, onBack, onOpen }: { caseId: string;
 
       {actions.length > 0 && (
         <Stack direction="row" spacing={1} sx={{ my: 2, flexWrap: 'wrap', gap: 1 }} role="group" aria-label={t('case.actions')}>
-          {actions.map((name) => <Button key={name} variant="outlined" onClick={() => setAction(name)}>{t(`command.${name}`)}</Button>)}
+          {actions.map((name) => (
+            <Button key={name} variant="outlined" onClick={() => setAction(name)}>
+              {t(`command.${name}`)}
+            </Button>
+          ))}
         </Stack>
       )}
 
@@ -64,7 +100,9 @@ export function CaseScreen({ caseId, branch, onBack, onOpen }: { caseId: string;
       <RelatedCases record={c} related={related} canLink={allowedCommands.includes('linkCase')} onOpen={onOpen} />
       <PrintSection detail={detail.value} branch={branch} />
 
-      <Typography variant="h6" component="h2" sx={{ mt: 2 }}>{t('case.deadlines')}</Typography>
+      <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
+        {t('case.deadlines')}
+      </Typography>
       <Table size="small" aria-label={t('case.deadlines')}>
         <TableHead>
           <TableRow>
@@ -78,20 +116,28 @@ export function CaseScreen({ caseId, branch, onBack, onOpen }: { caseId: string;
             <TableRow key={k.id}>
               <TableCell>{t(k.labelKey)}</TableCell>
               <TableCell>{k.dueAt === null ? '—' : time(k.dueAt)}</TableCell>
-              <TableCell><Chip size="small" label={t(`deadline.status.${k.status}`)} color={CLOCK_COLOURS[k.status] ?? 'default'} /></TableCell>
+              <TableCell>
+                <Chip size="small" label={t(`deadline.status.${k.status}`)} color={CLOCK_COLOURS[k.status] ?? 'default'} />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
 
       <Divider sx={{ my: 2 }} />
-      <Typography variant="h6" component="h2">{t('case.timeline')}</Typography>
+      <Typography variant="h6" component="h2">
+        {t('case.timeline')}
+      </Typography>
       <List dense aria-label={t('case.timeline')}>
         {events.map((e) => (
           <ListItem key={e.seq} disableGutters>
             <ListItemText
               primary={`${time(e.at)} · ${t(`event.${e.type}`)} · ${e.actor.staffId} (${t(`role.${e.actor.role}`)})`}
-              secondary={e.type !== 'registered' && changeLines(e.changes, t).length ? `${t('case.changed')}: ${changeLines(e.changes, t).join(' · ')}` : undefined}
+              secondary={
+                e.type !== 'registered' && changeLines(e.changes, t).length
+                  ? `${t('case.changed')}: ${changeLines(e.changes, t).join(' · ')}`
+                  : undefined
+              }
             />
           </ListItem>
         ))}
@@ -104,8 +150,12 @@ export function CaseScreen({ caseId, branch, onBack, onOpen }: { caseId: string;
 function Field({ label, value, block }: { label: string; value: string; block?: boolean }) {
   return (
     <Box sx={{ mt: block ? 2 : 0 }}>
-      <Typography variant="caption" color="text.secondary" component="p">{label}</Typography>
-      <Typography variant="body1" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value || '—'}</Typography>
+      <Typography variant="caption" color="text.secondary" component="p">
+        {label}
+      </Typography>
+      <Typography variant="body1" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {value || '—'}
+      </Typography>
     </Box>
   );
 }

@@ -1,4 +1,15 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, Switch, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  Stack,
+  Switch,
+  TextField,
+} from '@mui/material';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/contract';
@@ -11,7 +22,15 @@ import { useStore } from '../../app/store';
 import { COMMAND_FIELDS, fieldOfIssue, initialValues, payloadOf, type CommandField } from './commandFields';
 
 /** One workflow action: its fields, sent to the store, which checks every rule again. */
-export function CommandDialog({ record, name, onClose }: { record: CaseRecord; name: CommandName; onClose: (updated?: CaseRecord) => void }) {
+export function CommandDialog({
+  record,
+  name,
+  onClose,
+}: {
+  record: CaseRecord;
+  name: CommandName;
+  onClose: (updated?: CaseRecord) => void;
+}) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const fields = COMMAND_FIELDS[name] ?? [];
@@ -22,12 +41,17 @@ export function CommandDialog({ record, name, onClose }: { record: CaseRecord; n
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const profile = PROFILES[record.profileId];
-  const labelOf = (f: CommandField) => t(f.name === 'address' ? profile.addressLabel : f.name === 'businessRef' ? profile.businessRefLabel : f.label);
+  const labelOf = (f: CommandField) =>
+    t(f.name === 'address' ? profile.addressLabel : f.name === 'businessRef' ? profile.businessRefLabel : f.label);
   const issueOf = (field: string) => error?.issues?.find((i) => fieldOfIssue(i.path) === field)?.message;
 
   async function submit() {
     setBusy(true);
-    const r = await api.call('cases.command', { caseId: record.id, expectedVersion: record.version, command: { name, payload: payloadOf(name, values, record) } }, envelope);
+    const r = await api.call(
+      'cases.command',
+      { caseId: record.id, expectedVersion: record.version, command: { name, payload: payloadOf(name, values, record) } },
+      envelope,
+    );
     setBusy(false);
     if (!r.ok) return setError(r.error);
     onClose(r.value);
@@ -39,25 +63,72 @@ export function CommandDialog({ record, name, onClose }: { record: CaseRecord; n
       <DialogTitle id={titleId}>{t(`command.${name}`)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          {error && (!error.issues || error.issues.every((i) => !fields.some((f) => f.name === fieldOfIssue(i.path)))) && <Alert severity="error" role="alert">{error.message}</Alert>}
+          {error && (!error.issues || error.issues.every((i) => !fields.some((f) => f.name === fieldOfIssue(i.path)))) && (
+            <Alert severity="error" role="alert">
+              {error.message}
+            </Alert>
+          )}
           {fields.map((f, i) => {
             const set = (value: string | boolean) => setValues((v) => ({ ...v, [f.name]: value }));
             if (f.kind === 'switch') {
-              return <FormControlLabel key={f.name} control={<Switch checked={values[f.name] === true} onChange={(e) => set(e.target.checked)} />} label={labelOf(f)} />;
+              return (
+                <FormControlLabel
+                  key={f.name}
+                  control={<Switch checked={values[f.name] === true} onChange={(e) => set(e.target.checked)} />}
+                  label={labelOf(f)}
+                />
+              );
             }
             const listId = f.suggest ? `${titleId}-${f.name}-list` : undefined;
             return (
               <Fragment key={f.name}>
-                <TextField label={labelOf(f)} value={String(values[f.name] ?? '')} onChange={(e) => set(e.target.value)}
-                  required={f.required} autoFocus={i === 0} multiline={f.kind === 'multiline'} minRows={f.kind === 'multiline' ? 3 : undefined}
+                <TextField
+                  label={labelOf(f)}
+                  value={String(values[f.name] ?? '')}
+                  onChange={(e) => set(e.target.value)}
+                  required={f.required}
+                  autoFocus={i === 0}
+                  multiline={f.kind === 'multiline'}
+                  minRows={f.kind === 'multiline' ? 3 : undefined}
                   type={f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text'}
-                  select={f.kind === 'select' || f.kind === 'category'} error={!!issueOf(f.name)} helperText={issueOf(f.name)}
-                  slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: listId ? { list: listId, autoComplete: 'off' } : {} }}>
-                  {f.kind === 'select' ? f.options?.map((o) => <option key={o} value={o}>{t(`${f.labelPrefix}.${o}`)}</option>) : undefined}
-                  {f.kind === 'category' ? categories.map((c) => <option key={c} value={c}>{categoryLabel(c, org, t)}</option>) : undefined}
+                  select={f.kind === 'select' || f.kind === 'category'}
+                  error={!!issueOf(f.name)}
+                  helperText={issueOf(f.name)}
+                  slotProps={{
+                    select: { native: true },
+                    inputLabel: { shrink: true },
+                    htmlInput: listId ? { list: listId, autoComplete: 'off' } : {},
+                  }}
+                >
+                  {f.kind === 'select'
+                    ? f.options?.map((o) => (
+                        <option key={o} value={o}>
+                          {t(`${f.labelPrefix}.${o}`)}
+                        </option>
+                      ))
+                    : undefined}
+                  {f.kind === 'category'
+                    ? categories.map((c) => (
+                        <option key={c} value={c}>
+                          {categoryLabel(c, org, t)}
+                        </option>
+                      ))
+                    : undefined}
                 </TextField>
-                {f.suggest === 'departments' && <datalist id={listId}>{org.departments.map((d) => <option key={d} value={d} />)}</datalist>}
-                {f.suggest === 'staff' && <datalist id={listId}>{org.staff.map((m) => <option key={m.id} value={m.id}>{`${m.name} · ${t(`role.${m.role}`)}`}</option>)}</datalist>}
+                {f.suggest === 'departments' && (
+                  <datalist id={listId}>
+                    {org.departments.map((d) => (
+                      <option key={d} value={d} />
+                    ))}
+                  </datalist>
+                )}
+                {f.suggest === 'staff' && (
+                  <datalist id={listId}>
+                    {org.staff.map((m) => (
+                      <option key={m.id} value={m.id}>{`${m.name} · ${t(`role.${m.role}`)}`}</option>
+                    ))}
+                  </datalist>
+                )}
               </Fragment>
             );
           })}
@@ -65,7 +136,9 @@ export function CommandDialog({ record, name, onClose }: { record: CaseRecord; n
       </DialogContent>
       <DialogActions>
         <Button onClick={() => onClose()}>{t('action.cancel')}</Button>
-        <Button variant="contained" onClick={() => void submit()} disabled={busy}>{t(`command.${name}`)}</Button>
+        <Button variant="contained" onClick={() => void submit()} disabled={busy}>
+          {t(`command.${name}`)}
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -6,7 +6,17 @@ import type { CaseRecord } from '../../../shared/domain/case';
 import { useStore } from '../../app/store';
 
 /** Cases about the same matter: listed with a link each, and linked by typing a case number. */
-export function RelatedCases({ record, related, canLink, onOpen }: { record: CaseRecord; related: CaseSummary[]; canLink: boolean; onOpen: (caseId: string) => void }) {
+export function RelatedCases({
+  record,
+  related,
+  canLink,
+  onOpen,
+}: {
+  record: CaseRecord;
+  related: CaseSummary[];
+  canLink: boolean;
+  onOpen: (caseId: string) => void;
+}) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const [caseNo, setCaseNo] = useState('');
@@ -20,7 +30,11 @@ export function RelatedCases({ record, related, canLink, onOpen }: { record: Cas
     const target = found.ok ? found.value.find((s) => s.caseNo === wanted) : undefined;
     if (!found.ok) return setError(found.error.message);
     if (!target) return setError(t('errors.link.notFound'));
-    const r = await api.call('cases.command', { caseId: record.id, expectedVersion: record.version, command: { name: 'linkCase', payload: { relatedCaseId: target.id } } }, envelope);
+    const r = await api.call(
+      'cases.command',
+      { caseId: record.id, expectedVersion: record.version, command: { name: 'linkCase', payload: { relatedCaseId: target.id } } },
+      envelope,
+    );
     if (!r.ok) return setError(r.error.message);
     setError(null);
     setCaseNo('');
@@ -28,14 +42,20 @@ export function RelatedCases({ record, related, canLink, onOpen }: { record: Cas
 
   return (
     <Box component="section" aria-labelledby="related-title" sx={{ mt: 2 }}>
-      <Typography id="related-title" variant="h6" component="h2">{t('case.related')}</Typography>
+      <Typography id="related-title" variant="h6" component="h2">
+        {t('case.related')}
+      </Typography>
       {related.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">{t('case.noRelated')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('case.noRelated')}
+        </Typography>
       ) : (
         <List dense aria-labelledby="related-title">
           {related.map((r) => (
             <ListItem key={r.id} disableGutters>
-              <Link component="button" onClick={() => onOpen(r.id)} sx={{ fontFamily: 'monospace', mr: 2 }}>{r.caseNo}</Link>
+              <Link component="button" onClick={() => onOpen(r.id)} sx={{ fontFamily: 'monospace', mr: 2 }}>
+                {r.caseNo}
+              </Link>
               <Typography variant="body2">{`${r.complainantName} · ${t(`state.${r.state}`)}`}</Typography>
             </ListItem>
           ))}
@@ -43,11 +63,23 @@ export function RelatedCases({ record, related, canLink, onOpen }: { record: Cas
       )}
       {canLink && (
         <Stack component="form" direction="row" spacing={1} sx={{ mt: 1, alignItems: 'flex-start' }} onSubmit={(e) => void link(e)}>
-          <TextField size="small" label={t('case.relatedCaseNo')} value={caseNo} onChange={(e) => setCaseNo(e.target.value)} sx={{ width: 260 }} />
-          <Button type="submit" variant="outlined">{t('command.linkCase')}</Button>
+          <TextField
+            size="small"
+            label={t('case.relatedCaseNo')}
+            value={caseNo}
+            onChange={(e) => setCaseNo(e.target.value)}
+            sx={{ width: 260 }}
+          />
+          <Button type="submit" variant="outlined">
+            {t('command.linkCase')}
+          </Button>
         </Stack>
       )}
-      {error && <Alert severity="error" role="alert" sx={{ mt: 1 }}>{error}</Alert>}
+      {error && (
+        <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+          {error}
+        </Alert>
+      )}
     </Box>
   );
 }

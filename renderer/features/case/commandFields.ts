@@ -67,8 +67,15 @@ export type FieldValues = Record<string, string | boolean>;
 /** The registration as it stands, in the correction dialog's fields. */
 function intakeValues(c: CaseRecord): FieldValues {
   return {
-    name: c.complainant.name, phone: c.complainant.phone, address: c.complainant.address, businessRef: c.businessRef, category: c.category,
-    severity: c.severity, isReport: c.isReport, content: c.content, expectedResolution: c.expectedResolution,
+    name: c.complainant.name,
+    phone: c.complainant.phone,
+    address: c.complainant.address,
+    businessRef: c.businessRef,
+    category: c.category,
+    severity: c.severity,
+    isReport: c.isReport,
+    content: c.content,
+    expectedResolution: c.expectedResolution,
   };
 }
 
@@ -91,7 +98,10 @@ function intakePatch(c: CaseRecord, v: FieldValues): Record<string, unknown> {
 export function initialValues(fields: readonly CommandField[], staffId: string, record?: CaseRecord): FieldValues {
   if (record && fields === COMMAND_FIELDS.update) return intakeValues(record);
   return Object.fromEntries(
-    fields.map((f) => [f.name, f.kind === 'switch' ? f.name === 'valid' : f.kind === 'select' ? (f.options?.[0] ?? '') : f.name === 'ownerId' ? staffId : '']),
+    fields.map((f) => [
+      f.name,
+      f.kind === 'switch' ? f.name === 'valid' : f.kind === 'select' ? (f.options?.[0] ?? '') : f.name === 'ownerId' ? staffId : '',
+    ]),
   );
 }
 
@@ -103,7 +113,12 @@ export function payloadOf(name: CommandName, v: FieldValues, record: CaseRecord)
     case 'update':
       return intakePatch(record, v);
     case 'assign':
-      return { department: text('department'), assigneeId: text('assigneeId'), note: text('note'), dueAt: text('dueAt') ? endOfChinaDay(text('dueAt')) : null };
+      return {
+        department: text('department'),
+        assigneeId: text('assigneeId'),
+        note: text('note'),
+        dueAt: text('dueAt') ? endOfChinaDay(text('dueAt')) : null,
+      };
     case 'proposePlan':
       return {
         validity: { valid: v.valid === true, responsibility: text('responsibility'), analysis: text('analysis') },

@@ -112,22 +112,51 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
   if (saved) {
     return (
       <Paper component="section" sx={{ p: 4, maxWidth: 720, mx: 'auto' }} aria-labelledby="saved-title">
-        <Typography id="saved-title" variant="h6" component="h2">{t('saved.title')}</Typography>
-        <Typography variant="overline" component="p">{t('saved.caseNo')}</Typography>
-        <Typography variant="h2" component="p" aria-label={t('saved.caseNo')} sx={{ fontFamily: 'monospace', letterSpacing: 2 }} data-testid="case-no">
+        <Typography id="saved-title" variant="h6" component="h2">
+          {t('saved.title')}
+        </Typography>
+        <Typography variant="overline" component="p">
+          {t('saved.caseNo')}
+        </Typography>
+        <Typography
+          variant="h2"
+          component="p"
+          aria-label={t('saved.caseNo')}
+          sx={{ fontFamily: 'monospace', letterSpacing: 2 }}
+          data-testid="case-no"
+        >
           {saved.caseNo}
         </Typography>
         <Stack direction="row" spacing={2} sx={{ mt: 3 }}>
-          <Button variant="contained" onClick={startNext} autoFocus>{t('saved.next')}</Button>
-          <Button variant="outlined" onClick={() => setPrinting(true)}>{t('saved.print')}</Button>
+          <Button variant="contained" onClick={startNext} autoFocus>
+            {t('saved.next')}
+          </Button>
+          <Button variant="outlined" onClick={() => setPrinting(true)}>
+            {t('saved.print')}
+          </Button>
         </Stack>
-        <Typography variant="body1" sx={{ mt: 2 }} role="status">{t('queues.state')}: {t(`state.${saved.state}`)}</Typography>
+        <Typography variant="body1" sx={{ mt: 2 }} role="status">
+          {t('queues.state')}: {t(`state.${saved.state}`)}
+        </Typography>
         {saved.state === 'registered' && (
           <Stack direction="row" spacing={2} sx={{ mt: 2 }} role="group" aria-label={t('case.actions')}>
-            {AT_THE_COUNTER.map((name) => <Button key={name} variant="outlined" onClick={() => setAction(name)}>{t(`command.${name}`)}</Button>)}
+            {AT_THE_COUNTER.map((name) => (
+              <Button key={name} variant="outlined" onClick={() => setAction(name)}>
+                {t(`command.${name}`)}
+              </Button>
+            ))}
           </Stack>
         )}
-        {action && <CommandDialog record={saved} name={action} onClose={(updated) => { setAction(null); if (updated) setSaved(updated); }} />}
+        {action && (
+          <CommandDialog
+            record={saved}
+            name={action}
+            onClose={(updated) => {
+              setAction(null);
+              if (updated) setSaved(updated);
+            }}
+          />
+        )}
         {printing && <PrintSavedForm caseId={saved.id} branch={branch} onClose={() => setPrinting(false)} />}
       </Paper>
     );
@@ -135,56 +164,178 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
 
   const select = { select: { native: true }, inputLabel: { shrink: true } } as const;
   return (
-    <Paper component="form" sx={{ p: 3, maxWidth: 960, mx: 'auto' }} aria-labelledby="intake-title" onKeyDown={onKeyDown}
-      onSubmit={(e) => { e.preventDefault(); void save(); }}>
-      <Typography id="intake-title" variant="h5" component="h1" gutterBottom>{t('intake.title')}</Typography>
+    <Paper
+      component="form"
+      sx={{ p: 3, maxWidth: 960, mx: 'auto' }}
+      aria-labelledby="intake-title"
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Typography id="intake-title" variant="h5" component="h1" gutterBottom>
+        {t('intake.title')}
+      </Typography>
       {offered && (
-        <Alert severity="info" sx={{ mb: 2 }} action={
-          <Stack direction="row" spacing={1}>
-            <Button size="small" onClick={() => restore(offered)}>{t('intake.restore')}</Button>
-            <Button size="small" onClick={() => void discard(offered)}>{t('intake.discard')}</Button>
-          </Stack>
-        }>{t('intake.draftFound')}</Alert>
+        <Alert
+          severity="info"
+          sx={{ mb: 2 }}
+          action={
+            <Stack direction="row" spacing={1}>
+              <Button size="small" onClick={() => restore(offered)}>
+                {t('intake.restore')}
+              </Button>
+              <Button size="small" onClick={() => void discard(offered)}>
+                {t('intake.discard')}
+              </Button>
+            </Stack>
+          }
+        >
+          {t('intake.draftFound')}
+        </Alert>
       )}
-      {error && <Alert severity="error" sx={{ mb: 2 }} role="alert">{error.issues?.length ? t('intake.fixErrors') : error.message}</Alert>}
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }} role="alert">
+          {error.issues?.length ? t('intake.fixErrors') : error.message}
+        </Alert>
+      )}
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 2 }}>
-        <TextField label={t('intake.name')} value={fields.name} onChange={(e) => set('name', e.target.value)} required inputRef={firstField} autoFocus
-          error={!!issues.name} helperText={issues.name} />
-        <TextField label={t('intake.phone')} value={fields.phone} onChange={(e) => set('phone', e.target.value)} required inputMode="tel"
-          error={!!issues.phone} helperText={issues.phone} />
-        <TextField label={t(profile.addressLabel)} value={fields.address} onChange={(e) => set('address', e.target.value)}
-          error={!!issues.address} helperText={issues.address} />
-        <TextField label={t(profile.businessRefLabel)} value={fields.businessRef} onChange={(e) => set('businessRef', e.target.value)}
-          error={!!issues.businessRef} helperText={issues.businessRef} />
-        <TextField select slotProps={select} label={t('intake.category')} value={fields.category} onChange={(e) => set('category', e.target.value)}
-          error={!!issues.category} helperText={issues.category}>
-          {categories.map((c) => <option key={c} value={c}>{categoryLabel(c, org, t)}</option>)}
+        <TextField
+          label={t('intake.name')}
+          value={fields.name}
+          onChange={(e) => set('name', e.target.value)}
+          required
+          inputRef={firstField}
+          autoFocus
+          error={!!issues.name}
+          helperText={issues.name}
+        />
+        <TextField
+          label={t('intake.phone')}
+          value={fields.phone}
+          onChange={(e) => set('phone', e.target.value)}
+          required
+          inputMode="tel"
+          error={!!issues.phone}
+          helperText={issues.phone}
+        />
+        <TextField
+          label={t(profile.addressLabel)}
+          value={fields.address}
+          onChange={(e) => set('address', e.target.value)}
+          error={!!issues.address}
+          helperText={issues.address}
+        />
+        <TextField
+          label={t(profile.businessRefLabel)}
+          value={fields.businessRef}
+          onChange={(e) => set('businessRef', e.target.value)}
+          error={!!issues.businessRef}
+          helperText={issues.businessRef}
+        />
+        <TextField
+          select
+          slotProps={select}
+          label={t('intake.category')}
+          value={fields.category}
+          onChange={(e) => set('category', e.target.value)}
+          error={!!issues.category}
+          helperText={issues.category}
+        >
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {categoryLabel(c, org, t)}
+            </option>
+          ))}
         </TextField>
-        <TextField select slotProps={select} label={t('intake.severity')} value={fields.severity} onChange={(e) => set('severity', e.target.value as IntakeFields['severity'])}>
-          {SEVERITIES.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
+        <TextField
+          select
+          slotProps={select}
+          label={t('intake.severity')}
+          value={fields.severity}
+          onChange={(e) => set('severity', e.target.value as IntakeFields['severity'])}
+        >
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {t(`severity.${s}`)}
+            </option>
+          ))}
         </TextField>
       </Box>
       <Stack spacing={2} sx={{ mt: 2 }}>
-        <TextField label={t('intake.content')} value={fields.content} onChange={(e) => set('content', e.target.value)} required multiline minRows={4}
-          error={!!issues.content} helperText={issues.content} />
-        <TextField label={t('intake.expected')} value={fields.expectedResolution} onChange={(e) => set('expectedResolution', e.target.value)} multiline minRows={2}
-          error={!!issues.expectedResolution} helperText={issues.expectedResolution} />
+        <TextField
+          label={t('intake.content')}
+          value={fields.content}
+          onChange={(e) => set('content', e.target.value)}
+          required
+          multiline
+          minRows={4}
+          error={!!issues.content}
+          helperText={issues.content}
+        />
+        <TextField
+          label={t('intake.expected')}
+          value={fields.expectedResolution}
+          onChange={(e) => set('expectedResolution', e.target.value)}
+          multiline
+          minRows={2}
+          error={!!issues.expectedResolution}
+          helperText={issues.expectedResolution}
+        />
       </Stack>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2, mt: 2 }}>
-        <TextField select slotProps={select} label={t('intake.channel')} value={fields.channel} onChange={(e) => set('channel', e.target.value as IntakeFields['channel'])}>
-          {CHANNELS.map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
+        <TextField
+          select
+          slotProps={select}
+          label={t('intake.channel')}
+          value={fields.channel}
+          onChange={(e) => set('channel', e.target.value as IntakeFields['channel'])}
+        >
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`channel.${c}`)}
+            </option>
+          ))}
         </TextField>
-        <TextField type="datetime-local" label={t('intake.receivedAt')} value={fields.receivedAt} onChange={(e) => set('receivedAt', e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }} error={!!issues.receivedAt} helperText={issues.receivedAt} />
-        <TextField label={t('intake.receivedBy')} value={fields.receivedBy} onChange={(e) => set('receivedBy', e.target.value)}
-          error={!!issues.receivedBy} helperText={issues.receivedBy} />
-        <TextField label={t('intake.idNumber')} value={fields.idNumber} onChange={(e) => set('idNumber', e.target.value)}
-          error={!!issues.idNumber} helperText={issues.idNumber} />
+        <TextField
+          type="datetime-local"
+          label={t('intake.receivedAt')}
+          value={fields.receivedAt}
+          onChange={(e) => set('receivedAt', e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          error={!!issues.receivedAt}
+          helperText={issues.receivedAt}
+        />
+        <TextField
+          label={t('intake.receivedBy')}
+          value={fields.receivedBy}
+          onChange={(e) => set('receivedBy', e.target.value)}
+          error={!!issues.receivedBy}
+          helperText={issues.receivedBy}
+        />
+        <TextField
+          label={t('intake.idNumber')}
+          value={fields.idNumber}
+          onChange={(e) => set('idNumber', e.target.value)}
+          error={!!issues.idNumber}
+          helperText={issues.idNumber}
+        />
       </Box>
-      <FormControlLabel sx={{ mt: 1 }} control={<Switch checked={fields.isReport} onChange={(e) => set('isReport', e.target.checked)} />} label={t('intake.isReport')} />
+      <FormControlLabel
+        sx={{ mt: 1 }}
+        control={<Switch checked={fields.isReport} onChange={(e) => set('isReport', e.target.checked)} />}
+        label={t('intake.isReport')}
+      />
       <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
-        <Button type="submit" variant="contained" size="large" disabled={saving}>{saving ? t('intake.saving') : t('intake.save')}</Button>
-        {draftNote && <Typography variant="body2" color="text.secondary" role="status">{t('intake.draftSaved')}</Typography>}
+        <Button type="submit" variant="contained" size="large" disabled={saving}>
+          {saving ? t('intake.saving') : t('intake.save')}
+        </Button>
+        {draftNote && (
+          <Typography variant="body2" color="text.secondary" role="status">
+            {t('intake.draftSaved')}
+          </Typography>
+        )}
       </Stack>
     </Paper>
   );

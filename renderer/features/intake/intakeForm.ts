@@ -26,8 +26,19 @@ export function localDateTime(at: number): string {
 
 export function emptyIntake(receivedBy: string, category: string, now = Date.now()): IntakeFields {
   return {
-    receivedAt: localDateTime(now), channel: 'walk_in', name: '', phone: '', address: '', idNumber: '', businessRef: '',
-    category, severity: 'general', isReport: false, content: '', expectedResolution: '', receivedBy,
+    receivedAt: localDateTime(now),
+    channel: 'walk_in',
+    name: '',
+    phone: '',
+    address: '',
+    idNumber: '',
+    businessRef: '',
+    category,
+    severity: 'general',
+    isReport: false,
+    content: '',
+    expectedResolution: '',
+    receivedBy,
   };
 }
 

@@ -1,4 +1,18 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, LinearProgress, Stack, Switch, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  LinearProgress,
+  Stack,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Branch, CaseDetail } from '../../../shared/api/contract';
@@ -16,7 +30,12 @@ import { isDesktop, printDocument, renderPreview, type PrintSource } from '../..
  * system dialog) and keeps the PDF with the case. Browser edition: the browser's print dialog,
  * whose "Save as PDF" makes the PDF.
  */
-export function PrintDialog({ document, detail, branch, onClose }: {
+export function PrintDialog({
+  document,
+  detail,
+  branch,
+  onClose,
+}: {
   document: DocumentKind;
   detail: Pick<CaseDetail, 'case' | 'events' | 'clocks'>;
   branch: Branch;
@@ -87,26 +106,63 @@ export function PrintDialog({ document, detail, branch, onClose }: {
       <DialogTitle id="print-title">{t('print.previewOf', { document: title })}</DialogTitle>
       <DialogContent>
         {!html && !error && <LinearProgress aria-label={t('print.preparing')} sx={{ mb: 2 }} />}
-        {error && <Alert severity="error" role="alert" sx={{ mb: 2 }}>{error}</Alert>}
-        {uncovered.length > 0 && <Alert severity="warning" sx={{ mb: 2 }}>{t('print.uncovered', { characters: uncovered.join(' ') })}</Alert>}
+        {error && (
+          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+            {error}
+          </Alert>
+        )}
+        {uncovered.length > 0 && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {t('print.uncovered', { characters: uncovered.join(' ') })}
+          </Alert>
+        )}
         <Box sx={{ border: 1, borderColor: 'divider', bgcolor: 'grey.100', height: '60vh' }}>
           {html && (
-            <iframe ref={frame} title={title} srcDoc={html} sandbox="allow-modals allow-same-origin"
-              style={{ width: '100%', height: '100%', border: 0, background: 'white' }} />
+            <iframe
+              ref={frame}
+              title={title}
+              srcDoc={html}
+              sandbox="allow-modals allow-same-origin"
+              style={{ width: '100%', height: '100%', border: 0, background: 'white' }}
+            />
           )}
         </Box>
         <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-          <TextField size="small" type="number" label={t('print.copies')} value={copies} onChange={(e) => setCopies(e.target.value)}
-            error={!copiesValid} helperText={copiesValid ? undefined : t('errors.print.copies')}
-            slotProps={{ htmlInput: { min: 1, max: MAX_COPIES } }} sx={{ width: 120 }} />
-          <TextField size="small" select label={t('print.language')} value={language} onChange={(e) => setLanguage(e.target.value as Locale)}
-            slotProps={{ select: { native: true } }} sx={{ width: 160 }}>
-            {LOCALES.map((l) => <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>)}
+          <TextField
+            size="small"
+            type="number"
+            label={t('print.copies')}
+            value={copies}
+            onChange={(e) => setCopies(e.target.value)}
+            error={!copiesValid}
+            helperText={copiesValid ? undefined : t('errors.print.copies')}
+            slotProps={{ htmlInput: { min: 1, max: MAX_COPIES } }}
+            sx={{ width: 120 }}
+          />
+          <TextField
+            size="small"
+            select
+            label={t('print.language')}
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as Locale)}
+            slotProps={{ select: { native: true } }}
+            sx={{ width: 160 }}
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
           </TextField>
           {desktop ? (
-            <FormControlLabel control={<Switch checked={silent} onChange={(e) => setSilent(e.target.checked)} />} label={t('print.silent')} />
+            <FormControlLabel
+              control={<Switch checked={silent} onChange={(e) => setSilent(e.target.checked)} />}
+              label={t('print.silent')}
+            />
           ) : (
-            <Typography variant="body2" color="text.secondary">{t('print.browserHint')}</Typography>
+            <Typography variant="body2" color="text.secondary">
+              {t('print.browserHint')}
+            </Typography>
           )}
         </Stack>
       </DialogContent>

@@ -28,10 +28,14 @@ export function PrintSection({ detail, branch }: { detail: Pick<CaseDetail, 'cas
 
   return (
     <Box component="section" aria-labelledby="print-section-title" sx={{ mt: 2 }}>
-      <Typography id="print-section-title" variant="h6" component="h2">{t('print.title')}</Typography>
+      <Typography id="print-section-title" variant="h6" component="h2">
+        {t('print.title')}
+      </Typography>
       <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: 'wrap', gap: 1 }} role="group" aria-label={t('print.title')}>
         {DOCUMENT_KINDS.map((kind) => (
-          <Button key={kind} variant="outlined" onClick={() => setDocument(kind)}>{t(`forms.${kind}.title`)}</Button>
+          <Button key={kind} variant="outlined" onClick={() => setDocument(kind)}>
+            {t(`forms.${kind}.title`)}
+          </Button>
         ))}
       </Stack>
       {prints?.ok && prints.value.length > 0 && (
@@ -42,7 +46,11 @@ export function PrintSection({ detail, branch }: { detail: Pick<CaseDetail, 'cas
                 {`${time(p.at)} · ${t(`forms.${p.document}.title`)} · ${t('print.copiesCount', { count: p.copies })} · ${p.by} · ${t(`print.mode.${p.mode}`)}`}
               </Typography>
               {p.pdfBytes > 0 && (
-                <Link component="button" onClick={() => void openCopy(p)} aria-label={t('print.pdfCopyOf', { document: t(`forms.${p.document}.title`), time: time(p.at) })}>
+                <Link
+                  component="button"
+                  onClick={() => void openCopy(p)}
+                  aria-label={t('print.pdfCopyOf', { document: t(`forms.${p.document}.title`), time: time(p.at) })}
+                >
                   {t('print.pdfCopy')}
                 </Link>
               )}

@@ -29,26 +29,49 @@ function DueCell({ at }: { at: number | null }) {
   const left = at - Date.now();
   const text = chinaTime(i18n.language, at);
   if (left < 0) return <Typography component="span" variant="body2" color="error">{`${t('queues.overdue')} · ${text}`}</Typography>;
-  if (left < DUE_SOON_MS) return <Typography component="span" variant="body2" color="warning.main">{`${t('queues.dueSoon')} · ${text}`}</Typography>;
+  if (left < DUE_SOON_MS)
+    return <Typography component="span" variant="body2" color="warning.main">{`${t('queues.dueSoon')} · ${text}`}</Typography>;
   return <>{text}</>;
 }
 
-function Row({ row, onOpen, style, categoryLabel }: { row: CaseSummary | undefined; onOpen: (id: string) => void; style: React.CSSProperties; categoryLabel: (id: string) => string }) {
+function Row({
+  row,
+  onOpen,
+  style,
+  categoryLabel,
+}: {
+  row: CaseSummary | undefined;
+  onOpen: (id: string) => void;
+  style: React.CSSProperties;
+  categoryLabel: (id: string) => string;
+}) {
   const { t } = useTranslation();
   return (
-    <Box role="row" style={style} sx={{ display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', px: 2, borderBottom: 1, borderColor: 'divider' }}>
+    <Box
+      role="row"
+      style={style}
+      sx={{ display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', px: 2, borderBottom: 1, borderColor: 'divider' }}
+    >
       {row ? (
         <>
           <Box role="cell" sx={{ fontFamily: 'monospace' }}>
-            <Link component="button" onClick={() => onOpen(row.id)} aria-label={t('queues.open', { caseNo: row.caseNo })}>{row.caseNo}</Link>
+            <Link component="button" onClick={() => onOpen(row.id)} aria-label={t('queues.open', { caseNo: row.caseNo })}>
+              {row.caseNo}
+            </Link>
           </Box>
-          <Box role="cell" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{row.complainantName}</Box>
+          <Box role="cell" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {row.complainantName}
+          </Box>
           <Box role="cell">{categoryLabel(row.category)}</Box>
           <Box role="cell">{t(`state.${row.state}`)}</Box>
-          <Box role="cell"><DueCell at={row.nextDueAt} /></Box>
+          <Box role="cell">
+            <DueCell at={row.nextDueAt} />
+          </Box>
         </>
       ) : (
-        <Box role="cell" sx={{ color: 'text.disabled' }}>…</Box>
+        <Box role="cell" sx={{ color: 'text.disabled' }}>
+          …
+        </Box>
       )}
     </Box>
   );
@@ -68,7 +91,10 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
   const page = useLive('cases.query', { ...query, offset: windowStart(firstVisible), limit: WINDOW });
   const total = found ? found.length : page?.ok ? page.value.total : 0;
   const virtualizer = useVirtualizer({
-    count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10,
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
     onChange: (v) => setFirstVisible(v.getVirtualItems()[0]?.index ?? 0),
   });
   const items = virtualizer.getVirtualItems();
@@ -93,38 +119,121 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
 
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="queues-title">
-      <Typography id="queues-title" variant="h5" component="h1" gutterBottom>{t('queues.title')}</Typography>
-      <Tabs value={filters.preset} onChange={(_, v: QueueFilters['preset']) => set('preset', v)} aria-label={t('queues.presets')} sx={{ mb: 2 }}>
-        {PRESETS.map((p) => <Tab key={p} value={p} label={t(`queues.preset.${p}`)} />)}
+      <Typography id="queues-title" variant="h5" component="h1" gutterBottom>
+        {t('queues.title')}
+      </Typography>
+      <Tabs
+        value={filters.preset}
+        onChange={(_, v: QueueFilters['preset']) => set('preset', v)}
+        aria-label={t('queues.presets')}
+        sx={{ mb: 2 }}
+      >
+        {PRESETS.map((p) => (
+          <Tab key={p} value={p} label={t(`queues.preset.${p}`)} />
+        ))}
       </Tabs>
       <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap', rowGap: 2 }}>
-        <TextField type="search" label={t('queues.search')} value={text} onChange={(e) => setText(e.target.value)} sx={{ flex: 1, minWidth: 260 }} />
-        <TextField select slotProps={nativeSelect} label={t('queues.state')} value={filters.state} onChange={(e) => set('state', e.target.value as QueueFilters['state'])} sx={{ width: 150 }}>
+        <TextField
+          type="search"
+          label={t('queues.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          sx={{ flex: 1, minWidth: 260 }}
+        />
+        <TextField
+          select
+          slotProps={nativeSelect}
+          label={t('queues.state')}
+          value={filters.state}
+          onChange={(e) => set('state', e.target.value as QueueFilters['state'])}
+          sx={{ width: 150 }}
+        >
           <option value="">{t('queues.all')}</option>
-          {CASE_STATES.map((s) => <option key={s} value={s}>{t(`state.${s}`)}</option>)}
+          {CASE_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`state.${s}`)}
+            </option>
+          ))}
         </TextField>
-        <TextField select slotProps={nativeSelect} label={t('queues.category')} value={filters.category} onChange={(e) => set('category', e.target.value)} sx={{ width: 150 }}>
+        <TextField
+          select
+          slotProps={nativeSelect}
+          label={t('queues.category')}
+          value={filters.category}
+          onChange={(e) => set('category', e.target.value)}
+          sx={{ width: 150 }}
+        >
           <option value="">{t('queues.all')}</option>
-          {allCategories(branch.profileId, org).map((c) => <option key={c} value={c}>{categoryLabel(c, org, t)}</option>)}
+          {allCategories(branch.profileId, org).map((c) => (
+            <option key={c} value={c}>
+              {categoryLabel(c, org, t)}
+            </option>
+          ))}
         </TextField>
-        <TextField select slotProps={nativeSelect} label={t('queues.assignee')} value={filters.assignee} onChange={(e) => set('assignee', e.target.value)} sx={{ width: 150 }}>
+        <TextField
+          select
+          slotProps={nativeSelect}
+          label={t('queues.assignee')}
+          value={filters.assignee}
+          onChange={(e) => set('assignee', e.target.value)}
+          sx={{ width: 150 }}
+        >
           <option value="">{t('queues.all')}</option>
           <option value={NO_ASSIGNEE}>{t('queues.nobody')}</option>
-          {org.staff.map((m) => <option key={m.id} value={m.id}>{`${m.name} (${m.id})`}</option>)}
+          {org.staff.map((m) => (
+            <option key={m.id} value={m.id}>{`${m.name} (${m.id})`}</option>
+          ))}
         </TextField>
-        <TextField select slotProps={nativeSelect} label={t('intake.severity')} value={filters.severity} onChange={(e) => set('severity', e.target.value as QueueFilters['severity'])} sx={{ width: 120 }}>
+        <TextField
+          select
+          slotProps={nativeSelect}
+          label={t('intake.severity')}
+          value={filters.severity}
+          onChange={(e) => set('severity', e.target.value as QueueFilters['severity'])}
+          sx={{ width: 120 }}
+        >
           <option value="">{t('queues.all')}</option>
-          {SEVERITIES.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {t(`severity.${s}`)}
+            </option>
+          ))}
         </TextField>
-        <TextField label={t(PROFILES[branch.profileId].businessRefLabel)} value={filters.businessRef} onChange={(e) => set('businessRef', e.target.value)} sx={{ width: 180 }} />
-        <TextField type="date" label={t('queues.from')} value={filters.from} onChange={(e) => set('from', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField type="date" label={t('queues.to')} value={filters.to} onChange={(e) => set('to', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField
+          label={t(PROFILES[branch.profileId].businessRefLabel)}
+          value={filters.businessRef}
+          onChange={(e) => set('businessRef', e.target.value)}
+          sx={{ width: 180 }}
+        />
+        <TextField
+          type="date"
+          label={t('queues.from')}
+          value={filters.from}
+          onChange={(e) => set('from', e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          type="date"
+          label={t('queues.to')}
+          value={filters.to}
+          onChange={(e) => set('to', e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
       </Stack>
-      {page && !page.ok && <Typography color="error" role="alert">{page.error.message}</Typography>}
-      <Typography variant="body2" role="status" sx={{ mb: 1 }}>{t('queues.total', { count: total })}</Typography>
+      {page && !page.ok && (
+        <Typography color="error" role="alert">
+          {page.error.message}
+        </Typography>
+      )}
+      <Typography variant="body2" role="status" sx={{ mb: 1 }}>
+        {t('queues.total', { count: total })}
+      </Typography>
       <Box role="table" aria-labelledby="queues-title" aria-rowcount={total + 1}>
         <Box role="rowgroup">
-          <Box role="row" sx={{ display: 'grid', gridTemplateColumns: COLUMNS, px: 2, py: 1, fontWeight: 500, borderBottom: 1, borderColor: 'divider' }}>
+          <Box
+            role="row"
+            sx={{ display: 'grid', gridTemplateColumns: COLUMNS, px: 2, py: 1, fontWeight: 500, borderBottom: 1, borderColor: 'divider' }}
+          >
             <Box role="columnheader">{t('queues.caseNo')}</Box>
             <Box role="columnheader">{t('queues.complainant')}</Box>
             <Box role="columnheader">{t('queues.category')}</Box>
@@ -134,12 +243,19 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
         </Box>
         <Box ref={scroller} role="rowgroup" sx={{ height: 'calc(100vh - 380px)', minHeight: 240, overflow: 'auto' }}>
           {total === 0 ? (
-            <Box role="row" sx={{ p: 2 }}><Box role="cell">{t('queues.empty')}</Box></Box>
+            <Box role="row" sx={{ p: 2 }}>
+              <Box role="cell">{t('queues.empty')}</Box>
+            </Box>
           ) : (
             <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((v) => (
-                <Row key={v.key} row={rowAt(v.index)} onOpen={onOpen} categoryLabel={(id) => categoryLabel(id, org, t)}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }} />
+                <Row
+                  key={v.key}
+                  row={rowAt(v.index)}
+                  onOpen={onOpen}
+                  categoryLabel={(id) => categoryLabel(id, org, t)}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}
+                />
               ))}
             </Box>
           )}

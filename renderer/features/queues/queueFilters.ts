@@ -18,7 +18,16 @@ export interface QueueFilters {
 
 export const NO_ASSIGNEE = '-';
 
-export const NO_FILTERS: QueueFilters = { preset: 'all', state: '', category: '', severity: '', assignee: '', businessRef: '', from: '', to: '' };
+export const NO_FILTERS: QueueFilters = {
+  preset: 'all',
+  state: '',
+  category: '',
+  severity: '',
+  assignee: '',
+  businessRef: '',
+  from: '',
+  to: '',
+};
 
 /** China-time midnight of a `YYYY-MM-DD` date (deadlines and days are China time). */
 function chinaDayStart(date: string): number {

@@ -16,11 +16,23 @@ export function DepartmentsEditor({ value, onChange }: { value: string[]; onChan
   return (
     <>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1, mb: 2 }} aria-label={t('settings.departments')} role="list">
-        {value.map((d) => <Chip role="listitem" key={d} label={d} onDelete={() => onChange(value.filter((x) => x !== d))} />)}
+        {value.map((d) => (
+          <Chip role="listitem" key={d} label={d} onDelete={() => onChange(value.filter((x) => x !== d))} />
+        ))}
       </Stack>
       <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
-        <TextField size="small" label={t('settings.newDepartment')} value={name} onChange={(e) => setName(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
+        <TextField
+          size="small"
+          label={t('settings.newDepartment')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add();
+            }
+          }}
+        />
         <Button onClick={add}>{t('settings.addDepartment')}</Button>
       </Stack>
     </>
@@ -35,25 +47,62 @@ export function StaffEditor({ value, onChange }: { value: StaffMember[]; onChang
     <>
       <Table size="small" aria-label={t('settings.staff')}>
         <TableHead>
-          <TableRow><TableCell>{t('settings.staffId')}</TableCell><TableCell>{t('settings.staffName')}</TableCell><TableCell>{t('settings.role')}</TableCell><TableCell /></TableRow>
+          <TableRow>
+            <TableCell>{t('settings.staffId')}</TableCell>
+            <TableCell>{t('settings.staffName')}</TableCell>
+            <TableCell>{t('settings.role')}</TableCell>
+            <TableCell />
+          </TableRow>
         </TableHead>
         <TableBody>
           {value.map((m, i) => (
             <TableRow key={i}>
-              <TableCell><TextField size="small" value={m.id} onChange={(e) => setMember(i, { id: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `${t('settings.staffId')} ${i + 1}` } }} /></TableCell>
-              <TableCell><TextField size="small" value={m.name} onChange={(e) => setMember(i, { name: e.target.value })} slotProps={{ htmlInput: { 'aria-label': `${t('settings.staffName')} ${i + 1}` } }} /></TableCell>
               <TableCell>
-                <TextField size="small" select value={m.role} onChange={(e) => setMember(i, { role: e.target.value as StaffMember['role'] })}
-                  slotProps={{ select: { native: true }, htmlInput: { 'aria-label': `${t('settings.role')} ${i + 1}` } }}>
-                  {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+                <TextField
+                  size="small"
+                  value={m.id}
+                  onChange={(e) => setMember(i, { id: e.target.value })}
+                  slotProps={{ htmlInput: { 'aria-label': `${t('settings.staffId')} ${i + 1}` } }}
+                />
+              </TableCell>
+              <TableCell>
+                <TextField
+                  size="small"
+                  value={m.name}
+                  onChange={(e) => setMember(i, { name: e.target.value })}
+                  slotProps={{ htmlInput: { 'aria-label': `${t('settings.staffName')} ${i + 1}` } }}
+                />
+              </TableCell>
+              <TableCell>
+                <TextField
+                  size="small"
+                  select
+                  value={m.role}
+                  onChange={(e) => setMember(i, { role: e.target.value as StaffMember['role'] })}
+                  slotProps={{ select: { native: true }, htmlInput: { 'aria-label': `${t('settings.role')} ${i + 1}` } }}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`role.${r}`)}
+                    </option>
+                  ))}
                 </TextField>
               </TableCell>
-              <TableCell><IconButton aria-label={`${t('settings.remove')} ${m.id || i + 1}`} onClick={() => onChange(value.filter((_, k) => k !== i))}>×</IconButton></TableCell>
+              <TableCell>
+                <IconButton
+                  aria-label={`${t('settings.remove')} ${m.id || i + 1}`}
+                  onClick={() => onChange(value.filter((_, k) => k !== i))}
+                >
+                  ×
+                </IconButton>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <Button sx={{ mt: 1 }} onClick={() => onChange([...value, { id: '', name: '', role: 'handler' }])}>{t('settings.addStaff')}</Button>
+      <Button sx={{ mt: 1 }} onClick={() => onChange([...value, { id: '', name: '', role: 'handler' }])}>
+        {t('settings.addStaff')}
+      </Button>
     </>
   );
 }

@@ -25,16 +25,38 @@ export function PrinterSection({ bridge }: { bridge: CountersignBridge }) {
 
   return (
     <Box component="section" aria-labelledby="printer-title" sx={{ mb: 4 }}>
-      <Typography id="printer-title" variant="h6" component="h2" gutterBottom>{t('settings.printer')}</Typography>
+      <Typography id="printer-title" variant="h6" component="h2" gutterBottom>
+        {t('settings.printer')}
+      </Typography>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <TextField select size="small" label={t('settings.printer')} value={printer} onChange={(e) => { setPrinter(e.target.value); setSaved(false); }}
-          slotProps={{ select: { native: true } }} sx={{ minWidth: 320 }}>
+        <TextField
+          select
+          size="small"
+          label={t('settings.printer')}
+          value={printer}
+          onChange={(e) => {
+            setPrinter(e.target.value);
+            setSaved(false);
+          }}
+          slotProps={{ select: { native: true } }}
+          sx={{ minWidth: 320 }}
+        >
           <option value="">{t('settings.defaultPrinter')}</option>
-          {printers.map((p) => <option key={p.name} value={p.name}>{p.isDefault ? `${p.displayName} (${t('settings.systemDefault')})` : p.displayName}</option>)}
+          {printers.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.isDefault ? `${p.displayName} (${t('settings.systemDefault')})` : p.displayName}
+            </option>
+          ))}
         </TextField>
-        <Button variant="contained" onClick={() => void save()}>{t('settings.savePrinter')}</Button>
+        <Button variant="contained" onClick={() => void save()}>
+          {t('settings.savePrinter')}
+        </Button>
       </Stack>
-      {saved && <Alert severity="success" role="status" sx={{ mt: 2 }}>{t('settings.saved')}</Alert>}
+      {saved && (
+        <Alert severity="success" role="status" sx={{ mt: 2 }}>
+          {t('settings.saved')}
+        </Alert>
+      )}
     </Box>
   );
 }

@@ -26,7 +26,11 @@ export function FirstRun({ api, locale, onDone }: { api: StoreApi; locale: Local
     event.preventDefault();
     const session: Session = { staffId: staffId.trim(), name: name.trim() || staffId.trim(), role };
     const envelope = { actor: { staffId: session.staffId, role: 'admin' as const }, locale };
-    const r = await api.call('branch.configure', { branch: { branchCode: branchCode.trim().toUpperCase(), branchName, profileId, phone: phone.trim() } }, envelope);
+    const r = await api.call(
+      'branch.configure',
+      { branch: { branchCode: branchCode.trim().toUpperCase(), branchName, profileId, phone: phone.trim() } },
+      envelope,
+    );
     if (!r.ok) return setError(r.error);
     // The person at the counter is the first member of staff; the rest can also be added later in settings.
     const staff = [{ id: session.staffId, name: session.name, role }, ...others.filter((m) => m.id.trim() || m.name.trim())];
@@ -38,33 +42,78 @@ export function FirstRun({ api, locale, onDone }: { api: StoreApi; locale: Local
   return (
     <Box component="main" sx={{ display: 'grid', placeItems: 'center', minHeight: '80vh' }}>
       <Paper component="form" onSubmit={submit} sx={{ p: 4, width: 640 }} aria-labelledby="setup-title">
-        <Typography id="setup-title" variant="h5" component="h1" gutterBottom>{t('setup.title')}</Typography>
-        <Typography variant="body2" sx={{ mb: 2 }}>{t('setup.intro')}</Typography>
+        <Typography id="setup-title" variant="h5" component="h1" gutterBottom>
+          {t('setup.title')}
+        </Typography>
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          {t('setup.intro')}
+        </Typography>
         <Stack spacing={2}>
           {error && !error.issues && <Alert severity="error">{error.message}</Alert>}
-          <TextField label={t('setup.branchCode')} value={branchCode} onChange={(e) => setBranchCode(e.target.value)} required autoFocus
-            error={!!issue('branch.branchCode')} helperText={issue('branch.branchCode')} />
-          <TextField label={t('setup.branchName')} value={branchName} onChange={(e) => setBranchName(e.target.value)} required
-            error={!!issue('branch.branchName')} helperText={issue('branch.branchName')} />
-          <TextField label={t('setup.branchPhone')} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel"
-            error={!!issue('branch.phone')} helperText={issue('branch.phone') ?? t('settings.branchPhoneNote')} />
+          <TextField
+            label={t('setup.branchCode')}
+            value={branchCode}
+            onChange={(e) => setBranchCode(e.target.value)}
+            required
+            autoFocus
+            error={!!issue('branch.branchCode')}
+            helperText={issue('branch.branchCode')}
+          />
+          <TextField
+            label={t('setup.branchName')}
+            value={branchName}
+            onChange={(e) => setBranchName(e.target.value)}
+            required
+            error={!!issue('branch.branchName')}
+            helperText={issue('branch.branchName')}
+          />
+          <TextField
+            label={t('setup.branchPhone')}
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            inputMode="tel"
+            error={!!issue('branch.phone')}
+            helperText={issue('branch.phone') ?? t('settings.branchPhoneNote')}
+          />
           <TextField select label={t('setup.profile')} value={profileId} onChange={(e) => setProfileId(e.target.value as ProfileId)}>
-            {PROFILE_IDS.map((p) => <MenuItem key={p} value={p}>{t(`profile.${p}`)}</MenuItem>)}
+            {PROFILE_IDS.map((p) => (
+              <MenuItem key={p} value={p}>
+                {t(`profile.${p}`)}
+              </MenuItem>
+            ))}
           </TextField>
-          <TextField label={t('setup.staffId')} value={staffId} onChange={(e) => setStaffId(e.target.value)} required
-            error={!!issue('actor.staffId')} helperText={issue('actor.staffId')} />
+          <TextField
+            label={t('setup.staffId')}
+            value={staffId}
+            onChange={(e) => setStaffId(e.target.value)}
+            required
+            error={!!issue('actor.staffId')}
+            helperText={issue('actor.staffId')}
+          />
           <TextField label={t('setup.staffName')} value={name} onChange={(e) => setName(e.target.value)} />
           <TextField select label={t('setup.role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => <MenuItem key={r} value={r}>{t(`role.${r}`)}</MenuItem>)}
+            {ROLES.map((r) => (
+              <MenuItem key={r} value={r}>
+                {t(`role.${r}`)}
+              </MenuItem>
+            ))}
           </TextField>
-          <Typography variant="subtitle1" component="h2">{t('setup.departments')}</Typography>
+          <Typography variant="subtitle1" component="h2">
+            {t('setup.departments')}
+          </Typography>
           <DepartmentsEditor value={departments} onChange={setDepartments} />
-          <Typography variant="subtitle1" component="h2">{t('setup.staff')}</Typography>
+          <Typography variant="subtitle1" component="h2">
+            {t('setup.staff')}
+          </Typography>
           <StaffEditor value={others} onChange={setOthers} />
           {error?.issues?.some((i) => i.path.startsWith('organization.')) && (
-            <Alert severity="error" role="alert">{error.issues.find((i) => i.path.startsWith('organization.'))!.message}</Alert>
+            <Alert severity="error" role="alert">
+              {error.issues.find((i) => i.path.startsWith('organization.'))!.message}
+            </Alert>
           )}
-          <Button type="submit" variant="contained" size="large">{t('setup.save')}</Button>
+          <Button type="submit" variant="contained" size="large">
+            {t('setup.save')}
+          </Button>
         </Stack>
       </Paper>
     </Box>
