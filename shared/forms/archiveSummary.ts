@@ -5,7 +5,21 @@
  */
 import type { CaseEvent } from '../ledger/eventHash';
 import type { FormContext } from './context';
-import { documentHeader, formTable, h, listTable, pairRow, sectionHeading, text, wideRow, type DocumentBody } from './layout';
+import {
+  documentHeader,
+  formTable,
+  h,
+  html,
+  joinHtml,
+  listTable,
+  NO_HTML,
+  pairRow,
+  sectionHeading,
+  text,
+  wideRow,
+  type DocumentBody,
+  type Html,
+} from './layout';
 import { assignmentsHtml, callbackHtml, entry, intakeRows, opinionHtml, progressCallsHtml, resultHtml, verificationHtml } from './sections';
 
 /** Catalog labels of the case fields an event may change (the log's `changes`). */
@@ -42,7 +56,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 const NOT_LISTED = new Set(['state', 'version', 'updatedAt', 'nextDueAt', 'ledgerHead']);
 
 /** What an event did: the state it moved the case to, and the fields it changed. */
-function eventDetail(ctx: FormContext, event: CaseEvent): string {
+function eventDetail(ctx: FormContext, event: CaseEvent): Html {
   const parts: string[] = [];
   const state = event.changes.state;
   if (state && typeof state[0] === 'string' && typeof state[1] === 'string') {
@@ -57,10 +71,10 @@ function eventDetail(ctx: FormContext, event: CaseEvent): string {
       });
     if (fields.length) parts.push(ctx.labelled(ctx.t('forms.archive.changed'), ctx.list(fields)));
   }
-  return parts.map((p) => `<div>${h(p)}</div>`).join('');
+  return joinHtml(parts.map((p) => html`<div>${h(p)}</div>`));
 }
 
-function timeline(ctx: FormContext): string {
+function timeline(ctx: FormContext): Html {
   const { t } = ctx;
   const events = [...ctx.input.detail.events].sort((a, b) => a.seq - b.seq);
   return listTable(
@@ -73,37 +87,40 @@ function timeline(ctx: FormContext): string {
       t('forms.archive.col.hash'),
     ],
     events.map((e) => [
-      String(e.seq),
+      h(e.seq),
       h(ctx.dateTime(e.at)),
-      `${h(ctx.staff(e.actor.staffId))}<div class="entry-meta">${h(t(`role.${e.actor.role}`))}</div>`,
+      html`${h(ctx.staff(e.actor.staffId))}
+        <div class="entry-meta">${h(t(`role.${e.actor.role}`))}</div>`,
       h(t(`event.${e.type}`)),
       eventDetail(ctx, e),
-      `<span class="hash">${h(e.hash.slice(0, 10))}</span>`,
+      html`<span class="hash">${h(String(e.hash).slice(0, 10))}</span>`,
     ]),
     ['6%', '17%', '16%', '15%', '33%', '13%'],
   );
 }
 
-function otherRecords(ctx: FormContext): string[] {
+function otherRecords(ctx: FormContext): Html[] {
   const { record: c, t } = ctx;
-  const rows: string[] = [];
+  const rows: Html[] = [];
   if (c.appeal) rows.push(wideRow(t('forms.archive.appeal'), entry(ctx, c.appeal.at, null, text(c.appeal.reason))));
   if (c.accountability.length) {
     const lines = c.accountability.map(
       (a) =>
-        `<div class="entry">${h(ctx.fill('forms.archive.accountabilityLine', { staff: ctx.staff(a.staffId), kind: t(`forms.archive.kind.${a.kind}`), points: a.points }))}${text(a.reason)}</div>`,
+        html`<div class="entry">
+          ${h(ctx.fill('forms.archive.accountabilityLine', { staff: ctx.staff(a.staffId), kind: t(`forms.archive.kind.${a.kind}`), points: a.points }))}${text(a.reason)}
+        </div>`,
     );
-    rows.push(wideRow(t('forms.archive.accountability'), lines.join('')));
+    rows.push(wideRow(t('forms.archive.accountability'), joinHtml(lines)));
   }
   const evidence = c.evidence.map((e) =>
     entry(
       ctx,
       e.at,
       e.by,
-      `<div>${h(ctx.aside(e.name, e.kind === 'signed_form' ? t('forms.archive.signedForm') : t('forms.archive.evidenceItem')))}</div>`,
+      html`<div>${h(ctx.aside(e.name, e.kind === 'signed_form' ? t('forms.archive.signedForm') : t('forms.archive.evidenceItem')))}</div>`,
     ),
   );
-  rows.push(wideRow(t('forms.archive.evidence'), evidence.join('') || h(t('forms.none'))));
+  rows.push(wideRow(t('forms.archive.evidence'), joinHtml(evidence) || h(t('forms.none'))));
   if (c.relatedCaseIds.length) rows.push(wideRow(t('forms.archive.related'), h(ctx.list(c.relatedCaseIds))));
   return rows;
 }
@@ -127,17 +144,10 @@ export function archiveSummary(ctx: FormContext): DocumentBody {
     wideRow(t('forms.field.callback'), callbackHtml(ctx) || none),
     ...otherRecords(ctx),
     pairRow(
-      [t('forms.archive.closedAt'), c.closedAt === null ? '' : h(ctx.dateTime(c.closedAt))],
-      [t('forms.archive.archivedAt'), c.archivedAt === null ? '' : h(ctx.dateTime(c.archivedAt))],
+      [t('forms.archive.closedAt'), c.closedAt === null ? NO_HTML : h(ctx.dateTime(c.closedAt))],
+      [t('forms.archive.archivedAt'), c.archivedAt === null ? NO_HTML : h(ctx.dateTime(c.archivedAt))],
     ),
   ]);
-  const body =
-    documentHeader(ctx, title) +
-    sectionHeading(t('forms.archive.section.case')) +
-    intake +
-    sectionHeading(t('forms.archive.section.handling')) +
-    handling +
-    sectionHeading(t('forms.archive.section.timeline')) +
-    timeline(ctx);
+  const body = html`${documentHeader(ctx, title)}${sectionHeading(t('forms.archive.section.case'))}${intake}${sectionHeading(t('forms.archive.section.handling'))}${handling}${sectionHeading(t('forms.archive.section.timeline'))}${timeline(ctx)}`;
   return { title, body };
 }

@@ -6,16 +6,30 @@
 import type { FormContext } from './context';
 import { deadlineLines } from './deadlineLines';
 import { intakeRows } from './sections';
-import { documentHeader, formTable, h, listTable, pairRow, sectionHeading, signatureRow, text, wideRow, type DocumentBody } from './layout';
+import {
+  documentHeader,
+  formTable,
+  h,
+  html,
+  listTable,
+  NO_HTML,
+  pairRow,
+  sectionHeading,
+  signatureRow,
+  text,
+  wideRow,
+  type DocumentBody,
+  type Html,
+} from './layout';
 
-function assignmentTable(ctx: FormContext): string {
+function assignmentTable(ctx: FormContext): Html {
   const { record: c, t } = ctx;
   if (!c.assignments.length) {
     // Not assigned yet: the supervisor fills the assignment in by hand.
     return formTable([
-      pairRow([t('forms.slip.department'), ''], [t('forms.slip.assignee'), '']),
-      pairRow([t('forms.slip.assignedAt'), ''], [t('forms.slip.dueAt'), '']),
-      wideRow(t('forms.slip.instructions'), '', 14),
+      pairRow([t('forms.slip.department'), NO_HTML], [t('forms.slip.assignee'), NO_HTML]),
+      pairRow([t('forms.slip.assignedAt'), NO_HTML], [t('forms.slip.dueAt'), NO_HTML]),
+      wideRow(t('forms.slip.instructions'), NO_HTML, 14),
     ]);
   }
   return listTable(
@@ -23,8 +37,9 @@ function assignmentTable(ctx: FormContext): string {
     c.assignments.map((a) => [
       h(a.department),
       h(ctx.staff(a.assigneeId)),
-      `${h(ctx.dateTime(a.assignedAt))}<div class="entry-meta">${h(ctx.staff(a.assignedBy))}</div>`,
-      a.dueAt === null ? '' : h(ctx.dateTime(a.dueAt)),
+      html`${h(ctx.dateTime(a.assignedAt))}
+        <div class="entry-meta">${h(ctx.staff(a.assignedBy))}</div>`,
+      a.dueAt === null ? NO_HTML : h(ctx.dateTime(a.dueAt)),
       text(a.note),
     ]),
     ['17%', '16%', '19%', '17%', '31%'],
@@ -42,21 +57,14 @@ export function handlingSlip(ctx: FormContext): DocumentBody {
   const lines = deadlineLines(ctx);
   const deadlines = listTable(
     [t('forms.deadline.step'), t('forms.deadline.allowedColumn'), t('forms.deadline.dueColumn')],
-    lines.map((l) => [h(l.step), h(l.allowed), l.overdue ? `<strong>${h(l.due)}</strong>` : h(l.due)]),
+    lines.map((l) => [h(l.step), h(l.allowed), l.overdue ? html`<strong>${h(l.due)}</strong>` : h(l.due)]),
     ['30%', '38%', '32%'],
   );
   // The department writes its feedback and signs on one piece: the box and the signatures stay together.
   const feedback = formTable(
-    [wideRow(t('forms.slip.feedback'), '', 24), signatureRow(ctx, [t('forms.sign.deptHead'), t('forms.sign.handler')])],
+    [wideRow(t('forms.slip.feedback'), NO_HTML, 24), signatureRow(ctx, [t('forms.sign.deptHead'), t('forms.sign.handler')])],
     { keepTogether: true },
   );
-  const body =
-    documentHeader(ctx, title) +
-    summary +
-    sectionHeading(t('forms.slip.assignment')) +
-    assignmentTable(ctx) +
-    sectionHeading(t('forms.slip.deadlines')) +
-    deadlines +
-    feedback;
+  const body = html`${documentHeader(ctx, title)}${summary}${sectionHeading(t('forms.slip.assignment'))}${assignmentTable(ctx)}${sectionHeading(t('forms.slip.deadlines'))}${deadlines}${feedback}`;
   return { title, body };
 }

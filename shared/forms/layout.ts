@@ -6,90 +6,130 @@
  */
 import { catalogs } from '../i18n/translate';
 import type { FormContext } from './context';
-import { cssString, escapeHtml, escapeText } from './escape';
+import { cssString, escapeHtml, escapeText, html, joinHtml, NO_HTML, type Html } from './escape';
 import { documentFonts, type DocumentFonts } from './fonts';
 import { qrSvg } from './qr';
+
+export { html, joinHtml, NO_HTML, type Html };
 
 /** A document's own part: its title (also in the page margin) and body HTML. */
 export interface DocumentBody {
   title: string;
-  body: string;
+  body: Html;
 }
 
 export const h = escapeHtml;
 
 /** Multi-line user text, line breaks kept. */
-export function text(value: string): string {
-  return `<div class="text">${escapeText(value)}</div>`;
+export function text(value: string): Html {
+  return html`<div class="text">${escapeText(value)}</div>`;
 }
 
 /** A label cell (bold, centred: the paper form's left column). */
-export function label(value: string): string {
-  return `<th>${h(value)}</th>`;
+export function label(value: string): Html {
+  return html`<th>${h(value)}</th>`;
 }
 
-/** A row of two label/value pairs (values are HTML). */
-export function pairRow(a: [string, string], b: [string, string]): string {
-  return `<tr>${label(a[0])}<td>${a[1]}</td>${label(b[0])}<td>${b[1]}</td></tr>`;
+/** A row of two label/value pairs. */
+export function pairRow(a: [string, Html], b: [string, Html]): Html {
+  return html`<tr>
+    ${label(a[0])}
+    <td>${a[1]}</td>
+    ${label(b[0])}
+    <td>${b[1]}</td>
+  </tr>`;
 }
 
 /**
  * A full-width row: label, then the value across the other columns. `writingSpaceMm` is the
  * height kept free for handwriting (a blank section) or the minimum height (a filled one).
  */
-export function wideRow(name: string, valueHtml: string, writingSpaceMm = 0): string {
-  const style = writingSpaceMm ? ` style="height:${writingSpaceMm}mm"` : '';
+export function wideRow(name: string, value: Html, writingSpaceMm = 0): Html {
+  const style = writingSpaceMm ? html` style="height:${h(writingSpaceMm)}mm"` : NO_HTML;
   // A blank box for handwriting is never split between two pages.
-  const rowClass = valueHtml === '' ? 'wide blank' : 'wide';
-  return `<tr class="${rowClass}">${label(name)}<td colspan="3"${style}>${valueHtml}</td></tr>`;
+  const rowClass = value === '' ? h('wide blank') : h('wide');
+  return html`<tr class="${rowClass}">
+    ${label(name)}
+    <td colspan="3" ${style}>${value}</td>
+  </tr>`;
 }
 
 /** A bordered table of four columns (label, value, label, value), like the paper annex. */
-export function formTable(rows: readonly string[], opts: { keepTogether?: boolean } = {}): string {
-  return (
-    `<table class="form${opts.keepTogether ? ' together' : ''}"><colgroup><col class="label-col"><col><col class="label-col"><col></colgroup>` +
-    `<tbody>${rows.join('')}</tbody></table>`
-  );
+export function formTable(rows: readonly Html[], opts: { keepTogether?: boolean } = {}): Html {
+  const together = opts.keepTogether ? html` together` : NO_HTML;
+  return html`<table class="form${together}">
+    <colgroup>
+      <col class="label-col" />
+      <col />
+      <col class="label-col" />
+      <col />
+    </colgroup>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
 }
 
 /** Signature lines with a date each, as the bottom row of a form table. */
-export function signatureRow(ctx: FormContext, names: readonly string[]): string {
-  const blocks = names
-    .map(
-      (name) =>
-        `<div class="sign"><div class="sign-line"><strong>${h(name)}</strong><span class="line"></span></div>` +
-        `<div class="sign-date">${h(ctx.t('forms.sign.date'))}</div></div>`,
-    )
-    .join('');
-  return `<tr class="signatures"><td colspan="4"><div class="signs">${blocks}</div></td></tr>`;
+export function signatureRow(ctx: FormContext, names: readonly string[]): Html {
+  const blocks = names.map(
+    (name) =>
+      html`<div class="sign">
+        <div class="sign-line"><strong>${h(name)}</strong><span class="line"></span></div>
+        <div class="sign-date">${h(ctx.t('forms.sign.date'))}</div>
+      </div>`,
+  );
+  return html`<tr class="signatures">
+    <td colspan="4"><div class="signs">${blocks}</div></td>
+  </tr>`;
 }
 
 /** A heading between tables (the archive summary's sections). */
-export function sectionHeading(title: string): string {
-  return `<h2>${h(title)}</h2>`;
+export function sectionHeading(title: string): Html {
+  return html`<h2>${h(title)}</h2>`;
 }
 
-/** A plain table with a header row (timelines, assignments, deadlines). */
-export function listTable(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly string[] = []): string {
-  const cols = headers.map((_, i) => (widths[i] ? `<col style="width:${widths[i]}">` : '<col>')).join('');
-  const head = `<thead><tr>${headers.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead>`;
-  const body = rows.map((r) => `<tr>${r.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('');
-  return `<table class="list"><colgroup>${cols}</colgroup>${head}<tbody>${body}</tbody></table>`;
+/** A plain table with a header row (timelines, assignments, deadlines); `widths` are CSS lengths like '30%'. */
+export function listTable(headers: readonly string[], rows: readonly (readonly Html[])[], widths: readonly string[] = []): Html {
+  const cols = headers.map((_, i) => (widths[i] ? html`<col style="width:${h(widths[i])}" />` : html`<col />`));
+  const head = html`<thead>
+    <tr>
+      ${headers.map((x) => html`<th>${h(x)}</th>`)}
+    </tr>
+  </thead>`;
+  const body = rows.map(
+    (r) =>
+      html`<tr>
+        ${r.map((cell) => html`<td>${cell}</td>`)}
+      </tr>`,
+  );
+  return html`<table class="list">
+    <colgroup>
+      ${cols}
+    </colgroup>
+    ${head}
+    <tbody>
+      ${body}
+    </tbody>
+  </table>`;
 }
 
 /** The block above the form: title, QR code of the case number, branch (and who received the case) and NO. */
-export function documentHeader(ctx: FormContext, title: string, opts: { receivedBy?: boolean } = {}): string {
+export function documentHeader(ctx: FormContext, title: string, opts: { receivedBy?: boolean } = {}): Html {
   const { record } = ctx;
   const branch = ctx.aside(ctx.input.branch.branchName, ctx.input.branch.branchCode);
   const qr = qrSvg(record.caseNo, 22, ctx.fill('forms.qrLabel', { caseNo: record.caseNo }));
   const receivedBy = opts.receivedBy
-    ? `<span class="gap"></span>${h(ctx.labelled(ctx.t('forms.field.receivedBy'), ctx.staff(record.receivedBy)))}`
-    : '';
-  return (
-    `<header class="doc-header"><div class="qr-box">${qr}</div><h1>${h(title)}</h1>` +
-    `<div class="meta"><span>${h(ctx.labelled(ctx.t('forms.field.branch'), branch))}${receivedBy}</span>` +
-    `<span class="case-no">${h(ctx.fill('forms.header.caseNo', { caseNo: record.caseNo }))}</span></div></header>`
-  );
+    ? html`<span class="gap"></span>${h(ctx.labelled(ctx.t('forms.field.receivedBy'), ctx.staff(record.receivedBy)))}`
+    : NO_HTML;
+  return html`<header class="doc-header">
+    <div class="qr-box">${qr}</div>
+    <h1>${h(title)}</h1>
+    <div class="meta">
+      <span>${h(ctx.labelled(ctx.t('forms.field.branch'), branch))}${receivedBy}</span
+      ><span class="case-no">${h(ctx.fill('forms.header.caseNo', { caseNo: record.caseNo }))}</span>
+    </div>
+  </header>`;
 }
 
 /** `第 {{page}} / {{pages}} 页` → `"第 " counter(page) " / " counter(pages) " 页"`. */
@@ -189,10 +229,21 @@ export async function renderPage(ctx: FormContext, doc: DocumentBody): Promise<{
   const runs = textRuns(doc.body);
   const regular = `${runs.regular} ${margins.topLeft} ${margins.topRight} ${margins.bottomLeft} ${catalogs[ctx.language]['forms.page.number'] ?? ''} 0123456789/`;
   const fonts = await documentFonts(ctx.input.fonts, ctx.language, { regular, bold: `${runs.bold} ${doc.title}` });
-  const html =
-    `<!DOCTYPE html><html lang="${h(ctx.language)}"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width"><title>${h(doc.title)} ${h(ctx.record.caseNo)}</title>` +
-    `<style>${fonts.css}\n${pageCss(ctx, margins, fonts.fontFamily)}</style></head>` +
-    `<body>${doc.body}</body></html>`;
-  return { html, fonts };
+  // The style sheet is built from constants, fonts as base64 and margin texts through cssString.
+  const style = `${fonts.css}\n${pageCss(ctx, margins, fonts.fontFamily)}` as Html;
+  const page = html`<!DOCTYPE html>
+    <html lang="${h(ctx.language)}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width" />
+        <title>${h(doc.title)} ${h(ctx.record.caseNo)}</title>
+        <style>
+          ${style}
+        </style>
+      </head>
+      <body>
+        ${doc.body}
+      </body>
+    </html>`;
+  return { html: page, fonts };
 }

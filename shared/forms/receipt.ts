@@ -4,15 +4,27 @@
  */
 import type { FormContext } from './context';
 import { deadlineLines } from './deadlineLines';
-import { documentHeader, formTable, h, listTable, pairRow, sectionHeading, text, wideRow, type DocumentBody } from './layout';
+import {
+  documentHeader,
+  formTable,
+  h,
+  html,
+  listTable,
+  NO_HTML,
+  pairRow,
+  sectionHeading,
+  text,
+  wideRow,
+  type DocumentBody,
+} from './layout';
 
 export function receipt(ctx: FormContext): DocumentBody {
   const { record: c, t, input } = ctx;
   const title = t('forms.receipt.title');
-  const intro = `<p class="lead">${h(ctx.fill('forms.receipt.intro', { caseNo: c.caseNo }))}</p>`;
+  const intro = html`<p class="lead">${h(ctx.fill('forms.receipt.intro', { caseNo: c.caseNo }))}</p>`;
   const facts = formTable([
     pairRow(
-      [t('forms.field.caseNo'), `<span class="big-no">${h(c.caseNo)}</span>`],
+      [t('forms.field.caseNo'), html`<span class="big-no">${h(c.caseNo)}</span>`],
       [t('forms.field.date'), h(ctx.dateTime(c.receivedAt))],
     ),
     pairRow([t('forms.field.complainant'), h(c.complainant.name)], [t('forms.field.category'), h(ctx.category(c.category))]),
@@ -23,26 +35,23 @@ export function receipt(ctx: FormContext): DocumentBody {
   const next = steps.length
     ? listTable(
         [t('forms.deadline.step'), t('forms.deadline.allowedColumn'), t('forms.deadline.dueColumn')],
-        steps.map((s) => [h(s.step), h(s.allowed), s.overdue ? `<strong>${h(s.due)}</strong>` : h(s.due)]),
+        steps.map((s) => [h(s.step), h(s.allowed), s.overdue ? html`<strong>${h(s.due)}</strong>` : h(s.due)]),
         ['30%', '38%', '32%'],
       )
-    : `<p>${h(t(`state.${c.state}`))}</p>`;
+    : html`<p>${h(t(`state.${c.state}`))}</p>`;
   const branch = ctx.aside(input.branch.branchName, input.branch.branchCode);
-  const followUp =
-    `<div class="box"><p class="lead">${h(ctx.fill('forms.receipt.followUpText', { branch, caseNo: c.caseNo }))}</p>` +
-    (input.branch.phone ? `<p class="lead">${h(ctx.labelled(t('forms.field.branchPhone'), input.branch.phone))}</p>` : '') +
-    `</div>`;
-  const stamp =
-    `<div class="stamp"><div>${h(ctx.labelled(t('forms.receipt.stamp'), ''))}</div>` + `<div>${h(ctx.date(input.now))}</div></div>`;
-  const body =
-    documentHeader(ctx, title) +
-    intro +
-    facts +
-    sectionHeading(t('forms.receipt.next')) +
-    next +
-    `<p class="note">${h(t('forms.receipt.workingDays'))}</p>` +
-    sectionHeading(t('forms.receipt.followUp')) +
-    followUp +
-    stamp;
+  const phone = input.branch.phone
+    ? html`<p class="lead">${h(ctx.labelled(t('forms.field.branchPhone'), input.branch.phone))}</p>`
+    : NO_HTML;
+  const followUp = html`<div class="box">
+    <p class="lead">${h(ctx.fill('forms.receipt.followUpText', { branch, caseNo: c.caseNo }))}</p>
+    ${phone}
+  </div>`;
+  const stamp = html`<div class="stamp">
+    <div>${h(ctx.labelled(t('forms.receipt.stamp'), ''))}</div>
+    <div>${h(ctx.date(input.now))}</div>
+  </div>`;
+  const workingDays = html`<p class="note">${h(t('forms.receipt.workingDays'))}</p>`;
+  const body = html`${documentHeader(ctx, title)}${intro}${facts}${sectionHeading(t('forms.receipt.next'))}${next}${workingDays}${sectionHeading(t('forms.receipt.followUp'))}${followUp}${stamp}`;
   return { title, body };
 }

@@ -6,15 +6,15 @@
  * not reached are left blank, with room to write by hand.
  */
 import type { FormContext } from './context';
-import { documentHeader, formTable, signatureRow, text, wideRow, type DocumentBody } from './layout';
+import { documentHeader, formTable, html, signatureRow, text, wideRow, type DocumentBody, type Html } from './layout';
 import { callbackHtml, intakeRows, opinionHtml, resultHtml, verificationHtml } from './sections';
 
 /** Height kept for handwriting in a blank section, and the least height of a filled one (mm). */
 const BLANK_SECTION_MM = 26;
 const FILLED_SECTION_MM = 12;
 
-function section(name: string, html: string): string {
-  return wideRow(name, html, html ? FILLED_SECTION_MM : BLANK_SECTION_MM);
+function section(name: string, value: Html): Html {
+  return wideRow(name, value, value ? FILLED_SECTION_MM : BLANK_SECTION_MM);
 }
 
 export function registrationForm(ctx: FormContext): DocumentBody {
@@ -30,5 +30,5 @@ export function registrationForm(ctx: FormContext): DocumentBody {
     section(t('forms.field.callback'), callbackHtml(ctx)),
     signatureRow(ctx, [t('forms.sign.complainant'), t('forms.sign.handler'), t('forms.sign.supervisor')]),
   ];
-  return { title, body: documentHeader(ctx, title, { receivedBy: true }) + formTable(rows) };
+  return { title, body: html`${documentHeader(ctx, title, { receivedBy: true })}${formTable(rows)}` };
 }

@@ -5,136 +5,158 @@
  */
 import type { EventType } from '../domain/enums';
 import type { FormContext } from './context';
-import { h, pairRow, text } from './layout';
+import { h, html, joinHtml, NO_HTML, pairRow, text, type Html } from './layout';
 
 /** One dated entry: "2026年3月2日 10:00 · 李经办（h01）", then the text. */
-export function entry(ctx: FormContext, at: number | null, by: string | null, body: string): string {
+export function entry(ctx: FormContext, at: number | null, by: string | null, body: Html): Html {
   const meta = [at === null ? '' : ctx.dateTime(at), by ? ctx.staff(by) : ''].filter(Boolean).join(' · ');
-  return `<div class="entry">${meta ? `<div class="entry-meta">${h(meta)}</div>` : ''}${body}</div>`;
+  return html`<div class="entry">${meta ? html`<div class="entry-meta">${h(meta)}</div>` : NO_HTML}${body}</div>`;
 }
 
 /** Space between items on one line. */
-const GAP = '<span class="gap"></span>';
+const GAP = html`<span class="gap"></span>`;
 
 function hasEvent(ctx: FormContext, type: EventType): boolean {
   return ctx.input.detail.events.some((e) => e.type === type);
 }
 
 /** "label：value" as one line of escaped text. */
-function line(ctx: FormContext, labelKey: string, value: string): string {
-  return `<div>${h(ctx.labelled(ctx.t(labelKey), value))}</div>`;
+function line(ctx: FormContext, labelKey: string, value: string): Html {
+  return html`<div>${h(ctx.labelled(ctx.t(labelKey), value))}</div>`;
 }
 
 /** 情况核实: validity and responsibility with the cause analysis, the investigation notes; or why it is outside the remit. */
-export function verificationHtml(ctx: FormContext): string {
+export function verificationHtml(ctx: FormContext): Html {
   const c = ctx.record;
-  const parts: string[] = [];
+  const parts: Html[] = [];
   if (c.state === 'invalid' || hasEvent(ctx, 'marked_invalid')) {
-    parts.push(entry(ctx, c.closedAt, null, `<div><strong>${h(ctx.t('state.invalid'))}</strong></div>${text(c.closingExplanation)}`));
+    parts.push(
+      entry(
+        ctx,
+        c.closedAt,
+        null,
+        html`<div><strong>${h(ctx.t('state.invalid'))}</strong></div>
+          ${text(c.closingExplanation)}`,
+      ),
+    );
   }
   if (c.validity) {
     const verdict = ctx.t(c.validity.valid ? 'forms.verification.valid' : 'forms.verification.invalid');
     const responsibility = ctx.labelled(ctx.t('forms.verification.responsibility'), ctx.t(`responsibility.${c.validity.responsibility}`));
     parts.push(
-      `<div class="entry"><div><strong>${h(verdict)}</strong>${GAP}${h(responsibility)}</div>` +
-        `${line(ctx, 'forms.verification.analysis', '')}${text(c.validity.analysis)}</div>`,
+      html`<div class="entry">
+        <div><strong>${h(verdict)}</strong>${GAP}${h(responsibility)}</div>
+        ${line(ctx, 'forms.verification.analysis', '')}${text(c.validity.analysis)}
+      </div>`,
     );
   }
   if (c.investigationNotes.length) {
-    parts.push(`<div class="entry-meta">${h(ctx.t('forms.verification.notes'))}</div>`);
+    parts.push(html`<div class="entry-meta">${h(ctx.t('forms.verification.notes'))}</div>`);
     for (const note of c.investigationNotes) parts.push(entry(ctx, note.at, note.by, text(note.text)));
   }
-  return parts.join('');
+  return joinHtml(parts);
 }
 
 /** 处理意见: the plan (measures, owner, deadline, compensation) and the supervisor's decisions. */
-export function opinionHtml(ctx: FormContext): string {
+export function opinionHtml(ctx: FormContext): Html {
   const c = ctx.record;
-  if (!c.plan) return '';
+  if (!c.plan) return NO_HTML;
   const { plan } = c;
-  const parts = [
-    `<div class="entry">${text(plan.measures)}</div>`,
-    `<div class="entry">${h(ctx.labelled(ctx.t('forms.plan.owner'), ctx.staff(plan.ownerId)))}${GAP}${h(ctx.labelled(ctx.t('forms.plan.dueAt'), ctx.date(plan.dueAt)))}</div>`,
+  const parts: Html[] = [
+    html`<div class="entry">${text(plan.measures)}</div>`,
+    html`<div class="entry">
+      ${h(ctx.labelled(ctx.t('forms.plan.owner'), ctx.staff(plan.ownerId)))}${GAP}${h(ctx.labelled(ctx.t('forms.plan.dueAt'), ctx.date(plan.dueAt)))}
+    </div>`,
   ];
   if (plan.compensation) {
-    const amount = plan.compensation.amount.toFixed(2);
-    parts.push(
-      `<div class="entry">${h(ctx.fill('forms.plan.compensation', { amount }))}${plan.compensation.description ? `${GAP}${h(plan.compensation.description)}` : ''}</div>`,
-    );
+    const amount = Number(plan.compensation.amount).toFixed(2);
+    const description = plan.compensation.description ? html`${GAP}${h(plan.compensation.description)}` : NO_HTML;
+    parts.push(html`<div class="entry">${h(ctx.fill('forms.plan.compensation', { amount }))}${description}</div>`);
   }
   for (const approval of c.approvals) {
     const decision = ctx.t(approval.decision === 'approved' ? 'forms.approval.approved' : 'forms.approval.rejected');
     parts.push(
-      entry(ctx, approval.at, approval.by, `<div><strong>${h(decision)}</strong></div>${approval.comment ? text(approval.comment) : ''}`),
+      entry(
+        ctx,
+        approval.at,
+        approval.by,
+        html`<div><strong>${h(decision)}</strong></div>
+          ${approval.comment ? text(approval.comment) : NO_HTML}`,
+      ),
     );
   }
-  return parts.join('');
+  return joinHtml(parts);
 }
 
 /** 处理结果: what was done, and when and how the customer was told; or the counter's settlement. */
-export function resultHtml(ctx: FormContext): string {
+export function resultHtml(ctx: FormContext): Html {
   const c = ctx.record;
-  const parts: string[] = [];
+  const parts: Html[] = [];
   if (c.state === 'closed_at_counter' || hasEvent(ctx, 'closed_at_counter')) {
     parts.push(
       entry(
         ctx,
         c.closedAt,
         c.receivedBy,
-        `<div><strong>${h(ctx.t('state.closed_at_counter'))}</strong></div>${text(c.closingExplanation)}`,
+        html`<div><strong>${h(ctx.t('state.closed_at_counter'))}</strong></div>
+          ${text(c.closingExplanation)}`,
       ),
     );
   }
   if (c.result) parts.push(entry(ctx, c.result.at, c.result.by, text(c.result.text)));
   if (c.resultTold) {
     const told = ctx.t('forms.result.told', { time: ctx.dateTime(c.resultTold.at), method: `channel.${c.resultTold.method}` });
-    parts.push(`<div class="entry">${h(told)}</div>`);
+    parts.push(html`<div class="entry">${h(told)}</div>`);
   }
-  return parts.join('');
+  return joinHtml(parts);
 }
 
 /** 客户回访: each callback with the customer's satisfaction, notes and objection. */
-export function callbackHtml(ctx: FormContext): string {
-  return ctx.record.callbacks
-    .map((cb) => {
-      const lines = [
-        `<div><strong>${h(ctx.labelled(ctx.t('forms.callback.satisfaction'), ctx.t(`satisfaction.${cb.satisfaction}`)))}</strong></div>`,
+export function callbackHtml(ctx: FormContext): Html {
+  return joinHtml(
+    ctx.record.callbacks.map((cb) => {
+      const lines: Html[] = [
+        html`<div>
+          <strong>${h(ctx.labelled(ctx.t('forms.callback.satisfaction'), ctx.t(`satisfaction.${cb.satisfaction}`)))}</strong>
+        </div>`,
       ];
       if (cb.notes) lines.push(text(cb.notes));
       if (cb.objection) lines.push(line(ctx, 'forms.callback.objection', cb.objection));
-      if (cb.standardMet) lines.push(`<div>${h(ctx.t('forms.callback.standardMet'))}</div>`);
-      return entry(ctx, cb.at, cb.by, lines.join(''));
-    })
-    .join('');
+      if (cb.standardMet) lines.push(html`<div>${h(ctx.t('forms.callback.standardMet'))}</div>`);
+      return entry(ctx, cb.at, cb.by, joinHtml(lines));
+    }),
+  );
 }
 
 /** Assignments: department, handler, deadline and instructions. */
-export function assignmentsHtml(ctx: FormContext): string {
-  return ctx.record.assignments
-    .map((a) => {
-      const lines = [
-        `<div>${h(ctx.labelled(ctx.t('forms.slip.department'), a.department))}${GAP}${h(ctx.labelled(ctx.t('forms.slip.assignee'), ctx.staff(a.assigneeId)))}` +
-          `${a.dueAt === null ? '' : `${GAP}${h(ctx.labelled(ctx.t('forms.slip.dueAt'), ctx.dateTime(a.dueAt)))}`}</div>`,
+export function assignmentsHtml(ctx: FormContext): Html {
+  return joinHtml(
+    ctx.record.assignments.map((a) => {
+      const due = a.dueAt === null ? NO_HTML : html`${GAP}${h(ctx.labelled(ctx.t('forms.slip.dueAt'), ctx.dateTime(a.dueAt)))}`;
+      const lines: Html[] = [
+        html`<div>
+          ${h(ctx.labelled(ctx.t('forms.slip.department'), a.department))}${GAP}${h(ctx.labelled(ctx.t('forms.slip.assignee'), ctx.staff(a.assigneeId)))}${due}
+        </div>`,
       ];
       if (a.note) lines.push(text(a.note));
-      return entry(ctx, a.assignedAt, a.assignedBy, lines.join(''));
-    })
-    .join('');
+      return entry(ctx, a.assignedAt, a.assignedBy, joinHtml(lines));
+    }),
+  );
 }
 
 /** Calls to tell the customer how the case stands (R4.4). */
-export function progressCallsHtml(ctx: FormContext): string {
-  return ctx.record.progressCalls.map((call) => entry(ctx, call.at, call.by, text(call.text))).join('');
+export function progressCallsHtml(ctx: FormContext): Html {
+  return joinHtml(ctx.record.progressCalls.map((call) => entry(ctx, call.at, call.by, text(call.text))));
 }
 
 /** Severity, with the report (举报) mark when the case is one. */
-export function severityHtml(ctx: FormContext): string {
+export function severityHtml(ctx: FormContext): Html {
   const severity = h(ctx.t(`severity.${ctx.record.severity}`));
-  return ctx.record.isReport ? `${severity}${GAP}<strong>${h(ctx.t('forms.value.report'))}</strong>` : severity;
+  return ctx.record.isReport ? html`${severity}${GAP}<strong>${h(ctx.t('forms.value.report'))}</strong>` : severity;
 }
 
 /** The intake's facts as the paper form lays them out: four rows of two label/value pairs. */
-export function intakeRows(ctx: FormContext): string[] {
+export function intakeRows(ctx: FormContext): Html[] {
   const { record: c, t } = ctx;
   return [
     pairRow([t('forms.field.complainant'), h(c.complainant.name)], [t('forms.field.date'), h(ctx.dateTime(c.receivedAt))]),
