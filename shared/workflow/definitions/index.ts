@@ -1,0 +1,41 @@
+import { addEvidence } from './addEvidence';
+import { addInvestigationNote } from './addInvestigationNote';
+import { approvePlan } from './approvePlan';
+import { archive } from './archive';
+import { assign } from './assign';
+import { closeAtCounter } from './closeAtCounter';
+import { fileAppeal } from './fileAppeal';
+import { linkCase } from './linkCase';
+import { markInvalid } from './markInvalid';
+import { progressCall } from './progressCall';
+import { proposePlan } from './proposePlan';
+import { recordCallback } from './recordCallback';
+import { recordHandling } from './recordHandling';
+import { rejectPlan } from './rejectPlan';
+import { startInvestigation } from './startInvestigation';
+import { tellResult } from './tellResult';
+import { update } from './update';
+
+/**
+ * Every workflow command, in the order the case page offers them. A command not listed here does
+ * not exist: adding one is its definition file, this line, and its translations.
+ */
+export const COMMANDS = {
+  update,
+  assign,
+  closeAtCounter,
+  markInvalid,
+  startInvestigation,
+  addInvestigationNote,
+  progressCall,
+  proposePlan,
+  approvePlan,
+  rejectPlan,
+  recordHandling,
+  tellResult,
+  recordCallback,
+  fileAppeal,
+  addEvidence,
+  linkCase,
+  archive,
+} as const;
