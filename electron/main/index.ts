@@ -1,7 +1,7 @@
 /**
  * Main process entry: lifecycle only. One instance; the app:// scheme and the settings (the data
- * folder) before ready; then the security guards, the settings, the IPC handlers, the hidden store window and the UI
- * window. The store window is hidden, so closing the UI window is what quits the app.
+ * folder) before ready; then the security guards, the settings, the IPC handlers, the hidden store
+ * window (with main's own connection to it) and the UI window. The store window is hidden, so closing the UI window is what quits the app.
  */
 import { isAbsolute } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
@@ -14,6 +14,7 @@ import { createPortBroker } from './ports';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { installSecurityGuards } from './security';
 import { openSettings, problemsMessage, type SettingsService } from './settings';
+import { createMainStore } from './storeClient';
 import { superviseStoreWindow } from './storeWindow';
 import { createMainWindow } from './windows';
 
@@ -48,7 +49,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme(protocol);
-  const broker = createPortBroker();
+  // Main's own store connection (printing reads the case and logs the print through it).
+  const store = createMainStore();
+  const broker = createPortBroker(undefined, store);
   const printPages = new Map<string, string>();
   const storeWindow = superviseStoreWindow({ broker });
 
@@ -74,6 +77,8 @@ if (!app.requestSingleInstanceLock()) {
       pages: printPages,
       fonts: nodeFontSource(),
       printerName: () => service.get().printer,
+      locale: () => service.get().language,
+      store,
       now: Date.now,
     });
     registerIpc(ipcMain, { broker, settings, printer, printers: listPrinters });

@@ -1,16 +1,25 @@
 /**
- * Printing in main (DESIGN.md "Printing"): the document is rendered here from the case the UI
- * sends (shared/forms, fonts read from the bundled packages), loaded into a hidden window that
- * runs no script (app://print/<token>.html, served from memory), saved as PDF (printToPDF, the
- * copy kept with the case) and printed: silently to the printer chosen in the settings with the
- * number of copies, or through the system dialog.
+ * Printing in main (DESIGN.md "Printing"): the UI names a case by id and how to print it; main
+ * reads the case, the branch, the organization and the deadline policy from the store through its
+ * own connection (never from the UI), renders the document here (shared/forms, fonts read from the
+ * bundled packages), loads it into a hidden window that runs no script (app://print/<token>.html,
+ * served from memory), saves it as PDF (printToPDF), prints it (silently to the printer chosen in
+ * the settings with the number of copies, or through the system dialog) and logs the print with
+ * its PDF copy (prints.record, which only main's connection may call).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { DesktopPrintRequest, DesktopPrintResult, PrinterInfo } from '../../shared/api/desktopBridge';
-import { MAX_COPIES } from '../../shared/api/contract';
+import {
+  DESKTOP_PRINT_MODES,
+  printedBranch,
+  printedOrganization,
+  type DesktopPrintResult,
+  type PrinterInfo,
+} from '../../shared/api/desktopBridge';
+import { MAX_COPIES, type Envelope, type StoreApi } from '../../shared/api/contract';
+import { actorSchema } from '../../shared/domain/case';
 import { DOCUMENT_KINDS, renderDocument, type FontSource } from '../../shared/forms';
-import { LOCALES, translate } from '../../shared/i18n/translate';
+import { LOCALES, translate, type Locale } from '../../shared/i18n/translate';
 
 /** The parts of a BrowserWindow printing uses (replaced in tests). */
 export interface PrintWindow {
@@ -25,19 +34,17 @@ export interface PrintWindow {
   };
 }
 
-const anyObject = z.record(z.string(), z.unknown());
-
-/** The shape checked before rendering; the values themselves are escaped by shared/forms. */
-const requestSchema = z.object({
-  document: z.enum(DOCUMENT_KINDS),
-  detail: z.object({ case: anyObject, events: z.array(anyObject), clocks: z.array(anyObject) }),
-  branch: z.object({ branchCode: z.string().max(20), branchName: z.string().max(200), phone: z.string().max(40).optional() }),
-  organization: anyObject.optional(),
-  policy: anyObject.optional(),
-  language: z.enum(LOCALES),
-  copies: z.number().int().min(1).max(MAX_COPIES),
-  silent: z.boolean(),
-});
+/** A UI's print request: a case id and how to print, nothing else (strict: case data sent along is refused). */
+const requestSchema = z
+  .object({
+    caseId: z.uuid(),
+    document: z.enum(DOCUMENT_KINDS),
+    language: z.enum(LOCALES),
+    copies: z.number().int().min(1).max(MAX_COPIES),
+    mode: z.enum(DESKTOP_PRINT_MODES),
+    actor: actorSchema,
+  })
+  .strict();
 
 export interface PrinterDeps {
   openWindow(): PrintWindow;
@@ -46,46 +53,67 @@ export interface PrinterDeps {
   fonts: FontSource;
   /** The printer chosen in the settings ('' = the system default). */
   printerName(): string;
+  /** The screens' language (the settings'), for the messages answered to the UI. */
+  locale(): Locale;
+  /** Main's own connection to the store host. */
+  store: StoreApi;
   now(): number;
 }
 
 export function createPrinter(deps: PrinterDeps) {
   return {
     async print(request: unknown): Promise<DesktopPrintResult> {
+      const locale = deps.locale();
       const parsed = requestSchema.safeParse(request);
-      // Answer in the asked language even when the rest of the request is wrong.
-      const language = z
-        .enum(LOCALES)
-        .catch('zh-CN')
-        .parse((request as { language?: unknown } | null)?.language);
-      if (!parsed.success) return { ok: false, message: translate(language, 'errors.print.request') };
-      const job = parsed.data as unknown as DesktopPrintRequest;
+      if (!parsed.success) return { ok: false, message: translate(locale, 'errors.print.request') };
+      const job = parsed.data;
+      const envelope: Envelope = { actor: job.actor, locale };
+      const [detail, branch, organization, deadlines] = await Promise.all([
+        deps.store.call('cases.get', { caseId: job.caseId }, envelope),
+        deps.store.call('branch.get', {}, envelope),
+        deps.store.call('org.get', {}, envelope),
+        deps.store.call('deadlines.get', {}, envelope),
+      ]);
+      for (const r of [detail, branch, organization, deadlines]) if (!r.ok) return { ok: false, message: r.error.message };
+      if (!detail.ok || !branch.ok || !organization.ok || !deadlines.ok)
+        return { ok: false, message: translate(locale, 'errors.internal') };
+      if (!branch.value) return { ok: false, message: translate(locale, 'errors.branch.notConfigured') };
+
       const token = randomUUID();
       let win: PrintWindow | null = null;
+      let pdf: Uint8Array<ArrayBuffer>;
+      let outcome: { success: boolean; failureReason: string };
       try {
-        const html = await renderDocument(job.document, { ...job, now: deps.now(), fonts: deps.fonts });
+        const html = await renderDocument(job.document, {
+          detail: detail.value,
+          branch: printedBranch(branch.value),
+          organization: printedOrganization(organization.value),
+          policy: deadlines.value.policy,
+          language: job.language,
+          now: deps.now(),
+          fonts: deps.fonts,
+        });
         deps.pages.set(token, html);
         win = deps.openWindow();
         await win.loadURL(`app://print/${token}.html`);
-        const pdf = new Uint8Array(await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }));
+        pdf = new Uint8Array(await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }));
+        const silent = job.mode === 'silent';
         const printer = deps.printerName();
-        const options = {
-          silent: job.silent,
-          copies: job.copies,
-          printBackground: true,
-          ...(job.silent && printer ? { deviceName: printer } : {}),
-        };
-        const outcome = await new Promise<{ success: boolean; failureReason: string }>((resolve) => {
+        const options = { silent, copies: job.copies, printBackground: true, ...(silent && printer ? { deviceName: printer } : {}) };
+        outcome = await new Promise<{ success: boolean; failureReason: string }>((resolve) => {
           win!.webContents.print(options, (success, failureReason) => resolve({ success, failureReason }));
         });
-        return outcome.success ? { ok: true, printed: true, pdf } : { ok: true, printed: false, pdf, failureReason: outcome.failureReason };
       } catch (thrown) {
         console.error('print: failed', thrown);
-        return { ok: false, message: translate(language, 'errors.print.failed') };
+        return { ok: false, message: translate(locale, 'errors.print.failed') };
       } finally {
         deps.pages.delete(token);
         win?.destroy();
       }
+      if (!outcome.success) return { ok: true, printed: false, failureReason: outcome.failureReason };
+      const { caseId, document, language, copies, mode } = job;
+      const logged = await deps.store.call('prints.record', { caseId, document, language, mode, copies, pdf }, envelope);
+      return logged.ok ? { ok: true, printed: true, record: logged.value } : { ok: false, message: logged.error.message };
     },
   };
 }

@@ -3,15 +3,17 @@ import type { z } from 'zod';
 import {
   envelopeSchema,
   LIVE_METHODS,
+  MAIN_ONLY_METHODS,
   methods,
   type ApiError,
+  type Caller,
+  type CallerAwareStoreApi,
   type Envelope,
   type LiveMethod,
   type Method,
   type Params,
   type Result,
   type Results,
-  type StoreApi,
 } from '../../shared/api/contract';
 import { DEFAULT_DEADLINE_POLICIES } from '../../shared/deadlines';
 import type { Actor } from '../../shared/domain/case';
@@ -103,15 +105,38 @@ function toApiError(locale: Locale, thrown: unknown): ApiError {
   return apiError(locale, 'internal', 'errors.internal');
 }
 
-export interface StoreHost extends StoreApi {
+export interface StoreHost extends CallerAwareStoreApi {
   readonly db: CountersignDb;
   close(): void;
 }
 
 type Prepared = { ok: true; run: (ctx: StoreContext) => Promise<unknown>; locale: Locale } | { ok: false; error: ApiError };
 
-/** Validates the envelope and parameters; a request that fails here never reaches the database. */
-function prepare(method: string, params: unknown, envelope: unknown): Prepared {
+export interface StoreHostOptions {
+  dbName: string;
+  now?: () => number;
+  ledgerBlockSize?: number;
+  /**
+   * The browser edition has no main process: its screens print through the browser's own dialog
+   * and may log that ('browser' mode, without a PDF copy). A desktop host leaves this off, so only
+   * main's connection writes the print log.
+   */
+  uiMayLogBrowserPrints?: boolean;
+}
+
+/** Whether a UI connection may make this main-only request: only the browser edition's log of its own dialog prints. */
+function uiMayCall(method: Method, params: unknown, options: StoreHostOptions): boolean {
+  if (method !== 'prints.record' || !options.uiMayLogBrowserPrints) return false;
+  if (typeof params !== 'object' || params === null) return false;
+  const p = params as { mode?: unknown; pdf?: unknown };
+  return p.mode === 'browser' && p.pdf === undefined;
+}
+
+/**
+ * Validates the envelope, the caller and the parameters; a request that fails here never reaches
+ * the database.
+ */
+function prepare(method: string, params: unknown, envelope: unknown, caller: Caller, options: StoreHostOptions): Prepared {
   const env = envelopeSchema.safeParse(envelope);
   const locale: Locale = env.success ? env.data.locale : 'zh-CN';
   if (!env.success)
@@ -119,6 +144,9 @@ function prepare(method: string, params: unknown, envelope: unknown): Prepared {
   if (!Object.hasOwn(methods, method))
     return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.unknownMethod', { method: String(method).slice(0, 60) }) };
   const m = method as Method;
+  // Before the parameters are read: a UI connection learns nothing about a method it may not call.
+  if (caller !== 'main' && (MAIN_ONLY_METHODS as readonly string[]).includes(m) && !uiMayCall(m, params, options))
+    return { ok: false, error: apiError(locale, 'forbidden', 'errors.request.mainOnly', { method: m }) };
   const parsed = methods[m].safeParse(params ?? {});
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
@@ -132,14 +160,19 @@ function prepare(method: string, params: unknown, envelope: unknown): Prepared {
  * The store host: the only code that opens the database. It trusts no caller: every request is
  * validated here, and every workflow rule is enforced here, whichever window or worker calls.
  */
-export async function createStoreHost(options: { dbName: string; now?: () => number; ledgerBlockSize?: number }): Promise<StoreHost> {
+export async function createStoreHost(options: StoreHostOptions): Promise<StoreHost> {
   const db = openDb(options.dbName);
   await db.open();
   const ctx = await loadContext(db, options.now ?? Date.now, options.ledgerBlockSize ?? DEFAULT_BLOCK_SIZE);
   sealFullBlocksSoon(ctx); // a backlog left by a crash or a migration
 
-  async function call<M extends Method>(method: M, params: Params<M>, envelope: Envelope): Promise<Result<Results[M]>> {
-    const prepared = prepare(method, params, envelope);
+  async function call<M extends Method>(
+    method: M,
+    params: Params<M>,
+    envelope: Envelope,
+    caller: Caller = 'ui',
+  ): Promise<Result<Results[M]>> {
+    const prepared = prepare(method, params, envelope, caller, options);
     if (!prepared.ok) return prepared;
     try {
       return { ok: true, value: (await prepared.run(ctx)) as Results[M] };
@@ -153,10 +186,11 @@ export async function createStoreHost(options: { dbName: string; now?: () => num
     params: Params<M>,
     envelope: Envelope,
     onResult: (r: Result<Results[M]>) => void,
+    caller: Caller = 'ui',
   ): () => void {
     const prepared = (LIVE_METHODS as readonly string[]).includes(method)
-      ? prepare(method, params, envelope)
-      : prepare('?', params, envelope);
+      ? prepare(method, params, envelope, caller, options)
+      : prepare('?', params, envelope, caller, options);
     if (!prepared.ok) {
       onResult(prepared);
       return () => {};

@@ -3,7 +3,17 @@
  * in shared/api/portClient.ts. The host validates every request itself, so this layer only routes
  * messages: it never throws, whatever arrives on the port.
  */
-import type { ApiError, Envelope, LiveMethod, Method, Params, Result, StoreApi } from '../../shared/api/contract';
+import type {
+  ApiError,
+  Caller,
+  CallerAwareStoreApi,
+  Envelope,
+  LiveMethod,
+  Method,
+  Params,
+  Result,
+  StoreApi,
+} from '../../shared/api/contract';
 import { internalError, type PortLike, type PortResponse } from '../../shared/api/portClient';
 import { DEFAULT_LOCALE, isLocale, translate } from '../../shared/i18n/translate';
 
@@ -19,11 +29,17 @@ function describe(thrown: unknown): string {
   return thrown instanceof Error ? thrown.message : String(thrown);
 }
 
+/** Who is at the other end of a port, as whoever handed out the port knows it (never as a message says). */
+export interface ServeOptions {
+  caller: Caller;
+}
+
 /**
- * Answers the port's requests with `host`. Returns a dispose function that stops every
- * subscription and ignores further messages.
+ * Answers the port's requests with `host`, as requests of `options.caller`. Returns a dispose
+ * function that stops every subscription and ignores further messages.
  */
-export function servePort(host: StoreApi, port: PortLike): () => void {
+export function servePort(host: CallerAwareStoreApi, port: PortLike, options: ServeOptions): () => void {
+  const { caller } = options;
   const subscriptions = new Map<number, { unsubscribe: () => void }>();
   let disposed = false;
 
@@ -62,7 +78,7 @@ export function servePort(host: StoreApi, port: PortLike): () => void {
       case 'call': {
         let answer: Promise<Result<unknown>>;
         try {
-          answer = Promise.resolve(host.call(message.method as Method, message.params as Params<Method>, envelope as Envelope));
+          answer = Promise.resolve(host.call(message.method as Method, message.params as Params<Method>, envelope as Envelope, caller));
         } catch (thrown) {
           answer = Promise.reject(thrown);
         }
@@ -89,6 +105,7 @@ export function servePort(host: StoreApi, port: PortLike): () => void {
             message.params as Params<LiveMethod>,
             envelope as Envelope,
             onResult,
+            caller,
           );
           if (subscriptions.get(id) === entry) entry.unsubscribe = unsubscribe;
           else unsubscribe();
@@ -141,7 +158,7 @@ export function failedHost(reason: string): StoreApi {
  * order; if the host fails to open, every call and subscription is answered with an internal error
  * carrying the reason.
  */
-export function serveWhenReady(ready: Promise<StoreApi>, port: PortLike): () => void {
+export function serveWhenReady(ready: Promise<CallerAwareStoreApi>, port: PortLike, options: ServeOptions): () => void {
   const buffered: { data: unknown }[] = [];
   const relayed = new Set<Listener>();
   let served = false;
@@ -162,9 +179,9 @@ export function serveWhenReady(ready: Promise<StoreApi>, port: PortLike): () => 
     removeEventListener: (_type, l) => relayed.delete(l),
   };
 
-  const serve = (host: StoreApi) => {
+  const serve = (host: CallerAwareStoreApi) => {
     if (disposed) return;
-    dispose = servePort(host, relay);
+    dispose = servePort(host, relay, options);
     served = true;
     for (const event of buffered.splice(0)) for (const l of relayed) l(event);
   };

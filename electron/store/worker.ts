@@ -8,4 +8,5 @@ import type { PortLike } from '../../shared/api/portClient';
 import { createStoreHost } from './host';
 import { serveWhenReady } from './portServer';
 
-serveWhenReady(createStoreHost({ dbName: 'countersign' }), self as unknown as PortLike);
+// The page is a UI connection; with no main process, it logs its own dialog prints (without a PDF).
+serveWhenReady(createStoreHost({ dbName: 'countersign', uiMayLogBrowserPrints: true }), self as unknown as PortLike, { caller: 'ui' });

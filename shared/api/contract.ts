@@ -294,6 +294,18 @@ export interface Results {
   'prints.get': PrintRecord & { pdf: Uint8Array | null };
 }
 
+/**
+ * Which kind of connection a request came on, as the connection's server knows it (never as the
+ * request says): 'main' is the desktop main process's own port, 'ui' any screen's.
+ */
+export type Caller = 'main' | 'ui';
+
+/**
+ * Methods only main's connection may call; a UI connection gets 'forbidden'. The print log is
+ * main's to write: main prints, so only main knows that a document was printed and what its PDF is.
+ */
+export const MAIN_ONLY_METHODS = ['prints.record'] as const satisfies readonly Method[];
+
 /** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */
 export const LIVE_METHODS = [
   'cases.query',
@@ -325,5 +337,20 @@ export interface StoreApi {
     params: Params<M>,
     envelope: Envelope,
     onResult: (result: Result<Results[M]>) => void,
+  ): () => void;
+}
+
+/**
+ * The store host as a connection's server calls it: with the kind of connection the request came
+ * on (electron/store/portServer.ts). A caller left out is a UI connection.
+ */
+export interface CallerAwareStoreApi extends StoreApi {
+  call<M extends Method>(method: M, params: Params<M>, envelope: Envelope, caller?: Caller): Promise<Result<Results[M]>>;
+  subscribe<M extends LiveMethod>(
+    method: M,
+    params: Params<M>,
+    envelope: Envelope,
+    onResult: (result: Result<Results[M]>) => void,
+    caller?: Caller,
   ): () => void;
 }

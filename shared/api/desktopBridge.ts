@@ -1,12 +1,12 @@
 /**
  * What main, the preloads and the renderer's desktop bridge agree on (DESIGN.md "Processes"):
- * the IPC channel names, the machine settings' shape and the bridge the UI preload exposes as
- * `window.countersign`. Types and constants only, so every layer may import it.
+ * the IPC channel names, the machine settings' shape, the bridge the UI preload exposes as
+ * `window.countersign`, and what of the branch and organization a document prints (main prints
+ * with it, the screens' preview shows it). No Electron, Node or DOM, so every layer may import it.
  */
-import type { DeadlinePolicy } from '../deadlines';
 import type { ProfileId } from '../domain/enums';
 import type { DocumentKind, PrintBranch, PrintOrganization } from '../forms/context';
-import type { CaseDetail } from './contract';
+import type { Branch, Envelope, Organization, PrintMode, PrintRecord } from './contract';
 import type { Locale } from '../i18n/translate';
 
 export const CHANNELS = {
@@ -16,6 +16,11 @@ export const CHANNELS = {
   storePort: 'store-port',
   /** main → store window: the UI end of a connection is gone; stop serving it. */
   storePortClosed: 'store-port-closed',
+  /**
+   * main → store window (postMessage with one port): main's own connection, served as main's.
+   * Only main can send IPC to the store window, so arriving on this channel is the proof.
+   */
+  mainStorePort: 'store-main-port',
   /** UI → main (invoke): the machine settings. */
   settingsGet: 'settings:get',
   /** UI → main (invoke): change some machine settings; answers the settings after the change. */
@@ -26,20 +31,37 @@ export const CHANNELS = {
   printers: 'print:printers',
 } as const;
 
-/** What the UI asks main to print: the case as `cases.get` answered it, and how to print. */
+/** How main prints: through the system dialog, or straight to the printer chosen in the settings (or the default). */
+export const DESKTOP_PRINT_MODES = ['dialog', 'silent'] as const satisfies readonly PrintMode[];
+export type DesktopPrintMode = (typeof DESKTOP_PRINT_MODES)[number];
+
+/**
+ * What the UI asks main to print: which case (by id only: main reads the case, the branch, the
+ * organization and the deadline policy from the store itself) and how.
+ */
 export interface DesktopPrintRequest {
+  caseId: string;
   document: DocumentKind;
-  detail: Pick<CaseDetail, 'case' | 'events' | 'clocks'>;
-  branch: PrintBranch;
-  organization?: PrintOrganization;
-  policy?: DeadlinePolicy;
   language: Locale;
   copies: number;
-  /** true: straight to the printer chosen in the settings (or the default); false: the system dialog. */
-  silent: boolean;
+  mode: DesktopPrintMode;
+  /** Who prints (the screens' signed-in staff member), as the print log's "by". */
+  actor: Envelope['actor'];
 }
 
-export type DesktopPrintResult = { ok: true; printed: boolean; pdf: Uint8Array; failureReason?: string } | { ok: false; message: string };
+/** printed: main printed the document and logged it with its PDF copy; not printed: the dialog was cancelled. */
+export type DesktopPrintResult =
+  { ok: true; printed: true; record: PrintRecord } | { ok: true; printed: false; failureReason?: string } | { ok: false; message: string };
+
+/** What a document prints of the branch. */
+export function printedBranch(branch: Branch): PrintBranch {
+  return { branchCode: branch.branchCode, branchName: branch.branchName, ...(branch.phone ? { phone: branch.phone } : {}) };
+}
+
+/** What a document prints of the organization: staff names instead of bare ids, the branch's category labels. */
+export function printedOrganization(organization: Organization): PrintOrganization {
+  return { staff: organization.staff, customCategories: organization.customCategories };
+}
 
 export interface PrinterInfo {
   name: string;

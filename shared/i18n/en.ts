@@ -39,6 +39,9 @@ export const en: Record<string, string> = {
   'errors.workflow.supervisorRequired': 'Major, urgent and reported cases are handled by the supervisor',
   'errors.workflow.standardMetBySupervisor': "Only a supervisor can decide the company's standard has been met",
   'errors.workflow.missing': 'Still missing: {{fields}}',
+  'errors.request.mainOnly': 'Only the desktop application itself may do this ({{method}}); a screen cannot ask for it',
+  'errors.edition.noBridge':
+    'This desktop window cannot reach the application (its bridge is missing), so the complaint database was not opened. Restart Countersign; if this keeps happening, reinstall it',
   'errors.settings.supervisorOnly': 'Only a supervisor or administrator can change the branch settings',
   'errors.org.duplicateDepartment': 'Duplicate department name',
   'errors.print.document': 'Unknown document',

@@ -40,6 +40,8 @@ export const zhCN: Record<string, string> = {
   'errors.workflow.supervisorRequired': '重大、紧急或举报件须由主管处理',
   'errors.workflow.standardMetBySupervisor': '只有主管可以认定已达到公司处理标准',
   'errors.workflow.missing': '还缺少：{{fields}}',
+  'errors.request.mainOnly': '此操作只能由桌面程序本身执行，界面无权调用（{{method}}）',
+  'errors.edition.noBridge': '桌面窗口无法连接应用程序（缺少桥接），因此未打开投诉数据库。请重新启动 Countersign；若仍出现，请重新安装',
   'errors.settings.supervisorOnly': '只有主管或管理员可以更改网点设置',
   'errors.org.duplicateDepartment': '部门名称重复',
   'errors.print.document': '没有这种单据',

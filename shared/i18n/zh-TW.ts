@@ -40,6 +40,8 @@ export const zhTW: Record<string, string> = {
   'errors.workflow.supervisorRequired': '重大、緊急或舉報件須由主管處理',
   'errors.workflow.standardMetBySupervisor': '只有主管可以認定已達到公司處理標準',
   'errors.workflow.missing': '還缺少：{{fields}}',
+  'errors.request.mainOnly': '此操作只能由桌面程式本身執行，介面無權呼叫（{{method}}）',
+  'errors.edition.noBridge': '桌面視窗無法連線應用程式（缺少橋接），因此未開啟投訴資料庫。請重新啟動 Countersign；若仍出現，請重新安裝',
   'errors.settings.supervisorOnly': '只有主管或管理員可以變更網點設定',
   'errors.org.duplicateDepartment': '部門名稱重複',
   'errors.print.document': '沒有這種單據',

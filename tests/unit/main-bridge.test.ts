@@ -7,7 +7,8 @@
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { CountersignBridge as DesktopBridge } from '../../shared/api/desktopBridge';
-import type { Envelope, StoreApi } from '../../shared/api/contract';
+import type { CallerAwareStoreApi, Envelope } from '../../shared/api/contract';
+import type { MainPort } from '../../electron/main/storeClient';
 
 type Listener = (event: { data: unknown; source: unknown; ports: MessagePort[] }) => void;
 
@@ -42,6 +43,7 @@ const uiWindow = new FakeWindow();
 (globalThis as { window?: unknown }).window = uiWindow;
 await import('../../electron/preload/index');
 const { createPortBroker } = await import('../../electron/main/ports');
+const { createMainStore } = await import('../../electron/main/storeClient');
 const { serveStoreWindow } = await import('../../electron/store/window');
 const { connectDesktopStore, desktopBridge } = await import('../../renderer/bridge/desktop');
 delete (globalThis as { window?: unknown }).window;
@@ -100,9 +102,11 @@ describe('renderer bridge choice', () => {
 describe('a UI window talks to the one store host through main’s broker', () => {
   const envelope = { locale: 'en' } as unknown as Envelope;
   const calls: string[] = [];
-  const host: StoreApi = {
-    call: async (method) => {
+  const callers: string[] = [];
+  const host: CallerAwareStoreApi = {
+    call: async (method, _params, _envelope, caller) => {
       calls.push(method);
+      callers.push(`${caller}:${method}`);
       return { ok: true, value: { answered: method } } as never;
     },
     subscribe: (_method, _params, _envelope, onResult) => {
@@ -111,12 +115,25 @@ describe('a UI window talks to the one store host through main’s broker', () =
     },
   };
 
+  /** A MessagePortMain with Electron replaced: Node-style on/off over a DOM-style port. */
+  const mainPort = (port: MessagePort): MainPort => ({
+    postMessage: (message: unknown) => port.postMessage(message),
+    on: ((_event: 'message', listener: (event: MessageEvent) => void) => (port.addEventListener('message', listener), port)) as never,
+    off: ((_event: 'message', listener: (event: MessageEvent) => void) => (port.removeEventListener('message', listener), port)) as never,
+    start: () => port.start(),
+    close: () => port.close(),
+  });
+
   function setup() {
-    const broker = createPortBroker(() => {
-      const c = new MessageChannel();
-      channels.push(c);
-      return c as never;
-    });
+    const mainStore = createMainStore();
+    const broker = createPortBroker(
+      () => {
+        const c = new MessageChannel();
+        channels.push(c);
+        return c as never;
+      },
+      { connected: (port) => mainStore.connected(mainPort(port as unknown as MessagePort)), gone: (why) => mainStore.gone(why) },
+    );
     // The store window's page and its preload relay: main's message arrives as a window message.
     const storeWindow = new FakeWindow();
     const connections = serveStoreWindow(Promise.resolve(host), storeWindow as never, storeWindow);
@@ -124,13 +141,14 @@ describe('a UI window talks to the one store host through main’s broker', () =
       id: 1,
       isDestroyed: () => false,
       once: () => {},
-      postMessage: (_channel: string, connection: unknown, ports: MessagePort[]) =>
-        storeWindow.postMessage({ type: 'store-port', connection }, '*', ports),
+      // The store window's preload relay (electron/preload/store.ts): the channel becomes the message type.
+      postMessage: (channel: string, connection: unknown, ports: MessagePort[]) =>
+        storeWindow.postMessage(channel === 'store-main-port' ? { type: channel } : { type: channel, connection }, '*', ports),
       send: (_channel: string, connection: unknown) => storeWindow.postMessage({ type: 'store-port-closed', connection }, '*'),
     };
     broker.attachStore(storeContents as never);
     broker.storeReady();
-    return { broker, connections };
+    return { broker, connections, mainStore, storeWindow, storeContents };
   }
 
   function uiWindowWithBridge(broker: ReturnType<typeof createPortBroker>, id: number) {
@@ -160,7 +178,7 @@ describe('a UI window talks to the one store host through main’s broker', () =
     expect(ra).toEqual({ ok: true, value: { answered: 'branch.get' } });
     expect(rb).toEqual({ ok: true, value: { answered: 'cases.counts' } });
     expect(calls).toEqual(expect.arrayContaining(['branch.get', 'cases.counts']));
-    expect(connections()).toBe(2);
+    expect(connections.ui()).toBe(2);
     const live = await new Promise((resolve) => a.api.subscribe('cases.counts', {}, envelope, resolve));
     expect(live).toEqual({ ok: true, value: 'live' });
   });
@@ -171,10 +189,46 @@ describe('a UI window talks to the one store host through main’s broker', () =
     await a.api.call('branch.get', {}, envelope);
     broker.connect(a.contents as never); // the page asked again after a reload
     await new Promise((r) => setTimeout(r, 20));
-    expect(connections()).toBe(1);
+    expect(connections.ui()).toBe(1);
     expect(a.page.location.reload).toHaveBeenCalledTimes(1); // this (old) page saw a second port
 
     const pending = a.api.call('branch.get', {}, envelope);
     expect(await pending).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('main’s own port is served as main’s and every UI port as a UI’s; main gets a fresh port after a store restart', async () => {
+    callers.length = 0;
+    const { broker, connections, mainStore, storeContents } = setup();
+    const ui = uiWindowWithBridge(broker, 30);
+    expect(await mainStore.call('prints.list', { caseId: 'x' }, envelope)).toMatchObject({ ok: true });
+    expect(await ui.api.call('prints.list', { caseId: 'x' }, envelope)).toMatchObject({ ok: true });
+    expect(callers).toEqual(['main:prints.list', 'ui:prints.list']);
+    expect(connections.main()).toBe(true);
+
+    broker.storeGone(); // the store window crashed
+    expect(await mainStore.call('branch.get', {}, envelope)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    broker.attachStore(storeContents as never); // its replacement
+    broker.storeReady();
+    expect(await mainStore.call('branch.get', {}, envelope)).toEqual({ ok: true, value: { answered: 'branch.get' } });
+    expect(callers.at(-1)).toBe('main:branch.get');
+  });
+
+  it('a port posted on the UI channel, or by anyone but the store window’s own preload, is never main’s', async () => {
+    callers.length = 0;
+    const { storeWindow, connections } = setup();
+    await new Promise((r) => setTimeout(r, 20));
+    const before = connections.ui();
+    // Another window (not this page's own preload) posting a "main" port is ignored.
+    const forged = new MessageChannel();
+    channels.push(forged);
+    for (const l of storeWindow.listeners) l({ data: { type: 'store-main-port' }, source: {}, ports: [forged.port1] });
+    const client = createMainStore();
+    client.connected(mainPort(forged.port2));
+    const answer = client.call('branch.get', {}, envelope);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(callers).toEqual([]);
+    expect(connections.ui()).toBe(before);
+    client.gone('test over');
+    expect(await answer).toMatchObject({ ok: false });
   });
 });

@@ -1,11 +1,51 @@
-import { describe, expect, it, vi } from 'vitest';
+/**
+ * Printing in main with Electron replaced: main reads the case from the store through its own
+ * connection (a real store host on fake-indexeddb, served as main's), prints from a hidden window
+ * and logs the print with its PDF copy itself.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeFontSource } from '../../electron/main/fonts';
 import { createPrinter, listPrinters, type PrintWindow } from '../../electron/main/printing';
 import { createAppHandler } from '../../electron/main/protocol';
+import { createMainStore, type MainPort } from '../../electron/main/storeClient';
+import { servePort } from '../../electron/store/portServer';
+import type { StoreHost } from '../../electron/store/host';
 import type { DesktopPrintRequest } from '../../shared/api/desktopBridge';
-import { BRANCH, detailOf, register } from '../forms/fixtures';
+import type { Locale } from '../../shared/i18n/translate';
+import { CLERK, configuredHost, register } from '../store/fixtures';
 
 const PDF = new TextEncoder().encode('%PDF-1.7 fake');
+
+/** A MessagePortMain with Electron replaced: a DOM MessagePort behind Node-style on/off. */
+function mainPort(port: MessagePort): MainPort {
+  return {
+    postMessage: (message: unknown) => port.postMessage(message),
+    on: ((_event: 'message', listener: (event: MessageEvent) => void) => (port.addEventListener('message', listener), port)) as never,
+    off: ((_event: 'message', listener: (event: MessageEvent) => void) => (port.removeEventListener('message', listener), port)) as never,
+    start: () => port.start(),
+    close: () => port.close(),
+  };
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** Main's store connection to `host`, served the way the store window serves main's port. */
+function mainStoreOf(host: StoreHost) {
+  const channel = new MessageChannel();
+  const stopServing = servePort(host, channel.port1, { caller: 'main' });
+  const store = createMainStore();
+  store.connected(mainPort(channel.port2));
+  cleanups.push(() => {
+    stopServing();
+    channel.port1.close();
+    channel.port2.close();
+    host.close();
+  });
+  return store;
+}
 
 /** A print window with Electron replaced: serves the page the way app://print/ does, and records what main asks of it. */
 function fakeWindow(
@@ -35,19 +75,13 @@ function fakeWindow(
   return { win, calls };
 }
 
-function request(overrides: Partial<DesktopPrintRequest> = {}): DesktopPrintRequest {
-  return {
-    document: 'registration',
-    detail: detailOf(register()),
-    branch: BRANCH,
-    language: 'zh-CN',
-    copies: 2,
-    silent: true,
-    ...overrides,
-  };
+function request(caseId: string, overrides: Partial<DesktopPrintRequest> = {}): DesktopPrintRequest {
+  return { caseId, document: 'registration', language: 'zh-CN', copies: 2, mode: 'silent', actor: CLERK.actor, ...overrides };
 }
 
-function setup(printer = 'Counter-Laser', outcome?: { success: boolean; failureReason: string }) {
+async function setup(printer = 'Counter-Laser', outcome?: { success: boolean; failureReason: string }, locale: Locale = 'zh-CN') {
+  const { host } = await configuredHost('pawnshop');
+  const c = await register(host);
   const pages = new Map<string, string>();
   const { win, calls } = fakeWindow(pages, outcome);
   const openWindow = vi.fn(() => win);
@@ -56,64 +90,104 @@ function setup(printer = 'Counter-Laser', outcome?: { success: boolean; failureR
     pages,
     fonts: nodeFontSource(),
     printerName: () => printer,
+    locale: () => locale,
+    store: mainStoreOf(host),
     now: () => Date.parse('2026-03-02T10:05:00+08:00'),
   });
-  return { service, pages, calls, openWindow };
+  return { service, pages, calls, openWindow, host, c, win };
 }
 
+const printLog = async (host: StoreHost, caseId: string) => {
+  const r = await host.call('prints.list', { caseId }, CLERK);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
 describe('printing in main', () => {
-  it('renders the document, loads it from app://print/, keeps its PDF and prints it silently to the chosen printer', async () => {
-    const { service, pages, calls } = setup();
-    const r = await service.print(request());
-    expect(r).toEqual({ ok: true, printed: true, pdf: PDF });
+  it('reads the case from the store itself, prints it silently to the chosen printer and logs it with its PDF copy', async () => {
+    const { service, pages, calls, host, c } = await setup();
+    const r = await service.print(request(c.id));
+    expect(r).toMatchObject({
+      ok: true,
+      printed: true,
+      record: { caseId: c.id, caseNo: c.caseNo, document: 'registration', mode: 'silent', copies: 2, by: 'c01', pdfBytes: PDF.byteLength },
+    });
     expect(calls.loaded).toMatch(/^app:\/\/print\/[0-9a-f-]{36}\.html$/);
     expect(calls.html).toContain('客户投诉登记表');
-    expect(calls.html).toContain('BJ01-20260302-');
+    expect(calls.html).toContain(c.caseNo);
+    expect(calls.html).toContain('北京一店'); // the branch as the store holds it
     expect(calls.printOptions).toEqual({ silent: true, copies: 2, printBackground: true, deviceName: 'Counter-Laser' });
     expect(calls.destroyed).toBe(true);
     expect(pages.size).toBe(0); // the page is served only while it prints
+    const [logged] = await printLog(host, c.id);
+    const copy = await host.call('prints.get', { printId: logged!.id }, CLERK);
+    expect(copy.ok && Array.from(copy.value.pdf!)).toEqual(Array.from(PDF));
   }, 30_000);
 
-  it('uses the system dialog (no printer forced) when not silent, and the default printer when none is chosen', async () => {
-    const dialog = setup();
-    await dialog.service.print(request({ silent: false, copies: 1 }));
+  it('uses the system dialog (no printer forced) when asked, and the default printer when none is chosen', async () => {
+    const dialog = await setup();
+    expect(await dialog.service.print(request(dialog.c.id, { mode: 'dialog', copies: 1 }))).toMatchObject({
+      ok: true,
+      record: { mode: 'dialog' },
+    });
     expect(dialog.calls.printOptions).toEqual({ silent: false, copies: 1, printBackground: true });
-    const fallback = setup('');
-    await fallback.service.print(request());
+    const fallback = await setup('');
+    await fallback.service.print(request(fallback.c.id));
     expect(fallback.calls.printOptions).toEqual({ silent: true, copies: 2, printBackground: true });
   }, 30_000);
 
-  it('answers a cancelled dialog as not printed, with the PDF still made', async () => {
-    const { service, calls } = setup('', { success: false, failureReason: 'cancelled' });
-    expect(await service.print(request({ silent: false }))).toEqual({ ok: true, printed: false, pdf: PDF, failureReason: 'cancelled' });
+  it('answers a cancelled dialog as not printed and logs nothing', async () => {
+    const { service, calls, host, c } = await setup('', { success: false, failureReason: 'cancelled' });
+    expect(await service.print(request(c.id, { mode: 'dialog' }))).toEqual({ ok: true, printed: false, failureReason: 'cancelled' });
     expect(calls.destroyed).toBe(true);
+    expect(await printLog(host, c.id)).toEqual([]);
   }, 30_000);
 
-  it('refuses a malformed request in the asked language without opening a window', async () => {
-    const { service, openWindow } = setup();
-    expect(await service.print({ ...request(), copies: 99, language: 'en' })).toEqual({
+  it('refuses a request for a case the store does not have, in the screens’ language, without opening a window', async () => {
+    const { service, openWindow } = await setup('Counter-Laser', undefined, 'en');
+    expect(await service.print(request('0190f3a2-0000-7000-8000-0000000000ff'))).toEqual({ ok: false, message: 'Complaint not found' });
+    expect(openWindow).not.toHaveBeenCalled();
+  });
+
+  it('never takes case data from the UI: a request carrying a case, a branch or a PDF is refused as a whole', async () => {
+    const { service, openWindow, host, c } = await setup('Counter-Laser', undefined, 'en');
+    const forged = { case: { ...c, caseNo: 'FAKE-20260302-0001' }, events: [], clocks: [] };
+    for (const extra of [{ detail: forged }, { branch: { branchCode: 'XX99', branchName: 'Forged' } }, { pdf: PDF }]) {
+      expect(await service.print({ ...request(c.id), ...extra })).toEqual({
+        ok: false,
+        message: 'The print request was not understood; nothing was printed',
+      });
+    }
+    expect(openWindow).not.toHaveBeenCalled();
+    expect(await printLog(host, c.id)).toEqual([]);
+  });
+
+  it('refuses a malformed request in the screens’ language without opening a window', async () => {
+    const { service, openWindow, c } = await setup('Counter-Laser', undefined, 'en');
+    expect(await service.print({ ...request(c.id), copies: 99 })).toEqual({
       ok: false,
       message: 'The print request was not understood; nothing was printed',
     });
-    expect(await service.print({ ...request(), document: 'invoice' })).toMatchObject({ ok: false, message: '打印请求无法识别，未打印' });
+    expect(await service.print({ ...request(c.id), document: 'invoice' })).toMatchObject({ ok: false });
+    expect(await service.print({ ...request(c.id), mode: 'browser' })).toMatchObject({ ok: false });
+    expect(await service.print({ ...request(c.id), actor: { staffId: 'c01', role: 'root' } })).toMatchObject({ ok: false });
     expect(await service.print('<script>')).toMatchObject({ ok: false });
     expect(openWindow).not.toHaveBeenCalled();
   });
 
-  it('reports a failure to load or print, and still closes the window and forgets the page', async () => {
-    const pages = new Map<string, string>();
-    const { win, calls } = fakeWindow(pages);
+  it('reports a failure to load or print, logs nothing, and still closes the window and forgets the page', async () => {
+    const { service, win, calls, pages, host, c } = await setup('', undefined, 'en');
     win.webContents.printToPDF = async () => {
       throw new Error('printing backend gone');
     };
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const service = createPrinter({ openWindow: () => win, pages, fonts: nodeFontSource(), printerName: () => '', now: Date.now });
-    expect(await service.print(request({ language: 'en' }))).toEqual({
+    expect(await service.print(request(c.id))).toEqual({
       ok: false,
       message: 'Printing failed; nothing was saved. Check the printer and try again',
     });
     expect(calls.destroyed).toBe(true);
     expect(pages.size).toBe(0);
+    expect(await printLog(host, c.id)).toEqual([]);
   }, 30_000);
 
   it('serves a print page only by its token, with a CSP that allows no script', async () => {

@@ -119,7 +119,7 @@ describe('IPC sender check', () => {
     const ipcMain = { on: (c: string, h: Handler) => on.set(c, h), handle: (c: string, h: Handler) => handle.set(c, h) };
     const broker = { connect: vi.fn() };
     const settings = { get: vi.fn(() => ({ language: 'en' })), set: vi.fn((patch: unknown) => ({ patched: patch })) };
-    const printer = { print: vi.fn(async () => ({ ok: true as const, printed: true, pdf: new Uint8Array() })) };
+    const printer = { print: vi.fn(async () => ({ ok: true as const, printed: false as const })) };
     const printers = vi.fn(async () => []);
     registerIpc(ipcMain as never, { broker, settings: settings as never, printer, printers });
     return { on, handle, broker, settings, printer, printers };

@@ -51,7 +51,7 @@ beforeAll(async () => {
     },
   };
   const { ui, host: hostPort } = channel();
-  dispose = servePort(counted, hostPort);
+  dispose = servePort(counted, hostPort, { caller: 'ui' });
   client = createPortClient(ui);
   rawUi = ui;
   ui.addEventListener('message', (event) => raw.push(event.data));
@@ -205,7 +205,7 @@ describe('store API over a MessagePort', () => {
         };
       },
     };
-    const stopServing = servePort(counted, hostPort);
+    const stopServing = servePort(counted, hostPort, { caller: 'ui' });
     const other = createPortClient(ui);
     const got: unknown[] = [];
     other.subscribe('cases.counts', {}, CLERK, (r) => got.push(r));
@@ -246,7 +246,7 @@ describe('a host that dies', () => {
 
   it('answers with an internal error when a request cannot be cloned', async () => {
     const { ui, host: hostPort } = channel();
-    const stopServing = servePort(host, hostPort);
+    const stopServing = servePort(host, hostPort, { caller: 'ui' });
     const c = createPortClient(ui);
     const r = await c.call('drafts.save', { draftId: crypto.randomUUID(), data: { f: () => 1 } }, CLERK);
     expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
@@ -258,7 +258,7 @@ describe('serveWhenReady (the worker entry)', () => {
   it('buffers requests that arrive while the host opens', async () => {
     const { ui, host: hostPort } = channel();
     let open!: (api: StoreApi) => void;
-    const stopServing = serveWhenReady(new Promise<StoreApi>((resolve) => (open = resolve)), hostPort);
+    const stopServing = serveWhenReady(new Promise<StoreApi>((resolve) => (open = resolve)), hostPort, { caller: 'ui' });
     const c = createPortClient(ui);
     const early = c.call('branch.get', {}, CLERK);
     const pushed: unknown[] = [];
@@ -275,7 +275,7 @@ describe('serveWhenReady (the worker entry)', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { ui, host: hostPort } = channel();
     let fail!: (reason: unknown) => void;
-    const stopServing = serveWhenReady(new Promise<StoreApi>((_resolve, reject) => (fail = reject)), hostPort);
+    const stopServing = serveWhenReady(new Promise<StoreApi>((_resolve, reject) => (fail = reject)), hostPort, { caller: 'ui' });
     const c = createPortClient(ui);
     const early = c.call('branch.get', {}, EN(CLERK));
     fail(new Error('QuotaExceededError: disk full'));

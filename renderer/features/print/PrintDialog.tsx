@@ -26,8 +26,9 @@ import { isDesktop, printDocument, renderPreview, type PrintSource } from '../..
 
 /**
  * The print preview of one document of a case: the page as it will print, the number of copies,
- * and Print (Enter). Desktop: main prints it (silently to the chosen printer, or through the
- * system dialog) and keeps the PDF with the case. Browser edition: the browser's print dialog,
+ * and Print (Enter). Desktop: main reads the case from the store, prints it (silently to the
+ * chosen printer, or through the system dialog) and keeps the PDF with the case; the preview here
+ * is rendered from what the screens hold. Browser edition: the browser's print dialog,
  * whose "Save as PDF" makes the PDF.
  */
 export function PrintDialog({
@@ -87,7 +88,16 @@ export function PrintDialog({
     if (!copiesValid || busy || !html) return;
     setBusy(true);
     setError(null);
-    const outcome = await printDocument({ document, source, copies: copiesValue, silent, frame: frame.current, api, envelope });
+    const outcome = await printDocument({
+      document,
+      caseId: detail.case.id,
+      language,
+      copies: copiesValue,
+      mode: silent ? 'silent' : 'dialog',
+      frame: frame.current,
+      api,
+      envelope,
+    });
     setBusy(false);
     if (outcome.printed) onClose(true);
     else if (outcome.message) setError(outcome.message);
