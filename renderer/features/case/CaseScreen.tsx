@@ -28,6 +28,7 @@ import { useLive } from '../../app/store';
 import { Attachments } from './Attachments';
 import { changeLines } from './changeSummary';
 import { CommandDialog } from './CommandDialog';
+import { hasDialog } from './commandFields';
 import { HandlingDetails } from './HandlingDetails';
 import { RelatedCases } from './RelatedCases';
 
@@ -60,7 +61,7 @@ export function CaseScreen({
   if (!detail.ok) return <Alert severity="error">{detail.error.message}</Alert>;
   const { case: c, events, clocks, allowedCommands, related } = detail.value;
   // Attachments and links have their own controls; the rest (the correction first) are actions.
-  const actions = allowedCommands.filter((n) => n !== 'addEvidence' && n !== 'linkCase');
+  const actions = allowedCommands.filter(hasDialog);
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="case-title">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>

@@ -16,10 +16,9 @@ import type { ApiError } from '../../../shared/api/contract';
 import type { CaseRecord } from '../../../shared/domain/case';
 import type { CommandName } from '../../../shared/workflow/commands';
 import { activeCategories, categoryLabel } from '../../../shared/domain/categories';
-import { PROFILES } from '../../../shared/domain/profiles';
 import { useOrganization } from '../../app/organization';
 import { useStore } from '../../app/store';
-import { COMMAND_FIELDS, fieldOfIssue, initialValues, payloadOf, type CommandField } from './commandFields';
+import { COMMAND_FIELDS, fieldOfIssue, initialValues, labelOf, payloadOf } from './commandFields';
 
 /** One workflow action: its fields, sent to the store, which checks every rule again. */
 export function CommandDialog({
@@ -34,22 +33,20 @@ export function CommandDialog({
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const fields = COMMAND_FIELDS[name] ?? [];
-  const [values, setValues] = useState(() => initialValues(fields, envelope.actor.staffId, record));
+  const form = { record, staffId: envelope.actor.staffId };
+  const [values, setValues] = useState(() => initialValues(name, form));
   const org = useOrganization();
   const categories = activeCategories(record.profileId, org);
   if (!categories.includes(record.category)) categories.unshift(record.category);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const profile = PROFILES[record.profileId];
-  const labelOf = (f: CommandField) =>
-    t(f.name === 'address' ? profile.addressLabel : f.name === 'businessRef' ? profile.businessRefLabel : f.label);
-  const issueOf = (field: string) => error?.issues?.find((i) => fieldOfIssue(i.path) === field)?.message;
+  const issueOf = (field: string) => error?.issues?.find((i) => fieldOfIssue(name, i.path) === field)?.message;
 
   async function submit() {
     setBusy(true);
     const r = await api.call(
       'cases.command',
-      { caseId: record.id, expectedVersion: record.version, command: { name, payload: payloadOf(name, values, record) } },
+      { caseId: record.id, expectedVersion: record.version, command: { name, payload: payloadOf(name, values, form) } },
       envelope,
     );
     setBusy(false);
@@ -63,7 +60,7 @@ export function CommandDialog({
       <DialogTitle id={titleId}>{t(`command.${name}`)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          {error && (!error.issues || error.issues.every((i) => !fields.some((f) => f.name === fieldOfIssue(i.path)))) && (
+          {error && (!error.issues || error.issues.every((i) => fieldOfIssue(name, i.path) === undefined)) && (
             <Alert severity="error" role="alert">
               {error.message}
             </Alert>
@@ -75,7 +72,7 @@ export function CommandDialog({
                 <FormControlLabel
                   key={f.name}
                   control={<Switch checked={values[f.name] === true} onChange={(e) => set(e.target.checked)} />}
-                  label={labelOf(f)}
+                  label={t(labelOf(f, record.profileId))}
                 />
               );
             }
@@ -83,14 +80,14 @@ export function CommandDialog({
             return (
               <Fragment key={f.name}>
                 <TextField
-                  label={labelOf(f)}
+                  label={t(labelOf(f, record.profileId))}
                   value={String(values[f.name] ?? '')}
                   onChange={(e) => set(e.target.value)}
                   required={f.required}
                   autoFocus={i === 0}
                   multiline={f.kind === 'multiline'}
                   minRows={f.kind === 'multiline' ? 3 : undefined}
-                  type={f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text'}
+                  type={f.kind === 'date' ? 'date' : f.kind === 'amount' ? 'number' : 'text'}
                   select={f.kind === 'select' || f.kind === 'category'}
                   error={!!issueOf(f.name)}
                   helperText={issueOf(f.name)}

@@ -11,7 +11,7 @@ import type { CommandName } from '../../../shared/workflow/commands';
 import { useStore } from '../../app/store';
 import { CommandDialog } from '../case/CommandDialog';
 import { PrintSavedForm } from '../print/PrintSavedForm';
-import { emptyIntake, FIELD_OF_PATH, toIntake, type IntakeFields } from './intakeForm';
+import { emptyIntake, fromDraft, issuesByField, toIntake, type IntakeFields } from './intakeForm';
 
 const AUTOSAVE_MS = 500;
 /** What the clerk may do next while the customer is still at the counter (R1.4, R1.7, R3.3). */
@@ -57,14 +57,7 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
     if (!categoryOffered && firstCategory) setFields((f) => ({ ...f, category: firstCategory }));
   }, [categoryOffered, firstCategory]);
 
-  const issues = useMemo(() => {
-    const byField: Partial<Record<keyof IntakeFields, string>> = {};
-    for (const issue of error?.issues ?? []) {
-      const field = FIELD_OF_PATH[issue.path];
-      if (field && !byField[field]) byField[field] = issue.message;
-    }
-    return byField;
-  }, [error]);
+  const issues = useMemo(() => issuesByField(error), [error]);
 
   const set = <K extends keyof IntakeFields>(key: K, value: IntakeFields[K]) => {
     touched.current = true;
@@ -92,7 +85,7 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
   }
 
   function restore(draft: Draft) {
-    setFields({ ...emptyIntake(envelope.actor.staffId, profile.categories[0]!), ...(draft.data as Partial<IntakeFields>) });
+    setFields(fromDraft(emptyIntake(envelope.actor.staffId, profile.categories[0]!), draft.data));
     setDraftId(draft.draftId);
     setOffered(null);
   }

@@ -1,3 +1,4 @@
+import type { ApiError } from '../../../shared/api/contract';
 import type { IntakeInput } from '../../../shared/domain/case';
 import type { Channel, Severity } from '../../../shared/domain/enums';
 
@@ -72,3 +73,18 @@ export const FIELD_OF_PATH: Record<string, keyof IntakeFields> = {
   'intake.expectedResolution': 'expectedResolution',
   'intake.receivedBy': 'receivedBy',
 };
+
+/** The store's message for each form field, the first one when a field has several. */
+export function issuesByField(error: ApiError | null): Partial<Record<keyof IntakeFields, string>> {
+  const byField: Partial<Record<keyof IntakeFields, string>> = {};
+  for (const issue of error?.issues ?? []) {
+    const field = FIELD_OF_PATH[issue.path];
+    if (field && !byField[field]) byField[field] = issue.message;
+  }
+  return byField;
+}
+
+/** A restored draft over an empty form: drafts hold whatever had been typed, possibly from an older form. */
+export function fromDraft(empty: IntakeFields, data: unknown): IntakeFields {
+  return { ...empty, ...(typeof data === 'object' && data !== null ? (data as Partial<IntakeFields>) : {}) };
+}

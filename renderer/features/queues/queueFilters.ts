@@ -1,3 +1,4 @@
+import { endOfChinaDate, startOfChinaDate } from '../../../shared/deadlines/calendar';
 import type { QueueQuery } from '../../../shared/api/contract';
 import type { CaseState, Severity } from '../../../shared/domain/enums';
 
@@ -29,11 +30,6 @@ export const NO_FILTERS: QueueFilters = {
   to: '',
 };
 
-/** China-time midnight of a `YYYY-MM-DD` date (deadlines and days are China time). */
-function chinaDayStart(date: string): number {
-  return new Date(`${date}T00:00:00+08:00`).getTime();
-}
-
 /** The store query for the chosen queue and filters (without paging). */
 export function queryOf(f: QueueFilters, staffId: string): QueueQuery {
   const q: QueueQuery = {};
@@ -46,7 +42,8 @@ export function queryOf(f: QueueFilters, staffId: string): QueueQuery {
   if (f.severity) q.severity = f.severity;
   if (f.assignee) q.assigneeId = f.assignee === NO_ASSIGNEE ? '' : f.assignee;
   if (f.businessRef.trim()) q.businessRef = f.businessRef.trim();
-  if (f.from) q.receivedFrom = chinaDayStart(f.from);
-  if (f.to) q.receivedTo = chinaDayStart(f.to) + 86_400_000 - 1;
+  // Date inputs hold '' or a real date; the days are China time, like every deadline.
+  if (f.from) q.receivedFrom = startOfChinaDate(f.from);
+  if (f.to) q.receivedTo = endOfChinaDate(f.to);
   return q;
 }
