@@ -1,15 +1,15 @@
 /**
  * Renders every document of a fresh, an assigned, a fully handled and a very long case in zh-CN,
- * zh-TW and en to PDF and PNG (60 dpi), for a person to look at: `npx tsx tests/forms/look.ts [/tmp/forms-look]`.
+ * zh-TW and en to PDF and PNG (60 dpi), for a person to look at: `npx tsx scripts/forms-look.ts [/tmp/forms-look]`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOCUMENT_KINDS, renderDocument } from '../../shared/forms';
-import { LOCALES } from '../../shared/i18n/translate';
-import { archivedCase, BRANCH, china, CLERK, detailOf, ORGANIZATION, PAWN_INTAKE, register, step } from './fixtures';
-import { nodeFontSource } from '../../electron/main/fonts';
-import { launchChromium, printToPdf, writePdf } from './pdf';
+import { DOCUMENT_KINDS, renderDocument } from '../shared/forms';
+import { LOCALES } from '../shared/i18n/translate';
+import { archivedCase, BRANCH, china, CLERK, detailOf, ORGANIZATION, PAWN_INTAKE, register, step } from '../tests/forms/fixtures';
+import { nodeFontSource } from '../electron/main/fonts';
+import { launchChromium, printToPdf, writePdf } from '../tests/forms/pdf';
 
 const out = process.argv[2] ?? '/tmp/forms-look';
 mkdirSync(out, { recursive: true });
