@@ -189,17 +189,35 @@ async function verifyUnsealed(
     const head = cases[i]?.ledgerHead;
     const last = chain[chain.length - 1]!;
     if (!head || head.seq !== last.seq || head.hash !== last.hash) {
-      return { events: rows.length, cases: new Set(ids), firstBreak: { caseId: id, seq: last.seq + 1, reason: 'link_broken' } };
+      const reason = head && head.seq > last.seq ? 'events_missing' : 'link_broken';
+      return { events: rows.length, cases: new Set(ids), firstBreak: { caseId: id, seq: last.seq + 1, reason } };
     }
   }
   return { events: rows.length, cases: new Set(ids), firstBreak: null };
 }
 
 /**
+ * Cases whose log stops short of the case's head with no unsealed rows to check: every event gone
+ * (no registration event at all), or the sealed part ending before the head. Cases with unsealed
+ * rows are `withRows`: verifyUnsealed matched those rows to the head already.
+ */
+async function missingEvents(ctx: StoreContext, withRows: ReadonlySet<string>): Promise<ChainBreak | null> {
+  const sealedTo = new Map((await ctx.db.caseBlocks.toArray()).map((p) => [p.caseId, p.lastSeq]));
+  for (const [caseId, headSeq] of ctx.model.heads()) {
+    if (withRows.has(caseId)) continue;
+    const lastSeq = sealedTo.get(caseId) ?? 0;
+    if (lastSeq < headSeq) return { caseId, seq: lastSeq + 1, reason: 'events_missing' };
+    if (lastSeq > headSeq) return { caseId, seq: headSeq + 1, reason: 'link_broken' };
+  }
+  return null;
+}
+
+/**
  * Verifies the whole log: every sealed block (hash over the previous block's hash and its bytes:
  * any edited, removed or reordered event breaks it), then every unsealed event (hash, link to the
- * case's previous event, and the case row's head). With `caseId`, re-checks that one case's chain
- * event by event, sealed and unsealed.
+ * case's previous event, and the case row's head), then that every case's log reaches its head
+ * (a case whose events are gone entirely is a break too). With `caseId`, re-checks that one case's
+ * chain event by event, sealed and unsealed.
  */
 export async function verifyLedger(ctx: StoreContext, caseId?: string): Promise<LedgerReport> {
   const { db } = ctx;
@@ -208,18 +226,20 @@ export async function verifyLedger(ctx: StoreContext, caseId?: string): Promise<
   if (caseId) {
     const [c, events] = await Promise.all([db.cases.get(caseId), eventsOf(db, caseId)]);
     let firstBreak = events.length ? verifyChain(events) : null;
-    const last = events[events.length - 1];
-    if (!firstBreak && c && (!last || c.ledgerHead.seq !== last.seq || c.ledgerHead.hash !== last.hash)) {
-      firstBreak = { caseId, seq: (last?.seq ?? 0) + 1, reason: 'link_broken' };
+    const lastSeq = events[events.length - 1]?.seq ?? 0;
+    if (!firstBreak && c && lastSeq < c.ledgerHead.seq) firstBreak = { caseId, seq: lastSeq + 1, reason: 'events_missing' };
+    else if (!firstBreak && c && (lastSeq > c.ledgerHead.seq || c.ledgerHead.hash !== events[events.length - 1]?.hash)) {
+      firstBreak = { caseId, seq: c.ledgerHead.seq + 1, reason: 'link_broken' };
     }
     return { cases: c ? 1 : 0, events: events.length, blocks: seal.blocks, firstBreak };
   }
   const sealed = await verifyBlocks(db, seal);
   const unsealed = sealed.firstBreak ? null : await verifyUnsealed(db, seal);
+  const missing = unsealed && !unsealed.firstBreak ? await missingEvents(ctx, unsealed.cases) : null;
   return {
     cases: ctx.model.size,
     events: sealed.events + (unsealed?.events ?? 0),
     blocks: seal.blocks,
-    firstBreak: sealed.firstBreak ?? unsealed?.firstBreak ?? null,
+    firstBreak: sealed.firstBreak ?? unsealed?.firstBreak ?? missing,
   };
 }

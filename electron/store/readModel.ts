@@ -20,6 +20,8 @@ export interface CaseRow extends CaseSummary {
   succeeded: boolean;
   /** nextDueAt with "no deadline" as +Infinity, for sorting. */
   dueKey: number;
+  /** The seq of the case's last event (its ledger head), so verification notices a log cut short. */
+  headSeq: number;
 }
 
 export function rowOf(c: CaseRecord): CaseRow {
@@ -38,10 +40,12 @@ export function rowOf(c: CaseRecord): CaseRow {
     nextDueAt: Number.isFinite(c.nextDueAt) ? c.nextDueAt : null,
     channel: c.channel,
     satisfaction: c.satisfaction,
-    acceptedAt: c.assignments[0]?.assignedAt ?? (c.state === 'closed_at_counter' || c.state === 'invalid' ? c.closedAt : null),
+    // Without an assignment, a closed case was settled at the counter or found invalid (archived since, perhaps).
+    acceptedAt: c.assignments[0]?.assignedAt ?? c.closedAt,
     finished,
     succeeded: finished && c.appeal === null && !c.callbacks.some((cb) => cb.satisfaction === 'unsatisfied' && !cb.standardMet),
     dueKey: c.nextDueAt,
+    headSeq: c.ledgerHead.seq,
   };
 }
 
@@ -301,13 +305,22 @@ export class ReadModel {
     return { byState, unassigned: byState.registered ?? 0, overdue: this.byDue.lowerBound(now) };
   }
 
+  /** Each case's id and the seq of its last event. */
+  *heads(): IterableIterator<[id: string, headSeq: number]> {
+    for (const [id, row] of this.rows) yield [id, row.headSeq];
+  }
+
   /** Rows received in [from, to). */
   receivedBetween(from: number, to: number): CaseRow[] {
     return this.byReceived.rows.slice(this.byReceived.lowerBound(from), this.byReceived.lowerBound(to));
   }
 }
 
-export function monthFigures(month: string, rows: readonly CaseRow[], acceptanceMs: number): MonthStats {
+/**
+ * Month figures over the rows received in it. `acceptanceDue` gives, for a received time, the
+ * deadline of acceptance (the branch's assignment clock); null when the policy has none.
+ */
+export function monthFigures(month: string, rows: readonly CaseRow[], acceptanceDue: ((receivedAt: number) => number) | null): MonthStats {
   const stats: MonthStats = {
     month,
     total: rows.length,
@@ -336,14 +349,14 @@ export function monthFigures(month: string, rows: readonly CaseRow[], acceptance
       rated++;
       if (r.satisfaction === 'satisfied') satisfied++;
     }
-    if (r.acceptedAt !== null && r.acceptedAt - r.receivedAt <= acceptanceMs) acceptedOnTime++;
+    if (acceptanceDue && r.acceptedAt !== null && r.acceptedAt <= acceptanceDue(r.receivedAt)) acceptedOnTime++;
     if (r.finished) {
       finished++;
       if (r.succeeded) succeeded++;
     }
   }
   const rate = (n: number, d: number) => (d === 0 ? null : n / d);
-  stats.onTimeAcceptanceRate = rate(acceptedOnTime, rows.length);
+  stats.onTimeAcceptanceRate = acceptanceDue ? rate(acceptedOnTime, rows.length) : null;
   stats.satisfactionRate = rate(satisfied, rated);
   stats.successRate = rate(succeeded, finished);
   return stats;

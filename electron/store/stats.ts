@@ -1,10 +1,7 @@
 import type { MonthStats } from '../../shared/api/contract';
-import { dayIndexOfDate, dayIndexStart, HOUR_MS } from '../../shared/deadlines';
+import { assignmentClock, dayIndexOfDate, dayIndexStart, dueAfter } from '../../shared/deadlines';
 import type { StoreContext } from './context';
 import { monthFigures } from './readModel';
-
-/** R4.1/R4.2: a complaint is accepted on time when it is assigned (or settled) within one hour. */
-const ACCEPTANCE_MS = HOUR_MS;
 
 function monthRange(month: string): [number, number] {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -12,8 +9,15 @@ function monthRange(month: string): [number, number] {
   return [dayIndexStart(dayIndexOfDate(`${month}-01`)), dayIndexStart(dayIndexOfDate(`${next}-01`))];
 }
 
-/** R8.1/R8.2 figures for the cases received in one calendar month (China time). */
+/**
+ * R8.1/R8.2 figures for the cases received in one calendar month (China time). A case is accepted
+ * on time when it was assigned (or settled) by the deadline of the branch's assignment clock, on
+ * the branch's working-day calendar; a policy without that clock has no on-time rate.
+ */
 export function monthStats(ctx: StoreContext, month: string): MonthStats {
   const [from, to] = monthRange(month);
-  return monthFigures(month, ctx.model.receivedBetween(from, to), ACCEPTANCE_MS);
+  const clock = assignmentClock(ctx.policy);
+  const { calendar } = ctx;
+  const acceptanceDue = clock ? (receivedAt: number) => dueAfter(receivedAt, clock, calendar) : null;
+  return monthFigures(month, ctx.model.receivedBetween(from, to), acceptanceDue);
 }

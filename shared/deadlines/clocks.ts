@@ -53,6 +53,11 @@ function timeAfter(startAt: number, duration: ClockDuration, calendar: WorkCalen
     : calendar.workingDaysOpening(startAt, duration.amount);
 }
 
+/** When a clock of `duration` started at `startAt` falls due (working days end at 23:59:59.999 China time). */
+export function dueAfter(startAt: number, duration: ClockDuration, calendar: WorkCalendar): number {
+  return timeAfter(startAt, duration, calendar, 'deadline');
+}
+
 function isDueSoon(clock: ClockPolicy, dueAt: number, now: number): boolean {
   if (clock.unit === 'hours') return dueAt - now <= clock.amount * HOUR_MS * DUE_SOON_SHARE;
   // dueAt is the last millisecond of the due day.
@@ -71,7 +76,7 @@ function computeClock(
   if (startIndex < 0) return { id, labelKey, startAt: null, dueAt: null, status: 'not_started' };
 
   const startAt = events[startIndex]!.at;
-  const dueAt = timeAfter(startAt, clock, calendar, 'deadline');
+  const dueAt = dueAfter(startAt, clock, calendar);
   const notBeforeAt = clock.notBefore ? timeAfter(startAt, clock.notBefore, calendar, 'opening') : undefined;
   const state: ClockState = { id, labelKey, startAt, dueAt, status: 'running' };
   if (notBeforeAt !== undefined) state.notBeforeAt = notBeforeAt;

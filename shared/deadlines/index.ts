@@ -17,12 +17,21 @@ export {
 export {
   DEFAULT_DEADLINE_POLICIES,
   CLOCK_UNITS,
+  assignmentClock,
   type ClockUnit,
   type ClockDuration,
   type ClockPolicy,
   type DeadlinePolicy,
 } from './policies';
-export { computeClocks, nextDueAt, type ClockStatus, type ClockEvent, type ClockState, type ComputeClocksOptions } from './clocks';
+export {
+  computeClocks,
+  dueAfter,
+  nextDueAt,
+  type ClockStatus,
+  type ClockEvent,
+  type ClockState,
+  type ComputeClocksOptions,
+} from './clocks';
 export {
   deadlinePolicySchema,
   clockPolicySchema,

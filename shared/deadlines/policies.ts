@@ -190,6 +190,14 @@ const PROPERTY: DeadlinePolicy = {
   ],
 };
 
+/**
+ * The clock that measures acceptance (受理及时率, R8.2): started by the registration, met by the
+ * assignment (R4.1 转发, R4.2 分类分配). Undefined when a supervisor's policy has none.
+ */
+export function assignmentClock(policy: DeadlinePolicy): ClockPolicy | undefined {
+  return policy.clocks.find((clock) => clock.startOn.includes('registered') && clock.metBy.includes('assigned'));
+}
+
 export const DEFAULT_DEADLINE_POLICIES: Readonly<Record<ProfileId, DeadlinePolicy>> = {
   general: GENERAL,
   pawnshop: PAWNSHOP,

@@ -35,7 +35,8 @@ export function hashEvent(event: Omit<CaseEvent, 'hash'>): string {
 export interface ChainBreak {
   caseId: string;
   seq: number;
-  reason: 'hash_mismatch' | 'link_broken' | 'sequence_gap';
+  /** `events_missing`: the case row's head names events that are not in the log (all of them, from `seq` on). */
+  reason: 'hash_mismatch' | 'link_broken' | 'sequence_gap' | 'events_missing';
   /** The sealed block the break was found in, if any. */
   block?: number;
 }

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { Envelope } from '../../shared/api/contract';
+import type { DeadlinePolicy } from '../../shared/deadlines';
+import type { StoreHost } from '../../electron/store/host';
+import { CLERK, configuredHost, HANDLER, MONDAY_10AM, mustCommand, register, SUPERVISOR, type TestClock } from './fixtures';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+async function month(host: StoreHost, m = '2026-03') {
+  const r = await host.call('stats.month', { month: m }, SUPERVISOR);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+async function currentPolicy(host: StoreHost): Promise<DeadlinePolicy> {
+  const r = await host.call('deadlines.get', {}, SUPERVISOR);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.policy;
+}
+
+/** The policy with its clock `id` changed. */
+function withClock(policy: DeadlinePolicy, id: string, change: Partial<DeadlinePolicy['clocks'][number]>): DeadlinePolicy {
+  return { ...policy, clocks: policy.clocks.map((k) => (k.id === id ? { ...k, ...change } : k)) };
+}
+
+async function savePolicy(host: StoreHost, patch: Parameters<StoreHost['call']>[1], envelope: Envelope = SUPERVISOR) {
+  const r = await host.call('deadlines.save', patch as never, envelope);
+  if (!r.ok) throw new Error(r.error.message);
+}
+
+/** Investigation with a note, an approved plan, handling and telling the customer: the case waits for its callback. */
+async function handleUntilCallback(host: StoreHost, clock: TestClock, caseId: string) {
+  await mustCommand(host, caseId, 'startInvestigation', {}, HANDLER);
+  await mustCommand(host, caseId, 'addInvestigationNote', { text: '调取监控和鉴定记录。' }, HANDLER);
+  await mustCommand(
+    host,
+    caseId,
+    'proposePlan',
+    {
+      validity: { valid: true, responsibility: 'staff', analysis: '估价员未按标准称重。' },
+      plan: {
+        measures: '重新鉴定并补差价',
+        ownerId: 'h01',
+        dueAt: clock.at + 2 * DAY,
+        compensation: { amount: 200, description: '补偿差价' },
+      },
+    },
+    HANDLER,
+  );
+  await mustCommand(host, caseId, 'approvePlan', {}, SUPERVISOR);
+  await mustCommand(host, caseId, 'recordHandling', { result: '已重新鉴定，补差价。' }, HANDLER);
+  await mustCommand(host, caseId, 'tellResult', { method: 'phone' }, CLERK);
+}
+
+describe('month statistics', () => {
+  it('count by state, category, channel, severity and satisfaction with the KPI rates', async () => {
+    const { host } = await configuredHost('courier');
+    const a = await register(host, { category: 'pickup' });
+    await register(host, { category: 'lost_damaged', channel: 'phone', severity: 'major' });
+    await mustCommand(host, a.id, 'closeAtCounter', { explanation: '当场解决' }, CLERK);
+    await register(host, { category: 'pickup', receivedAt: MONDAY_10AM - 40 * DAY });
+    expect(await month(host)).toMatchObject({
+      total: 2,
+      byCategory: { pickup: 1, lost_damaged: 1 },
+      byChannel: { walk_in: 1, phone: 1 },
+      bySeverity: { general: 1, major: 1 },
+      byState: { closed_at_counter: 1, registered: 1 },
+      bySatisfaction: { satisfied: 1 },
+      onTimeAcceptanceRate: 0.5,
+      satisfactionRate: 1,
+      successRate: 1,
+    });
+    host.close();
+  });
+
+  it('measure on-time acceptance against the branch policy’s assignment clock, on its working-day calendar', async () => {
+    const { host, clock } = await configuredHost('pawnshop');
+    const c = await register(host); // Monday 2 March 10:00
+    clock.advance(48 * HOUR); // assigned Wednesday 4 March 10:00
+    await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    const pawnshop = await currentPolicy(host);
+
+    // The seed: classified and assigned within one hour.
+    expect((await month(host)).onTimeAcceptanceRate).toBe(0);
+    // Within one working day: due at the end of Tuesday 3 March, still late.
+    await savePolicy(host, { policy: withClock(pawnshop, 'classify', { amount: 1, unit: 'workingDays' }) });
+    expect((await month(host)).onTimeAcceptanceRate).toBe(0);
+    // Tuesday a local holiday: the working day is Wednesday, and the assignment was on time.
+    await savePolicy(host, { calendarOverrides: [{ date: '2026-03-03', workday: false, name: '本地停业' }] });
+    expect((await month(host)).onTimeAcceptanceRate).toBe(1);
+    // Within 47 hours: late by an hour.
+    await savePolicy(host, { policy: withClock(pawnshop, 'classify', { amount: 47, unit: 'hours' }) });
+    expect((await month(host)).onTimeAcceptanceRate).toBe(0);
+    await savePolicy(host, { policy: withClock(pawnshop, 'classify', { amount: 48, unit: 'hours' }) });
+    expect((await month(host)).onTimeAcceptanceRate).toBe(1);
+    host.close();
+  });
+
+  it('find the assignment clock by what starts and meets it, whatever its name; without one there is no on-time rate', async () => {
+    const { host, clock } = await configuredHost('general');
+    const c = await register(host, { category: 'service_attitude' });
+    clock.advance(2 * HOUR);
+    await mustCommand(host, c.id, 'assign', { department: '客服部', assigneeId: 'h01' }, CLERK);
+    const general = await currentPolicy(host);
+    expect((await month(host)).onTimeAcceptanceRate).toBe(0); // 'assign': one hour
+
+    const renamed = withClock(general, 'assign', { id: 'forward', amount: 3 });
+    await savePolicy(host, { policy: renamed });
+    expect((await month(host)).onTimeAcceptanceRate).toBe(1);
+
+    // A clock started by registration but met by something else does not measure acceptance.
+    const none = { ...general, clocks: general.clocks.filter((k) => k.id !== 'assign') };
+    await savePolicy(host, { policy: none });
+    expect(none.clocks.some((k) => k.startOn.includes('registered'))).toBe(true);
+    expect((await month(host)).onTimeAcceptanceRate).toBeNull();
+    host.close();
+  });
+
+  it('count a case settled at the counter and archived since as accepted when it was settled', async () => {
+    const { host, clock } = await configuredHost('courier');
+    const c = await register(host, { category: 'pickup' });
+    clock.advance(30 * 60_000);
+    await mustCommand(host, c.id, 'closeAtCounter', { explanation: '当场找到包裹' }, CLERK);
+    await mustCommand(host, c.id, 'archive', {}, CLERK);
+    const late = await register(host, { category: 'pickup' }, CLERK);
+    clock.advance(2 * HOUR);
+    await mustCommand(host, late.id, 'closeAtCounter', { explanation: '找到包裹' }, CLERK);
+    expect(await month(host)).toMatchObject({ byState: { archived: 1, closed_at_counter: 1 }, onTimeAcceptanceRate: 0.5 });
+    host.close();
+  });
+
+  it('count as successful only finished cases closed without reopening (处理成功率)', async () => {
+    const { host, clock } = await configuredHost('pawnshop');
+    const smooth = await register(host);
+    const reopened = await register(host);
+    const open = await register(host);
+    for (const c of [smooth, reopened, open]) await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    await handleUntilCallback(host, clock, smooth.id);
+    await mustCommand(host, smooth.id, 'recordCallback', { satisfaction: 'satisfied', notes: '客户满意' }, CLERK);
+
+    await handleUntilCallback(host, clock, reopened.id);
+    const objection = { satisfaction: 'unsatisfied', notes: '不满意', objection: '补偿不够' };
+    expect((await mustCommand(host, reopened.id, 'recordCallback', objection, CLERK)).state).toBe('reopened');
+    await handleUntilCallback(host, clock, reopened.id);
+    const closed = await mustCommand(host, reopened.id, 'recordCallback', { satisfaction: 'satisfied', notes: '满意' }, CLERK);
+    expect(closed.state).toBe('closed');
+
+    // Two finished cases, one of them reopened before closing; the open case counts for neither.
+    expect(await month(host)).toMatchObject({ total: 3, byState: { closed: 2, assigned: 1 }, successRate: 0.5 });
+    host.close();
+  });
+});
