@@ -16,7 +16,7 @@ import { installSecurityGuards } from './security';
 import { openSettings, problemsMessage, type SettingsService } from './settings';
 import { createMainStore } from './storeClient';
 import { superviseStoreWindow } from './storeWindow';
-import { createMainWindow } from './windows';
+import { createMainWindow, installApplicationMenu } from './windows';
 
 let mainWindow: BrowserWindow | null = null;
 let settings: SettingsService | null = null;
@@ -70,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     if (!settings) return;
     installSecurityGuards(app, session.defaultSession);
+    installApplicationMenu();
     installAppProtocol(protocol, APP_ROOTS, printPages);
     const service = settings;
     const printer = createPrinter({

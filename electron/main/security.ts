@@ -58,6 +58,15 @@ export const SECURE_WEB_PREFERENCES: Readonly<WebPreferences> = Object.freeze({
   spellcheck: false,
 });
 
+/**
+ * A window's web preferences: the secure ones, its own additions, and DevTools only in a
+ * development run; a packaged build has none, so no one at the counter can open a console on the
+ * store or the screens.
+ */
+export function windowPreferences(packaged: boolean, extra: WebPreferences = {}): WebPreferences {
+  return { ...SECURE_WEB_PREFERENCES, ...extra, devTools: !packaged };
+}
+
 type Preventable = { preventDefault(): void };
 
 /**

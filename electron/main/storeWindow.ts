@@ -4,10 +4,10 @@
  * app://store/window.html. Main owns it: when its renderer dies it is replaced after a short
  * backoff and every UI window gets a fresh port (ports.ts).
  */
-import { BrowserWindow, type WebContents } from 'electron';
+import { app, BrowserWindow, type WebContents } from 'electron';
 import { STORE_PRELOAD, STORE_URL } from './paths';
 import type { PortBroker } from './ports';
-import { SECURE_WEB_PREFERENCES } from './security';
+import { windowPreferences } from './security';
 
 export interface StoreWindowLike {
   readonly webContents: Pick<WebContents, 'id' | 'postMessage' | 'send' | 'isDestroyed' | 'once' | 'on'>;
@@ -20,7 +20,7 @@ export function createStoreWindow(): BrowserWindow {
   const win = new BrowserWindow({
     show: false,
     title: 'Countersign store',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, backgroundThrottling: false, preload: STORE_PRELOAD },
+    webPreferences: windowPreferences(app.isPackaged, { backgroundThrottling: false, preload: STORE_PRELOAD }),
   });
   void win.loadURL(STORE_URL).catch((thrown: unknown) => console.error('store window: load failed', thrown));
   return win;

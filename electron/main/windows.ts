@@ -2,10 +2,10 @@
  * The UI window: the screens from app://ui/, sandboxed, with the UI preload; its size and place
  * are remembered in the settings and restored when they still fit on a display.
  */
-import { BrowserWindow, screen, type Rectangle } from 'electron';
+import { app, BrowserWindow, Menu, screen, type MenuItemConstructorOptions, type Rectangle } from 'electron';
 import type { WindowBounds } from '../../shared/api/desktopBridge';
 import { UI_PRELOAD, UI_URL } from './paths';
-import { SECURE_WEB_PREFERENCES } from './security';
+import { windowPreferences } from './security';
 import type { SettingsService } from './settings';
 
 export const DEFAULT_SIZE = { width: 1280, height: 800 };
@@ -45,7 +45,7 @@ export function createMainWindow(settings: Pick<SettingsService, 'get' | 'saveWi
     minHeight: 480,
     show: false,
     title: 'Countersign',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: UI_PRELOAD },
+    webPreferences: windowPreferences(app.isPackaged, { preload: UI_PRELOAD }),
   });
   if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
@@ -55,4 +55,38 @@ export function createMainWindow(settings: Pick<SettingsService, 'get' | 'saveWi
   });
   void win.loadURL(UI_URL).catch((thrown: unknown) => console.error('main window: load failed', thrown));
   return win;
+}
+
+/**
+ * The application menu, written out (Electron's default menu has "Toggle Developer Tools"): the
+ * usual editing, zoom and window entries, and the developer entries only in a development run.
+ */
+export function applicationMenuTemplate(packaged: boolean, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+  const developer: MenuItemConstructorOptions[] = packaged
+    ? []
+    : [{ type: 'separator' }, { role: 'forceReload' }, { role: 'toggleDevTools' }];
+  return [
+    ...(platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...developer,
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+}
+
+/** Replaces Electron's default menu (which offers the developer tools) with ours. */
+export function installApplicationMenu(): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(app.isPackaged, process.platform)));
 }
