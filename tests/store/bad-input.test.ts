@@ -7,9 +7,10 @@
  *
  * Decisions recorded here:
  * - Phone numbers in full-width digits (１３８…, what a Chinese IME in full-width mode types) are
- *   refused by the store: the phone schema accepts ASCII digits only, so the form must fold them
- *   to half-width before sending. Full-width letters/digits in free text (business reference) are
- *   stored verbatim; search folds them (NFKC), so 'dp2026' finds 'ＤＰ２０２６'.
+ *   refused by the store: the phone schema accepts ASCII digits only, and the intake form sends
+ *   the phone as typed, so the clerk sees the phone message on the phone field. Full-width
+ *   letters/digits in free text (business reference) are stored verbatim; search folds them
+ *   (NFKC), so 'dp2026' finds 'ＤＰ２０２６'.
  * - Bidi controls (U+202E) and zero-width characters are format characters, not control
  *   characters: stored verbatim like HTML and emoji (every output escapes and isolates them).
  * - Issue paths name the field in the request parameters: `intake.complainant.phone` for
@@ -177,7 +178,7 @@ const rows: Row[] = [
   badIntake('phone: +1 555 123 4567 (foreign)', withPerson({ phone: '+1 555 123 4567' }), 'complainant.phone', 'errors.phone.invalid'),
   badIntake('phone: letters', withPerson({ phone: '138abcd5678' }), 'complainant.phone', 'errors.phone.invalid'),
   badIntake(
-    'phone: full-width digits (refused: form folds them)',
+    'phone: full-width digits, sent as typed by the intake form',
     withPerson({ phone: '１３８１２３４５６７８' }),
     'complainant.phone',
     'errors.phone.invalid',
@@ -653,7 +654,7 @@ const rows: Row[] = [
     },
   ),
   no(
-    "draft: discarding another clerk's draft",
+    "draft: a handler discarding a clerk's draft",
     (h, localize) => h.call('drafts.discard', { draftId: clerkDraft.draftId }, localize(HANDLER)),
     {
       code: 'not_found',
