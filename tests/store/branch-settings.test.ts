@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLERK, configuredHost, EN, intake, mustCommand, openHost, register, SUPERVISOR } from './fixtures';
+import { CLERK, configuredHost, EN, HANDLER, intake, mustCommand, openHost, register, SUPERVISOR } from './fixtures';
 
 describe('branch settings', () => {
   it('keep departments and staff; only a supervisor changes them; duplicates are refused', async () => {
@@ -48,6 +48,31 @@ describe('branch settings', () => {
     await mustCommand(host, c.id, 'progressCall', { notes: '已回电' }, CLERK);
     const refused = await host.call('deadlines.save', { calendarOverrides: [{ date: '2026-02-30', workday: true }] }, SUPERVISOR);
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    host.close();
+  });
+
+  it('refuse a clerk or handler changing the deadline policy or calendar, and keep the rules in force', async () => {
+    const { host } = await configuredHost('pawnshop');
+    const before = await host.call('deadlines.get', {}, SUPERVISOR);
+    if (!before.ok) throw new Error(before.error.message);
+    const slower = { ...before.value.policy, clocks: before.value.policy.clocks.map((k) => ({ ...k, amount: 5 })) };
+    const patch = { policy: slower, calendarOverrides: [{ date: '2026-03-02', workday: false, name: '本地停业' }] };
+    for (const envelope of [CLERK, HANDLER]) {
+      expect(await host.call('deadlines.save', patch, EN(envelope))).toEqual({
+        ok: false,
+        error: {
+          code: 'forbidden',
+          key: 'errors.settings.supervisorOnly',
+          message: 'Only a supervisor or administrator can change the branch settings',
+        },
+      });
+    }
+    expect(await host.call('deadlines.get', {}, CLERK)).toEqual(before);
+    // Deadlines computed afterwards still follow the old rules: classified within one hour.
+    const c = await register(host);
+    const detail = await host.call('cases.get', { caseId: c.id }, CLERK);
+    const classify = detail.ok ? detail.value.clocks.find((k) => k.id === 'classify') : undefined;
+    expect(classify!.dueAt! - c.receivedAt).toBe(3_600_000);
     host.close();
   });
 
