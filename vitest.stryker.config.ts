@@ -17,5 +17,7 @@ export default defineConfig({
       'tests/unit/change-summary.test.ts',
     ],
     setupFiles: ['tests/setup/node-indexeddb.ts'],
+    // Instrumented code runs several times slower: the read model's 300,000-row test needs more than 5 s.
+    testTimeout: 60_000,
   },
 });
