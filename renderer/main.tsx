@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
-import { connectStore } from './bridge';
+import { connectStore } from './bridge/transport';
 import { i18n } from './i18n';
 
 const api = connectStore();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: build the main process, the preloads, the hidden store window's page (out/electron)
- * and the screens (out/web, the web edition's build) and run Electron on them.
+ * and the desktop edition's screens (out/ui: renderer/vite.config.ts in mode 'desktop', with no
+ * Web Worker store) and run Electron on them.
  *
  * The Electron binary is downloaded by the electron package's install script, which fails (or is
  * skipped) on offline machines. We look for it the way `require('electron')` does, but without its
@@ -104,15 +105,15 @@ async function build() {
     outfile: join(OUT, 'store/window.js'),
   });
   copyFileSync(join(ROOT, 'electron/store/window.html'), join(OUT, 'store/window.html'));
-  // The screens (app://ui/): the web edition's build, into out/web.
+  // The screens (app://ui/): the desktop edition's build, into out/ui.
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'error' });
+  await viteBuild({ configFile: join(ROOT, 'renderer/vite.config.ts'), mode: 'desktop', logLevel: 'error' });
 }
 
 async function main() {
   if (process.argv.includes('--build-only')) {
     await build();
-    console.log(`Built main, preloads and the store window into ${OUT}, the screens into out/web.`);
+    console.log(`Built main, preloads and the store window into ${OUT}, the screens into out/ui.`);
     return;
   }
   const found = findElectronBinary();

@@ -1,7 +1,7 @@
 /**
  * Where the built pieces are, relative to the built main (out/electron/main/index.js, see
  * scripts/start.mjs): the preloads next to it, the store window's page in out/electron/store,
- * the screens (the web edition's build, `vite build --config renderer/vite.config.ts`) in out/web.
+ * the screens (the desktop edition's build, renderer/vite.config.ts in mode 'desktop') in out/ui.
  */
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +13,7 @@ export const STORE_PRELOAD = here('../preload/store.cjs');
 
 /** The folders served under app://<host>/ (electron/main/protocol.ts). */
 export const APP_ROOTS: Readonly<Record<string, string>> = Object.freeze({
-  ui: here('../../web/'),
+  ui: here('../../ui/'),
   store: here('../store/'),
 });
 

@@ -14,7 +14,8 @@ export const CSP = Object.freeze({
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
-    "worker-src 'self'",
+    // The desktop screens reach the store through main's port only; a worker would fall back to script-src.
+    "worker-src 'none'",
     "frame-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
@@ -25,6 +26,7 @@ export const CSP = Object.freeze({
   store: [
     "default-src 'none'",
     "script-src 'self'",
+    "worker-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

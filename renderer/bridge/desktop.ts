@@ -5,8 +5,9 @@
  * wait for it. A second port means the store window was restarted: this page's subscriptions
  * are gone with the old one, so the page reloads (drafts are autosaved in the store).
  */
-import type { StoreApi } from '../../shared/api/contract';
+import type { ApiError, Envelope, StoreApi } from '../../shared/api/contract';
 import { createPortClient, type PortLike } from '../../shared/api/portClient';
+import { DEFAULT_LOCALE, translate } from '../../shared/i18n/translate';
 import { CHANNELS, type CountersignBridge as DesktopBridge } from '../../shared/api/desktopBridge';
 
 declare global {
@@ -62,4 +63,19 @@ export function connectDesktopStore(bridge: DesktopBridge, target: DesktopWindow
   });
   bridge.requestStorePort();
   return client;
+}
+
+/** The store of a desktop page without the preload's bridge: every call and subscription answers why there is none. */
+export function missingBridgeStore(): StoreApi {
+  const refusal = (envelope: Envelope): { ok: false; error: ApiError } => {
+    const key = 'errors.edition.noBridge';
+    return { ok: false, error: { code: 'internal', key, message: translate(envelope?.locale ?? DEFAULT_LOCALE, key) } };
+  };
+  return {
+    call: async (_method, _params, envelope) => refusal(envelope),
+    subscribe: (_method, _params, envelope, onResult) => {
+      onResult(refusal(envelope));
+      return () => {};
+    },
+  };
 }

@@ -57,6 +57,22 @@ describe('electron-builder.yml', () => {
     expect(pkg.scripts.dist).toContain('electron-builder');
   });
 
+  it('packs the desktop screens (out/ui) and never the browser edition with its Web Worker store (out/web)', () => {
+    const packed = (file: string) => {
+      let included = false;
+      for (const pattern of config.files) {
+        if (pattern.startsWith('!')) {
+          if (minimatch(file, pattern.slice(1))) included = false;
+        } else if (minimatch(file, pattern)) included = true;
+      }
+      return included;
+    };
+    expect(packed('out/ui/index.html')).toBe(true);
+    expect(packed('out/electron/main/index.js')).toBe(true);
+    expect(packed('out/web/index.html')).toBe(false);
+    expect(packed('out/web/assets/worker-1x75ZbCz.js')).toBe(false);
+  });
+
   it('has a 512×512 PNG icon and a Windows icon with a 256×256 image', () => {
     const png = readFileSync(join(ROOT, config.linux.icon));
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');

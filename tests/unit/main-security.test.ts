@@ -98,6 +98,17 @@ describe('web contents guards', () => {
       expect(policy).not.toMatch(/unsafe-eval|https?:|\*/);
     }
   });
+
+  it('no window may start a worker: the desktop screens reach the store only through main’s port', () => {
+    const directives = (policy: string) => new Map(policy.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
+    for (const [host, policy] of Object.entries(CSP)) {
+      const d = directives(policy);
+      // worker-src falls back to child-src, then script-src: 'self' there would allow a worker again.
+      const workers = d.get('worker-src') ?? d.get('child-src') ?? d.get('script-src') ?? d.get('default-src');
+      expect(workers, host).toEqual(["'none'"]);
+    }
+    expect(directives(CSP.ui).get('script-src')).toEqual(["'self'"]);
+  });
 });
 
 describe('IPC sender check', () => {

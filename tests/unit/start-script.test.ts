@@ -1,8 +1,9 @@
 /** `npm start` (scripts/start.mjs): explains a missing Electron binary; builds and runs one that exists. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { UserConfig } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -49,5 +50,35 @@ describe('scripts/start.mjs', () => {
     expect(readFileSync(argsFile, 'utf8').trim().split('\n')).toEqual([ROOT, '--probe-arg']);
     expect(existsSync(join(ROOT, 'out/electron/main/index.js'))).toBe(true);
     expect(readFileSync(join(ROOT, 'out/electron/preload/index.cjs'), 'utf8')).toContain('exposeInMainWorld');
+
+    // The desktop screens: the desktop transport, and no Web Worker store (nor any worker) at all.
+    const files = readdirSync(join(ROOT, 'out/ui'), { recursive: true, encoding: 'utf8' });
+    expect(files).toContain('index.html');
+    const scripts = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ROOT, 'out/ui', f), 'utf8'));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(files.filter((f) => /worker/i.test(f))).toEqual([]);
+    for (const code of scripts) {
+      expect(code).not.toMatch(/new Worker\b|countersign-store|indexedDB\.open/);
+    }
+    expect(scripts.some((code) => code.includes('store:request-port'))).toBe(true);
   }, 180_000); // a full build of main, the preloads, the store window and the screens (with the print fonts)
+});
+
+describe('renderer/vite.config.ts', () => {
+  it('resolves `.desktop.ts` twins first in the desktop build only, each edition into its own folder', async () => {
+    const { default: config, DESKTOP_EXTENSIONS } = await import('../../renderer/vite.config');
+    const desktop = await (config as (env: { mode: string; command: 'build' }) => Promise<UserConfig> | UserConfig)({
+      mode: 'desktop',
+      command: 'build',
+    });
+    const web = await (config as (env: { mode: string; command: 'build' }) => Promise<UserConfig> | UserConfig)({
+      mode: 'production',
+      command: 'build',
+    });
+    expect(desktop.resolve?.extensions?.slice(0, DESKTOP_EXTENSIONS.length)).toEqual(DESKTOP_EXTENSIONS);
+    expect(web.resolve?.extensions?.some((e) => e.includes('desktop'))).toBe(false);
+    expect(desktop.build?.outDir).toBe('../out/ui');
+    expect(web.build?.outDir).toBe('../out/web');
+    expect(existsSync(join(ROOT, 'renderer/bridge/transport.desktop.ts'))).toBe(true);
+  });
 });
