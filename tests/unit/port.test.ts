@@ -17,16 +17,16 @@ function channel(): { ui: PortLike & { close(): void }; host: PortLike & { close
   return { ui: c.port1, host: c.port2 };
 }
 
-/** Resolves once `predicate` holds, polling the event loop (messages arrive asynchronously). */
+/** Resolves once `predicate` holds (messages arrive asynchronously). */
 async function until(predicate: () => boolean, what: string, ms = 3000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await vi.waitFor(
+    () => {
+      if (!predicate()) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeout: ms, interval: 5 },
+  );
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 50));
 const total = (c: Counts) => Object.values(c.byState).reduce((a, b) => a + (b ?? 0), 0);
 
 let host: StoreHost;
@@ -137,8 +137,8 @@ describe('store API over a MessagePort', () => {
     const seen = watched.length;
     const controlSeen = control.length;
     await client.call('cases.register', { intake: intake({ businessRef: 'DP3' }) }, CLERK);
+    // The control subscription was made after the stopped one, so its answer comes after any the stopped one would get.
     await until(() => control.slice(controlSeen).some((r) => r.ok && total(r.value) === 3), 'control counts');
-    await settle();
     expect(watched.length).toBe(seen);
 
     stopControl();
@@ -224,8 +224,12 @@ describe('a host that dies', () => {
     const pending = orphan.call('cases.counts', {}, EN(CLERK));
     const pushed: Result<Counts>[] = [];
     orphan.subscribe('cases.counts', {}, CLERK, (r) => pushed.push(r));
-    await settle();
+    // Silence alone is no death: however long the answer takes, only hostDied ends the client.
+    vi.useFakeTimers();
+    vi.advanceTimersByTime(10 * 60_000);
+    vi.useRealTimers();
     expect(orphan.dead).toBe(false);
+    expect(pushed).toEqual([]);
 
     orphan.hostDied('store window crashed');
     const answer = await pending;
@@ -258,12 +262,15 @@ describe('serveWhenReady (the worker entry)', () => {
   it('buffers requests that arrive while the host opens', async () => {
     const { ui, host: hostPort } = channel();
     let open!: (api: StoreApi) => void;
+    // Sees each request as it reaches the server's end (listeners run in the order they were added).
+    const arrived: unknown[] = [];
+    hostPort.addEventListener('message', (event) => arrived.push(event.data));
     const stopServing = serveWhenReady(new Promise<StoreApi>((resolve) => (open = resolve)), hostPort, { caller: 'ui' });
     const c = createPortClient(ui);
     const early = c.call('branch.get', {}, CLERK);
     const pushed: unknown[] = [];
     c.subscribe('branch.get', {}, CLERK, (r) => pushed.push(r));
-    await settle();
+    await until(() => arrived.length === 2, 'both requests at the server');
     expect(pushed).toHaveLength(0);
     open(host);
     expect(await early).toEqual({ ok: true, value: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop', phone: '' } });
