@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { _electron, test as base, type Page } from '@playwright/test';
 // scripts/start.mjs finds the binary the way `npm start` does (and says where it looked).
 import { findElectronBinary } from '../../scripts/start.mjs';
+import { e2eClockStart, installAppClock } from './clock';
 
 export { expect } from '@playwright/test';
 
@@ -15,6 +16,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
  * `electron`: the desktop app launched with `_electron.launch` (a fresh user-data folder per test,
  * like a fresh browser context), its first window standing in for `page`; where no Electron binary
  * exists every test is skipped with the reason.
+ *
+ * Time: in `web` the app's clock starts at one instant (tests/e2e/clock.ts; `E2E_CLOCK` moves it),
+ * in the page and in the store's Web Worker alike. In `electron` the store runs in main's hidden
+ * window, which has started (and taken its clock) before a test can reach it: there the app runs
+ * on the machine's clock, and times are read from the app (`appNow`), never from the test process.
  */
 export const test = base.extend<{ openApp: () => Promise<void> }, { electronBuilt: string | null }>({
   electronBuilt: [
@@ -30,7 +36,12 @@ export const test = base.extend<{ openApp: () => Promise<void> }, { electronBuil
     { scope: 'worker' },
   ],
   page: async ({ page, electronBuilt }, use, testInfo) => {
-    if (testInfo.project.name !== 'electron') return use(page);
+    if (testInfo.project.name !== 'electron') {
+      const checkWorkerClock = await installAppClock(page, e2eClockStart());
+      await use(page);
+      if (testInfo.status === 'passed') checkWorkerClock();
+      return;
+    }
     testInfo.skip(!electronBuilt, 'no Electron binary on this machine (see `npm start`): the electron project runs where one exists');
     const userData = mkdtempSync(join(tmpdir(), 'countersign-e2e-'));
     const app = await _electron.launch({ executablePath: electronBuilt!, args: [ROOT, `--user-data-dir=${userData}`], cwd: ROOT });
