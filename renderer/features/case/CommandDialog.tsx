@@ -33,8 +33,8 @@ export function CommandDialog({
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const fields = COMMAND_FIELDS[name] ?? [];
-  const form = { record, staffId: envelope.actor.staffId };
-  const [values, setValues] = useState(() => initialValues(name, form));
+  const formContext = { record, staffId: envelope.actor.staffId };
+  const [values, setValues] = useState(() => initialValues(name, formContext));
   const org = useOrganization();
   const categories = activeCategories(record.profileId, org);
   if (!categories.includes(record.category)) categories.unshift(record.category);
@@ -46,7 +46,7 @@ export function CommandDialog({
     setBusy(true);
     const r = await api.call(
       'cases.command',
-      { caseId: record.id, expectedVersion: record.version, command: { name, payload: payloadOf(name, values, form) } },
+      { caseId: record.id, expectedVersion: record.version, command: { name, payload: payloadOf(name, values, formContext) } },
       envelope,
     );
     setBusy(false);
