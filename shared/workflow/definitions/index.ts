@@ -20,7 +20,7 @@ import { update } from './update';
  * Every workflow command, in the order the case page offers them. A command not listed here does
  * not exist: adding one is its definition file, this line, and its translations.
  */
-export const COMMANDS = {
+const DEFINITIONS = [
   update,
   assign,
   closeAtCounter,
@@ -38,4 +38,9 @@ export const COMMANDS = {
   addEvidence,
   linkCase,
   archive,
-} as const;
+] as const;
+
+type Definition = (typeof DEFINITIONS)[number];
+
+/** The definitions by their own names, so a key and its command's name cannot disagree. */
+export const COMMANDS = Object.fromEntries(DEFINITIONS.map((d) => [d.name, d])) as { [D in Definition as D['name']]: D };
