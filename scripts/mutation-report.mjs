@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * Turns Stryker's JSON report (reports/mutation/mutation.json, written by `npm run mutate`) into
+ * the markdown of docs/quality.md: the score per directory and overall, then every mutant that
+ * survived or that no test reaches, with the reason kept in scripts/mutation-reasons.json
+ * (`"<file>:<line>:<mutator>": "reason"`; a mutant without one says "not yet triaged").
+ *
+ *   node scripts/mutation-report.mjs [report.json] > table.md
+ */
+import { existsSync, readFileSync } from 'node:fs';
+
+const reportPath = process.argv[2] ?? 'reports/mutation/mutation.json';
+const reasonsPath = new URL('./mutation-reasons.json', import.meta.url);
+const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+const reasons = existsSync(reasonsPath) ? JSON.parse(readFileSync(reasonsPath, 'utf8')) : {};
+
+const DIRECTORIES = ['shared/workflow', 'shared/deadlines', 'shared/ledger', 'shared/domain', 'electron/store'];
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+function directoryOf(file) {
+  return DIRECTORIES.find((d) => file.startsWith(`${d}/`)) ?? file.split('/').slice(0, -1).join('/');
+}
+
+const tally = new Map();
+const survivors = [];
+for (const [file, { mutants }] of Object.entries(report.files)) {
+  const dir = directoryOf(file);
+  const t = tally.get(dir) ?? { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
+  for (const m of mutants) {
+    if (m.status === 'Killed') t.killed++;
+    else if (m.status === 'Timeout') t.timeout++;
+    else if (m.status === 'Survived') t.survived++;
+    else if (m.status === 'NoCoverage') t.noCoverage++;
+    else t.other++;
+    if (UNDETECTED.has(m.status)) survivors.push({ file, m });
+  }
+  tally.set(dir, t);
+}
+
+const pct = (t) => {
+  const detected = t.killed + t.timeout;
+  const valid = detected + t.survived + t.noCoverage;
+  return valid === 0 ? 'n/a' : `${((100 * detected) / valid).toFixed(1)} %`;
+};
+const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
+const lines = [
+  '| directory | killed | timeout | survived | no coverage | score |',
+  '| --------- | -----: | ------: | -------: | ----------: | ----: |',
+];
+for (const dir of [...tally.keys()].sort()) {
+  const t = tally.get(dir);
+  for (const k of Object.keys(total)) total[k] += t[k];
+  lines.push(`| ${dir} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${pct(t)} |`);
+}
+lines.push(`| **all** | ${total.killed} | ${total.timeout} | ${total.survived} | ${total.noCoverage} | **${pct(total)}** |`);
+lines.push(
+  '',
+  `Valid mutants: ${total.killed + total.timeout + total.survived + total.noCoverage}; not counted (compile or runtime error, ignored): ${total.other}.`,
+);
+
+const cell = (text) => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, 70);
+lines.push('', '| mutant | status | mutation | reason |', '| ------ | ------ | -------- | ------ |');
+survivors.sort((a, b) => a.file.localeCompare(b.file) || a.m.location.start.line - b.m.location.start.line);
+for (const { file, m } of survivors) {
+  const key = `${file}:${m.location.start.line}:${m.mutatorName}`;
+  const reason = reasons[key] ?? reasons[`${file}:*:${m.mutatorName}`] ?? 'not yet triaged';
+  lines.push(
+    `| ${file}:${m.location.start.line} | ${m.status} | ${m.mutatorName}: \`${cell(m.replacement ?? '')}\` | ${cell(reason).slice(0, 200)} |`,
+  );
+}
+process.stdout.write(lines.join('\n') + '\n');
