@@ -18,7 +18,7 @@ import { update } from './update';
 
 /**
  * Every workflow command, in the order the case page offers them. A command not listed here does
- * not exist: adding one is its definition file, this line, and its translations.
+ * not exist: adding one is its definition file, its entry here, and its translations.
  */
 const DEFINITIONS = [
   update,
