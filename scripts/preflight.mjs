@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+const APT_GET = '/usr/bin/apt-get';
 
 /** What the tests need, the Debian package that provides it, and what it is for. */
 export const NEEDS = [
@@ -86,7 +87,7 @@ export function probe(env = process.env) {
     cjkFonts: /Noto Sans CJK/i.test(fontList()),
     chromiumPath,
     root: typeof process.getuid === 'function' && process.getuid() === 0,
-    apt: existsSync('/usr/bin/apt-get'),
+    apt: existsSync(APT_GET),
   };
 }
 
@@ -95,17 +96,20 @@ function main() {
   if (!decision.ok && decision.install) {
     console.log(`preflight: installing ${decision.install.join(' ')} with apt-get`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update'], { stdio: ['ignore', 'inherit', 'inherit'], env });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...decision.install], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env,
-    });
+    const stdio = /** @type {const} */ (['ignore', 'inherit', 'inherit']);
+    try {
+      execFileSync(APT_GET, ['update'], { stdio, env });
+      execFileSync(APT_GET, ['install', '-y', '--no-install-recommends', ...decision.install], { stdio, env });
+    } catch (e) {
+      console.error(`preflight: apt-get failed (${e instanceof Error ? e.message : e})`);
+    }
     decision = decide({ ...probe(), root: false });
   }
   if (!decision.ok) {
     console.error(`\n${decision.message}\n`);
     process.exit(1);
   }
+  console.log(`preflight: Chromium (${process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM}), pdftotext, pdftoppm and Noto Sans CJK are present`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
