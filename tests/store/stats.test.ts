@@ -74,6 +74,19 @@ describe('month statistics', () => {
     host.close();
   });
 
+  it('take the month in China time, December running into the new year', async () => {
+    const { host, clock } = await configuredHost('pawnshop');
+    clock.at = Date.parse('2027-01-05T10:00:00+08:00');
+    const december = await register(host, { receivedAt: Date.parse('2026-12-31T23:59:00+08:00') });
+    const january = await register(host, { receivedAt: Date.parse('2027-01-01T00:00:00+08:00') });
+    await register(host, { receivedAt: Date.parse('2026-11-30T23:59:00+08:00') });
+    expect(await month(host, '2026-12')).toMatchObject({ total: 1 });
+    expect(await month(host, '2027-01')).toMatchObject({ total: 1 });
+    expect([december.caseNo, january.caseNo]).toEqual(['BJ01-20261231-001', 'BJ01-20270101-001']);
+    expect(await month(host, '2027-02')).toMatchObject({ total: 0, onTimeAcceptanceRate: null, successRate: null, satisfactionRate: null });
+    host.close();
+  });
+
   it('measure on-time acceptance against the branch policy’s assignment clock, on its working-day calendar', async () => {
     const { host, clock } = await configuredHost('pawnshop');
     const c = await register(host); // Monday 2 March 10:00
