@@ -51,9 +51,10 @@ export function openSettings(options: { cwd: string; name?: string; now?: () => 
   const checked: ValidatedSettings = parseSettingsText(text);
   const problems = [...readProblems, ...checked.problems];
 
-  if (checked.problems.length) {
+  if (checked.problems.length || checked.retired.length) {
     try {
-      copyFileSync(file, `${file}.invalid-${(options.now ?? Date.now)()}`);
+      // Only a damaged file is kept aside; one that merely held retired fields is just written anew.
+      if (checked.problems.length) copyFileSync(file, `${file}.invalid-${(options.now ?? Date.now)()}`);
       writeFileSync(file, JSON.stringify(checked.settings, null, '\t'));
     } catch (thrown) {
       console.error('settings: could not repair', file, thrown);

@@ -4,21 +4,22 @@
  * default and is reported as a problem the user is told about.
  */
 import { z } from 'zod';
-import { branchCodeSchema } from '../../shared/domain/caseNumber';
-import { PROFILE_IDS } from '../../shared/domain/enums';
 import { DEFAULT_LOCALE, LOCALES } from '../../shared/i18n/translate';
 import { UI_SETTABLE, type Settings, type SettingsPatch, type WindowBounds } from '../../shared/api/desktopBridge';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  branchCode: '',
-  branchName: '',
-  profile: 'general',
   language: DEFAULT_LOCALE,
   dataFolder: '',
   printer: '',
-  hqUrl: '',
   windowBounds: null,
 });
+
+/**
+ * Fields earlier versions kept here that nothing reads any more (the branch lives in the store;
+ * head office sync is configured elsewhere when it comes). A file holding them still loads: they
+ * are dropped silently and the file is written again without them.
+ */
+export const RETIRED_FIELDS = ['branchCode', 'branchName', 'profile', 'hqUrl'] as const;
 
 const MIN_WIDTH = 640;
 const MIN_HEIGHT = 480;
@@ -35,64 +36,25 @@ const boundsSchema: z.ZodType<WindowBounds> = z
   })
   .strict();
 
-const hqUrlSchema = z
-  .string()
-  .max(2000)
-  .refine((value) => {
-    if (value === '') return true;
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  });
-
 /** One zod schema a field; an absolute path is not checked here (main checks the folder exists). */
-export const FIELD_SCHEMAS: { [K in keyof Settings]: z.ZodType<Settings[K]> } = {
-  branchCode: z.union([z.literal(''), branchCodeSchema]),
-  branchName: z.string().max(100),
-  profile: z.enum(PROFILE_IDS),
+export const FIELD_SCHEMAS = {
   language: z.enum(LOCALES),
   dataFolder: z.string().max(1000),
   printer: z.string().max(300),
-  hqUrl: hqUrlSchema,
   windowBounds: boundsSchema.nullable(),
-};
+} as const satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
-/**
- * The JSON schema handed to electron-store (its `schema` option: one property schema a key).
- * Kept in step with FIELD_SCHEMAS by tests/unit/main-settings.test.ts.
- */
-export const SETTINGS_JSON_SCHEMA = {
-  branchCode: { type: 'string', pattern: '^(?:|[A-Z0-9]{2,12})$', default: '' },
-  branchName: { type: 'string', maxLength: 100, default: '' },
-  profile: { type: 'string', enum: [...PROFILE_IDS], default: DEFAULT_SETTINGS.profile },
-  language: { type: 'string', enum: [...LOCALES], default: DEFAULT_SETTINGS.language },
-  dataFolder: { type: 'string', maxLength: 1000, default: '' },
-  printer: { type: 'string', maxLength: 300, default: '' },
-  hqUrl: { type: 'string', maxLength: 2000, default: '' },
-  windowBounds: {
-    default: null,
-    anyOf: [
-      { type: 'null' },
-      {
-        type: 'object',
-        additionalProperties: false,
-        required: ['width', 'height', 'maximized'],
-        properties: {
-          x: { type: 'integer', minimum: -MAX_SIZE, maximum: MAX_SIZE },
-          y: { type: 'integer', minimum: -MAX_SIZE, maximum: MAX_SIZE },
-          width: { type: 'integer', minimum: MIN_WIDTH, maximum: MAX_SIZE },
-          height: { type: 'integer', minimum: MIN_HEIGHT, maximum: MAX_SIZE },
-          maximized: { type: 'boolean' },
-        },
-      },
-    ],
-  },
-} as const;
+/** The JSON schema handed to electron-store (its `schema` option: one property schema a key), made from FIELD_SCHEMAS. */
+export const SETTINGS_JSON_SCHEMA: Record<keyof Settings, Record<string, unknown>> = Object.fromEntries(
+  KEYS.map((key) => {
+    // The dialect is electron-store's (Ajv 2020); `$schema` belongs only at a schema's root.
+    const { $schema: _dialect, ...schema } = z.toJSONSchema(FIELD_SCHEMAS[key], { target: 'draft-2020-12' }) as Record<string, unknown>;
+    const property: Record<string, unknown> = { ...schema, default: DEFAULT_SETTINGS[key] };
+    return [key, property];
+  }),
+) as Record<keyof Settings, Record<string, unknown>>;
 
 export interface SettingsProblem {
   /** The field that fell back to its default or was dropped ('' for the whole file). */
@@ -104,6 +66,8 @@ export interface SettingsProblem {
 export interface ValidatedSettings {
   settings: Settings;
   problems: SettingsProblem[];
+  /** Retired fields the file still held (dropped without a problem; the file is written again). */
+  retired: string[];
 }
 
 /**
@@ -113,11 +77,12 @@ export interface ValidatedSettings {
  */
 export function validateSettings(raw: unknown): ValidatedSettings {
   const settings: Settings = { ...DEFAULT_SETTINGS };
-  if (raw === undefined) return { settings, problems: [] };
+  if (raw === undefined) return { settings, problems: [], retired: [] };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { settings, problems: [{ field: '', reason: 'not-an-object' }] };
+    return { settings, problems: [{ field: '', reason: 'not-an-object' }], retired: [] };
   }
   const problems: SettingsProblem[] = [];
+  const retired: string[] = [];
   const record = raw as Record<string, unknown>;
   for (const key of KEYS) {
     if (!Object.hasOwn(record, key)) continue;
@@ -126,9 +91,10 @@ export function validateSettings(raw: unknown): ValidatedSettings {
     else problems.push({ field: key, reason: 'invalid' });
   }
   for (const key of Object.keys(record)) {
-    if (!(KEYS as string[]).includes(key)) problems.push({ field: key, reason: 'unknown-field' });
+    if ((RETIRED_FIELDS as readonly string[]).includes(key)) retired.push(key);
+    else if (!(KEYS as string[]).includes(key)) problems.push({ field: key, reason: 'unknown-field' });
   }
-  return { settings, problems };
+  return { settings, problems, retired };
 }
 
 /** Parses the text of a settings file: malformed JSON falls back to all defaults with a problem. */
@@ -138,7 +104,7 @@ export function parseSettingsText(text: string | null): ValidatedSettings {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { settings: { ...DEFAULT_SETTINGS }, problems: [{ field: '', reason: 'unreadable' }] };
+    return { settings: { ...DEFAULT_SETTINGS }, problems: [{ field: '', reason: 'unreadable' }], retired: [] };
   }
   return validateSettings(raw);
 }

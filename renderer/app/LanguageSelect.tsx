@@ -1,17 +1,13 @@
 import { MenuItem, TextField, type SxProps } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/i18n/translate';
-import { rememberLocale } from '../i18n';
 
 export const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
-/** The screen language, remembered on this PC. In the header and on the settings screen. */
+/** The screen language, remembered on this PC (renderer/main.tsx saves each change). In the header and on the settings screen. */
 export function LanguageSelect({ label, sx }: { label?: string; sx?: SxProps }) {
   const { t, i18n } = useTranslation();
-  const change = (next: Locale) => {
-    rememberLocale(next);
-    void i18n.changeLanguage(next);
-  };
+  const change = (next: Locale) => void i18n.changeLanguage(next);
   return (
     <TextField
       select

@@ -4,7 +4,6 @@
  * `window.countersign`, and what of the branch and organization a document prints (main prints
  * with it, the screens' preview shows it). No Electron, Node or DOM, so every layer may import it.
  */
-import type { ProfileId } from '../domain/enums';
 import type { DocumentKind, PrintBranch, PrintOrganization } from '../forms/context';
 import type { Branch, Envelope, Organization, PrintMode, PrintRecord } from './contract';
 import type { Locale } from '../i18n/translate';
@@ -78,25 +77,23 @@ export interface WindowBounds {
   maximized: boolean;
 }
 
-/** Machine settings (electron-store): what belongs to this computer rather than to the data. */
+/**
+ * Machine settings (electron-store): what belongs to this computer rather than to the data. The
+ * screen language of the desktop edition lives here only: main reads it for its own messages and
+ * the screens load it at start and save it when the clerk changes it (the browser edition, which
+ * has no main, keeps it in the page's localStorage instead).
+ */
 export interface Settings {
-  /** The branch's code ('' until the first-run setup). */
-  branchCode: string;
-  branchName: string;
-  /** The business profile (which categories and deadlines apply). */
-  profile: ProfileId;
   language: Locale;
   /** Where the data lives ('' = the default folder under the user's application data). */
   dataFolder: string;
   /** The printer's name ('' = the system default). */
   printer: string;
-  /** The head office receiver (https://…, '' = no sync). */
-  hqUrl: string;
   windowBounds: WindowBounds | null;
 }
 
 /** The settings a UI window may change; the data folder and window bounds belong to main. */
-export const UI_SETTABLE = ['branchCode', 'branchName', 'profile', 'language', 'printer', 'hqUrl'] as const;
+export const UI_SETTABLE = ['language', 'printer'] as const;
 export type SettingsPatch = Partial<Pick<Settings, (typeof UI_SETTABLE)[number]>>;
 
 /** `window.countersign` in a desktop UI window, method by method (no generic invoke). */

@@ -89,6 +89,43 @@ describe('UI preload', () => {
   });
 });
 
+describe('the desktop build without its preload bridge', () => {
+  it('opens no store of its own: every call and subscription answers a translated error', async () => {
+    const { connectStore, EDITION } = await import('../../renderer/bridge/transport.desktop');
+    expect(EDITION).toBe('desktop');
+    const api = connectStore(); // no window.countersign here
+    const answer = await api.call('branch.get', {}, { actor: { staffId: 'c01', role: 'clerk' }, locale: 'en' });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { key: 'errors.edition.noBridge', message: expect.stringContaining('bridge is missing') },
+    });
+    const pushed = await new Promise((resolve) => api.subscribe('cases.counts', {}, { actor: { staffId: 'c01', role: 'clerk' } }, resolve));
+    expect(pushed).toMatchObject({ ok: false, error: { message: expect.stringContaining('缺少桥接') } });
+  });
+});
+
+describe('the screen language, desktop build', () => {
+  it('is read from and saved to main’s machine settings, where main reads it too', async () => {
+    const { loadLanguage, saveLanguage } = await import('../../renderer/bridge/language.desktop');
+    const saved: unknown[] = [];
+    const bridge = {
+      ...(exposed.countersign as DesktopBridge),
+      settings: {
+        get: async () => ({ language: 'zh-TW', dataFolder: '', printer: '', windowBounds: null }),
+        set: async (patch: unknown) => (saved.push(patch), {}) as never,
+      },
+    };
+    (globalThis as { countersign?: unknown }).countersign = bridge;
+    try {
+      expect(await loadLanguage()).toBe('zh-TW');
+      saveLanguage('en');
+      expect(saved).toEqual([{ language: 'en' }]);
+    } finally {
+      delete (globalThis as { countersign?: unknown }).countersign;
+    }
+  });
+});
+
 describe('renderer bridge choice', () => {
   it('desktop only when the preload exposed a desktop bridge', () => {
     expect(desktopBridge(undefined)).toBeNull();

@@ -1,7 +1,8 @@
 /**
  * Machine settings (electron/main/settingsSchema.ts, settings.ts): a hand-edited or damaged file
  * falls back to defaults field by field with problems, never a crash; electron-store's JSON
- * schema agrees with the validator; UI patches are checked and limited to UI fields.
+ * schema is made from the validator's and agrees with it; fields of earlier versions are dropped
+ * quietly; UI patches are checked and limited to UI fields.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,74 +38,68 @@ const freshDir = () => {
 };
 
 const GOOD = {
-  branchCode: 'SH01',
-  branchName: '上海一分店',
-  profile: 'pawnshop',
   language: 'zh-TW',
   dataFolder: '/srv/countersign',
   printer: 'EPSON LQ-630K',
-  hqUrl: 'https://hq.example.cn/sync',
   windowBounds: { x: 10, y: 20, width: 1200, height: 800, maximized: false },
 } as const;
 
+/** What earlier versions wrote: the branch and head office fields nothing reads any more. */
+const OLD_FIELDS = { branchCode: 'SH01', branchName: '上海一分店', profile: 'pawnshop', hqUrl: 'https://hq.example.cn/sync' };
+
 describe('validateSettings', () => {
   it('keeps a valid file as it is', () => {
-    expect(validateSettings(GOOD)).toEqual({ settings: GOOD, problems: [] });
+    expect(validateSettings(GOOD)).toEqual({ settings: GOOD, problems: [], retired: [] });
+  });
+
+  it('a file from an earlier version: its retired fields are dropped without a problem', () => {
+    expect(validateSettings({ ...GOOD, ...OLD_FIELDS })).toEqual({
+      settings: GOOD,
+      problems: [],
+      retired: ['branchCode', 'branchName', 'profile', 'hqUrl'],
+    });
   });
 
   it('no file yet: the defaults, silently', () => {
-    expect(validateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
-    expect(parseSettingsText(null)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    expect(validateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], retired: [] });
+    expect(parseSettingsText(null)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], retired: [] });
   });
 
   it('each bad field falls back to its default with a problem; good fields are kept', () => {
     const { settings, problems } = validateSettings({
       ...GOOD,
-      branchCode: 'sh 01',
-      profile: 'bank',
       language: 'fr',
-      hqUrl: 'ftp://hq.example.cn',
       windowBounds: { width: 10, height: 'tall' },
       printer: 42,
       colour: 'blue',
     });
-    expect(settings).toEqual({
-      ...GOOD,
-      branchCode: '',
-      profile: 'general',
-      language: 'zh-CN',
-      hqUrl: '',
-      windowBounds: null,
-      printer: '',
-    });
+    expect(settings).toEqual({ ...GOOD, language: 'zh-CN', windowBounds: null, printer: '' });
     expect(problems).toEqual([
-      { field: 'branchCode', reason: 'invalid' },
-      { field: 'profile', reason: 'invalid' },
       { field: 'language', reason: 'invalid' },
       { field: 'printer', reason: 'invalid' },
-      { field: 'hqUrl', reason: 'invalid' },
       { field: 'windowBounds', reason: 'invalid' },
       { field: 'colour', reason: 'unknown-field' },
     ]);
   });
 
   it('malformed JSON or a non-object: all defaults with one problem', () => {
-    expect(parseSettingsText('{"branchCode": "SH01",')).toEqual({
+    expect(parseSettingsText('{"printer": "EPSON",')).toEqual({
       settings: DEFAULT_SETTINGS,
       problems: [{ field: '', reason: 'unreadable' }],
+      retired: [],
     });
     for (const raw of [null, 42, 'x', [GOOD]]) {
-      expect(validateSettings(raw)).toEqual({ settings: DEFAULT_SETTINGS, problems: [{ field: '', reason: 'not-an-object' }] });
+      expect(validateSettings(raw)).toEqual({
+        settings: DEFAULT_SETTINGS,
+        problems: [{ field: '', reason: 'not-an-object' }],
+        retired: [],
+      });
     }
   });
 
   it('never takes an inherited or prototype key', () => {
-    const { settings } = validateSettings(JSON.parse('{"__proto__": {"branchCode": "EVIL"}}'));
-    expect(settings.branchCode).toBe('');
-  });
-
-  it('a hqUrl with credentials is refused', () => {
-    expect(validateSettings({ hqUrl: 'https://user:pw@hq.example.cn/' }).problems).toEqual([{ field: 'hqUrl', reason: 'invalid' }]);
+    const { settings } = validateSettings(JSON.parse('{"__proto__": {"printer": "EVIL"}}'));
+    expect(settings.printer).toBe('');
   });
 });
 
@@ -112,13 +107,9 @@ describe('electron-store JSON schema', () => {
   const ajv = new Ajv2020({ strict: false });
   const validators = Object.fromEntries(Object.entries(SETTINGS_JSON_SCHEMA).map(([k, s]) => [k, ajv.compile(s)]));
   const samples: Record<string, unknown[]> = {
-    branchCode: ['', 'SH01', 'A', 'sh01', 'ABCDEFGHIJKLM', 1],
-    branchName: ['', '分店', 'x'.repeat(101), null],
-    profile: ['general', 'courier', 'bank', ''],
-    language: ['zh-CN', 'en', 'fr', null],
-    dataFolder: ['', '/srv', 7],
-    printer: ['', 'EPSON', false],
-    hqUrl: ['', 'https://hq.example.cn', 3],
+    language: ['zh-CN', 'zh-TW', 'en', 'fr', null],
+    dataFolder: ['', '/srv', 'x'.repeat(1001), 7],
+    printer: ['', 'EPSON', 'x'.repeat(301), false],
     windowBounds: [
       null,
       GOOD.windowBounds,
@@ -126,20 +117,28 @@ describe('electron-store JSON schema', () => {
       { width: 10, height: 600, maximized: true },
       { width: 800, height: 600 },
       { width: 800.5, height: 600, maximized: false },
+      { width: 800, height: 600, maximized: false, x: 20_001 },
+      { width: 800, height: 600, maximized: false, colour: 'red' },
       'big',
     ],
   };
+
+  it('has one property schema a setting, made from the zod schema (a change there changes it)', () => {
+    expect(Object.keys(SETTINGS_JSON_SCHEMA).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+    expect(SETTINGS_JSON_SCHEMA.language).toMatchObject({ type: 'string', enum: ['zh-CN', 'zh-TW', 'en'], default: 'zh-CN' });
+    expect(SETTINGS_JSON_SCHEMA.printer).toMatchObject({ type: 'string', maxLength: 300 });
+    expect(JSON.stringify(SETTINGS_JSON_SCHEMA)).not.toContain('$schema');
+  });
 
   it('accepts every default', () => {
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) expect(validators[key]!(value), key).toBe(true);
   });
 
-  it('accepts whatever the validator accepts (the schema may be looser only where noted: hqUrl’s scheme)', () => {
+  it('accepts exactly what the validator accepts', () => {
     for (const [key, values] of Object.entries(samples)) {
       for (const value of values) {
         const zodOk = FIELD_SCHEMAS[key as keyof typeof FIELD_SCHEMAS].safeParse(value).success;
-        if (zodOk) expect(validators[key]!(value), `${key}: ${JSON.stringify(value)}`).toBe(true);
-        else if (key !== 'hqUrl') expect(validators[key]!(value), `${key}: ${JSON.stringify(value)}`).toBe(false);
+        expect(validators[key]!(value), `${key}: ${JSON.stringify(value)}`).toBe(zodOk);
       }
     }
   });
@@ -147,11 +146,12 @@ describe('electron-store JSON schema', () => {
 
 describe('validatePatch', () => {
   it('takes valid UI fields', () => {
-    expect(validatePatch({ branchCode: 'BJ02', language: 'en' })).toEqual({ branchCode: 'BJ02', language: 'en' });
+    expect(validatePatch({ printer: 'EPSON', language: 'en' })).toEqual({ printer: 'EPSON', language: 'en' });
   });
 
   it('refuses the whole patch for a bad value, a main-only field or an unknown one', () => {
-    expect(() => validatePatch({ branchCode: 'bad code' })).toThrow(SettingsPatchError);
+    expect(() => validatePatch({ language: 'fr' })).toThrow(SettingsPatchError);
+    expect(() => validatePatch({ branchCode: 'BJ02' })).toThrow(/branchCode/); // retired: nothing keeps it here
     expect(() => validatePatch({ dataFolder: '/tmp' })).toThrow(/dataFolder/);
     expect(() => validatePatch({ windowBounds: null })).toThrow(/windowBounds/);
     expect(() => validatePatch({ isAdmin: true })).toThrow(/isAdmin/);
@@ -166,24 +166,36 @@ describe('openSettings (electron-store on disk)', () => {
     const first = openSettings({ cwd });
     expect(first.problems).toEqual([]);
     expect(first.get()).toEqual(DEFAULT_SETTINGS);
-    expect(first.set({ branchCode: 'SH01', branchName: '上海' })).toMatchObject({ branchCode: 'SH01', branchName: '上海' });
+    expect(first.set({ printer: 'EPSON', language: 'en' })).toMatchObject({ printer: 'EPSON', language: 'en' });
     first.saveWindowBounds({ x: 0, y: 0, width: 1000, height: 700, maximized: true });
     const again = openSettings({ cwd });
-    expect(again.get()).toMatchObject({ branchCode: 'SH01', branchName: '上海', windowBounds: { width: 1000, maximized: true } });
+    expect(again.get()).toMatchObject({ printer: 'EPSON', language: 'en', windowBounds: { width: 1000, maximized: true } });
     expect(() => again.set({ language: 'xx' })).toThrow(SettingsPatchError);
-    expect(again.get().language).toBe('zh-CN');
+    expect(again.get().language).toBe('en');
+  });
+
+  it('a file an earlier version wrote loads without a message and is written again without the retired fields', () => {
+    const cwd = freshDir();
+    openSettings({ cwd }); // creates the folder
+    const file = join(cwd, 'settings.json');
+    writeFileSync(file, JSON.stringify({ ...OLD_FIELDS, language: 'en', printer: 'EPSON' }));
+    const settings = openSettings({ cwd, now: () => 555 });
+    expect(settings.problems).toEqual([]);
+    expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', printer: 'EPSON' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ ...DEFAULT_SETTINGS, language: 'en', printer: 'EPSON' });
+    expect(readdirSync(cwd)).not.toContain('settings.json.invalid-555');
   });
 
   it('a hand-edited file with errors: bad fields reset, original kept aside, file repaired, no crash', () => {
     const cwd = freshDir();
     openSettings({ cwd }); // creates the folder
     const file = join(cwd, 'settings.json');
-    writeFileSync(file, JSON.stringify({ branchCode: 'SH01', language: 'klingon', windowBounds: 'maximised' }));
+    writeFileSync(file, JSON.stringify({ printer: 'EPSON', language: 'klingon', windowBounds: 'maximised' }));
     const settings = openSettings({ cwd, now: () => 1234 });
-    expect(settings.get()).toMatchObject({ branchCode: 'SH01', language: 'zh-CN', windowBounds: null });
+    expect(settings.get()).toMatchObject({ printer: 'EPSON', language: 'zh-CN', windowBounds: null });
     expect(settings.problems.map((p) => p.field)).toEqual(['language', 'windowBounds']);
     expect(existsSync(`${file}.invalid-1234`)).toBe(true);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ branchCode: 'SH01', language: 'zh-CN' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ printer: 'EPSON', language: 'zh-CN' });
 
     const message = problemsMessage(settings.problems, 'en', settings.path)!;
     expect(message.detail).toContain('language, windowBounds');
@@ -194,7 +206,7 @@ describe('openSettings (electron-store on disk)', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const cwd = freshDir();
     openSettings({ cwd });
-    writeFileSync(join(cwd, 'settings.json'), '{ "branchCode": "SH01", ');
+    writeFileSync(join(cwd, 'settings.json'), '{ "printer": "EPSON", ');
     const settings = openSettings({ cwd, now: () => 99 });
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
     expect(settings.problems).toEqual([{ field: '', reason: 'unreadable' }]);
