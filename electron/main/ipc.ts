@@ -23,6 +23,7 @@ function trusted(channel: string, event: IpcMainEvent | IpcMainInvokeEvent): voi
 export interface IpcDeps {
   broker: Pick<PortBroker, 'connect'>;
   settings: Pick<SettingsService, 'get' | 'set'>;
+  /** Prints a case the UI names by id (printing.ts); the request is validated there, never trusted. */
   printer: { print(request: unknown): Promise<DesktopPrintResult> };
   /** The printers of this PC, as the asking window's web contents knows them. */
   printers(sender: IpcMainInvokeEvent['sender']): Promise<PrinterInfo[]>;

@@ -149,6 +149,58 @@ describe('port broker', () => {
   });
 });
 
+describe('main’s own connection', () => {
+  function mainEnd() {
+    const events: string[] = [];
+    const main = {
+      connected: (port: unknown) => void events.push(`connected ${(port as FakePort).name}`),
+      gone: (why: string) => void events.push(`gone: ${why}`),
+    };
+    return { events, main };
+  }
+
+  it('is made with each store window, on main’s own channel, and never handed to a UI window', () => {
+    const { events, main } = mainEnd();
+    const broker = createPortBroker(undefined, main as never);
+    const store = new FakeContents();
+    const ui = new FakeContents();
+    broker.attachStore(asContents(store));
+    expect(events).toEqual(['connected c1.port2']); // main may send at once; its requests wait in the port
+    expect(store.posted).toHaveLength(0);
+    broker.storeReady();
+    broker.connect(asContents(ui));
+    expect(store.posted).toEqual([
+      { channel: 'store-main-port', message: null, ports: [created[0]!.port1] },
+      { channel: 'store-port', message: 1, ports: [created[1]!.port1] },
+    ]);
+    expect(ui.posted.map((p) => [p.channel, p.ports[0]!.name])).toEqual([['store-port', 'c2.port2']]);
+    expect(broker.connections).toBe(1); // main's connection is not a UI's
+  });
+
+  it('is re-established after a store window restart', () => {
+    const { events, main } = mainEnd();
+    const broker = createPortBroker(undefined, main as never);
+    const windows: FakeWindow[] = [];
+    const timers: (() => void)[] = [];
+    const supervisor = superviseStoreWindow({
+      broker,
+      create: () => {
+        const w = new FakeWindow();
+        windows.push(w);
+        return w as never;
+      },
+      schedule: (run) => timers.push(run),
+    });
+    supervisor.start();
+    windows[0]!.webContents.emit('did-finish-load');
+    windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    timers.shift()!();
+    windows[1]!.webContents.emit('did-finish-load');
+    expect(events).toEqual(['connected c1.port2', 'gone: store window gone', 'connected c2.port2']);
+    expect(windows[1]!.webContents.posted.map((p) => [p.channel, p.ports[0]!.name])).toEqual([['store-main-port', 'c2.port1']]);
+  });
+});
+
 describe('store window supervisor', () => {
   function setup() {
     const broker = createPortBroker();
