@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StoreHost } from '../../electron/store/host';
+import { decodeBlock, encodeBlock, hashBlock } from '../../shared/ledger/blocks';
 import { CLERK, configuredHost, HANDLER, mustCommand, register, SUPERVISOR } from './fixtures';
 
 async function verify(host: StoreHost, caseId?: string) {
@@ -82,5 +83,66 @@ describe('the event log', () => {
     expect(await verify(other, d.id)).toMatchObject({ events: 2, firstBreak: { caseId: d.id, seq: 3, reason: 'events_missing' } });
     host.close();
     other.close();
+  });
+});
+
+describe('sealed blocks, forged', () => {
+  async function sealedBranch() {
+    const { host } = await configuredHost('pawnshop', 2);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c = await register(host, { complainant: { name: `客户${i}`, phone: '13812345678' } });
+      await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+      ids.push(c.id);
+    }
+    await host.call('ledger.seal', {}, SUPERVISOR);
+    expect(await host.db.ledgerBlocks.count()).toBe(3);
+    return { host, ids };
+  }
+
+  /** Rewrites block n with one event's time changed, the event and the block re-hashed to match. */
+  async function forgeBlock(host: StoreHost, n: number) {
+    const block = (await host.db.ledgerBlocks.get(n))!;
+    const events = decodeBlock(block.bytes);
+    const bytes = encodeBlock(events.map((e, i) => (i === 0 ? { ...e, at: e.at + 60_000 } : e)));
+    await host.db.ledgerBlocks.put({ ...block, bytes, hash: hashBlock(block.prevHash, bytes) });
+  }
+
+  it('name the block after a re-hashed block: its link no longer holds', async () => {
+    const { host } = await sealedBranch();
+    await forgeBlock(host, 2);
+    expect(await verify(host)).toMatchObject({ firstBreak: { reason: 'link_broken', block: 3 } });
+    host.close();
+  });
+
+  it('name the last block when it was re-hashed: the seal no longer ends at its hash', async () => {
+    const { host } = await sealedBranch();
+    await forgeBlock(host, 3);
+    expect(await verify(host)).toMatchObject({ firstBreak: { reason: 'link_broken', block: 3 } });
+    host.close();
+  });
+
+  it('name a block moved out of its place', async () => {
+    const { host } = await sealedBranch();
+    const second = (await host.db.ledgerBlocks.get(2))!;
+    await host.db.ledgerBlocks.delete(2);
+    await host.db.ledgerBlocks.put({ ...second, n: 4 });
+    expect(await verify(host)).toMatchObject({ events: 2, firstBreak: { reason: 'link_broken', block: 2 } });
+    host.close();
+  });
+
+  it('refuse to seal a broken chain, and keep the events as they are', async () => {
+    const { host } = await configuredHost('pawnshop', 100);
+    const c = await register(host);
+    await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    await host.db.events.update([c.id, 2], { at: 1 });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await host.call('ledger.seal', {}, SUPERVISOR)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+    expect(await host.db.ledgerBlocks.count()).toBe(0);
+    expect(await host.db.events.count()).toBe(2);
+    expect(await verify(host)).toMatchObject({ blocks: 0, firstBreak: { caseId: c.id, seq: 2, reason: 'hash_mismatch' } });
+    host.close();
   });
 });
