@@ -8,10 +8,9 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ipcMain } from 'electron';
 import Store, { type Schema } from 'electron-store';
-import type { Locale } from '../../shared/i18n/translate';
+import { translate, type Locale } from '../../shared/i18n/translate';
 import type { Settings, SettingsPatch, WindowBounds } from '../../shared/api/desktopBridge';
 import {
-  DEFAULT_SETTINGS,
   parseSettingsText,
   SETTINGS_JSON_SCHEMA,
   validatePatch,
@@ -104,27 +103,6 @@ export function openSettings(options: { cwd: string; name?: string; now?: () => 
   };
 }
 
-const MESSAGES: Record<Locale, { title: string; message: string; file: string; field: string }> = {
-  'zh-CN': {
-    title: 'Countersign',
-    message: '本机设置文件有误，有问题的项目已恢复为默认值。',
-    file: '设置文件无法读取，已全部恢复为默认值。',
-    field: '已恢复默认值的项目：',
-  },
-  'zh-TW': {
-    title: 'Countersign',
-    message: '本機設定檔有誤，有問題的項目已恢復為預設值。',
-    file: '設定檔無法讀取，已全部恢復為預設值。',
-    field: '已恢復預設值的項目：',
-  },
-  en: {
-    title: 'Countersign',
-    message: 'The settings file had errors; the settings in question were reset to their defaults.',
-    file: 'The settings file could not be read; all settings were reset to their defaults.',
-    field: 'Reset to default:',
-  },
-};
-
 /** The message shown when the settings file had problems (null when it had none). */
 export function problemsMessage(
   problems: readonly SettingsProblem[],
@@ -132,9 +110,12 @@ export function problemsMessage(
   path: string,
 ): { title: string; message: string; detail: string } | null {
   if (problems.length === 0) return null;
-  const text = MESSAGES[locale] ?? MESSAGES[DEFAULT_SETTINGS.language];
   const whole = problems.some((p) => p.field === '');
   const fields = [...new Set(problems.map((p) => p.field).filter(Boolean))];
-  const lines = [whole ? text.file : '', fields.length ? `${text.field} ${fields.join(', ')}` : '', path].filter(Boolean);
-  return { title: text.title, message: text.message, detail: lines.join('\n') };
+  const lines = [
+    whole ? translate(locale, 'settingsFile.unreadable') : '',
+    fields.length ? `${translate(locale, 'settingsFile.reset')} ${fields.join(', ')}` : '',
+    path,
+  ].filter(Boolean);
+  return { title: 'Countersign', message: translate(locale, 'settingsFile.message'), detail: lines.join('\n') };
 }

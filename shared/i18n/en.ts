@@ -42,6 +42,9 @@ export const en: Record<string, string> = {
   'errors.request.mainOnly': 'Only the desktop application itself may do this ({{method}}); a screen cannot ask for it',
   'errors.edition.noBridge':
     'This desktop window cannot reach the application (its bridge is missing), so the complaint database was not opened. Restart Countersign; if this keeps happening, reinstall it',
+  'settingsFile.message': 'The settings file had errors; the settings in question were reset to their defaults.',
+  'settingsFile.unreadable': 'The settings file could not be read; all settings were reset to their defaults.',
+  'settingsFile.reset': 'Reset to default:',
   'errors.settings.supervisorOnly': 'Only a supervisor or administrator can change the branch settings',
   'errors.org.duplicateDepartment': 'Duplicate department name',
   'errors.print.document': 'Unknown document',
