@@ -38,3 +38,80 @@ describe('SearchIndex', () => {
     expect(index.size).toBe(0);
   });
 });
+
+describe('SearchIndex: what is searched and how text is folded', () => {
+  const record = (id: string, fields: Partial<ReturnType<typeof doc>> & { name?: string; phone?: string }, receivedAt = 1) => {
+    const { name = '王小明', phone = '138 1234 5678', ...rest } = fields;
+    return { ...doc(id, '当物估价偏低', receivedAt), complainant: { name, phone, address: '朝阳区', idNumber: '' }, ...rest };
+  };
+
+  it('finds a case by number, name, phone, business reference and content; not by address', () => {
+    const index = new SearchIndex();
+    index.upsert(record('001', { businessRef: 'DP2026030200017' }));
+    index.upsert(record('002', { name: '李四', phone: '139 0000 1111', content: '包裹破损' }));
+    expect(index.search('BJ01-20260302-001', 10)).toEqual(['001']);
+    expect(index.search('小明', 10)).toEqual(['001']);
+    expect(index.search('13812345678', 10)).toEqual(['001']);
+    expect(index.search('DP2026030200017', 10)).toEqual(['001']);
+    expect(index.search('破损', 10)).toEqual(['002']);
+    expect(index.search('朝阳', 10)).toEqual([]);
+  });
+
+  it('folds full-width, upper case, spaces and dashes, in the text and in the query', () => {
+    const index = new SearchIndex();
+    index.upsert(record('001', { businessRef: 'ＤＰ－２０２６', phone: '138-1234-5678' }));
+    expect(index.search('dp2026', 10)).toEqual(['001']);
+    expect(index.search('DP 2026', 10)).toEqual(['001']);
+    expect(index.search('138 1234 5678', 10)).toEqual(['001']);
+    expect(index.search('１３８１２３４', 10)).toEqual(['001']);
+    expect(index.search(' - ', 10)).toEqual([]);
+    expect(index.search('', 10)).toEqual([]);
+  });
+
+  it('never matches across two fields', () => {
+    const index = new SearchIndex();
+    index.upsert(record('001', { name: '张三', phone: '13800000000', businessRef: '', content: '投诉' }));
+    expect(index.search('三1', 10)).toEqual([]);
+    expect(index.search('张三', 10)).toEqual(['001']);
+  });
+
+  it('answers a single character, a character outside the BMP and pairs of them', () => {
+    const index = new SearchIndex();
+    index.upsert(record('001', { content: '𠀀𠀁鉴定' }, 1));
+    index.upsert(record('002', { content: '鉴别' }, 2));
+    index.upsert(record('003', { content: '无关' }, 3));
+    expect(index.search('鉴', 10)).toEqual(['002', '001']);
+    expect(index.search('鉴', 1)).toEqual(['002']);
+    expect(index.search('𠀁', 10)).toEqual(['001']);
+    expect(index.search('𠀀𠀁', 10)).toEqual(['001']);
+    expect(index.search('𠀁鉴', 10)).toEqual(['001']);
+    expect(index.search('𠀁𠀀', 10)).toEqual([]);
+    index.remove('002');
+    index.remove('002');
+    expect(index.search('鉴', 10)).toEqual(['001']);
+    expect(index.size).toBe(2);
+  });
+
+  it('orders by received time, kept up to date when only the time changes', () => {
+    const index = new SearchIndex();
+    index.upsert(record('001', {}, 1));
+    index.upsert(record('002', {}, 2));
+    expect(index.search('估价', 10)).toEqual(['002', '001']);
+    index.upsert(record('001', {}, 3));
+    expect(index.search('估价', 10)).toEqual(['001', '002']);
+    expect(index.search('估价', 1)).toEqual(['001']);
+    expect(index.size).toBe(2);
+  });
+
+  it('stays right after dropping the texts it replaced (compaction)', () => {
+    const index = new SearchIndex();
+    for (let i = 0; i < 10; i++) index.upsert(record(`k${i}`, { content: `保留${i}` }, i));
+    for (let n = 0; n < 1500; n++) index.upsert(record('busy', { content: `第${n}版` }, 100));
+    expect(index.size).toBe(11);
+    expect(index.search('第1499版', 10)).toEqual(['busy']);
+    expect(index.search('第1498版', 10)).toEqual([]);
+    expect(index.search('版', 10)).toEqual(['busy']);
+    expect(index.search('保留', 20)).toEqual(['k9', 'k8', 'k7', 'k6', 'k5', 'k4', 'k3', 'k2', 'k1', 'k0']);
+    expect(index.search('保留3', 20)).toEqual(['k3']);
+  });
+});
