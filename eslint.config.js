@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Lint configuration: typescript-eslint's recommended rules plus the import layering of
- * /work/shared/DESIGN.md ("Folders"):
+ * docs/architecture.md ("Layers: who may import whom"):
  *   shared/          imports nothing of electron/, renderer/, hq/; no Electron, Node or DOM modules
  *   renderer/        imports shared/ only
  *   electron/store/  imports shared/ only
@@ -22,8 +22,8 @@ const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.
 const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('node:'));
 
 const nodeBuiltinsBan = {
-  paths: NODE_BUILTINS.map((name) => ({ name, message: 'Node builtins are not available here (see DESIGN.md "Folders").' })),
-  patterns: [{ group: ['node:*'], message: 'Node builtins are not available here (see DESIGN.md "Folders").' }],
+  paths: NODE_BUILTINS.map((name) => ({ name, message: 'Node builtins are not available here (see docs/architecture.md, "Layers").' })),
+  patterns: [{ group: ['node:*'], message: 'Node builtins are not available here (see docs/architecture.md, "Layers").' }],
 };
 
 const electronBan = (where) => ({
@@ -148,7 +148,7 @@ export default tseslint.config(
         'error',
         {
           default: 'disallow',
-          message: 'Layering (DESIGN.md "Folders"): {{from.type}} may not import {{to.type}}.',
+          message: 'Layering (docs/architecture.md, "Layers"): {{from.type}} may not import {{to.type}}.',
           policies: [
             // Bare module names (npm packages, builtins) are handled by no-restricted-imports below.
             { allow: { to: { module: { origin: 'external' } } } },

@@ -1,5 +1,5 @@
 /**
- * Port brokering (DESIGN.md "Processes"): one MessageChannelMain a UI connection; port1 goes to
+ * Port brokering (docs/architecture.md, "Processes"): one MessageChannelMain a UI connection; port1 goes to
  * the hidden store window, port2 to the UI window, and the two talk directly (main never sees a
  * UI's store request). Main has a connection of its own besides, posted on its own channel so the
  * store window serves it as main's (CHANNELS.mainStorePort). Ports meant for a store window that

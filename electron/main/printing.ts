@@ -1,5 +1,5 @@
 /**
- * Printing in main (DESIGN.md "Printing"): the UI names a case by id and how to print it; main
+ * Printing in main (docs/architecture.md, "Printing"): the UI names a case by id and how to print it; main
  * reads the case, the branch, the organization and the deadline policy from the store through its
  * own connection (never from the UI), renders the document here (shared/forms, fonts read from the
  * bundled packages), loads it into a hidden window that runs no script (app://print/<token>.html,

@@ -1,5 +1,5 @@
 /**
- * The hidden store window (DESIGN.md "Processes"): created hidden with background throttling off
+ * The hidden store window (docs/architecture.md, "Processes"): created hidden with background throttling off
  * (hidden windows' timers are throttled otherwise), sandboxed like every window, loading
  * app://store/window.html. Main owns it: when its renderer dies it is replaced after a short
  * backoff and every UI window gets a fresh port (ports.ts).

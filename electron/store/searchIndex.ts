@@ -34,7 +34,7 @@ interface Doc {
 /**
  * In-memory inverted index of character bigrams over the searchable fields. IndexedDB stays the
  * truth: the host builds this from the cases at start-up and updates it with each write, so saving
- * a case costs no extra index rows (DESIGN.md: a multiEntry bigram index costs 4× a put).
+ * a case costs no extra index rows (a multiEntry bigram index, measured at design time, costs 4× a put).
  * Candidates come from intersecting postings rarest-first, then a substring check.
  */
 export class SearchIndex {

@@ -1,5 +1,5 @@
 /**
- * Entry of the desktop's hidden store window (DESIGN.md "Processes"), loaded from
+ * Entry of the desktop's hidden store window (docs/architecture.md, "Processes"), loaded from
  * app://store/window.html. ONE store host for main and every UI window: main hands this page one
  * MessagePort per UI connection and one for itself (through electron/preload/store.ts), each
  * served on that host as a UI's or as main's, by the channel it came on; requests that arrive

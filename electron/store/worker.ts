@@ -1,5 +1,5 @@
 /**
- * Web Worker entry of the browser edition (DESIGN.md "Processes"): the same store host as the
+ * Web Worker entry of the browser edition (docs/architecture.md, "Processes"): the same store host as the
  * desktop's hidden window, answering the page over the worker's own message channel. Requests
  * that arrive while the database opens are buffered; if it cannot open, every request is
  * answered with an internal error carrying the reason.

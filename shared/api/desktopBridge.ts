@@ -1,5 +1,5 @@
 /**
- * What main, the preloads and the renderer's desktop bridge agree on (DESIGN.md "Processes"):
+ * What main, the preloads and the renderer's desktop bridge agree on (docs/architecture.md, "Processes"):
  * the IPC channel names, the machine settings' shape, the bridge the UI preload exposes as
  * `window.countersign`, and what of the branch and organization a document prints (main prints
  * with it, the screens' preview shows it). No Electron, Node or DOM, so every layer may import it.

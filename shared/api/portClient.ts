@@ -1,5 +1,5 @@
 /**
- * The UI side of the store API over a MessagePort-like channel (DESIGN.md "Processes"): a Web
+ * The UI side of the store API over a MessagePort-like channel (docs/architecture.md, "Processes"): a Web
  * Worker in the browser edition, a MessagePort handed out by main in the desktop edition.
  *
  * Wire format (plain, structured-clone-safe objects; never functions):

@@ -1,7 +1,8 @@
 /**
  * Deadline policies as data, one per business profile; a supervisor may edit them (see schema.ts).
- * Seeds are the Chinese policy originals in /work/shared/seeds (001 general, 002 pawnshop,
- * 003 misc incl. a property company's rules, 004 courier station).
+ * Each follows the complaint policy of its business (docs/requirements.md names them): 《客户投诉解决制度》
+ * general, 《典当公司客户投诉追责审核办法》 pawnshop, 《公司投诉管理制度及处理流程》 property office,
+ * 《菜鸟驿站投诉管理制度》 courier station.
  */
 import type { EventType, ProfileId } from '../domain/enums';
 
@@ -36,7 +37,7 @@ const workingDays = (amount: number) => ({ amount, unit: 'workingDays' as const 
 /** Events that show the customer has been contacted about the complaint. */
 const CUSTOMER_CONTACTED: readonly EventType[] = ['progress_call', 'investigation_started', 'result_told'];
 
-/** Seed 001 (客户投诉解决制度), R4.1. */
+/** 《客户投诉解决制度》, R4.1. */
 const GENERAL: DeadlinePolicy = {
   profile: 'general',
   clocks: [
@@ -71,7 +72,7 @@ const GENERAL: DeadlinePolicy = {
   ],
 };
 
-/** Seed 002 (典当公司客户投诉追责审核办法) 三、管理流程, R4.2. */
+/** 《典当公司客户投诉追责审核办法》 三、管理流程, R4.2. */
 const PAWNSHOP: DeadlinePolicy = {
   profile: 'pawnshop',
   clocks: [
@@ -116,7 +117,7 @@ const PAWNSHOP: DeadlinePolicy = {
 };
 
 /**
- * Seed 004 (菜鸟驿站投诉管理制度) names no figures: 立即记录 (三1), 在规定时间内给予反馈 (三2),
+ * 《菜鸟驿站投诉管理制度》 names no figures: 立即记录 (三1), 在规定时间内给予反馈 (三2),
  * 限时处理 (五1), 方案报上级主管部门审核批准 (五3), 效果评估 (五3). The figures are the company-wide
  * ones of R4.1, plus pawnshop's 1-working-day approval for the superior's sign-off.
  */
@@ -157,7 +158,7 @@ const COURIER: DeadlinePolicy = {
 };
 
 /**
- * Property management: seed 003's 物业公司投诉管理制度 (三: 一般性投诉24小时内给予回应) and its
+ * Property management: 《公司投诉管理制度及处理流程》's 物业公司投诉管理制度 (三: 一般性投诉24小时内给予回应) and its
  * 投诉管理制度 2.2 (处理结果应在5个工作日内通知投诉人), i.e. R4.3; forwarding and callback from R4.1.
  * R4.3's 7-working-day product-quality clock has no counterpart in property services.
  */

@@ -1,5 +1,5 @@
 /**
- * The whole record for the paper archive (R2.3, seed 001 第十二条(四) 归档): the intake, every
+ * The whole record for the paper archive (R2.3, 《客户投诉解决制度》第十二条(四) 归档): the intake, every
  * stage of handling, and the event log — who did what, when — with each event's hash, so the
  * paper can be checked against the hash-chained log.
  */

@@ -1,5 +1,5 @@
 /**
- * 投诉处理协调工作单: what the responsible department receives (seed 001 第十二条(二)(三)): the
+ * 投诉处理协调工作单: what the responsible department receives (《客户投诉解决制度》第十二条(二)(三)): the
  * complaint, who is assigned with which instructions, the deadlines, and room for the
  * department's written feedback and signatures.
  */

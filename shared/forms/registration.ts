@@ -1,5 +1,5 @@
 /**
- * 客户投诉登记表: the paper form of seed 001's annex, printed at intake for signatures (R2.1).
+ * 客户投诉登记表: the paper form annexed to 《客户投诉解决制度》, printed at intake for signatures (R2.1).
  * Its fields in the annex's order — NO, complainant, date, building/unit or address, phone,
  * complaint content, 情况核实, 处理意见, 处理结果, 客户回访, 经办人, 主管领导 — plus the business
  * reference, channel, category, severity and the customer's expected remedy. Sections the case has

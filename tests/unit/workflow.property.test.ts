@@ -25,8 +25,8 @@ import {
 } from '../../shared/workflow';
 
 /**
- * Every (from, to) pair a command may produce, written from DESIGN.md "Workflow" (the diagram)
- * and REQUIREMENTS.md, independently of shared/workflow/machine.ts:
+ * Every (from, to) pair a command may produce, written from the workflow diagram in
+ * docs/architecture.md and from docs/requirements.md, independently of shared/workflow/machine.ts:
  *  - the diagram's arrows;
  *  - a rejected plan goes back to investigation (R5.4: plans are approved, so they can be refused);
  *  - an appeal (复核, R6.4) reopens an awaiting or closed case;
