@@ -5,13 +5,14 @@
  * survived or that no test reaches, with the reason kept in scripts/mutation-reasons.json
  * (`"<file>:<line>:<mutator>": "reason"`; a mutant without one says "not yet triaged").
  *
- *   node scripts/mutation-report.mjs [report.json] > table.md
+ *   node scripts/mutation-report.mjs [report.json …] > table.md
  */
 import { existsSync, readFileSync } from 'node:fs';
 
-const reportPath = process.argv[2] ?? 'reports/mutation/mutation.json';
+const reportPaths = process.argv.length > 2 ? process.argv.slice(2) : ['reports/mutation/mutation.json'];
 const reasonsPath = new URL('./mutation-reasons.json', import.meta.url);
-const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+// Several reports (runs over different directories) are merged; a later one wins for a file.
+const report = { files: Object.assign({}, ...reportPaths.map((p) => JSON.parse(readFileSync(p, 'utf8')).files)) };
 const reasons = existsSync(reasonsPath) ? JSON.parse(readFileSync(reasonsPath, 'utf8')) : {};
 
 const DIRECTORIES = ['shared/workflow', 'shared/deadlines', 'shared/ledger', 'shared/domain', 'electron/store'];
