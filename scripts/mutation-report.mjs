@@ -3,7 +3,8 @@
  * Turns Stryker's JSON report (reports/mutation/mutation.json, written by `npm run mutate`) into
  * the markdown of docs/quality.md: the score per directory and overall, then every mutant that
  * survived or that no test reaches, with the reason kept in scripts/mutation-reasons.json
- * (`"<file>:<line>:<mutator>": "reason"`; a mutant without one says "not yet triaged").
+ * (keys, most specific first: `<file>:<line>:<mutator>`, `<file>:<line>`, `<file>:*:<mutator>`,
+ * `<file>`; a mutant without one says "not yet triaged").
  *
  *   node scripts/mutation-report.mjs [report.json …] > table.md
  */
@@ -59,14 +60,15 @@ lines.push(
   `Valid mutants: ${total.killed + total.timeout + total.survived + total.noCoverage}; not counted (compile or runtime error, ignored): ${total.other}.`,
 );
 
-const cell = (text) => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, 70);
+const cell = (text, max = 70) => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, max);
 lines.push('', '| mutant | status | mutation | reason |', '| ------ | ------ | -------- | ------ |');
 survivors.sort((a, b) => a.file.localeCompare(b.file) || a.m.location.start.line - b.m.location.start.line);
 for (const { file, m } of survivors) {
   const key = `${file}:${m.location.start.line}:${m.mutatorName}`;
-  const reason = reasons[key] ?? reasons[`${file}:*:${m.mutatorName}`] ?? 'not yet triaged';
+  const line = m.location.start.line;
+  const reason = reasons[key] ?? reasons[`${file}:${line}`] ?? reasons[`${file}:*:${m.mutatorName}`] ?? reasons[file] ?? 'not yet triaged';
   lines.push(
-    `| ${file}:${m.location.start.line} | ${m.status} | ${m.mutatorName}: \`${cell(m.replacement ?? '')}\` | ${cell(reason).slice(0, 200)} |`,
+    `| ${file}:${m.location.start.line} | ${m.status} | ${m.mutatorName}: \`${cell(m.replacement ?? '')}\` | ${cell(reason, 200)} |`,
   );
 }
 process.stdout.write(lines.join('\n') + '\n');
