@@ -225,9 +225,10 @@ describe('a UI window talks to the one store host through main’s broker', () =
     const a = uiWindowWithBridge(broker, 20);
     await a.api.call('branch.get', {}, envelope);
     broker.connect(a.contents as never); // the page asked again after a reload
-    await new Promise((r) => setTimeout(r, 20));
-    expect(connections.ui()).toBe(1);
-    expect(a.page.location.reload).toHaveBeenCalledTimes(1); // this (old) page saw a second port
+    await vi.waitFor(() => {
+      expect(a.page.location.reload).toHaveBeenCalledTimes(1); // this (old) page saw a second port
+      expect(connections.ui()).toBe(1); // the old connection dropped, the new one served
+    });
 
     const pending = a.api.call('branch.get', {}, envelope);
     expect(await pending).toMatchObject({ ok: false, error: { code: 'internal' } });
@@ -252,8 +253,8 @@ describe('a UI window talks to the one store host through main’s broker', () =
 
   it('a port posted on the UI channel, or by anyone but the store window’s own preload, is never main’s', async () => {
     callers.length = 0;
-    const { storeWindow, connections } = setup();
-    await new Promise((r) => setTimeout(r, 20));
+    const { storeWindow, connections, mainStore } = setup();
+    await vi.waitFor(() => expect(connections.main()).toBe(true));
     const before = connections.ui();
     // Another window (not this page's own preload) posting a "main" port is ignored.
     const forged = new MessageChannel();
@@ -262,8 +263,9 @@ describe('a UI window talks to the one store host through main’s broker', () =
     const client = createMainStore();
     client.connected(mainPort(forged.port2));
     const answer = client.call('branch.get', {}, envelope);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(callers).toEqual([]);
+    // A witness: main's real port, set up before the forgery, answers; the forged one never does.
+    expect(await mainStore.call('cases.counts', {}, envelope)).toMatchObject({ ok: true });
+    expect(callers).toEqual(['main:cases.counts']);
     expect(connections.ui()).toBe(before);
     client.gone('test over');
     expect(await answer).toMatchObject({ ok: false });
