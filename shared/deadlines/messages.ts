@@ -1,4 +1,5 @@
 /** Texts for the deadline keys (clock labels, statuses, calendar warnings, validation errors). i18next syntax. */
+import type { Locale } from '../i18n/translate';
 
 const zhCN = {
   'deadline.clock.assign': '转派责任部门',
@@ -151,7 +152,7 @@ const en: Catalog = {
   'errors.deadline.tooManyOverrides': 'Too many calendar entries.',
 };
 
-export const deadlineMessages: Readonly<Record<'zh-CN' | 'zh-TW' | 'en', Catalog>> = {
+export const deadlineMessages: Readonly<Record<Locale, Catalog>> = {
   'zh-CN': zhCN,
   'zh-TW': zhTW,
   en,
