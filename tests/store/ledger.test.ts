@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import type { StoreHost } from '../../electron/store/host';
 import { decodeBlock, encodeBlock, hashBlock } from '../../shared/ledger/blocks';
-import { CLERK, configuredHost, HANDLER, mustCommand, register, SUPERVISOR } from './fixtures';
+import { hashEvent } from '../../shared/ledger/eventHash';
+import { CLERK, configuredHost, HANDLER, mustCommand, openHost, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
 async function verify(host: StoreHost, caseId?: string) {
   const r = await host.call('ledger.verify', caseId ? { caseId } : {}, SUPERVISOR);
@@ -118,7 +119,7 @@ describe('sealed blocks, forged', () => {
   it('name the last block when it was re-hashed: the seal no longer ends at its hash', async () => {
     const { host } = await sealedBranch();
     await forgeBlock(host, 3);
-    expect(await verify(host)).toMatchObject({ firstBreak: { reason: 'link_broken', block: 3 } });
+    expect(await verify(host)).toMatchObject({ firstBreak: { caseId: '', seq: 0, reason: 'link_broken', block: 3 } });
     host.close();
   });
 
@@ -127,7 +128,7 @@ describe('sealed blocks, forged', () => {
     const second = (await host.db.ledgerBlocks.get(2))!;
     await host.db.ledgerBlocks.delete(2);
     await host.db.ledgerBlocks.put({ ...second, n: 4 });
-    expect(await verify(host)).toMatchObject({ events: 2, firstBreak: { reason: 'link_broken', block: 2 } });
+    expect(await verify(host)).toMatchObject({ events: 2, firstBreak: { caseId: '', seq: 0, reason: 'link_broken', block: 2 } });
     host.close();
   });
 
@@ -143,6 +144,161 @@ describe('sealed blocks, forged', () => {
     expect(await host.db.ledgerBlocks.count()).toBe(0);
     expect(await host.db.events.count()).toBe(2);
     expect(await verify(host)).toMatchObject({ blocks: 0, firstBreak: { caseId: c.id, seq: 2, reason: 'hash_mismatch' } });
+    host.close();
+  });
+});
+
+describe('sealing', () => {
+  const rows = (host: StoreHost) => host.db.events.toArray();
+
+  it('seals a block right after the write that fills it, oldest events first, and leaves a partial block unsealed', async () => {
+    const { host } = await configuredHost('pawnshop', 3);
+    const a = await register(host);
+    const b = await register(host);
+    expect(await verify(host)).toMatchObject({ blocks: 0 });
+    await mustCommand(host, a.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    expect(await verify(host)).toMatchObject({ blocks: 1, events: 3, firstBreak: null });
+    expect(await rows(host)).toHaveLength(0);
+    const block = (await host.db.ledgerBlocks.get(1))!;
+    expect(decodeBlock(block.bytes).map((e) => [e.caseId, e.seq])).toEqual([
+      [a.id, 1],
+      [b.id, 1],
+      [a.id, 2],
+    ]);
+    await register(host);
+    expect(await verify(host)).toMatchObject({ blocks: 1, events: 4, firstBreak: null });
+    expect(await rows(host)).toHaveLength(1);
+    host.close();
+  });
+
+  it('ledger.seal seals the partial last block too and says how many events it sealed', async () => {
+    const { host } = await configuredHost('pawnshop', 4);
+    const a = await register(host);
+    await register(host);
+    await mustCommand(host, a.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    expect(await host.call('ledger.seal', {}, SUPERVISOR)).toEqual({ ok: true, value: { sealed: 3 } });
+    expect(await rows(host)).toHaveLength(0);
+    expect(await host.call('ledger.seal', {}, SUPERVISOR)).toEqual({ ok: true, value: { sealed: 0 } });
+    expect(await verify(host)).toMatchObject({ blocks: 1, events: 3, firstBreak: null });
+    host.close();
+  });
+
+  it('a host reopened over a backlog seals every full block at once and numbers new events after the old ones', async () => {
+    const clock = new TestClock();
+    const dbName = uniqueDbName();
+    const { host } = await openHost(clock, dbName);
+    await host.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' } }, SUPERVISOR);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c = await register(host, { complainant: { name: `客户${i}`, phone: '13812345678' } });
+      await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+      ids.push(c.id);
+    }
+    // The last write goes to the case with the lowest id, so the newest row is not the last by case and seq.
+    const lowest = [...ids].sort()[0]!;
+    await mustCommand(host, lowest, 'startInvestigation', {}, HANDLER);
+    const before = await rows(host);
+    expect(before).toHaveLength(7);
+    const lastG = Math.max(...before.map((r) => r.g));
+    host.close();
+
+    const { host: reopened } = await openHost(clock, dbName, 3);
+    expect(await verify(reopened)).toMatchObject({ blocks: 2, events: 7, firstBreak: null });
+    expect(await rows(reopened)).toHaveLength(1);
+    const c = await register(reopened);
+    const newest = (await rows(reopened)).find((r) => r.caseId === c.id)!;
+    expect(newest.g).toBe(lastG + 1);
+    reopened.close();
+  });
+
+  it('refuses to seal a chain with an event missing or an event linked to the wrong predecessor', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { host } = await configuredHost('pawnshop', 100);
+    const c = await register(host);
+    await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    await mustCommand(host, c.id, 'startInvestigation', {}, HANDLER);
+    await host.db.events.delete([c.id, 2]);
+    expect(await host.call('ledger.seal', {}, SUPERVISOR)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged.mock.calls.flat().map(String).join(' ')).toContain(`broken chain at ${c.id}#3`);
+    expect(await host.db.ledgerBlocks.count()).toBe(0);
+
+    const { host: other } = await configuredHost('pawnshop', 100);
+    const d = await register(other);
+    await mustCommand(other, d.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    const second = (await other.db.events.get([d.id, 2]))!;
+    const { g: _g, hash: _hash, ...unsigned } = { ...second, prevHash: 'f'.repeat(64) };
+    await other.db.events.put({ ...second, prevHash: unsigned.prevHash, hash: hashEvent(unsigned) });
+    expect(await other.call('ledger.seal', {}, SUPERVISOR)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await other.db.ledgerBlocks.count()).toBe(0);
+    expect(await other.db.events.count()).toBe(2);
+    logged.mockRestore();
+    host.close();
+    other.close();
+  });
+});
+
+describe('verification against the case row', () => {
+  it('names an unsealed log whose case head was changed, is behind it, or whose case row is gone', async () => {
+    const { host } = await configuredHost('pawnshop', 100);
+    const c = await register(host);
+    await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    const first = (await host.db.events.get([c.id, 1]))!;
+
+    await host.db.cases.update(c.id, { ledgerHead: { seq: 2, hash: 'f'.repeat(64) } });
+    expect(await verify(host)).toMatchObject({ firstBreak: { caseId: c.id, seq: 3, reason: 'link_broken' } });
+    expect(await verify(host, c.id)).toMatchObject({ firstBreak: { caseId: c.id, seq: 3, reason: 'link_broken' } });
+
+    await host.db.cases.update(c.id, { ledgerHead: { seq: 1, hash: first.hash } });
+    expect(await verify(host)).toMatchObject({ firstBreak: { caseId: c.id, seq: 3, reason: 'link_broken' } });
+    expect(await verify(host, c.id)).toMatchObject({ firstBreak: { caseId: c.id, seq: 2, reason: 'link_broken' } });
+
+    await host.db.cases.delete(c.id);
+    expect(await verify(host)).toMatchObject({ firstBreak: { caseId: c.id, seq: 3, reason: 'link_broken' } });
+    host.close();
+  });
+
+  it('names a sealed log that runs past its case head', async () => {
+    const clock = new TestClock();
+    const dbName = uniqueDbName();
+    const { host } = await openHost(clock, dbName, 100);
+    await host.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' } }, SUPERVISOR);
+    const c = await register(host);
+    await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    await host.call('ledger.seal', {}, SUPERVISOR);
+    const first = decodeBlock((await host.db.ledgerBlocks.get(1))!.bytes)[0]!;
+    await host.db.cases.update(c.id, { ledgerHead: { seq: 1, hash: first.hash } });
+    host.close();
+
+    const { host: reopened } = await openHost(clock, dbName, 100);
+    expect(await verify(reopened)).toMatchObject({ firstBreak: { caseId: c.id, seq: 2, reason: 'link_broken' } });
+    expect(await verify(reopened, c.id)).toMatchObject({ firstBreak: { caseId: c.id, seq: 2, reason: 'link_broken' } });
+    reopened.close();
+  });
+});
+
+describe('sealed blocks, missing or renumbered', () => {
+  async function oneEventPerBlock(n: number) {
+    const { host } = await configuredHost('pawnshop', 1);
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) ids.push((await register(host, { complainant: { name: `客户${i}`, phone: '13812345678' } })).id);
+    return { host, ids };
+  }
+
+  it('a case whose sealed block is gone reads as missing its events; a missing last block is a gap', async () => {
+    const { host, ids } = await oneEventPerBlock(3);
+    await host.db.ledgerBlocks.delete(3);
+    expect(await verify(host, ids[2])).toMatchObject({ events: 0, firstBreak: { caseId: ids[2], seq: 1, reason: 'events_missing' } });
+    expect(await verify(host)).toMatchObject({ events: 2, firstBreak: { caseId: '', seq: 0, reason: 'sequence_gap', block: 3 } });
+    host.close();
+  });
+
+  it('verifies more than a page of blocks, and names a last block given another number', async () => {
+    const { host } = await oneEventPerBlock(51);
+    expect(await verify(host)).toMatchObject({ blocks: 51, events: 51, firstBreak: null });
+    const last = (await host.db.ledgerBlocks.get(51))!;
+    await host.db.ledgerBlocks.delete(51);
+    await host.db.ledgerBlocks.put({ ...last, n: 60 });
+    expect(await verify(host)).toMatchObject({ events: 50, firstBreak: { caseId: '', seq: 0, reason: 'link_broken', block: 51 } });
     host.close();
   });
 });

@@ -87,6 +87,17 @@ describe('month statistics', () => {
     host.close();
   });
 
+  it('end a month at the first instant of the next one', async () => {
+    const { host, clock } = await configuredHost('pawnshop');
+    clock.at = Date.parse('2026-04-10T10:00:00+08:00');
+    await register(host, { receivedAt: Date.parse('2026-03-31T23:59:00+08:00') });
+    await register(host, { receivedAt: Date.parse('2026-04-01T00:00:00+08:00') });
+    await register(host, { receivedAt: Date.parse('2026-04-09T10:00:00+08:00') });
+    expect(await month(host, '2026-03')).toMatchObject({ total: 1 });
+    expect(await month(host, '2026-04')).toMatchObject({ total: 2 });
+    host.close();
+  });
+
   it('measure on-time acceptance against the branch policy’s assignment clock, on its working-day calendar', async () => {
     const { host, clock } = await configuredHost('pawnshop');
     const c = await register(host); // Monday 2 March 10:00

@@ -44,3 +44,16 @@ describe('ledger blocks', () => {
     expect(firstBadEventIn(block)).toEqual({ caseId: 'case-a', seq: 2, reason: 'hash_mismatch', block: 7 });
   });
 });
+
+describe('a block that cannot be read', () => {
+  it('is named as a hash mismatch of the block, with no event, when its bytes do not inflate', () => {
+    const block = { n: 7, prevHash: GENESIS_BLOCK_HASH, hash: 'f'.repeat(64), count: 1, bytes: new Uint8Array([1, 2, 3, 4, 5]) };
+    expect(firstBadEventIn(block)).toEqual({ caseId: '', seq: 0, reason: 'hash_mismatch', block: 7 });
+  });
+
+  it('is named as a hash mismatch of the block, with no event, when it holds no events', () => {
+    const bytes = encodeBlock([]);
+    const block = { n: 4, prevHash: GENESIS_BLOCK_HASH, hash: 'f'.repeat(64), count: 0, bytes };
+    expect(firstBadEventIn(block)).toEqual({ caseId: '', seq: 0, reason: 'hash_mismatch', block: 4 });
+  });
+});

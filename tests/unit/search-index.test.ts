@@ -115,3 +115,45 @@ describe('SearchIndex: what is searched and how text is folded', () => {
     expect(index.search('保留3', 20)).toEqual(['k3']);
   });
 });
+
+describe('SearchIndex, more', () => {
+  it('finds nothing for a word no document contains', () => {
+    const index = new SearchIndex();
+    index.upsert(doc('001', '当票遗失', 1));
+    expect(index.search('破损', 10)).toEqual([]);
+    expect(index.search('遗失破损', 10)).toEqual([]);
+  });
+
+  it('finds a phrase of several characters only where all of it occurs, whichever part is rarer', () => {
+    const index = new SearchIndex();
+    index.upsert(doc('001', '定有', 1));
+    index.upsert(doc('002', '鉴定有误', 2));
+    index.upsert(doc('003', '定有理', 3));
+    index.upsert(doc('004', '无关', 4));
+    index.upsert(doc('005', '重新鉴定', 5));
+    expect(index.search('鉴定有', 10)).toEqual(['002']);
+    expect(index.search('定有误', 10)).toEqual(['002']);
+    expect(index.search('新鉴定有', 10)).toEqual([]);
+    expect(index.search('鉴定', 10)).toEqual(['005', '002']);
+  });
+
+  it('keeps matches received at the same time in the order they were indexed', () => {
+    const index = new SearchIndex();
+    index.upsert(doc('002', '鉴定有误', 5));
+    index.upsert(doc('001', '鉴定有误', 5));
+    index.upsert(doc('003', '鉴定有误', 5));
+    expect(index.search('鉴定', 10)).toEqual(['002', '001', '003']);
+    expect(index.search('鉴定', 2)).toEqual(['002', '001']);
+  });
+
+  it('after many removals and a write, counts and finds only the live documents', () => {
+    const index = new SearchIndex();
+    for (let i = 0; i < 1_100; i++) index.upsert(doc(String(i).padStart(4, '0'), `第${i}件 鉴定有误`, i));
+    for (let i = 0; i < 1_050; i++) index.remove(String(i).padStart(4, '0'));
+    index.upsert(doc('9999', '鉴定有误', 5_000));
+    expect(index.size).toBe(51);
+    expect(index.search('鉴定有误', 3)).toEqual(['9999', '1099', '1098']);
+    expect(index.search('鉴定有误', 100)).toHaveLength(51);
+    expect(index.search('第1件', 10)).toEqual([]);
+  });
+});
