@@ -3,7 +3,7 @@ import { actorSchema, categorySchema, intakeSchema, profileIdSchema, severitySch
 import { branchCodeSchema, caseNoSchema } from '../domain/caseNumber';
 import { isValidPhone } from '../domain/phone';
 import type { CaseState, Severity } from '../domain/enums';
-import { hasControlCharacters, MAX_TEXT, staffId, textField, timestamp } from '../domain/text';
+import { hasControlCharacters, MAX_TEXT, rowId, staffId, textField, timestamp } from '../domain/text';
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
 import { ATTACHMENT_TYPES, COMMAND_NAMES, MAX_ATTACHMENT_BYTES, type CommandName } from '../workflow/commands';
 import { ROLES, type Role } from '../domain/enums';
@@ -41,10 +41,6 @@ export interface ApiError {
   /** Per-field messages for forms: the request path, like `intake.complainant.phone` or `command.payload.notes`. */
   issues?: { path: string; key: string; message: string }[];
 }
-
-const uuid = z.string({ error: 'errors.request.invalid' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-  message: 'errors.request.invalid',
-});
 
 export const branchSchema = z.object({
   branchCode: branchCodeSchema,
@@ -128,19 +124,19 @@ export const methods = {
   'cases.register': z.object({
     intake: intakeSchema,
     reservedCaseNo: caseNoSchema.optional(),
-    draftId: uuid.optional(),
+    draftId: rowId.optional(),
   }),
   'cases.command': z.object({
-    caseId: uuid,
+    caseId: rowId,
     expectedVersion: z.number().int().min(1),
     command: z.object({
       name: z.enum(COMMAND_NAMES as [CommandName, ...CommandName[]], { error: 'errors.request.unknownCommand' }),
       payload: z.unknown(),
     }),
   }),
-  'cases.get': z.object({ caseId: uuid }),
+  'cases.get': z.object({ caseId: rowId }),
   'cases.addAttachment': z.object({
-    caseId: uuid,
+    caseId: rowId,
     expectedVersion: z.number().int().min(1),
     kind: z.enum(['evidence', 'signed_form'], { error: 'errors.request.invalid' }),
     name: textField(MAX_TEXT.short, { required: true }),
@@ -150,7 +146,7 @@ export const methods = {
       .refine((b) => b.byteLength > 0, { message: 'errors.attachment.empty' })
       .refine((b) => b.byteLength <= MAX_ATTACHMENT_BYTES, { message: 'errors.attachment.tooLarge' }),
   }),
-  'attachments.get': z.object({ attachmentId: uuid }),
+  'attachments.get': z.object({ attachmentId: rowId }),
   'cases.query': queueQuerySchema,
   'cases.search': z.object({
     text: z
@@ -161,10 +157,10 @@ export const methods = {
   }),
   'cases.counts': z.object({}),
   'stats.month': z.object({ month: monthSchema }),
-  'drafts.save': z.object({ draftId: uuid, data: z.unknown() }),
+  'drafts.save': z.object({ draftId: rowId, data: z.unknown() }),
   'drafts.list': z.object({}),
-  'drafts.discard': z.object({ draftId: uuid }),
-  'ledger.verify': z.object({ caseId: uuid.optional() }),
+  'drafts.discard': z.object({ draftId: rowId }),
+  'ledger.verify': z.object({ caseId: rowId.optional() }),
   'ledger.seal': z.object({}),
   'outbox.pending': z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
   'org.get': z.object({}),
@@ -172,7 +168,7 @@ export const methods = {
   'deadlines.get': z.object({}),
   'deadlines.save': z.object({ policy: deadlinePolicySchema.optional(), calendarOverrides: calendarOverridesSchema.optional() }),
   'prints.record': z.object({
-    caseId: uuid,
+    caseId: rowId,
     document: z.enum(DOCUMENT_KINDS, { error: 'errors.print.document' }),
     language: z.enum(LOCALES, { error: 'errors.request.invalid' }),
     /** dialog: the system print dialog; silent: straight to the chosen printer; browser: the browser edition's dialog. */
@@ -189,8 +185,8 @@ export const methods = {
       .refine((b) => b.byteLength <= MAX_ATTACHMENT_BYTES, { message: 'errors.attachment.tooLarge' })
       .optional(),
   }),
-  'prints.list': z.object({ caseId: uuid }),
-  'prints.get': z.object({ printId: uuid }),
+  'prints.list': z.object({ caseId: rowId }),
+  'prints.get': z.object({ printId: rowId }),
 } as const;
 
 export type Method = keyof typeof methods;

@@ -57,4 +57,9 @@ export const timestamp = z
   .min(946_684_800_000, { message: 'errors.date.invalid' })
   .max(4_102_444_800_000, { message: 'errors.date.invalid' });
 
+/** The id of a stored row (a case, an attachment, a draft, a print): a UUID in lower case. */
+export const rowId = z
+  .string({ error: 'errors.request.invalid' })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'errors.request.invalid' });
+
 export const staffId = z.string({ error: 'errors.staff.invalid' }).regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'errors.staff.invalid' });

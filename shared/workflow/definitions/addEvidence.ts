@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/enums';
 import { MAX_TEXT, textField } from '../../domain/text';
 import { defineCommand } from '../define';
-import { rowId } from '../payloadParts';
+import { rowId } from '../../domain/text';
 import { NOT_ARCHIVED } from '../stages';
 
 /** Photos, scans and PDFs: what a branch can show on screen and print (R5.1 evidence, R2.3 signed form). */

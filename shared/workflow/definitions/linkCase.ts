@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/enums';
 import { defineCommand } from '../define';
 import { domainError } from '../errors';
-import { rowId } from '../payloadParts';
+import { rowId } from '../../domain/text';
 import { NOT_ARCHIVED } from '../stages';
 
 /** Another case about the same matter (a repeat complaint, the same parcel, the same pledge); the related-cases panel issues it. */
