@@ -276,6 +276,30 @@ describe('verification against the case row', () => {
   });
 });
 
+describe('verifying one case', () => {
+  it('reports nothing for a case id that does not exist', async () => {
+    const { host } = await configuredHost();
+    const { host: other } = await configuredHost();
+    await register(host);
+    const elsewhere = await register(other);
+    expect(await verify(host, elsewhere.id)).toMatchObject({ cases: 0, events: 0, firstBreak: null });
+    host.close();
+    other.close();
+  });
+
+  it('keeps the first break of an edited event even when the log also stops short of the head', async () => {
+    const { host } = await configuredHost();
+    const c = await register(host);
+    await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    await mustCommand(host, c.id, 'startInvestigation', {}, HANDLER);
+    await host.db.events.update([c.id, 1], { at: 1 });
+    expect(await verify(host, c.id)).toMatchObject({ firstBreak: { caseId: c.id, seq: 1, reason: 'hash_mismatch' } });
+    await host.db.events.delete([c.id, 3]);
+    expect(await verify(host, c.id)).toMatchObject({ firstBreak: { caseId: c.id, seq: 1, reason: 'hash_mismatch' } });
+    host.close();
+  });
+});
+
 describe('sealed blocks, missing or renumbered', () => {
   async function oneEventPerBlock(n: number) {
     const { host } = await configuredHost('pawnshop', 1);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { queueQuerySchema, type QueueQuery } from '../../shared/api/contract';
 import type { CaseRecord } from '../../shared/domain/case';
 import { newCaseRecord } from '../../shared/domain/newCase';
@@ -34,21 +34,35 @@ const CASES: CaseRecord[] = [
   record('006', { state: 'registered', assigneeId: 'h09', nextDueAt: DUE + 4 * HOUR, receivedAt: T0 + 5 * HOUR }),
 ];
 
-/** The same cases loaded in bulk (start-up) and written one by one (later writes): both must answer alike. */
-function models(): [string, ReadModel][] {
-  const loaded = new ReadModel();
-  loaded.load(CASES);
-  const written = new ReadModel();
-  for (const c of CASES) written.upsert(c);
-  return [
-    ['loaded', loaded],
-    ['written', written],
-  ];
-}
+/** The same cases loaded in bulk (start-up) or written one by one (later writes): both must answer alike. */
+const BUILDS: [string, () => ReadModel][] = [
+  [
+    'loaded',
+    () => {
+      const m = new ReadModel();
+      m.load(CASES);
+      return m;
+    },
+  ],
+  [
+    'written',
+    () => {
+      const m = new ReadModel();
+      for (const c of CASES) m.upsert(c);
+      return m;
+    },
+  ],
+];
 
 const ids = (model: ReadModel, q: QueueQuery, now = T0) => model.query(queueQuerySchema.parse(q), now).items.map((s) => s.id);
 
-describe.each(models())('the queue of a model %s', (_how, model) => {
+describe.each(BUILDS)('the queue of a model %s', (_how, build) => {
+  // Built in each test, not while tests are collected, so that every test exercises the build.
+  let model: ReadModel;
+  beforeEach(() => {
+    model = build();
+  });
+
   it('lists by deadline, equal deadlines by id', () => {
     expect(ids(model, {})).toEqual(['002', '001', '003', '008', '004', '005', '007', '006']);
     expect(model.query(queueQuerySchema.parse({}), T0).total).toBe(8);
