@@ -18,6 +18,7 @@ import {
 } from '../../shared/api/desktopBridge';
 import { MAX_COPIES, type Envelope, type StoreApi } from '../../shared/api/contract';
 import { actorSchema } from '../../shared/domain/case';
+import { rowId } from '../../shared/domain/text';
 import { DOCUMENT_KINDS, renderDocument, type FontSource } from '../../shared/forms';
 import { LOCALES, translate, type Locale } from '../../shared/i18n/translate';
 
@@ -37,7 +38,7 @@ export interface PrintWindow {
 /** A UI's print request: a case id and how to print, nothing else (strict: case data sent along is refused). */
 const requestSchema = z
   .object({
-    caseId: z.uuid(),
+    caseId: rowId,
     document: z.enum(DOCUMENT_KINDS),
     language: z.enum(LOCALES),
     copies: z.number().int().min(1).max(MAX_COPIES),
@@ -74,9 +75,10 @@ export function createPrinter(deps: PrinterDeps) {
         deps.store.call('org.get', {}, envelope),
         deps.store.call('deadlines.get', {}, envelope),
       ]);
-      for (const r of [detail, branch, organization, deadlines]) if (!r.ok) return { ok: false, message: r.error.message };
-      if (!detail.ok || !branch.ok || !organization.ok || !deadlines.ok)
-        return { ok: false, message: translate(locale, 'errors.internal') };
+      if (!detail.ok) return { ok: false, message: detail.error.message };
+      if (!branch.ok) return { ok: false, message: branch.error.message };
+      if (!organization.ok) return { ok: false, message: organization.error.message };
+      if (!deadlines.ok) return { ok: false, message: deadlines.error.message };
       if (!branch.value) return { ok: false, message: translate(locale, 'errors.branch.notConfigured') };
 
       const token = randomUUID();

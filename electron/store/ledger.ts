@@ -163,11 +163,8 @@ async function verifyBlocks(db: CountersignDb, seal: SealRow): Promise<{ events:
 async function verifyUnsealed(
   db: CountersignDb,
   seal: SealRow,
-  onlyCase?: string,
 ): Promise<{ events: number; cases: Set<string>; firstBreak: ChainBreak | null }> {
-  const rows = onlyCase
-    ? await db.events.where('[caseId+seq]').between([onlyCase, Dexie.minKey], [onlyCase, Dexie.maxKey]).toArray()
-    : await db.events.where('g').above(seal.lastG).toArray();
+  const rows = await db.events.where('g').above(seal.lastG).toArray();
   const byCase = new Map<string, CaseEvent[]>();
   for (const r of rows) {
     const list = byCase.get(r.caseId) ?? [];

@@ -77,3 +77,11 @@ export async function mustCommand(...args: Parameters<typeof command>) {
   if (!r.ok) throw new Error(`${args[2]} failed: ${r.error.message}`);
   return r.value;
 }
+
+/** A pawnshop plan as a handler proposes it: the complaint is valid, staff are responsible, a compensation. */
+export function pawnPlan(dueAt: number) {
+  return {
+    validity: { valid: true, responsibility: 'staff' as const, analysis: '估价员未按标准称重。' },
+    plan: { measures: '重新鉴定并补差价', ownerId: 'h01', dueAt, compensation: { amount: 200, description: '补偿差价' } },
+  };
+}

@@ -16,6 +16,20 @@ function deleteRows(host: StoreHost, caseId: string) {
   return host.db.events.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).delete();
 }
 
+/** Three registered and assigned cases, every event sealed into blocks of `blockSize`. */
+async function threeSealedCases(blockSize: number) {
+  const { host } = await configuredHost('pawnshop', blockSize);
+  const ids: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const c = await register(host, { complainant: { name: `客户${i}`, phone: '13812345678' } });
+    await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    ids.push(c.id);
+  }
+  await host.call('ledger.seal', {}, SUPERVISOR);
+  expect(await host.db.events.count()).toBe(0);
+  return { host, ids };
+}
+
 describe('the event log', () => {
   it('reports the first broken link when an event is edited, and a truncated tail', async () => {
     const { host } = await configuredHost();
@@ -54,15 +68,7 @@ describe('the event log', () => {
   });
 
   it('names a sealed case whose events are gone, and one whose unsealed tail is gone', async () => {
-    const { host } = await configuredHost('pawnshop', 4);
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const c = await register(host, { complainant: { name: `客户${i}`, phone: '13812345678' } });
-      await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
-      ids.push(c.id);
-    }
-    await host.call('ledger.seal', {}, SUPERVISOR);
-    expect(await host.db.events.count()).toBe(0);
+    const { host, ids } = await threeSealedCases(4);
     const [a, b, c] = ids as [string, string, string];
     await mustCommand(host, c, 'startInvestigation', {}, HANDLER); // seq 3, unsealed
     expect(await verify(host)).toMatchObject({ cases: 3, events: 7, firstBreak: null });
@@ -89,16 +95,9 @@ describe('the event log', () => {
 
 describe('sealed blocks, forged', () => {
   async function sealedBranch() {
-    const { host } = await configuredHost('pawnshop', 2);
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const c = await register(host, { complainant: { name: `客户${i}`, phone: '13812345678' } });
-      await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
-      ids.push(c.id);
-    }
-    await host.call('ledger.seal', {}, SUPERVISOR);
-    expect(await host.db.ledgerBlocks.count()).toBe(3);
-    return { host, ids };
+    const branch = await threeSealedCases(2);
+    expect(await branch.host.db.ledgerBlocks.count()).toBe(3);
+    return branch;
   }
 
   /** Rewrites block n with one event's time changed, the event and the block re-hashed to match. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLERK, configuredHost, HANDLER, mustCommand, command, register, SUPERVISOR, EN } from './fixtures';
+import { CLERK, configuredHost, HANDLER, mustCommand, command, pawnPlan, register, SUPERVISOR, EN } from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -16,21 +16,7 @@ describe('a pawnshop complaint from intake to archive', () => {
     await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
     await mustCommand(host, c.id, 'startInvestigation', {}, HANDLER);
     await mustCommand(host, c.id, 'addInvestigationNote', { text: '调取监控和鉴定记录，复核估价。' }, HANDLER);
-    await mustCommand(
-      host,
-      c.id,
-      'proposePlan',
-      {
-        validity: { valid: true, responsibility: 'staff', analysis: '估价员未按标准称重。' },
-        plan: {
-          measures: '重新鉴定并补差价',
-          ownerId: 'h01',
-          dueAt: clock.at + 2 * DAY,
-          compensation: { amount: 200, description: '补偿差价' },
-        },
-      },
-      HANDLER,
-    );
+    await mustCommand(host, c.id, 'proposePlan', pawnPlan(clock.at + 2 * DAY), HANDLER);
     const refused = await command(host, c.id, 'approvePlan', {}, HANDLER);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('forbidden');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api/contract';
 import type { DeadlinePolicy } from '../../shared/deadlines';
 import type { StoreHost } from '../../electron/store/host';
-import { CLERK, configuredHost, HANDLER, MONDAY_10AM, mustCommand, register, SUPERVISOR, type TestClock } from './fixtures';
+import { CLERK, configuredHost, HANDLER, MONDAY_10AM, mustCommand, pawnPlan, register, SUPERVISOR, type TestClock } from './fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -33,21 +33,7 @@ async function savePolicy(host: StoreHost, patch: Parameters<StoreHost['call']>[
 async function handleUntilCallback(host: StoreHost, clock: TestClock, caseId: string) {
   await mustCommand(host, caseId, 'startInvestigation', {}, HANDLER);
   await mustCommand(host, caseId, 'addInvestigationNote', { text: '调取监控和鉴定记录。' }, HANDLER);
-  await mustCommand(
-    host,
-    caseId,
-    'proposePlan',
-    {
-      validity: { valid: true, responsibility: 'staff', analysis: '估价员未按标准称重。' },
-      plan: {
-        measures: '重新鉴定并补差价',
-        ownerId: 'h01',
-        dueAt: clock.at + 2 * DAY,
-        compensation: { amount: 200, description: '补偿差价' },
-      },
-    },
-    HANDLER,
-  );
+  await mustCommand(host, caseId, 'proposePlan', pawnPlan(clock.at + 2 * DAY), HANDLER);
   await mustCommand(host, caseId, 'approvePlan', {}, SUPERVISOR);
   await mustCommand(host, caseId, 'recordHandling', { result: '已重新鉴定，补差价。' }, HANDLER);
   await mustCommand(host, caseId, 'tellResult', { method: 'phone' }, CLERK);
