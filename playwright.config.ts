@@ -11,6 +11,8 @@ import { chromiumLaunchOptions } from './tests/chromium';
  *             where no Electron binary exists.
  */
 const TEST_DIR = 'tests/e2e';
+// Several checkouts of the repository may run their suites side by side: E2E_PORT keeps them apart.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 // Said once (the config is loaded by the runner and by every worker), so the skipped electron
 // tests carry their reason in the log (tests/e2e/fixtures.ts).
@@ -27,12 +29,12 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  use: { trace: 'retain-on-failure', baseURL: 'http://127.0.0.1:4173' },
+  use: { trace: 'retain-on-failure', baseURL: `http://127.0.0.1:${PORT}` },
   // The browser edition as built for use (the dev server's first-load dependency optimisation made
   // the first test flaky); its store host runs in a Web Worker of the page.
   webServer: {
-    command: 'npm run build:web && npx vite preview --config renderer/vite.config.ts --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npm run build:web && npx vite preview --config renderer/vite.config.ts --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },
