@@ -44,7 +44,7 @@ export function applyCommand(c: CaseRecord, command: Command, actor: Actor, now:
   if (refused) return refused;
   const to = typeof rule.to === 'function' ? rule.to(ctx) : (rule.to ?? c.state);
   const next: CaseRecord = { ...c, ...rule.apply(ctx), state: to, version: c.version + 1, updatedAt: now };
-  if (to !== c.state || rule.to) {
+  if (rule.to) {
     const missing = missingFor(to, next);
     if (missing.length) return domainError('incomplete', 'errors.workflow.missing', { fields: missing.join(',') });
   }
