@@ -332,15 +332,15 @@ describe("each command's dialog", () => {
   const withForms = (Object.keys(COMMANDS) as CommandName[]).filter((name) => COMMANDS[name].form);
   it.each(withForms)('%s: what the fields hold becomes a payload its schema accepts', (name) => {
     const form = COMMANDS[name].form!;
-    const values = Object.fromEntries(Object.entries(form.fields).map(([key, spec]) => [key, sampleValue(key, spec as FieldSpec)]));
+    const fields = form.fields as Record<string, FieldSpec>;
+    const values = Object.fromEntries(Object.entries(fields).map(([key, spec]) => [key, sampleValue(key, spec)]));
     const payload = (form.toPayload as (v: typeof values) => unknown)(values);
     const parsed = commandSchemas[name].safeParse(payload);
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     // Every field the dialog shows reaches the payload: nothing typed is dropped.
     const json = JSON.stringify(payload);
     for (const [key, value] of Object.entries(values)) {
-      if (typeof value === 'string' && COMMANDS[name].form!.fields[key]?.kind !== 'date')
-        expect(json, key).toContain(value === '120' ? '120' : value);
+      if (typeof value === 'string' && fields[key]?.kind !== 'date') expect(json, key).toContain(value);
     }
   });
 
