@@ -37,7 +37,3 @@ export const PROFILES: Readonly<Record<ProfileId, BusinessProfile>> = {
     categories: ['engineering_quality', 'service_attitude', 'operation_error', 'price_dispute', 'not_responsible', 'other'],
   },
 };
-
-export function profileOf(id: ProfileId): BusinessProfile {
-  return PROFILES[id];
-}

@@ -5,7 +5,7 @@
  */
 import type { CaseDetail } from '../api/contract';
 import type { CaseRecord } from '../domain/case';
-import { profileOf, type BusinessProfile } from '../domain/profiles';
+import { PROFILES, type BusinessProfile } from '../domain/profiles';
 import { DEFAULT_DEADLINE_POLICIES, type DeadlinePolicy } from '../deadlines';
 import { catalogs, translate, type Locale } from '../i18n/translate';
 import type { FontSource } from './fonts';
@@ -90,7 +90,7 @@ export function createFormContext(input: DocumentInput): FormContext {
     input,
     record,
     language,
-    profile: profileOf(record.profileId),
+    profile: PROFILES[record.profileId],
     policy: input.policy ?? DEFAULT_DEADLINE_POLICIES[record.profileId],
     t,
     fill,

@@ -344,6 +344,13 @@ describe("each command's dialog", () => {
     }
   });
 
+  it('a plan starts out finding the complaint valid, owned by whoever writes it', () => {
+    const fields = COMMANDS.proposePlan.form!.fields;
+    const ctx = { record: completeCase('investigating'), staffId: 'h07' };
+    expect(fields.valid.initial?.(ctx)).toBe(true);
+    expect(fields.ownerId.initial?.(ctx)).toBe('h07');
+  });
+
   it('a plan without compensation carries none; with an amount, that amount', () => {
     const form = COMMANDS.proposePlan.form!;
     const values = {

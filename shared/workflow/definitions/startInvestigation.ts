@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SUPERVISOR_ROLES } from '../../domain/enums';
 import { defineCommand } from '../define';
-import { domainError } from '../errors';
 
+/** Nobody investigates an unassigned case: the completeness rule of `investigating` refuses it. */
 export const startInvestigation = defineCommand({
   name: 'startInvestigation',
   schema: z.object({}).strict(),
@@ -10,7 +10,6 @@ export const startInvestigation = defineCommand({
   roles: ['handler', ...SUPERVISOR_ROLES],
   event: 'investigation_started',
   to: 'investigating',
-  guard: ({ c }) => (c.assigneeId === '' ? domainError('incomplete', 'errors.workflow.missing', { fields: 'missing.assignment' }) : null),
   apply: () => ({}),
   form: { fields: {}, toPayload: () => ({}) },
 });
