@@ -11,6 +11,7 @@ import { applyCommand, commandSchemas, isDomainError, needsSupervisor, type Comm
 import { checkReserved, forgetNumbers, takeNextNumber } from './caseNumbers';
 import type { AttachmentRow } from './db';
 import { caseWritten, fail, StoreError, type StoreContext } from './context';
+import { notifySupervisorIfDue, recordAcknowledgement } from './escalations';
 import { appendEvents, chainEvent, eventsOf, sealFullBlocksSoon } from './ledger';
 import { zodIssues } from './validation';
 
@@ -39,12 +40,6 @@ function dueAtOf(ctx: StoreContext, c: CaseRecord, events: Pick<CaseEvent, 'type
   const stopped = isFinishedState(c.state);
   const clocks = computeClocks(ctx.policy, events, ctx.now(), ctx.calendar, { stopped });
   return nextDueAt(clocks) ?? Number.POSITIVE_INFINITY;
-}
-
-async function notifySupervisorIfNeeded(ctx: StoreContext, before: CaseRecord | null, after: CaseRecord, at: number): Promise<void> {
-  if (!needsSupervisor(after) || (before && needsSupervisor(before))) return;
-  const reason = after.isReport ? 'report' : after.severity === 'urgent' ? 'urgent' : 'major';
-  await ctx.db.notifications.add({ caseId: after.id, caseNo: after.caseNo, role: 'supervisor', reason, at, read: 0 });
 }
 
 export async function registerCase(
@@ -85,14 +80,15 @@ export async function registerCase(
       // Clocks run from when the customer came in, not from when the clerk pressed save.
       c.nextDueAt = dueAtOf(ctx, c, [{ type: 'registered', at: c.receivedAt }]);
       const event = chainEvent(null, c, 'registered', actor, now);
-      await db.cases.add(c);
-      await appendEvents(ctx, [event]);
-      await notifySupervisorIfNeeded(ctx, null, c, now);
+      const notified = await notifySupervisorIfDue(ctx, null, c, actor, now);
+      const stored = notified?.record ?? c;
+      await db.cases.add(stored);
+      await appendEvents(ctx, notified ? [event, notified.event] : [event]);
       // Only the clerk's own draft: another clerk's autosave must survive a mistaken id.
       if (params.draftId && (await db.drafts.get(params.draftId))?.staffId === actor.staffId) await db.drafts.delete(params.draftId);
-      created = c;
-      ctx.model.upsert(c);
-      return c;
+      created = stored;
+      ctx.model.upsert(stored);
+      return stored;
     })
     .catch((e: unknown) => {
       forgetNumbers(ctx);
@@ -148,17 +144,19 @@ export async function runCommand(
         before = next;
         return event;
       });
-      await appendEvents(ctx, events);
+      const notified = await notifySupervisorIfDue(ctx, current, next, actor, now);
+      const stored = notified?.record ?? next;
+      await appendEvents(ctx, notified ? [...events, notified.event] : events);
       if (attachment) await db.attachments.add(attachment);
-      await db.cases.put(next);
+      await db.cases.put(stored);
+      await recordAcknowledgement(ctx, current, stored);
       if (transition.to === 'archived') {
         await db.outbox.add({ caseId: next.id, version: next.version, createdAt: now, deliveredAt: null, delivered: 0 } as never);
       }
-      await notifySupervisorIfNeeded(ctx, current, next, now);
       replaced = current;
       // Inside the transaction, so live queries that re-run on its commit already see the change.
-      ctx.model.upsert(next);
-      return next;
+      ctx.model.upsert(stored);
+      return stored;
     })
     .catch((e: unknown) => {
       if (replaced) ctx.model.revert(replaced.id, replaced);

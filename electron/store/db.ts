@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { CaseRecord } from '../../shared/domain/case';
+import type { Escalation, EscalationReason } from '../../shared/domain/escalation';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 import type { LedgerBlock } from '../../shared/ledger/blocks';
 import type { Draft, OutboxRow, PrintRecord } from '../../shared/api/contract';
@@ -10,14 +11,21 @@ export interface SequenceRow {
   last: number;
 }
 
+/**
+ * The unacknowledged list's fast index: one row per notification of the supervisor role, at most
+ * one unacknowledged per case (a renewed notification updates it). The record is the case's log
+ * (`supervisor_notified`, `escalation_acknowledged`).
+ */
 export interface NotificationRow {
   id?: number;
   caseId: string;
   caseNo: string;
   role: 'supervisor';
-  reason: 'major' | 'urgent' | 'report';
+  reason: EscalationReason;
   at: number;
-  read: 0 | 1;
+  acknowledged: 0 | 1;
+  acknowledgedAt: number | null;
+  acknowledgedBy: string | null;
 }
 
 export interface AttachmentRow {
@@ -122,6 +130,36 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
     // v4: the print log, with the PDF copies of printed documents.
     version: 4,
     stores: { prints: 'id, [caseId+at]' },
+  },
+  {
+    // v5: notifications are acknowledged (by whom, when); cases carry their escalation and emergency steps.
+    version: 5,
+    stores: { notifications: '++id, [role+acknowledged], caseId' },
+    upgrade: async (tx) => {
+      const notifications = tx.table<NotificationRow & { read?: 0 | 1 }, number>('notifications');
+      // Nobody could acknowledge before v5: every earlier notification is still open.
+      const latest = new Map<string, NotificationRow>();
+      await notifications.toCollection().modify((n) => {
+        delete n.read;
+        n.acknowledged = 0;
+        n.acknowledgedAt = null;
+        n.acknowledgedBy = null;
+        const seen = latest.get(n.caseId);
+        if (!seen || seen.at <= n.at) latest.set(n.caseId, { ...n });
+      });
+      await tx
+        .table<CaseRecord>('cases')
+        .toCollection()
+        .modify((c: CaseRecord) => {
+          c.emergencySteps ??= [];
+          if (c.escalation !== undefined) return;
+          const n = latest.get(c.id);
+          const escalation: Escalation | null = n
+            ? { reason: n.reason, role: 'supervisor', notifiedAt: n.at, acknowledgedAt: null, acknowledgedBy: null }
+            : null;
+          c.escalation = escalation;
+        });
+    },
   },
 ];
 

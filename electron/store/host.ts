@@ -25,6 +25,7 @@ import { loadContext, META_BRANCH, META_POLICY, StoreError, type StoreContext } 
 import { openDb, type CountersignDb } from './db';
 import { deadlineSettings, organization, saveDeadlineSettings, saveOrganization } from './branchSettings';
 import { discardDraft, listDrafts, saveDraft } from './drafts';
+import { openNotifications } from './escalations';
 import { DEFAULT_BLOCK_SIZE, sealAll, sealFullBlocksSoon, verifyLedger } from './ledger';
 import { pendingOutbox } from './outbox';
 import { listPrints, readPrint, recordPrint } from './prints';
@@ -58,9 +59,10 @@ const handlers: { [M in Method]: Handler<M> } = {
   'cases.get': (ctx, { caseId }, actor) => caseDetail(ctx, caseId, actor),
   'cases.addAttachment': (ctx, params, actor) => addAttachment(ctx, params, actor),
   'attachments.get': (ctx, { attachmentId }) => readAttachment(ctx, attachmentId),
-  'cases.query': (ctx, params) => queryCases(ctx, params),
+  'cases.query': (ctx, params, actor) => queryCases(ctx, params, actor),
   'cases.search': (ctx, { text, limit }) => searchCases(ctx, text, limit),
   'cases.counts': (ctx) => countCases(ctx),
+  'notifications.list': (ctx) => openNotifications(ctx),
   'stats.month': async (ctx, { month }) => monthStats(ctx, month),
   'drafts.save': (ctx, { draftId, data }, actor) => saveDraft(ctx, draftId, data, actor),
   'drafts.list': (ctx, _params, actor) => listDrafts(ctx, actor),

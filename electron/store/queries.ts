@@ -21,8 +21,8 @@ export async function caseDetail(ctx: StoreContext, caseId: string, actor: Actor
  * Queues come from the in-memory read model (sorted by deadline or by received time), so every
  * combination of filters costs one pass over compact rows, never a cursor walk over IndexedDB.
  */
-export async function queryCases(ctx: StoreContext, q: z.output<typeof queueQuerySchema>): Promise<QueuePage> {
-  return { ...ctx.model.query(q, ctx.now()), offset: q.offset };
+export async function queryCases(ctx: StoreContext, q: z.output<typeof queueQuerySchema>, actor: Actor): Promise<QueuePage> {
+  return { ...ctx.model.query(q, ctx.now(), actor), offset: q.offset };
 }
 
 export async function searchCases(ctx: StoreContext, text: string, limit: number): Promise<CaseSummary[]> {
@@ -30,6 +30,6 @@ export async function searchCases(ctx: StoreContext, text: string, limit: number
 }
 
 export async function countCases(ctx: StoreContext): Promise<Counts> {
-  const notifications = await ctx.db.notifications.where('[role+read]').equals(['supervisor', 0]).count();
+  const notifications = await ctx.db.notifications.where('[role+acknowledged]').equals(['supervisor', 0]).count();
   return { ...ctx.model.counts(ctx.now()), notifications };
 }

@@ -1,6 +1,7 @@
 import type { CaseSummary, Counts, MonthStats, QueuePage, queueQuerySchema } from '../../shared/api/contract';
 import type { CaseRecord } from '../../shared/domain/case';
-import { isFinishedState, type CaseState, type Channel, type Satisfaction } from '../../shared/domain/enums';
+import type { Actor } from '../../shared/domain/case';
+import { isFinishedState, isSupervisorRole, type CaseState, type Channel, type Satisfaction } from '../../shared/domain/enums';
 import type { z } from 'zod';
 import { SearchIndex } from './searchIndex';
 
@@ -22,6 +23,8 @@ export interface CaseRow extends CaseSummary {
   dueKey: number;
   /** The seq of the case's last event (its ledger head), so verification notices a log cut short. */
   headSeq: number;
+  /** With the supervisor (R1.1, R1.5): open, and a report nobody is assigned to or a notification not yet acknowledged. */
+  withSupervisor: boolean;
 }
 
 export function rowOf(c: CaseRecord): CaseRow {
@@ -46,6 +49,7 @@ export function rowOf(c: CaseRecord): CaseRow {
     succeeded: finished && c.appeal === null && !c.callbacks.some((cb) => cb.satisfaction === 'unsatisfied' && !cb.standardMet),
     dueKey: c.nextDueAt,
     headSeq: c.ledgerHead.seq,
+    withSupervisor: !finished && ((c.isReport && c.assigneeId === '') || c.escalation?.acknowledgedAt === null),
   };
 }
 
@@ -133,7 +137,7 @@ function walkByDue(lists: readonly CaseRow[][], ends: readonly number[], limit: 
 }
 
 type Bucket = { dimension: 'states' | 'assigneeId' | 'category' | 'severity'; lists: CaseRow[][] };
-const CRITERIA = ['states', 'assigneeId', 'category', 'severity', 'overdue', 'receivedFrom', 'receivedTo', 'businessRef'] as const;
+const CRITERIA = ['states', 'assigneeId', 'category', 'severity', 'overdue', 'receivedFrom', 'receivedTo', 'businessRef', 'queue'] as const;
 
 const DIMENSIONS = ['state', 'assigneeId', 'category', 'severity'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
@@ -143,7 +147,9 @@ function matcher(q: Query, now: number): (r: CaseRow) => boolean {
   const states = q.states?.length ? new Set<string>(q.states) : null;
   const { assigneeId, category, severity, receivedFrom, receivedTo, businessRef } = q;
   const overdue = q.overdue === true;
+  const unassignedQueue = q.queue === 'unassigned';
   return (r) =>
+    (!unassignedQueue || (r.state === 'registered' && !r.withSupervisor)) &&
     (states === null || states.has(r.state)) &&
     (assigneeId === undefined || r.assigneeId === assigneeId) &&
     (category === undefined || r.category === category) &&
@@ -170,6 +176,8 @@ export class ReadModel {
   };
   private byDue = new SortedRows(byDueKey);
   private byReceived = new SortedRows((r) => r.receivedAt);
+  /** The cases with the supervisor, by deadline: every supervisor's "mine" besides their own. */
+  private withSupervisor = new SortedRows(byDueKey);
   readonly search = new SearchIndex();
 
   get size(): number {
@@ -186,6 +194,7 @@ export class ReadModel {
     for (const map of Object.values(this.buckets)) for (const bucket of map.values()) bucket.reset([...bucket.rows]);
     this.byDue.reset([...this.rows.values()]);
     this.byReceived.reset([...this.rows.values()]);
+    this.withSupervisor.reset([...this.rows.values()].filter((r) => r.withSupervisor));
   }
 
   upsert(c: CaseRecord): void {
@@ -195,6 +204,7 @@ export class ReadModel {
     this.addToBuckets(row);
     this.byDue.insert(row);
     this.byReceived.insert(row);
+    if (row.withSupervisor) this.withSupervisor.insert(row);
     this.search.upsert(c);
   }
 
@@ -212,6 +222,7 @@ export class ReadModel {
     if (!old) return;
     this.byDue.remove(old);
     this.byReceived.remove(old);
+    if (old.withSupervisor) this.withSupervisor.remove(old);
     for (const dimension of DIMENSIONS) this.buckets[dimension].get(old[dimension])?.remove(old);
     this.rows.delete(id);
   }
@@ -226,7 +237,9 @@ export class ReadModel {
     }
   }
 
-  query(q: Query, now: number): PageOfRows {
+  /** A page of a queue; `actor` is whose "mine" it is. */
+  query(q: Query, now: number, actor?: Actor): PageOfRows {
+    if (q.queue === 'mine') return this.mine(q, now, actor);
     const matches = matcher(q, now);
     const from = q.offset;
     const to = q.offset + q.limit;
@@ -250,6 +263,26 @@ export class ReadModel {
       total++;
     });
     return { items, total };
+  }
+
+  /**
+   * "mine": the actor's own cases; a supervisor's also holds every case with the supervisor. Both
+   * lists are short (one person's, and the escalated open ones), so they are merged and sorted.
+   */
+  private mine(q: Query, now: number, actor: Actor | undefined): PageOfRows {
+    const staffId = actor?.staffId;
+    if (staffId === undefined || (q.assigneeId !== undefined && q.assigneeId !== staffId)) return { items: [], total: 0 };
+    const own = { ...q, queue: undefined, assigneeId: staffId };
+    if (!isSupervisorRole(actor!.role)) return this.query(own, now);
+    const matches = matcher({ ...q, queue: undefined }, now);
+    const seen = new Set<CaseRow>();
+    for (const r of this.buckets.assigneeId.get(staffId)?.rows ?? []) if (matches(r)) seen.add(r);
+    for (const r of this.withSupervisor.rows) if (matches(r) && q.assigneeId === undefined) seen.add(r);
+    const hits = [...seen];
+    const byId = (a: CaseRow, b: CaseRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    if (q.sort === 'received') hits.sort((a, b) => b.receivedAt - a.receivedAt || -byId(a, b));
+    else hits.sort((a, b) => a.dueKey - b.dueKey || byId(a, b));
+    return { items: hits.slice(q.offset, q.offset + q.limit).map(summaryOf), total: hits.length };
   }
 
   private newestFirst(q: Query, bucket: Bucket | null, matches: (r: CaseRow) => boolean): PageOfRows {
@@ -283,6 +316,9 @@ export class ReadModel {
     const candidates: Bucket[] = [];
     if (q.states?.length) {
       candidates.push({ dimension: 'states', lists: [...new Set(q.states)].map((st) => this.buckets.state.get(st)?.rows ?? []) });
+    } else if (q.queue === 'unassigned') {
+      // The queue's own filter (not with the supervisor) is still applied to these rows: `queue` is never a bucket.
+      candidates.push({ dimension: 'states', lists: [this.buckets.state.get('registered')?.rows ?? []] });
     }
     for (const dimension of ['assigneeId', 'category', 'severity'] as const) {
       const value = q[dimension];
@@ -302,7 +338,9 @@ export class ReadModel {
   counts(now: number): Omit<Counts, 'notifications'> {
     const byState: Counts['byState'] = {};
     for (const [state, bucket] of this.buckets.state) if (bucket.rows.length) byState[state as CaseState] = bucket.rows.length;
-    return { byState, unassigned: byState.registered ?? 0, overdue: this.byDue.lowerBound(now) };
+    // Registered cases with the supervisor are not the counter's to assign.
+    const atSupervisor = this.withSupervisor.rows.reduce((n, r) => n + (r.state === 'registered' ? 1 : 0), 0);
+    return { byState, unassigned: (byState.registered ?? 0) - atSupervisor, overdue: this.byDue.lowerBound(now) };
   }
 
   /** Each case's id and the seq of its last event. */

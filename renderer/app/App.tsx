@@ -23,6 +23,7 @@ import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queues/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FirstRun } from '../features/setup/FirstRun';
+import { NotificationBadge, UrgentAlerts } from './Escalations';
 import { envelopeOf, loadSession, saveSession, type Session } from './session';
 import { StoreContext } from './store';
 
@@ -56,6 +57,10 @@ export function App({ api }: { api: StoreApi }) {
   }, [locale, t]);
 
   const store = useMemo(() => (session ? { api, envelope: envelopeOf(session, locale) } : null), [api, session, locale]);
+  const openFromAnywhere = (caseId: string) => {
+    setScreen('queues');
+    setOpenCase(caseId);
+  };
 
   let body;
   if (storeError) {
@@ -103,6 +108,7 @@ export function App({ api }: { api: StoreApi }) {
   } else {
     body = (
       <StoreContext.Provider value={store}>
+        <UrgentAlerts onOpen={openFromAnywhere} />
         <Box component="main" sx={{ p: 2 }}>
           {screen === 'intake' && <IntakeScreen branch={branch} />}
           {screen === 'queues' && !openCase && <QueueScreen branch={branch} onOpen={setOpenCase} />}
@@ -137,6 +143,11 @@ export function App({ api }: { api: StoreApi }) {
               <Tab value="queues" label={t('nav.queues')} />
               <Tab value="settings" label={t('nav.settings')} />
             </Tabs>
+          )}
+          {branch && store && (
+            <StoreContext.Provider value={store}>
+              <NotificationBadge onOpen={openFromAnywhere} />
+            </StoreContext.Provider>
           )}
           <LanguageSelect sx={{ ml: 'auto', width: 150 }} />
         </Toolbar>

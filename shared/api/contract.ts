@@ -3,6 +3,7 @@ import { actorSchema, categorySchema, intakeSchema, profileIdSchema, severitySch
 import { branchCodeSchema, caseNoSchema } from '../domain/caseNumber';
 import { isValidPhone } from '../domain/phone';
 import type { CaseState, Severity } from '../domain/enums';
+import type { EscalationReason } from '../domain/escalation';
 import { hasControlCharacters, MAX_TEXT, rowId, staffId, textField, timestamp } from '../domain/text';
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
 import { ATTACHMENT_TYPES, COMMAND_NAMES, MAX_ATTACHMENT_BYTES, type CommandName } from '../workflow/commands';
@@ -104,6 +105,12 @@ export const queueQuerySchema = z
     receivedFrom: timestamp.optional(),
     receivedTo: timestamp.optional(),
     businessRef: textField(MAX_TEXT.businessRef).optional(),
+    /**
+     * mine: the caller's cases, and for a supervisor also the cases with the supervisor (escalated,
+     * R1.1, R1.5); unassigned: registered cases waiting for the counter to assign them (not those
+     * with the supervisor). The caller is the request's actor.
+     */
+    queue: z.enum(['mine', 'unassigned'], { error: 'errors.request.invalid' }).optional(),
     sort: z.enum(['due', 'received']).default('due'),
     offset: z.number().int().min(0).max(1_000_000).default(0),
     limit: z.number().int().min(1).max(200).default(50),
@@ -156,6 +163,7 @@ export const methods = {
     limit: z.number().int().min(1).max(200).default(50),
   }),
   'cases.counts': z.object({}),
+  'notifications.list': z.object({}),
   'stats.month': z.object({ month: monthSchema }),
   'drafts.save': z.object({ draftId: rowId, data: z.unknown() }),
   'drafts.list': z.object({}),
@@ -224,6 +232,15 @@ export interface QueuePage {
   offset: number;
 }
 
+/** A notification of the supervisor nobody has acknowledged yet (R1.1, R1.5). */
+export interface NotificationSummary {
+  id: number;
+  caseId: string;
+  caseNo: string;
+  reason: EscalationReason;
+  at: number;
+}
+
 export interface Counts {
   byState: Partial<Record<CaseState, number>>;
   unassigned: number;
@@ -274,6 +291,7 @@ export interface Results {
   'cases.query': QueuePage;
   'cases.search': CaseSummary[];
   'cases.counts': Counts;
+  'notifications.list': NotificationSummary[];
   'stats.month': MonthStats;
   'drafts.save': Draft;
   'drafts.list': Draft[];
@@ -306,6 +324,7 @@ export const MAIN_ONLY_METHODS = ['prints.record'] as const satisfies readonly M
 export const LIVE_METHODS = [
   'cases.query',
   'cases.counts',
+  'notifications.list',
   'cases.get',
   'drafts.list',
   'branch.get',

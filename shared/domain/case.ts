@@ -18,6 +18,7 @@ import {
 import { MAX_TEXT, staffId, textField, timestamp } from './text';
 import { isValidPhone, parsePhone } from './phone';
 import { isValidIdNumber } from './idNumber';
+import type { Escalation } from './escalation';
 
 export interface Actor {
   staffId: string;
@@ -192,6 +193,10 @@ export interface CaseRecord {
   appeal: { at: number; reason: string } | null;
   accountability: Accountability[];
   relatedCaseIds: string[];
+  /** The supervisor's notification of a report, a major or an urgent case (R1.1, R1.5); null when none went out. */
+  escalation: Escalation | null;
+  /** The emergency procedure's steps on an urgent case (R1.5): what was done, when, by whom. */
+  emergencySteps: Note[];
   /** Earliest unmet deadline (epoch ms), or +Infinity when no clock runs. Indexed for queues. */
   nextDueAt: number;
   createdAt: number;

@@ -71,5 +71,9 @@ export const EVENT_TYPES = [
   'appeal_filed',
   'case_linked',
   'archived',
+  // Escalation (R1.1, R1.5): the store's notification of the supervisor, its acknowledgement, the emergency steps.
+  'supervisor_notified',
+  'escalation_acknowledged',
+  'emergency_step_recorded',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

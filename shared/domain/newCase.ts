@@ -35,6 +35,8 @@ export function newCaseRecord(args: {
     appeal: null,
     accountability: [],
     relatedCaseIds: [],
+    escalation: null,
+    emergencySteps: [],
     nextDueAt: Number.POSITIVE_INFINITY,
     createdAt: args.now,
     updatedAt: args.now,

@@ -33,6 +33,14 @@ export interface CommandDefinition<N extends string = string, S extends z.ZodTyp
   event: EventType;
   /** Next state; omitted when the command records something without moving the case. */
   to?: CaseState | ((ctx: CommandContext<z.output<S>>) => CaseState);
+  /**
+   * A rule that does not look at the payload: whether the command is available on this case to
+   * this person now. The case page offers only available commands; the store refuses the others.
+   */
+  available?: (ctx: Pick<CommandContext<unknown>, 'c' | 'actor'>) => DomainError | null;
+  /** Issued even while a major or urgent case awaits the supervisor's acknowledgement (escalation.ts, escalationHold). */
+  evenUnacknowledged?: boolean;
+  /** A rule that looks at the payload; checked when the command is made. */
   guard?: (ctx: CommandContext<z.output<S>>) => DomainError | null;
   apply: (ctx: CommandContext<z.output<S>>) => Partial<CaseRecord>;
   /** Omitted for commands issued by their own controls (attachments, related cases). */

@@ -5,8 +5,9 @@ import { missingFor } from './completeness';
 import type { CommandDefinition } from './define';
 import { COMMANDS } from './definitions';
 import { domainError, type DomainError } from './errors';
+import { escalationHold } from './escalation';
 
-export { needsSupervisor } from './escalation';
+export { awaitsAcknowledgement, needsSupervisor, unacknowledged } from './escalation';
 
 export interface Transition {
   next: CaseRecord;
@@ -21,10 +22,22 @@ export function definitionOf(name: CommandName): CommandDefinition<CommandName> 
   return COMMANDS[name] as unknown as CommandDefinition<CommandName>;
 }
 
-/** Whether `actor` may issue `name` on `c` at all (state and role), before looking at the payload. */
-export function isAllowed(c: CaseRecord, name: CommandName, actor: Actor): boolean {
+/**
+ * Why `actor` may not issue `name` on `c` now, before looking at the payload (stage, role, the
+ * escalation hold, the definition's own availability rule), or null when they may.
+ */
+export function unavailability(c: CaseRecord, name: CommandName, actor: Actor): DomainError | null {
   const rule = definitionOf(name);
-  return rule.from.includes(c.state) && rule.roles.includes(actor.role);
+  if (!rule.from.includes(c.state))
+    return domainError('invalid_state', 'errors.workflow.invalidState', { state: `state.${c.state}`, command: `command.${name}` });
+  if (!rule.roles.includes(actor.role))
+    return domainError('forbidden', 'errors.workflow.roleNotAllowed', { role: `role.${actor.role}`, command: `command.${name}` });
+  return escalationHold(c, actor, rule.evenUnacknowledged) ?? rule.available?.({ c, actor }) ?? null;
+}
+
+/** Whether `actor` may issue `name` on `c` now (stage, role, escalation, availability), before looking at the payload. */
+export function isAllowed(c: CaseRecord, name: CommandName, actor: Actor): boolean {
+  return unavailability(c, name, actor) === null;
 }
 
 /** The commands the UI may offer for this case and this user. */
@@ -35,10 +48,8 @@ export function allowedCommands(c: CaseRecord, actor: Actor): CommandName[] {
 /** Applies a validated command. Pure: returns the next record (version + 1) or the rule it breaks. */
 export function applyCommand(c: CaseRecord, command: Command, actor: Actor, now: number): Transition | DomainError {
   const rule = definitionOf(command.name);
-  if (!rule.from.includes(c.state))
-    return domainError('invalid_state', 'errors.workflow.invalidState', { state: `state.${c.state}`, command: `command.${command.name}` });
-  if (!rule.roles.includes(actor.role))
-    return domainError('forbidden', 'errors.workflow.roleNotAllowed', { role: `role.${actor.role}`, command: `command.${command.name}` });
+  const unavailable = unavailability(c, command.name, actor);
+  if (unavailable) return unavailable;
   const ctx = { c, p: command.payload, actor, now };
   const refused = rule.guard?.(ctx);
   if (refused) return refused;

@@ -72,6 +72,7 @@ describe('a dialog filled in builds a payload its command accepts; an empty requ
       closeAtCounter: ['explanation'],
       markInvalid: ['explanation'],
       addInvestigationNote: ['text'],
+      recordEmergencyStep: ['text'],
       progressCall: ['notes'],
       proposePlan: ['analysis', 'measures', 'ownerId', 'dueAt'],
       approvePlan: [],

@@ -108,7 +108,11 @@ describe('a pawnshop complaint from intake to archive', () => {
       error: { code: 'forbidden', message: 'Major, urgent and reported cases are handled by the supervisor' },
     });
     const unchanged = await host.call('cases.get', { caseId: c.id }, SUPERVISOR);
-    expect(unchanged.ok && [unchanged.value.case.version, unchanged.value.events.length]).toEqual([1, 1]);
+    // Registered, then the supervisor notified: two events, one version.
+    expect(unchanged.ok && [unchanged.value.case.version, unchanged.value.events.map((e) => e.type)]).toEqual([
+      1,
+      ['registered', 'supervisor_notified'],
+    ]);
     await mustCommand(host, c.id, 'assign', { department: '客服部', assigneeId: 'h01' }, SUPERVISOR);
     host.close();
   });

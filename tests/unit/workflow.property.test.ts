@@ -12,6 +12,7 @@ import {
   type CaseState,
   type Severity,
 } from '../../shared/domain/enums';
+import { escalationReasonOf } from '../../shared/domain/escalation';
 import { GENESIS_HASH } from '../../shared/ledger/eventHash';
 import {
   COMMAND_NAMES,
@@ -99,7 +100,10 @@ function registeredCase(severity: Severity, isReport: boolean): CaseRecord {
     intake,
     now: T0,
   });
-  return { ...c, ledgerHead: { seq: 1, hash: GENESIS_HASH } };
+  // As the store registers it: a report, a major or an urgent case has notified the supervisor (R1.1, R1.5).
+  const reason = escalationReasonOf(c);
+  const escalation = reason && { reason, role: 'supervisor' as const, notifiedAt: T0, acknowledgedAt: null, acknowledgedBy: null };
+  return { ...c, escalation, ledgerHead: { seq: 1, hash: GENESIS_HASH } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,7 +186,9 @@ function rawPayload(name: CommandName, k: Knobs): Record<string, unknown> {
       return { explanation: k.text };
     case 'startInvestigation':
     case 'archive':
+    case 'acknowledgeEscalation':
       return {};
+    case 'recordEmergencyStep':
     case 'addInvestigationNote':
       return { text: k.text };
     case 'progressCall':
@@ -240,6 +246,7 @@ function damaged(payload: Record<string, unknown>, k: Knobs): unknown {
 }
 
 const FORWARD: readonly CommandName[] = [
+  'acknowledgeEscalation',
   'assign',
   'startInvestigation',
   'addInvestigationNote',
@@ -252,10 +259,15 @@ const FORWARD: readonly CommandName[] = [
 ];
 
 function chooseName(c: CaseRecord, step: Step): CommandName {
-  // A link can be made from every state but the archive; offered like the rest it would dilute the
-  // steering towards the later states (it is still drawn among all commands below).
-  const offered = allowedCommands(c, step.actor).filter((n) => n !== 'linkCase');
-  const forward = offered.filter((n) => FORWARD.includes(n) && !(n === 'assign' && c.assigneeId !== ''));
+  // A link can be made from every state but the archive, an emergency step in every open state of an
+  // urgent case; offered like the rest they would dilute the steering towards the later states (they
+  // are still drawn among all commands below).
+  const offered = allowedCommands(c, step.actor).filter((n) => n !== 'linkCase' && n !== 'recordEmergencyStep');
+  // From a closed case, the customer's appeal is as much a way on as the archive.
+  const onward = (n: CommandName) => FORWARD.includes(n) || (n === 'fileAppeal' && c.state === 'closed');
+  const forward = offered.filter((n) => onward(n) && !(n === 'assign' && c.assigneeId !== ''));
+  // An escalated case stands still for everyone but the supervisor until acknowledged: acknowledge it first, mostly.
+  if (step.steer >= 3 && offered.includes('acknowledgeEscalation')) return 'acknowledgeEscalation';
   if (step.steer >= 5 && forward.length > 0) return forward[step.pick % forward.length]!;
   if (step.steer >= 2 && offered.length > 0) return offered[step.pick % offered.length]!;
   return COMMAND_NAMES[step.pick % COMMAND_NAMES.length]!;

@@ -129,6 +129,8 @@ const INPUT: Record<CommandName, unknown> = {
   },
   linkCase: { relatedCaseId: '0190f3a2-0000-7000-8000-0000000000b1' },
   archive: {},
+  acknowledgeEscalation: {},
+  recordEmergencyStep: { text: '疏散柜台附近客户，切断燃气阀门' },
 };
 
 function cmd(name: CommandName, input: unknown = INPUT[name]): Command {
@@ -157,12 +159,16 @@ type Outcome =
   | { refused: 'state' }
   | { refused: 'role' }
   | { refused: 'supervisor' }
+  | { refused: 'awaiting_supervisor' }
+  | { refused: 'unavailable'; because: string }
   | { refused: 'incomplete'; missing: string[] };
 
 const moves = (to: CaseState, events?: EventType[]): Outcome => (events ? { to, events } : { to });
 const WRONG_STAGE: Outcome = { refused: 'state' };
 const NOT_THEIR_ROLE: Outcome = { refused: 'role' };
 const SUPERVISOR_ONLY: Outcome = { refused: 'supervisor' };
+const AWAITS_SUPERVISOR: Outcome = { refused: 'awaiting_supervisor' };
+const unavailable = (because: string): Outcome => ({ refused: 'unavailable', because });
 const missing = (...keys: string[]): Outcome => ({ refused: 'incomplete', missing: keys });
 
 type Rule = [rule: string, requirement: string, c: CaseRecord, command: Command, by: Actor, outcome: Outcome];
@@ -170,6 +176,20 @@ type Rule = [rule: string, requirement: string, c: CaseRecord, command: Command,
 const MAJOR = { severity: 'major' } as const;
 const URGENT = { severity: 'urgent' } as const;
 const REPORT = { isReport: true } as const;
+/** As the store leaves a case it notified the supervisor of; acknowledged by s01 or not yet. */
+const notified = (reason: 'major' | 'urgent' | 'report', acknowledged = false): Partial<CaseRecord> => ({
+  escalation: {
+    reason,
+    role: 'supervisor',
+    notifiedAt: T0,
+    acknowledgedAt: acknowledged ? T0 + 1 : null,
+    acknowledgedBy: acknowledged ? 's01' : null,
+  },
+});
+const UNACKNOWLEDGED_MAJOR = { ...MAJOR, ...notified('major') };
+const ACKNOWLEDGED_MAJOR = { ...MAJOR, ...notified('major', true) };
+const UNACKNOWLEDGED_URGENT = { ...URGENT, ...notified('urgent') };
+const ACKNOWLEDGED_URGENT = { ...URGENT, ...notified('urgent', true) };
 const callback = (input: object) => cmd('recordCallback', { notes: '', ...input });
 
 const RULES: Rule[] = [
@@ -234,15 +254,15 @@ const RULES: Rule[] = [
     SUPERVISOR_ONLY,
   ],
   ['the supervisor assigns a report', 'R1.1', caseIn('registered', REPORT), cmd('assign'), SUPERVISOR, moves('assigned', ['assigned'])],
-  ['a clerk may not assign a major complaint', 'R1.5', caseIn('registered', MAJOR), cmd('assign'), CLERK, SUPERVISOR_ONLY],
-  ['a clerk may not reassign an urgent complaint', 'R1.5', caseIn('assigned', URGENT), cmd('assign'), CLERK, SUPERVISOR_ONLY],
+  ['a clerk may not assign a major complaint', 'R1.5', caseIn('registered', MAJOR), cmd('assign'), CLERK, AWAITS_SUPERVISOR],
+  ['a clerk may not reassign an urgent complaint', 'R1.5', caseIn('assigned', URGENT), cmd('assign'), CLERK, AWAITS_SUPERVISOR],
   [
     'a clerk may not settle a major complaint at the counter',
     'R1.5',
     caseIn('registered', MAJOR),
     cmd('closeAtCounter'),
     CLERK,
-    SUPERVISOR_ONLY,
+    AWAITS_SUPERVISOR,
   ],
   [
     'a clerk may not turn an urgent complaint away as outside the remit',
@@ -250,7 +270,7 @@ const RULES: Rule[] = [
     caseIn('registered', URGENT),
     cmd('markInvalid'),
     CLERK,
-    SUPERVISOR_ONLY,
+    AWAITS_SUPERVISOR,
   ],
   [
     'the supervisor may settle a major complaint at the counter',
@@ -268,6 +288,139 @@ const RULES: Rule[] = [
     ADMIN,
     moves('assigned'),
   ],
+
+  // R1.1, R1.5 Escalation: the supervisor's notification, its acknowledgement, the emergency procedure
+  [
+    'until the supervisor acknowledges a major complaint, a clerk may not settle it at the counter',
+    'R1.5',
+    caseIn('registered', UNACKNOWLEDGED_MAJOR),
+    cmd('closeAtCounter'),
+    CLERK,
+    AWAITS_SUPERVISOR,
+  ],
+  [
+    'until then nobody but a supervisor takes a major complaint any further: not even a correction',
+    'R1.5',
+    caseIn('registered', UNACKNOWLEDGED_MAJOR),
+    cmd('update'),
+    CLERK,
+    AWAITS_SUPERVISOR,
+  ],
+  [
+    'nor a progress call by a handler on an unacknowledged urgent complaint',
+    'R1.5',
+    caseIn('assigned', UNACKNOWLEDGED_URGENT),
+    cmd('progressCall'),
+    HANDLER,
+    AWAITS_SUPERVISOR,
+  ],
+  [
+    'the supervisor may take an unacknowledged major complaint further',
+    'R1.5',
+    caseIn('registered', UNACKNOWLEDGED_MAJOR),
+    cmd('assign'),
+    SUPERVISOR,
+    moves('assigned', ['assigned']),
+  ],
+  [
+    'the supervisor acknowledges the notification of a major complaint; the case stays where it is',
+    'R1.5',
+    caseIn('registered', UNACKNOWLEDGED_MAJOR),
+    cmd('acknowledgeEscalation'),
+    SUPERVISOR,
+    moves('registered', ['escalation_acknowledged']),
+  ],
+  [
+    'an administrator acknowledges in the supervisor’s stead',
+    'R1.5',
+    caseIn('assigned', UNACKNOWLEDGED_URGENT),
+    cmd('acknowledgeEscalation'),
+    ADMIN,
+    moves('assigned', ['escalation_acknowledged']),
+  ],
+  [
+    'the supervisor acknowledges a report',
+    'R1.1',
+    caseIn('registered', { ...REPORT, ...notified('report') }),
+    cmd('acknowledgeEscalation'),
+    SUPERVISOR,
+    moves('registered', ['escalation_acknowledged']),
+  ],
+  ['a clerk may not acknowledge', 'R1.5', caseIn('registered', UNACKNOWLEDGED_MAJOR), cmd('acknowledgeEscalation'), CLERK, NOT_THEIR_ROLE],
+  ['nor may a handler', 'R1.5', caseIn('assigned', UNACKNOWLEDGED_URGENT), cmd('acknowledgeEscalation'), HANDLER, NOT_THEIR_ROLE],
+  [
+    'a notification is acknowledged once',
+    'R1.5',
+    caseIn('registered', ACKNOWLEDGED_MAJOR),
+    cmd('acknowledgeEscalation'),
+    SUPERVISOR,
+    unavailable('errors.escalation.nothingToAcknowledge'),
+  ],
+  [
+    'a general complaint has no notification to acknowledge',
+    'R1.5',
+    caseIn('registered'),
+    cmd('acknowledgeEscalation'),
+    SUPERVISOR,
+    unavailable('errors.escalation.nothingToAcknowledge'),
+  ],
+  [
+    'once acknowledged, a clerk settles a major complaint at the counter under the normal rules',
+    'R1.5, R1.7',
+    caseIn('registered', ACKNOWLEDGED_MAJOR),
+    cmd('closeAtCounter'),
+    CLERK,
+    moves('closed_at_counter', ['closed_at_counter']),
+  ],
+  [
+    'once acknowledged, a clerk assigns an urgent complaint',
+    'R1.5, R3.3',
+    caseIn('registered', ACKNOWLEDGED_URGENT),
+    cmd('assign'),
+    CLERK,
+    moves('assigned', ['assigned']),
+  ],
+  [
+    'a report stays the supervisor’s after acknowledgement: a clerk may not settle it at the counter',
+    'R1.1',
+    caseIn('registered', { ...REPORT, ...notified('report', true) }),
+    cmd('closeAtCounter'),
+    CLERK,
+    SUPERVISOR_ONLY,
+  ],
+  [
+    'whoever the supervisor assigned a report to works it',
+    'R1.1',
+    caseIn('assigned', { ...REPORT, ...notified('report', true) }),
+    cmd('startInvestigation'),
+    HANDLER,
+    moves('investigating', ['investigation_started']),
+  ],
+  [
+    'the counter records the emergency steps of an urgent complaint before the supervisor has acknowledged it',
+    'R1.5',
+    caseIn('registered', UNACKNOWLEDGED_URGENT),
+    cmd('recordEmergencyStep'),
+    CLERK,
+    moves('registered', ['emergency_step_recorded']),
+  ],
+  [
+    'a handler working an urgent complaint records an emergency step',
+    'R1.5',
+    caseIn('investigating', ACKNOWLEDGED_URGENT),
+    cmd('recordEmergencyStep'),
+    HANDLER,
+    moves('investigating', ['emergency_step_recorded']),
+  ],
+  [
+    'only an urgent complaint has an emergency procedure',
+    'R1.5',
+    caseIn('registered', UNACKNOWLEDGED_MAJOR),
+    cmd('recordEmergencyStep'),
+    SUPERVISOR,
+    unavailable('errors.escalation.notUrgent'),
+  ],
+  ['no emergency steps once the case is closed', 'R1.5', caseIn('closed', URGENT), cmd('recordEmergencyStep'), CLERK, WRONG_STAGE],
 
   // R3 Assignment
   [
@@ -582,6 +735,12 @@ function expectOutcome(r: Transition | DomainError, c: CaseRecord, outcome: Outc
     case 'supervisor':
       expect([e.code, e.message]).toEqual(['forbidden', 'errors.workflow.supervisorRequired']);
       break;
+    case 'awaiting_supervisor':
+      expect([e.code, e.message]).toEqual(['forbidden', 'errors.workflow.awaitingSupervisor']);
+      break;
+    case 'unavailable':
+      expect(e.message).toBe(outcome.because);
+      break;
     case 'incomplete':
       expect([e.code, e.message]).toEqual(['incomplete', 'errors.workflow.missing']);
       expect(String(e.params?.fields).split(',').sort()).toEqual([...outcome.missing].sort());
@@ -597,11 +756,10 @@ describe('the policies’ workflow rules', () => {
   });
 
   // What the screens offer is what the rules allow: a command the rules accept is offered, one
-  // refused for the stage or the role is not. (Escalation and the payload's own rules are checked
-  // when the command is made: a clerk is offered a major case's assignment and told it needs the
-  // supervisor.)
+  // refused before its payload is read (stage, role, escalation, availability) is not. Refusals
+  // that come from the payload or from what the record still lacks are told when the command is made.
   const offeredRules = RULES.filter(
-    ([, , , command, , o]) => 'to' in o || o.refused === 'state' || (o.refused === 'role' && command.name !== 'recordCallback'),
+    ([, , , command, , o]) => 'to' in o || (o.refused !== 'incomplete' && !(o.refused === 'role' && command.name === 'recordCallback')),
   );
 
   it.each(offeredRules)('offered as the rule says: %s (%s)', (_rule, _requirement, c, command, by, outcome) => {
@@ -638,6 +796,39 @@ describe('what each person is offered', () => {
       ['recordHandling'],
     ],
     ['the handler is offered neither', 'R5.4', caseIn('plan_proposed'), HANDLER, [], ['approvePlan', 'rejectPlan']],
+    [
+      'a clerk is not offered the counter’s decisions on a report, only what the supervisor leaves to the counter',
+      'R1.1',
+      caseIn('registered', { ...REPORT, ...notified('report') }),
+      CLERK,
+      ['update', 'progressCall'],
+      ['closeAtCounter', 'assign', 'markInvalid', 'acknowledgeEscalation'],
+    ],
+    [
+      'a clerk is offered nothing on a major complaint the supervisor has not acknowledged',
+      'R1.5',
+      caseIn('registered', UNACKNOWLEDGED_MAJOR),
+      CLERK,
+      [],
+      ['closeAtCounter', 'assign', 'markInvalid', 'update', 'progressCall', 'addEvidence', 'recordEmergencyStep'],
+    ],
+    [
+      'on an unacknowledged urgent complaint the clerk is offered the emergency steps only',
+      'R1.5',
+      caseIn('registered', UNACKNOWLEDGED_URGENT),
+      CLERK,
+      ['recordEmergencyStep'],
+      ['closeAtCounter', 'assign', 'update'],
+    ],
+    [
+      'the supervisor is offered the acknowledgement, and the counter’s decisions',
+      'R1.5',
+      caseIn('registered', UNACKNOWLEDGED_MAJOR),
+      SUPERVISOR,
+      ['acknowledgeEscalation', 'closeAtCounter', 'assign'],
+      ['recordEmergencyStep'],
+    ],
+
     [
       'evidence can be attached while the case is open',
       'R5.1',

@@ -28,6 +28,7 @@ import { useLive } from '../../app/store';
 import { Attachments } from './Attachments';
 import { changeLines } from './changeSummary';
 import { CommandDialog } from './CommandDialog';
+import { EscalationDetails } from './EscalationDetails';
 import { hasDialog } from './commandFields';
 import { HandlingDetails } from './HandlingDetails';
 import { RelatedCases } from './RelatedCases';
@@ -83,6 +84,7 @@ export function CaseScreen({
         <Field label={t('intake.receivedAt')} value={time(c.receivedAt)} />
         <Field label={t('case.assignee')} value={c.assigneeId || '—'} />
       </Box>
+      <EscalationDetails record={c} />
       <Field label={t('intake.content')} value={c.content} block />
       {c.expectedResolution && <Field label={t('intake.expected')} value={c.expectedResolution} block />}
 

@@ -28,6 +28,8 @@ const FIELD_LABELS: Partial<Record<keyof CaseRecord, string>> = {
   appeal: 'event.appeal_filed',
   accountability: 'case.accountability',
   relatedCaseIds: 'case.related',
+  escalation: 'case.escalation',
+  emergencySteps: 'case.emergencySteps',
 };
 
 /** Bookkeeping fields every change touches; the timeline leaves them out. */

@@ -8,6 +8,7 @@ import { activeCategories, categoryLabel } from '../../../shared/domain/categori
 import { PROFILES } from '../../../shared/domain/profiles';
 import { useOrganization } from '../../app/organization';
 import type { CommandName } from '../../../shared/workflow/commands';
+import { isAllowed } from '../../../shared/workflow/machine';
 import { useStore } from '../../app/store';
 import { CommandDialog } from '../case/CommandDialog';
 import { PrintSavedForm } from '../print/PrintSavedForm';
@@ -16,6 +17,8 @@ import { emptyIntake, fromDraft, issuesByField, toIntake, type IntakeFields } fr
 const AUTOSAVE_MS = 500;
 /** What the clerk may do next while the customer is still at the counter (R1.4, R1.7, R3.3). */
 const AT_THE_COUNTER: readonly CommandName[] = ['closeAtCounter', 'markInvalid', 'assign'];
+/** Where a report, a major or an urgent complaint went on saving (R1.1, R1.5). */
+const ESCALATED_MESSAGE = { report: 'saved.toSupervisor', major: 'saved.supervisorNotified', urgent: 'saved.emergency' } as const;
 
 /** R1: the paper form's order, Tab through everything, Ctrl+Enter saves, the draft autosaves. */
 export function IntakeScreen({ branch }: { branch: Branch }) {
@@ -103,6 +106,8 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
   };
 
   if (saved) {
+    // Only what this person may do now: a report or an unacknowledged major case is the supervisor's (R1.1, R1.5).
+    const counterActions = saved.state === 'registered' ? AT_THE_COUNTER.filter((name) => isAllowed(saved, name, envelope.actor)) : [];
     return (
       <Paper component="section" sx={{ p: 4, maxWidth: 720, mx: 'auto' }} aria-labelledby="saved-title">
         <Typography id="saved-title" variant="h6" component="h2">
@@ -131,9 +136,14 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
         <Typography variant="body1" sx={{ mt: 2 }} role="status">
           {t('queues.state')}: {t(`state.${saved.state}`)}
         </Typography>
-        {saved.state === 'registered' && (
+        {saved.escalation && (
+          <Alert severity={saved.escalation.reason === 'urgent' ? 'error' : 'warning'} sx={{ mt: 2 }}>
+            {t(ESCALATED_MESSAGE[saved.escalation.reason])}
+          </Alert>
+        )}
+        {counterActions.length > 0 && (
           <Stack direction="row" spacing={2} sx={{ mt: 2 }} role="group" aria-label={t('case.actions')}>
-            {AT_THE_COUNTER.map((name) => (
+            {counterActions.map((name) => (
               <Button key={name} variant="outlined" onClick={() => setAction(name)}>
                 {t(`command.${name}`)}
               </Button>

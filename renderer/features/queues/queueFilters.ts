@@ -31,10 +31,12 @@ export const NO_FILTERS: QueueFilters = {
 };
 
 /** The store query for the chosen queue and filters (without paging). */
-export function queryOf(f: QueueFilters, staffId: string): QueueQuery {
+export function queryOf(f: QueueFilters): QueueQuery {
   const q: QueueQuery = {};
-  if (f.preset === 'mine') q.assigneeId = staffId;
-  if (f.preset === 'unassigned') q.states = ['registered'];
+  // The store knows whose "mine" it is (the request's actor; a supervisor's holds the escalated cases too).
+  // A chosen assignee or state replaces the queue's own choice.
+  if (f.preset === 'mine' && !f.assignee) q.queue = 'mine';
+  if (f.preset === 'unassigned' && !f.state) q.queue = 'unassigned';
   if (f.preset === 'overdue') q.overdue = true;
   if (f.preset === 'awaiting_callback') q.states = ['awaiting_callback'];
   if (f.state) q.states = [f.state];

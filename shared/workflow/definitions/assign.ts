@@ -18,7 +18,7 @@ export const assign = defineCommand({
   roles: ['clerk', ...SUPERVISOR_ROLES],
   event: 'assigned',
   to: ({ c }) => (c.state === 'reopened' ? 'reopened' : 'assigned'),
-  guard: supervisorOnlyWhenEscalated,
+  available: supervisorOnlyWhenEscalated,
   apply: ({ c, p, actor, now }) => ({
     assigneeId: p.assigneeId,
     assignments: [...c.assignments, { ...p, assignedAt: now, assignedBy: actor.staffId }],

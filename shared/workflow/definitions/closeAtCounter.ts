@@ -13,7 +13,7 @@ export const closeAtCounter = defineCommand({
   roles: ['clerk', ...SUPERVISOR_ROLES],
   event: 'closed_at_counter',
   to: 'closed_at_counter',
-  guard: supervisorOnlyWhenEscalated,
+  available: supervisorOnlyWhenEscalated,
   apply: ({ p, now }) => ({ closingExplanation: p.explanation, closedAt: now, satisfaction: 'satisfied' }),
   form: {
     fields: { explanation: field.multiline('action.explanation') },

@@ -1,3 +1,4 @@
+import { acknowledgeEscalation } from './acknowledgeEscalation';
 import { addEvidence } from './addEvidence';
 import { addInvestigationNote } from './addInvestigationNote';
 import { approvePlan } from './approvePlan';
@@ -10,6 +11,7 @@ import { markInvalid } from './markInvalid';
 import { progressCall } from './progressCall';
 import { proposePlan } from './proposePlan';
 import { recordCallback } from './recordCallback';
+import { recordEmergencyStep } from './recordEmergencyStep';
 import { recordHandling } from './recordHandling';
 import { rejectPlan } from './rejectPlan';
 import { startInvestigation } from './startInvestigation';
@@ -21,10 +23,12 @@ import { update } from './update';
  * not exist: adding one is its definition file, its entry here, and its translations.
  */
 const DEFINITIONS = [
+  acknowledgeEscalation,
   update,
   assign,
   closeAtCounter,
   markInvalid,
+  recordEmergencyStep,
   startInvestigation,
   addInvestigationNote,
   progressCall,

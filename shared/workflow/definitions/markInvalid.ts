@@ -13,7 +13,7 @@ export const markInvalid = defineCommand({
   roles: ['clerk', ...SUPERVISOR_ROLES],
   event: 'marked_invalid',
   to: 'invalid',
-  guard: supervisorOnlyWhenEscalated,
+  available: supervisorOnlyWhenEscalated,
   apply: ({ p, now }) => ({ closingExplanation: p.explanation, closedAt: now }),
   form: {
     fields: { explanation: field.multiline('action.explanation') },
