@@ -98,7 +98,13 @@ export function CaseScreen({
         </Stack>
       )}
 
-      <HandlingDetails record={c} closing={closingKind(c, events.map((e) => e.type))} />
+      <HandlingDetails
+        record={c}
+        closing={closingKind(
+          c,
+          events.map((e) => e.type),
+        )}
+      />
       <Attachments record={c} canAdd={allowedCommands.includes('addEvidence')} />
       <RelatedCases record={c} related={related} canLink={allowedCommands.includes('linkCase')} onOpen={onOpen} />
       <PrintSection detail={detail.value} branch={branch} />
