@@ -64,6 +64,10 @@ export function CaseScreen({
   const { case: c, events, clocks, allowedCommands, related } = detail.value;
   // Attachments and links have their own controls; the rest (the correction first) are actions.
   const actions = allowedCommands.filter(hasDialog);
+  const closing = closingKind(
+    c,
+    events.map((e) => e.type),
+  );
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="case-title">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
@@ -98,13 +102,7 @@ export function CaseScreen({
         </Stack>
       )}
 
-      <HandlingDetails
-        record={c}
-        closing={closingKind(
-          c,
-          events.map((e) => e.type),
-        )}
-      />
+      <HandlingDetails record={c} closing={closing} />
       <Attachments record={c} canAdd={allowedCommands.includes('addEvidence')} />
       <RelatedCases record={c} related={related} canLink={allowedCommands.includes('linkCase')} onOpen={onOpen} />
       <PrintSection detail={detail.value} branch={branch} />
