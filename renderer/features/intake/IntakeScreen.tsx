@@ -17,8 +17,11 @@ const AUTOSAVE_MS = 500;
 /** What the clerk may do next while the customer is still at the counter (R1.4, R1.7, R3.3). */
 const AT_THE_COUNTER: readonly CommandName[] = ['closeAtCounter', 'markInvalid', 'assign'];
 
+/** The saved panel's shortcut to the new case: Alt, so it never clashes with typing (Ctrl+Enter saves, Ctrl+P prints). */
+const OPEN_CASE_KEY = 'KeyO';
+
 /** R1: the paper form's order, Tab through everything, Ctrl+Enter saves, the draft autosaves. */
-export function IntakeScreen({ branch }: { branch: Branch }) {
+export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCase: (caseId: string) => void }) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const profile = PROFILES[branch.profileId];
@@ -95,6 +98,20 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
     setOffered(null);
   }
 
+  // Alt+O opens the case just saved, unless a dialog over the panel has the keyboard.
+  const openable = saved && !action && !printing ? saved.id : null;
+  useEffect(() => {
+    if (!openable) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === OPEN_CASE_KEY) {
+        e.preventDefault();
+        onOpenCase(openable);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openable, onOpenCase]);
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -126,6 +143,9 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
           </Button>
           <Button variant="outlined" onClick={() => setPrinting(true)}>
             {t('saved.print')}
+          </Button>
+          <Button variant="outlined" onClick={() => onOpenCase(saved.id)} aria-keyshortcuts="Alt+O">
+            {t('saved.open')}
           </Button>
         </Stack>
         <Typography variant="body1" sx={{ mt: 2 }} role="status">
