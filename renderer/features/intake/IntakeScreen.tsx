@@ -7,6 +7,7 @@ import { CHANNELS, SEVERITIES } from '../../../shared/domain/enums';
 import { activeCategories, categoryLabel } from '../../../shared/domain/categories';
 import { PROFILES } from '../../../shared/domain/profiles';
 import { useOrganization } from '../../app/organization';
+import { ChinaDateTimeField } from '../../app/pickers';
 import type { CommandName } from '../../../shared/workflow/commands';
 import { useStore } from '../../app/store';
 import { CommandDialog } from '../case/CommandDialog';
@@ -311,12 +312,10 @@ export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCas
             </option>
           ))}
         </TextField>
-        <TextField
-          type="datetime-local"
+        <ChinaDateTimeField
           label={t('intake.receivedAt')}
           value={fields.receivedAt}
-          onChange={(e) => set('receivedAt', e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(v) => set('receivedAt', v)}
           error={!!issues.receivedAt}
           helperText={issues.receivedAt}
         />

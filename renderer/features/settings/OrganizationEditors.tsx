@@ -69,7 +69,7 @@ export function StaffEditor({
           {you && (
             <TableRow>
               <TableCell sx={{ fontFamily: 'monospace' }}>{you.id || '—'}</TableCell>
-              <TableCell>{`${you.name || you.id || '—'} ${t('setup.you')}`}</TableCell>
+              <TableCell>{t('setup.you', { name: you.name || you.id || '—' })}</TableCell>
               <TableCell>{t(`role.${you.role}`)}</TableCell>
               <TableCell />
             </TableRow>
