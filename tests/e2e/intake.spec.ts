@@ -1,3 +1,5 @@
+import { chinaDateTime } from '../../shared/deadlines/calendar';
+import { appNow } from './clock';
 import { expect, test } from './fixtures';
 import { CasePage, fillPicker, FirstRunPage, IntakePage, pickerField, pickerShown, QueuesPage } from './pages/app';
 
@@ -138,4 +140,16 @@ test('the received time is picked in the screen’s language, China time: Chines
   await expect(intake.caseNumber()).toHaveText(/^BJ05-20261120-001$/);
   await page.keyboard.press('Alt+O');
   await expect(new CasePage(page).field('受理时间')).toHaveText('2026/11/20 08:30');
+});
+
+test.describe('on a PC set to another time zone', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('the received time is still China time', async ({ page, openApp }) => {
+    await openApp();
+    await new FirstRunPage(page).setUp({ code: 'BJ06', name: '北京六店', profile: '典当行' }, { id: 'c06', name: '柜员' });
+    const now = await appNow(page);
+    const shown = (at: number) => chinaDateTime(at).replace('T', ' ').replaceAll('-', '/');
+    await expect(pickerShown(pickerField(page, '受理时间'))).toHaveValue(new RegExp(`^(${shown(now)}|${shown(now - 60_000)})$`));
+  });
 });
