@@ -133,7 +133,7 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
           <Tab key={p} value={p} label={t(`queues.preset.${p}`)} />
         ))}
       </Tabs>
-      <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap', rowGap: 2 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }}>
         <TextField
           type="search"
           label={t('queues.search')}
