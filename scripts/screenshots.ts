@@ -69,6 +69,15 @@ try {
     await page.getByRole('button', { name: L.save }).click();
     await field(page, L.person).waitFor();
     await shot(page, `${locale}-2-intake`);
+    // The received time's picker, open: in the screen's language.
+    await page
+      .getByRole('group', { name: locale === 'en' ? 'Received at' : '受理时间' })
+      .getByRole('button')
+      .click();
+    await page.getByRole('dialog').waitFor();
+    await shot(page, `${locale}-2a-intake-picker`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await field(page, L.person).fill('王小明 <img src=x onerror=alert(1)>');
     await field(page, L.phone).fill('12345');
     await field(page, L.content).fill('金饰鉴定估价明显偏低，要求重新鉴定并说明依据。');

@@ -137,11 +137,13 @@ export async function runCommand(
       const history = clockHistory(await eventsOf(db, next.id));
       for (const type of transition.events) history.push({ type, at: now });
       next.nextDueAt = dueAtOf(ctx, next, history);
-      // The first event carries the changes; a following `closed` marks the moment with none of its own.
+      // Each event carries its own changes: a following `closed` marks the moment with none of its
+      // own, a following command (archiving after a counter settlement) what it changed.
       let before = current;
-      const events = transition.events.map((type) => {
-        const event = chainEvent(before, next, type, actor, now);
-        before = next;
+      const events = transition.events.map((type, i) => {
+        const after = transition.records[i]!;
+        const event = chainEvent(before, after, type, actor, now);
+        before = after;
         return event;
       });
       const notified = await notifySupervisorIfDue(ctx, current, next, actor, now);

@@ -110,7 +110,15 @@ export function App({ api }: { api: StoreApi }) {
       <StoreContext.Provider value={store}>
         <UrgentAlerts onOpen={openFromAnywhere} />
         <Box component="main" sx={{ p: 2 }}>
-          {screen === 'intake' && <IntakeScreen branch={branch} />}
+          {screen === 'intake' && (
+            <IntakeScreen
+              branch={branch}
+              onOpenCase={(id) => {
+                setScreen('queues');
+                setOpenCase(id);
+              }}
+            />
+          )}
           {screen === 'queues' && !openCase && <QueueScreen branch={branch} onOpen={setOpenCase} />}
           {screen === 'queues' && openCase && (
             <CaseScreen key={openCase} caseId={openCase} branch={branch} onBack={() => setOpenCase(null)} onOpen={setOpenCase} />

@@ -70,6 +70,22 @@ export function chinaDate(at: number): string {
   return dateOfDayIndex(chinaDayIndex(at));
 }
 
+const DATE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+const MINUTE_MS = 60_000;
+
+/** The China wall-clock time of an instant, 'YYYY-MM-DDTHH:mm' (what a date-time picker holds). */
+export function chinaDateTime(at: number): string {
+  return new Date(Math.floor(at / MINUTE_MS) * MINUTE_MS + CHINA_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** The instant of the China wall-clock time 'YYYY-MM-DDTHH:mm'; throws RangeError otherwise. */
+export function instantOfChinaDateTime(dateTime: string): number {
+  const match = DATE_TIME_PATTERN.exec(dateTime);
+  const [hours, minutes] = [Number(match?.[2]), Number(match?.[3])];
+  if (!match || hours > 23 || minutes > 59) throw new RangeError(`Not a date and time (YYYY-MM-DDTHH:mm): ${dateTime}`);
+  return startOfChinaDate(match[1]!) + hours * HOUR_MS + minutes * MINUTE_MS;
+}
+
 export function chinaYear(at: number): number {
   return new Date(chinaDayIndex(at) * DAY_MS).getUTCFullYear();
 }

@@ -4,6 +4,7 @@
  * paper can be checked against the hash-chained log.
  */
 import type { CaseEvent } from '../ledger/eventHash';
+import { closingKindOfEvent, explanationLabel } from '../workflow/closing';
 import type { FormContext } from './context';
 import {
   documentHeader,
@@ -32,7 +33,6 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   isReport: 'forms.value.report',
   content: 'forms.field.content',
   expectedResolution: 'forms.field.expected',
-  closingExplanation: 'forms.archive.explanation',
   assignments: 'forms.slip.assignment',
   assigneeId: 'forms.slip.assignee',
   investigationNotes: 'forms.verification.notes',
@@ -66,7 +66,12 @@ function eventDetail(ctx: FormContext, event: CaseEvent): Html {
     const fields = Object.keys(event.changes)
       .filter((f) => !NOT_LISTED.has(f))
       .map((f) => {
-        const key = f === 'businessRef' ? ctx.profile.businessRefLabel : FIELD_LABELS[f];
+        const key =
+          f === 'businessRef'
+            ? ctx.profile.businessRefLabel
+            : f === 'closingExplanation'
+              ? explanationLabel(closingKindOfEvent(event.type))
+              : FIELD_LABELS[f];
         return key ? ctx.t(key) : f;
       });
     if (fields.length) parts.push(ctx.labelled(ctx.t('forms.archive.changed'), ctx.list(fields)));

@@ -271,6 +271,8 @@ export const en: Record<string, string> = {
   'forms.archive.col.hash': 'Hash',
   'forms.archive.changed': 'Changed',
   'forms.archive.explanation': 'Explanation',
+  'explanation.counter': 'Explanation given at the counter',
+  'explanation.invalid': 'Why it is outside the remit',
   'forms.archive.progressCalls': 'Progress calls',
   'forms.archive.approvals': 'Approvals',
   'forms.archive.resultTold': 'Result told',

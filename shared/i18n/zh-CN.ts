@@ -267,6 +267,8 @@ export const zhCN: Record<string, string> = {
   'forms.archive.col.hash': '校验值',
   'forms.archive.changed': '改动',
   'forms.archive.explanation': '解释说明',
+  'explanation.counter': '当场处理说明',
+  'explanation.invalid': '不属受理范围的说明',
   'forms.archive.progressCalls': '进度回复',
   'forms.archive.approvals': '方案审批',
   'forms.archive.resultTold': '结果告知',

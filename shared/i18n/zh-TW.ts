@@ -267,6 +267,8 @@ export const zhTW: Record<string, string> = {
   'forms.archive.col.hash': '校驗值',
   'forms.archive.changed': '改動',
   'forms.archive.explanation': '解釋說明',
+  'explanation.counter': '當場處理說明',
+  'explanation.invalid': '不屬受理範圍的說明',
   'forms.archive.progressCalls': '進度回覆',
   'forms.archive.approvals': '方案審批',
   'forms.archive.resultTold': '結果告知',

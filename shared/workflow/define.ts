@@ -45,6 +45,11 @@ export interface CommandDefinition<N extends string = string, S extends z.ZodTyp
   apply: (ctx: CommandContext<z.output<S>>) => Partial<CaseRecord>;
   /** Omitted for commands issued by their own controls (attachments, related cases). */
   form?: CommandForm<S, F>;
+  /**
+   * A command (taking no payload) that follows in the same step, under its own rules and with its
+   * own event: settling at the counter is followed by archiving (R1.7).
+   */
+  then?: CommandDefinition;
 }
 
 /** Identity, so each definition's payload type flows into its rules and its form. */

@@ -11,8 +11,13 @@ export { awaitsAcknowledgement, needsSupervisor, unacknowledged } from './escala
 
 export interface Transition {
   next: CaseRecord;
-  /** The command's event, followed by `closed` when the command closes the case (clocks key on it). */
+  /**
+   * The command's event, followed by `closed` when the command closes the case (clocks key on it),
+   * or by the event of the command that follows it in the same step (`then`).
+   */
   events: EventType[];
+  /** The record as each event leaves it (the last is `next`), so each event carries its own changes. */
+  records: CaseRecord[];
   from: CaseState;
   to: CaseState;
 }
@@ -48,9 +53,30 @@ export function allowedCommands(c: CaseRecord, actor: Actor): CommandName[] {
 /** Applies a validated command. Pure: returns the next record (version + 1) or the rule it breaks. */
 export function applyCommand(c: CaseRecord, command: Command, actor: Actor, now: number): Transition | DomainError {
   const rule = definitionOf(command.name);
-  const unavailable = unavailability(c, command.name, actor);
+  const first = step(rule, c, command.payload, actor, now, command.name);
+  if (isDomainError(first)) return first;
+  const events: EventType[] = first.to === 'closed' && c.state !== 'closed' ? [rule.event, 'closed'] : [rule.event];
+  const records = events.map(() => first.next);
+  if (!rule.then) return { next: first.next, events, records, from: c.state, to: first.to };
+  // The follow-on is the same step: one version, and refused as a whole when it is refused.
+  const second = step(rule.then, first.next, rule.then.schema.parse({}), actor, now, rule.then.name as CommandName);
+  if (isDomainError(second)) return second;
+  const next = { ...second.next, version: first.next.version };
+  return { next, events: [...events, rule.then.event], records: [...records, next], from: c.state, to: second.to };
+}
+
+/** One definition's rules (stage, role, escalation, availability, guard, completeness) and changes, on `c`. */
+function step(
+  rule: CommandDefinition,
+  c: CaseRecord,
+  payload: unknown,
+  actor: Actor,
+  now: number,
+  name: CommandName,
+): { next: CaseRecord; to: CaseState } | DomainError {
+  const unavailable = unavailability(c, name, actor);
   if (unavailable) return unavailable;
-  const ctx = { c, p: command.payload, actor, now };
+  const ctx = { c, p: payload, actor, now };
   const refused = rule.guard?.(ctx);
   if (refused) return refused;
   const to = typeof rule.to === 'function' ? rule.to(ctx) : (rule.to ?? c.state);
@@ -59,8 +85,7 @@ export function applyCommand(c: CaseRecord, command: Command, actor: Actor, now:
     const missing = missingFor(to, next);
     if (missing.length) return domainError('incomplete', 'errors.workflow.missing', { fields: missing.join(',') });
   }
-  const events: EventType[] = to === 'closed' && c.state !== 'closed' ? [rule.event, 'closed'] : [rule.event];
-  return { next, events, from: c.state, to };
+  return { next, to };
 }
 
 export function isDomainError(x: unknown): x is DomainError {

@@ -92,6 +92,11 @@ test('a pawnshop complaint from intake through an unsatisfied callback, reopenin
   await dialog.getByLabel('客户不满意的理由').fill('补偿太少');
   await dialog.getByRole('button', { name: '客户回访', exact: true }).click();
   await expect(c.state()).toHaveText('重新处理');
+  // The timeline says every value in the screen's language, never as stored.
+  await expect(c.timeline()).toContainText('客户满意度 → 不满意');
+  await expect(c.timeline()).toContainText('有效性与责任 → 有效投诉 · 公司责任');
+  await expect(c.timeline()).toContainText('告知客户结果 → 电话');
+  await expect(c.timeline()).not.toContainText(/unsatisfied|satisfied|company|phone|reopened|awaiting_callback/);
 
   await page.reload(); // nothing is lost in the middle
   await new QueuesPage(page).open();
@@ -120,7 +125,10 @@ test('a pawnshop complaint from intake through an unsatisfied callback, reopenin
   for (const step of ['登记', '分派', '批准方案', '客户回访', '结案', '归档']) await expect(timeline).toContainText(step);
 });
 
-test('a courier complaint closed at the counter and archived at once (R1.7)', async ({ page, openApp }) => {
+test('a courier complaint settled at the counter is archived at once, its explanation under its own label (R1.7)', async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'SZ05', name: '深圳驿站', profile: '快递驿站' }, { id: 's05', name: '站长' });
   const intake = new IntakePage(page);
@@ -131,12 +139,22 @@ test('a courier complaint closed at the counter and archived at once (R1.7)', as
   const c = new CasePage(page);
   await c.openFromList(caseNo);
   await c.act('当场办结', { 向客户的解释说明: '已当场找到包裹交给客户' });
-  await expect(c.state()).toHaveText('当场办结');
-  await c.act('归档');
   await expect(c.state()).toHaveText('已归档');
+  await expect(page.getByRole('group', { name: '可执行的操作' })).toHaveCount(0);
+  const handling = page.getByRole('region', { name: '处理情况' });
+  await expect(handling).toContainText('当场处理说明');
+  await expect(handling).toContainText('已当场找到包裹交给客户');
+  const timeline = c.timeline();
+  await expect(timeline).toContainText('当场办结');
+  await expect(timeline).toContainText('当场处理说明 → 已当场找到包裹交给客户');
+  await expect(timeline).toContainText('状态 → 已归档');
+  await expect(timeline.getByRole('listitem')).toHaveCount(3); // registered, settled, archived
 });
 
-test('right after saving, the clerk settles the complaint at the counter without leaving the intake screen', async ({ page, openApp }) => {
+test('right after saving, the clerk settles the complaint at the counter without leaving the intake screen; it is archived', async ({
+  page,
+  openApp,
+}) => {
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'HZ07', name: '杭州驿站', profile: '快递驿站' }, { id: 'c07', name: '柜员' });
   const intake = new IntakePage(page);
@@ -147,7 +165,7 @@ test('right after saving, the clerk settles the complaint at the counter without
   const dialog = page.getByRole('dialog', { name: '当场办结' });
   await dialog.getByLabel('向客户的解释说明').fill('当场开箱检查，物品完好，客户认可');
   await dialog.getByRole('button', { name: '当场办结' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '当场办结' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '已归档' })).toBeVisible();
   await expect(page.getByRole('group', { name: '可执行的操作' })).toHaveCount(0);
 });
 

@@ -1,5 +1,7 @@
+import { chinaDateTime } from '../../shared/deadlines/calendar';
+import { appNow } from './clock';
 import { expect, test } from './fixtures';
-import { FirstRunPage, IntakePage, QueuesPage } from './pages/app';
+import { CasePage, fillPicker, FirstRunPage, IntakePage, pickerField, pickerShown, QueuesPage } from './pages/app';
 
 const complaint = {
   name: '王小明',
@@ -67,4 +69,87 @@ test('the screens switch to English', async ({ page, openApp }) => {
   await page.getByRole('option', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'First-run setup' })).toBeVisible();
   await expect(page.getByLabel('Branch code')).toBeVisible();
+});
+
+test('first run lists the person setting up first among the staff, as it says', async ({ page, openApp }) => {
+  await openApp();
+  await expect(page.getByRole('heading', { name: '员工（您已列为第一位，可继续添加）' })).toBeVisible();
+  await page.getByLabel('您的工号').fill('c01');
+  await page.getByLabel('您的姓名').fill('张敏');
+  const first = page.getByRole('table', { name: '员工' }).getByRole('row').nth(1);
+  await expect(first).toContainText('c01');
+  await expect(first).toContainText('张敏（您）');
+  await expect(first).toContainText('主管'); // the role chosen above (the default)
+  await page.getByLabel('您的角色').click();
+  await page.getByRole('option', { name: '登记员' }).click();
+  await expect(first).toContainText('登记员');
+});
+
+test('the saved panel opens the new case: Alt+O, or its button', async ({ page, openApp }) => {
+  await openApp();
+  await new FirstRunPage(page).setUp({ code: 'BJ04', name: '北京四店', profile: '典当行' }, { id: 'c04', name: '柜员' });
+  const intake = new IntakePage(page);
+  await intake.typeComplaint(complaint);
+  await intake.saveWithKeyboard();
+  const caseNo = (await intake.caseNumber().textContent())!;
+  await expect(page.getByRole('button', { name: '打开这件投诉（Alt+O）' })).toBeVisible();
+  await page.keyboard.press('Alt+O');
+  await expect(page.getByRole('heading', { name: caseNo })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '投诉列表' })).toHaveAttribute('aria-selected', 'true');
+
+  await page.getByRole('tab', { name: '登记投诉' }).click();
+  await intake.typeComplaint({ ...complaint, name: '李四' });
+  await intake.saveWithKeyboard();
+  const second = (await intake.caseNumber().textContent())!;
+  await page.getByRole('button', { name: '打开这件投诉（Alt+O）' }).click();
+  await expect(page.getByRole('heading', { name: second })).toBeVisible();
+  await expect(page.getByText('李四', { exact: true })).toBeVisible();
+});
+
+test('the received time is picked in the screen’s language, China time: Chinese in zh-CN, English in en', async ({ page, openApp }) => {
+  await openApp();
+  await new FirstRunPage(page).setUp({ code: 'BJ05', name: '北京五店', profile: '典当行' }, { id: 'c05', name: '柜员' });
+  const received = pickerField(page, '受理时间');
+  await expect(pickerShown(received)).toHaveValue(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/); // now, China time, as Chinese write it
+  await fillPicker(received, '2026-11-20T08:30');
+  await expect(pickerShown(received)).toHaveValue('2026/11/20 08:30');
+  await received.getByRole('button').click();
+  const calendar = page.getByRole('dialog');
+  await expect(calendar).toContainText('十一月');
+  await expect(calendar.getByRole('columnheader').first()).toHaveText(/^[一二三四五六日]$/);
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+
+  await page.getByLabel('界面语言').click();
+  await page.getByRole('option', { name: 'English' }).click();
+  const english = pickerField(page, 'Received at');
+  await expect(pickerShown(english)).toHaveValue('11/20/2026 08:30 AM');
+  await english.getByRole('button').click();
+  await expect(page.getByRole('dialog')).toContainText('November');
+  await expect(page.getByRole('dialog')).not.toContainText('十一月');
+  await page.keyboard.press('Escape');
+
+  // Saved, the case says the time typed, China time.
+  await page.getByLabel('Language').click();
+  await page.getByRole('option', { name: '简体中文' }).click();
+  const intake = new IntakePage(page);
+  await page.getByLabel('投诉人姓名').fill('王小明');
+  await page.getByLabel('联系电话').fill('13812345678');
+  await page.getByLabel('投诉内容').fill('估价偏低');
+  await intake.saveWithKeyboard();
+  await expect(intake.caseNumber()).toHaveText(/^BJ05-20261120-001$/);
+  await page.keyboard.press('Alt+O');
+  await expect(new CasePage(page).field('受理时间')).toHaveText('2026/11/20 08:30');
+});
+
+test.describe('on a PC set to another time zone', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('the received time is still China time', async ({ page, openApp }) => {
+    await openApp();
+    await new FirstRunPage(page).setUp({ code: 'BJ06', name: '北京六店', profile: '典当行' }, { id: 'c06', name: '柜员' });
+    const now = await appNow(page);
+    const shown = (at: number) => chinaDateTime(at).replace('T', ' ').replaceAll('-', '/');
+    await expect(pickerShown(pickerField(page, '受理时间'))).toHaveValue(new RegExp(`^(${shown(now)}|${shown(now - 60_000)})$`));
+  });
 });

@@ -1,5 +1,7 @@
 import { expect, test } from './fixtures';
-import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
+import { appNow } from './clock';
+import { chinaDate, dateOfDayIndex, dayIndexOfDate } from '../../shared/deadlines/calendar';
+import { CasePage, fillPicker, FirstRunPage, IntakePage, pickerField, pickerShown, QueuesPage } from './pages/app';
 
 test('queues and filters: unassigned, mine, category, business reference', async ({ page, openApp }) => {
   await openApp();
@@ -35,6 +37,17 @@ test('queues and filters: unassigned, mine, category, business reference', async
   await expect(status).toHaveText('共 1 件');
   await expect(queues.row(saved[1]!)).toBeVisible();
   await page.getByLabel('当票号').fill('');
+  // Received dates are China calendar days, picked in the screen's language.
+  const today = chinaDate(await appNow(page));
+  const tomorrow = dateOfDayIndex(dayIndexOfDate(today) + 1);
+  await fillPicker(pickerField(page, '受理日期起'), today);
+  await expect(pickerShown(pickerField(page, '受理日期起'))).toHaveValue(today.replaceAll('-', '/'));
+  await expect(status).toHaveText('共 3 件');
+  await fillPicker(pickerField(page, '受理日期起'), tomorrow);
+  await expect(status).toHaveText('共 0 件');
+  await fillPicker(pickerField(page, '受理日期起'), today);
+  await fillPicker(pickerField(page, '受理日期止'), today);
+  await expect(status).toHaveText('共 3 件');
   await page.getByLabel('类别').selectOption({ label: '息费' });
   await expect(status).toHaveText('共 0 件');
   await expect(page.getByText('没有符合条件的投诉')).toBeVisible();

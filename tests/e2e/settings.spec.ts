@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
-import { FirstRunPage } from './pages/app';
+import { FirstRunPage, fillPicker, pickerField } from './pages/app';
 
 test('a supervisor sets departments, staff, a deadline and 2027 holidays; they survive a reload', async ({ page, openApp }) => {
   await openApp();
@@ -23,7 +23,7 @@ test('a supervisor sets departments, staff, a deadline and 2027 holidays; they s
 
   await expect(page.getByText('尚未录入 2027 年的法定节假日')).toBeVisible();
   await page.getByLabel('转派责任部门 时长').fill('2');
-  await page.getByLabel('日期').fill('2027-01-01');
+  await fillPicker(pickerField(page, '日期'), '2027-01-01');
   await page.getByLabel('名称（选填）').fill('元旦');
   await page.getByRole('button', { name: '添加', exact: true }).click();
   await page.getByRole('button', { name: '保存时限与日历' }).click();

@@ -197,7 +197,7 @@ describe('the registration form (客户投诉登记表)', () => {
 });
 
 describe('the registration form in other outcomes', () => {
-  it('settled at the counter: the result says so, with the explanation; archived afterwards it still does', async () => {
+  it('settled at the counter (and so archived at once): the result says so, with the explanation', async () => {
     const settled = step(
       register(),
       'closeAtCounter',
@@ -205,12 +205,10 @@ describe('the registration form in other outcomes', () => {
       CLERK,
       china('2026-03-02 10:40'),
     );
-    const archived = step(settled, 'archive', {}, CLERK, china('2026-03-02 11:00'));
-    for (const build of [settled, archived]) {
-      const doc = await print('registration', build);
-      expectPrinted(doc, '当场办结');
-      expectPrinted(doc, '当场重新鉴定，按当日金价补足差额，客户满意离开。');
-    }
+    expect(settled.record.state).toBe('archived');
+    const doc = await print('registration', settled);
+    expectPrinted(doc, '当场办结');
+    expectPrinted(doc, '当场重新鉴定，按当日金价补足差额，客户满意离开。');
   });
 
   it('outside the remit: the verification says so, with the explanation', async () => {
@@ -529,5 +527,21 @@ describe('the archive summary', () => {
     }
     expect(doc.flat).toContain('已登记→已分派');
     expect(doc.flat).toContain('改动：处理结果');
+  });
+
+  it('logs a counter settlement then its archiving, the explanation under its own label (R1.7)', async () => {
+    const settled = step(register(), 'closeAtCounter', { explanation: '当场解释清楚，客户满意' }, CLERK, china('2026-03-02 10:40'));
+    const doc = await print('archiveSummary', settled);
+    expect(doc.flat).toContain('已登记→当场办结');
+    expect(doc.flat).toContain('改动：当场处理说明');
+    expect(doc.flat).toContain('当场办结→已归档');
+    const english = await print('archiveSummary', settled, 'en');
+    expect(english.flat).toContain('Explanationgivenatthecounter'); // flat: without spaces
+  });
+
+  it('labels the explanation of a complaint outside the remit as such', async () => {
+    const invalid = step(register(), 'markInvalid', { explanation: '不属本店业务' }, CLERK, china('2026-03-02 10:40'));
+    const doc = await print('archiveSummary', invalid);
+    expect(doc.flat).toContain('改动：不属受理范围的说明');
   });
 });

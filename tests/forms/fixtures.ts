@@ -99,9 +99,10 @@ export function step<C extends CommandName>(
   const next = transition.next;
   let before = build.record;
   const events = [...build.events];
-  for (const type of transition.events) {
-    events.push(chain(before, next, type, actor, at));
-    before = next;
+  for (const [i, type] of transition.events.entries()) {
+    const after = transition.records[i]!;
+    events.push(chain(before, after, type, actor, at));
+    before = after;
   }
   return { record: next, events, at };
 }

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { methods, type ApiError } from '../../shared/api/contract';
-import {
-  emptyIntake,
-  fromDraft,
-  issuesByField,
-  localDateTime,
-  toIntake,
-  type IntakeFields,
-} from '../../renderer/features/intake/intakeForm';
+import { emptyIntake, fromDraft, issuesByField, toIntake, type IntakeFields } from '../../renderer/features/intake/intakeForm';
 import { MONDAY_10AM } from './fixtures';
 
 const typed = (over: Partial<IntakeFields> = {}): IntakeFields => ({
@@ -22,11 +15,19 @@ describe('the intake form becomes a register request', () => {
   it('opens as a walk-in general complaint received now by the user, under the first category', () => {
     const f = emptyIntake('c01', 'appraisal', MONDAY_10AM);
     expect(f).toMatchObject({ channel: 'walk_in', severity: 'general', isReport: false, receivedBy: 'c01', category: 'appraisal' });
-    expect(new Date(f.receivedAt).getTime()).toBe(MONDAY_10AM);
+    expect(f.receivedAt).toBe('2026-03-02T10:00');
   });
 
-  it('shows the receiving time in the machine’s time zone to the minute', () => {
-    expect(new Date(localDateTime(MONDAY_10AM + 42_000)).getTime()).toBe(MONDAY_10AM);
+  it('holds the receiving time in China time to the minute, whatever the machine’s zone', () => {
+    expect(emptyIntake('c01', 'appraisal', MONDAY_10AM + 42_000).receivedAt).toBe('2026-03-02T10:00');
+    expect(emptyIntake('c01', 'appraisal', Date.parse('2026-03-01T23:30:00Z')).receivedAt).toBe('2026-03-02T07:30');
+    expect(toIntake(typed({ receivedAt: '2026-03-02T07:30' })).receivedAt).toBe(Date.parse('2026-03-01T23:30:00Z'));
+  });
+
+  it('sends an empty or unfinished receiving time as not a number, so the store refuses it on that field', () => {
+    for (const receivedAt of ['', '2026-03-02', '2026-03-02T24:00', '2026-02-30T10:00']) {
+      expect(toIntake(typed({ receivedAt })).receivedAt, receivedAt).toBeNaN();
+    }
   });
 
   it('sends the complainant nested, the receiving time as an instant, and the store accepts it', () => {

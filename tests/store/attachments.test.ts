@@ -52,9 +52,8 @@ describe('attachments', () => {
       CLERK,
     );
     expect(bare).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    await mustCommand(host, c.id, 'closeAtCounter', { explanation: '当场解决' }, CLERK);
-    await mustCommand(host, c.id, 'archive', {}, CLERK);
-    const late = await host.call('cases.addAttachment', { ...base, expectedVersion: 3, type: 'image/png', bytes: PNG }, CLERK);
+    await mustCommand(host, c.id, 'closeAtCounter', { explanation: '当场解决' }, CLERK); // settled and archived (R1.7)
+    const late = await host.call('cases.addAttachment', { ...base, expectedVersion: 2, type: 'image/png', bytes: PNG }, CLERK);
     expect(late).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
     expect(await host.db.attachments.count()).toBe(0);
     host.close();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CLERK, configuredHost, HANDLER, mustCommand, command, pawnPlan, register, SUPERVISOR, EN } from './fixtures';
 
 const DAY = 86_400_000;
@@ -86,14 +86,63 @@ describe('a pawnshop complaint from intake to archive', () => {
     host.close();
   });
 
-  it('closes a courier complaint at the counter and archives it at once (R1.7)', async () => {
+  it('settles a courier complaint at the counter and archives it in the same step, queued for head office (R1.7)', async () => {
+    const { host, clock } = await configuredHost('courier');
+    const c = await register(host, { category: 'pickup', businessRef: 'SF1234567890' });
+    clock.advance(5 * 60_000);
+    const settled = await mustCommand(host, c.id, 'closeAtCounter', { explanation: '已当场找到包裹交给客户。' }, CLERK);
+    expect(settled).toMatchObject({
+      state: 'archived',
+      version: c.version + 1,
+      closedAt: clock.at,
+      archivedAt: clock.at,
+      satisfaction: 'satisfied',
+      closingExplanation: '已当场找到包裹交给客户。',
+      nextDueAt: Number.POSITIVE_INFINITY,
+    });
+
+    const detail = await host.call('cases.get', { caseId: c.id }, CLERK);
+    if (!detail.ok) throw new Error(detail.error.message);
+    const [, settling, archiving] = detail.value.events;
+    expect(detail.value.events.map((e) => e.type)).toEqual(['registered', 'closed_at_counter', 'archived']);
+    // Each event says what it did: the settlement its explanation, the archiving the archive.
+    expect(settling!.changes).toMatchObject({
+      state: ['registered', 'closed_at_counter'],
+      closingExplanation: ['', '已当场找到包裹交给客户。'],
+    });
+    expect(settling!.changes.archivedAt).toBeUndefined();
+    expect(archiving!.changes).toEqual({ state: ['closed_at_counter', 'archived'], archivedAt: [null, clock.at] });
+    expect(detail.value.allowedCommands).toEqual([]);
+
+    // Exactly as any archived case: one outbox row for head office, with the archived version.
+    const outbox = await host.call('outbox.pending', {}, SUPERVISOR);
+    expect(outbox.ok && outbox.value.map((r) => [r.caseId, r.version])).toEqual([[c.id, settled.version]]);
+    expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { cases: 1, events: 3, firstBreak: null } });
+    const counts = await host.call('cases.counts', {}, SUPERVISOR);
+    expect(counts.ok && counts.value.byState).toEqual({ archived: 1 });
+    host.close();
+  });
+
+  it('writes a counter settlement, its archiving and the outbox row in one transaction: all or nothing (R1.7)', async () => {
     const { host } = await configuredHost('courier');
     const c = await register(host, { category: 'pickup', businessRef: 'SF1234567890' });
-    const closed = await mustCommand(host, c.id, 'closeAtCounter', { explanation: '已当场找到包裹交给客户。' }, CLERK);
-    expect(closed.state).toBe('closed_at_counter');
-    expect(closed.nextDueAt).toBe(Number.POSITIVE_INFINITY);
-    const archived = await mustCommand(host, c.id, 'archive', {}, CLERK);
-    expect(archived.state).toBe('archived');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(host.db.outbox, 'add').mockImplementationOnce(() => {
+      throw new Error('disk full');
+    });
+    const r = await command(host, c.id, 'closeAtCounter', { explanation: '已当场找到包裹交给客户。' }, CLERK);
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged).toHaveBeenCalled();
+
+    const detail = await host.call('cases.get', { caseId: c.id }, CLERK);
+    expect(detail.ok && [detail.value.case.state, detail.value.case.version, detail.value.events.length]).toEqual(['registered', 1, 1]);
+    expect(await host.db.outbox.count()).toBe(0);
+    vi.restoreAllMocks();
+
+    // Tried again, it goes through whole.
+    const settled = await mustCommand(host, c.id, 'closeAtCounter', { explanation: '已当场找到包裹交给客户。' }, CLERK);
+    expect(settled.state).toBe('archived');
+    expect(await host.db.outbox.count()).toBe(1);
     host.close();
   });
 

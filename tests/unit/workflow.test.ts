@@ -195,15 +195,23 @@ const callback = (input: object) => cmd('recordCallback', { notes: '', ...input 
 const RULES: Rule[] = [
   // R1 Intake
   [
-    'a clerk settles a complaint at the counter when the customer accepts the explanation',
+    'a complaint the customer accepts the explanation of at the counter is settled there and archived at once',
     'R1.7',
     caseIn('registered'),
     cmd('closeAtCounter'),
     CLERK,
-    moves('closed_at_counter', ['closed_at_counter']),
+    moves('archived', ['closed_at_counter', 'archived']),
   ],
   [
-    'a complaint settled at the counter is archived at once',
+    'a counter settlement is archived only with a complete record, or not at all',
+    'R1.7',
+    caseIn('registered', { caseNo: '' }),
+    cmd('closeAtCounter'),
+    CLERK,
+    missing('missing.caseNo'),
+  ],
+  [
+    'a case kept as settled at the counter before settling archived at once is archived',
     'R1.7',
     caseIn('closed_at_counter'),
     cmd('archive'),
@@ -278,7 +286,7 @@ const RULES: Rule[] = [
     caseIn('registered', MAJOR),
     cmd('closeAtCounter'),
     SUPERVISOR,
-    moves('closed_at_counter'),
+    moves('archived'),
   ],
   [
     'an administrator stands in for the supervisor on an urgent complaint',
@@ -370,7 +378,7 @@ const RULES: Rule[] = [
     caseIn('registered', ACKNOWLEDGED_MAJOR),
     cmd('closeAtCounter'),
     CLERK,
-    moves('closed_at_counter', ['closed_at_counter']),
+    moves('archived', ['closed_at_counter', 'archived']),
   ],
   [
     'once acknowledged, a clerk assigns an urgent complaint',
@@ -919,9 +927,22 @@ describe('what the record keeps', () => {
     expect(t.next.assignments.map((a) => a.assigneeId)).toEqual(['h01', 'h02']);
   });
 
-  it('a counter settlement keeps the explanation, the time and a satisfied customer (R1.7)', () => {
-    const t = ok(applyCommand(caseIn('registered'), cmd('closeAtCounter'), CLERK, NOW));
-    expect(t.next).toMatchObject({ closingExplanation: '当场解释清楚，客户满意', closedAt: NOW, satisfaction: 'satisfied' });
+  it('a counter settlement keeps the explanation, the time and a satisfied customer, and is archived then (R1.7)', () => {
+    const c = caseIn('registered');
+    const t = ok(applyCommand(c, cmd('closeAtCounter'), CLERK, NOW));
+    expect(t.next).toMatchObject({
+      state: 'archived',
+      closingExplanation: '当场解释清楚，客户满意',
+      closedAt: NOW,
+      archivedAt: NOW,
+      satisfaction: 'satisfied',
+      version: c.version + 1,
+    });
+    // The log says both: first the settlement, then the archiving.
+    expect(t.records.map((r) => [r.state, r.archivedAt])).toEqual([
+      ['closed_at_counter', null],
+      ['archived', NOW],
+    ]);
   });
 
   it('a complaint outside the remit keeps the explanation given (R1.4)', () => {

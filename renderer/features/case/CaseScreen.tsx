@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockState } from '../../../shared/deadlines';
 import type { CommandName } from '../../../shared/workflow/commands';
+import { closingKind } from '../../../shared/workflow/closing';
 import type { Branch } from '../../../shared/api/contract';
 import { useChinaTime } from '../../app/chinaTime';
 import { useCategoryLabel } from '../../app/organization';
@@ -57,12 +58,17 @@ export function CaseScreen({
   const categoryLabelOf = useCategoryLabel();
   const [action, setAction] = useState<CommandName | null>(null);
   const time = useChinaTime();
+  const values = { t, time, category: categoryLabelOf };
 
   if (!detail) return null;
   if (!detail.ok) return <Alert severity="error">{detail.error.message}</Alert>;
   const { case: c, events, clocks, allowedCommands, related } = detail.value;
   // Attachments and links have their own controls; the rest (the correction first) are actions.
   const actions = allowedCommands.filter(hasDialog);
+  const closing = closingKind(
+    c,
+    events.map((e) => e.type),
+  );
   return (
     <Paper component="section" sx={{ p: 3 }} aria-labelledby="case-title">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
@@ -98,7 +104,7 @@ export function CaseScreen({
         </Stack>
       )}
 
-      <HandlingDetails record={c} />
+      <HandlingDetails record={c} closing={closing} />
       <Attachments record={c} canAdd={allowedCommands.includes('addEvidence')} />
       <RelatedCases record={c} related={related} canLink={allowedCommands.includes('linkCase')} onOpen={onOpen} />
       <PrintSection detail={detail.value} branch={branch} />
@@ -137,8 +143,8 @@ export function CaseScreen({
             <ListItemText
               primary={`${time(e.at)} · ${t(`event.${e.type}`)} · ${e.actor.staffId} (${t(`role.${e.actor.role}`)})`}
               secondary={
-                e.type !== 'registered' && changeLines(e.changes, t).length
-                  ? `${t('case.changed')}: ${changeLines(e.changes, t).join(' · ')}`
+                e.type !== 'registered' && changeLines(e.changes, values, e.type).length
+                  ? `${t('case.changed')}: ${changeLines(e.changes, values, e.type).join(' · ')}`
                   : undefined
               }
             />

@@ -17,6 +17,7 @@ import type { CaseRecord } from '../../../shared/domain/case';
 import type { CommandName } from '../../../shared/workflow/commands';
 import { activeCategories, categoryLabel } from '../../../shared/domain/categories';
 import { useOrganization } from '../../app/organization';
+import { ChinaDateField } from '../../app/pickers';
 import { useStore } from '../../app/store';
 import { COMMAND_FIELDS, fieldOfIssue, initialValues, labelOf, payloadOf } from './commandFields';
 
@@ -76,6 +77,20 @@ export function CommandDialog({
                 />
               );
             }
+            if (f.kind === 'date') {
+              return (
+                <ChinaDateField
+                  key={f.name}
+                  label={t(labelOf(f, record.profileId))}
+                  value={String(values[f.name] ?? '')}
+                  onChange={set}
+                  required={f.required}
+                  autoFocus={i === 0}
+                  error={!!issueOf(f.name)}
+                  helperText={issueOf(f.name)}
+                />
+              );
+            }
             const listId = f.suggest ? `${titleId}-${f.name}-list` : undefined;
             return (
               <Fragment key={f.name}>
@@ -87,7 +102,7 @@ export function CommandDialog({
                   autoFocus={i === 0}
                   multiline={f.kind === 'multiline'}
                   minRows={f.kind === 'multiline' ? 3 : undefined}
-                  type={f.kind === 'date' ? 'date' : f.kind === 'amount' ? 'number' : 'text'}
+                  type={f.kind === 'amount' ? 'number' : 'text'}
                   select={f.kind === 'select' || f.kind === 'category'}
                   error={!!issueOf(f.name)}
                   helperText={issueOf(f.name)}

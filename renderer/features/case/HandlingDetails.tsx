@@ -2,14 +2,15 @@ import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../shared/domain/case';
+import { explanationLabel, type ClosingKind } from '../../../shared/workflow/closing';
 import { useChinaTime } from '../../app/chinaTime';
 
 /** What has been done on the case so far, in the order of the paper form's sections (核实, 处理意见, 处理结果, 回访). */
-export function HandlingDetails({ record: c }: { record: CaseRecord }) {
+export function HandlingDetails({ record: c, closing }: { record: CaseRecord; closing: ClosingKind | null }) {
   const { t } = useTranslation();
   const time = useChinaTime();
   const sections: { key: string; title: string; body: ReactNode }[] = [];
-  if (c.closingExplanation) sections.push({ key: 'closing', title: t('case.closingExplanation'), body: c.closingExplanation });
+  if (c.closingExplanation) sections.push({ key: 'closing', title: t(explanationLabel(closing)), body: c.closingExplanation });
   if (c.assignments.length) {
     sections.push({
       key: 'assignments',

@@ -7,6 +7,7 @@ import { CHANNELS, SEVERITIES } from '../../../shared/domain/enums';
 import { activeCategories, categoryLabel } from '../../../shared/domain/categories';
 import { PROFILES } from '../../../shared/domain/profiles';
 import { useOrganization } from '../../app/organization';
+import { ChinaDateTimeField } from '../../app/pickers';
 import type { CommandName } from '../../../shared/workflow/commands';
 import { isAllowed } from '../../../shared/workflow/machine';
 import { useStore } from '../../app/store';
@@ -20,8 +21,11 @@ const AT_THE_COUNTER: readonly CommandName[] = ['closeAtCounter', 'markInvalid',
 /** Where a report, a major or an urgent complaint went on saving (R1.1, R1.5). */
 const ESCALATED_MESSAGE = { report: 'saved.toSupervisor', major: 'saved.supervisorNotified', urgent: 'saved.emergency' } as const;
 
+/** The saved panel's shortcut to the new case: Alt, so it never clashes with typing (Ctrl+Enter saves, Ctrl+P prints). */
+const OPEN_CASE_KEY = 'KeyO';
+
 /** R1: the paper form's order, Tab through everything, Ctrl+Enter saves, the draft autosaves. */
-export function IntakeScreen({ branch }: { branch: Branch }) {
+export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCase: (caseId: string) => void }) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const profile = PROFILES[branch.profileId];
@@ -98,6 +102,20 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
     setOffered(null);
   }
 
+  // Alt+O opens the case just saved, unless a dialog over the panel has the keyboard.
+  const openable = saved && !action && !printing ? saved.id : null;
+  useEffect(() => {
+    if (!openable) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === OPEN_CASE_KEY) {
+        e.preventDefault();
+        onOpenCase(openable);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openable, onOpenCase]);
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -131,6 +149,9 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
           </Button>
           <Button variant="outlined" onClick={() => setPrinting(true)}>
             {t('saved.print')}
+          </Button>
+          <Button variant="outlined" onClick={() => onOpenCase(saved.id)} aria-keyshortcuts="Alt+O">
+            {t('saved.open')}
           </Button>
         </Stack>
         <Typography variant="body1" sx={{ mt: 2 }} role="status">
@@ -301,12 +322,10 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
             </option>
           ))}
         </TextField>
-        <TextField
-          type="datetime-local"
+        <ChinaDateTimeField
           label={t('intake.receivedAt')}
           value={fields.receivedAt}
-          onChange={(e) => set('receivedAt', e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(v) => set('receivedAt', v)}
           error={!!issues.receivedAt}
           helperText={issues.receivedAt}
         />

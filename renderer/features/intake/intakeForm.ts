@@ -1,9 +1,11 @@
 import type { ApiError } from '../../../shared/api/contract';
+import { chinaDateTime, instantOfChinaDateTime } from '../../../shared/deadlines/calendar';
 import type { IntakeInput } from '../../../shared/domain/case';
 import type { Channel, Severity } from '../../../shared/domain/enums';
 
 /** What the intake screen holds: strings as typed, so nothing typed is ever lost to parsing. */
 export interface IntakeFields {
+  /** China time, 'YYYY-MM-DDTHH:mm'. */
   receivedAt: string;
   channel: Channel;
   name: string;
@@ -19,15 +21,18 @@ export interface IntakeFields {
   receivedBy: string;
 }
 
-/** `YYYY-MM-DDTHH:mm` in the machine's time zone, as a datetime-local field wants it. */
-export function localDateTime(at: number): string {
-  const d = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
+/** The received time as the form holds it: 'YYYY-MM-DDTHH:mm' China time, whatever the PC's zone; '' or malformed is NaN. */
+function receivedAtOf(text: string): number {
+  try {
+    return instantOfChinaDateTime(text);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export function emptyIntake(receivedBy: string, category: string, now = Date.now()): IntakeFields {
   return {
-    receivedAt: localDateTime(now),
+    receivedAt: chinaDateTime(now),
     channel: 'walk_in',
     name: '',
     phone: '',
@@ -46,7 +51,7 @@ export function emptyIntake(receivedBy: string, category: string, now = Date.now
 export function toIntake(f: IntakeFields): IntakeInput {
   return {
     channel: f.channel,
-    receivedAt: new Date(f.receivedAt).getTime(),
+    receivedAt: receivedAtOf(f.receivedAt),
     receivedBy: f.receivedBy.trim(),
     complainant: { name: f.name, phone: f.phone, address: f.address, idNumber: f.idNumber.trim() },
     businessRef: f.businessRef,

@@ -10,6 +10,7 @@ import { useLive, useStore } from '../../app/store';
 import { chinaTime } from '../../app/chinaTime';
 import { useOrganization } from '../../app/organization';
 import { NO_ASSIGNEE, NO_FILTERS, PRESETS, queryOf, type QueueFilters } from './queueFilters';
+import { ChinaDateField } from '../../app/pickers';
 
 const ROW_HEIGHT = 44;
 /** Rows fetched around the visible ones; the list itself may hold 100,000. */
@@ -132,7 +133,7 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
           <Tab key={p} value={p} label={t(`queues.preset.${p}`)} />
         ))}
       </Tabs>
-      <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap', rowGap: 2 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }}>
         <TextField
           type="search"
           label={t('queues.search')}
@@ -205,20 +206,8 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
           onChange={(e) => set('businessRef', e.target.value)}
           sx={{ width: 180 }}
         />
-        <TextField
-          type="date"
-          label={t('queues.from')}
-          value={filters.from}
-          onChange={(e) => set('from', e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          type="date"
-          label={t('queues.to')}
-          value={filters.to}
-          onChange={(e) => set('to', e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <ChinaDateField label={t('queues.from')} value={filters.from} onChange={(v) => set('from', v)} width={190} />
+        <ChinaDateField label={t('queues.to')} value={filters.to} onChange={(v) => set('to', v)} width={190} />
       </Stack>
       {page && !page.ok && (
         <Typography color="error" role="alert">

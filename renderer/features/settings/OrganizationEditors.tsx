@@ -39,8 +39,19 @@ export function DepartmentsEditor({ value, onChange }: { value: string[]; onChan
   );
 }
 
-/** Staff rows (id, name, role), each control labelled with its row number. */
-export function StaffEditor({ value, onChange }: { value: StaffMember[]; onChange: (next: StaffMember[]) => void }) {
+/**
+ * Staff rows (id, name, role), each control labelled with its row number. `you`, at first run, is
+ * the person setting the branch up: listed first, as typed above, and not edited here.
+ */
+export function StaffEditor({
+  value,
+  onChange,
+  you,
+}: {
+  value: StaffMember[];
+  onChange: (next: StaffMember[]) => void;
+  you?: StaffMember;
+}) {
   const { t } = useTranslation();
   const setMember = (i: number, patch: Partial<StaffMember>) => onChange(value.map((m, k) => (k === i ? { ...m, ...patch } : m)));
   return (
@@ -55,6 +66,14 @@ export function StaffEditor({ value, onChange }: { value: StaffMember[]; onChang
           </TableRow>
         </TableHead>
         <TableBody>
+          {you && (
+            <TableRow>
+              <TableCell sx={{ fontFamily: 'monospace' }}>{you.id || '—'}</TableCell>
+              <TableCell>{t('setup.you', { name: you.name || you.id || '—' })}</TableCell>
+              <TableCell>{t(`role.${you.role}`)}</TableCell>
+              <TableCell />
+            </TableRow>
+          )}
           {value.map((m, i) => (
             <TableRow key={i}>
               <TableCell>

@@ -27,6 +27,7 @@ import { useLive, useStore } from '../../app/store';
 import { desktopBridge } from '../../bridge/desktop';
 import { DepartmentsEditor, StaffEditor } from './OrganizationEditors';
 import { PrinterSection } from './PrinterSection';
+import { ChinaDateField } from '../../app/pickers';
 
 function Outcome({ error, saved }: { error: ApiError | null; saved: boolean }) {
   const { t } = useTranslation();
@@ -282,13 +283,12 @@ function DeadlineSection({ policy, overrides, uncovered }: { policy: DeadlinePol
         ))}
       </Stack>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
-        <TextField
+        <ChinaDateField
           size="small"
-          type="date"
           label={t('settings.date')}
           value={day.date}
-          onChange={(e) => setDay({ ...day, date: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(date) => setDay({ ...day, date })}
+          width={190}
         />
         <FormControlLabel
           control={<Switch checked={day.workday} onChange={(e) => setDay({ ...day, workday: e.target.checked })} />}

@@ -105,7 +105,7 @@ export function FirstRun({ api, locale, onDone }: { api: StoreApi; locale: Local
           <Typography variant="subtitle1" component="h2">
             {t('setup.staff')}
           </Typography>
-          <StaffEditor value={others} onChange={setOthers} />
+          <StaffEditor value={others} onChange={setOthers} you={{ id: staffId.trim(), name: name.trim(), role }} />
           {error?.issues?.some((i) => i.path.startsWith('organization.')) && (
             <Alert severity="error" role="alert">
               {error.issues.find((i) => i.path.startsWith('organization.'))!.message}

@@ -1,6 +1,65 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Page objects: one per screen, shared by the web and electron projects. */
+
+type SectionKind = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'meridiem';
+
+/** The sections of a date picker's field, by their accessible names in the three languages. */
+const SECTION_KINDS: Record<string, SectionKind> = {
+  年份: 'year',
+  Year: 'year',
+  月份: 'month',
+  Month: 'month',
+  日期: 'day',
+  Day: 'day',
+  时: 'hour',
+  時: 'hour',
+  Hours: 'hour',
+  分: 'minute',
+  Minutes: 'minute',
+  十二小时制: 'meridiem',
+  十二小時制: 'meridiem',
+  Meridiem: 'meridiem',
+};
+
+/**
+ * A date picker's field (MUI X): the group named by the field's label, one spinbutton a section.
+ * Whatever order the screen's language shows them in, each section is clicked and typed into.
+ */
+export function pickerField(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole('group', { name: label, exact: true });
+}
+
+/** What a picker's field shows, as one text (`2026/11/20 08:30`): its hidden input holds it. */
+export function pickerShown(field: Locator): Locator {
+  return field.locator('input');
+}
+
+/** Types `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm` into a picker's field, section by section, from the keyboard. */
+export async function fillPicker(field: Locator, value: string): Promise<void> {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+  if (!m) throw new Error(`not a date or date and time: ${value}`);
+  const [, year, month, day, hour, minute] = m;
+  const sections = field.getByRole('spinbutton');
+  const kinds = await sections.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  const at = (kind: SectionKind) => kinds.findIndex((label) => SECTION_KINDS[label] === kind);
+  const twelveHour = at('meridiem') >= 0;
+  const typed: [SectionKind, string | undefined][] = [
+    ['year', year],
+    ['month', month],
+    ['day', day],
+    ['hour', hour === undefined ? undefined : twelveHour ? String(((Number(hour) + 11) % 12) + 1).padStart(2, '0') : hour],
+    ['minute', minute],
+    ['meridiem', hour === undefined || !twelveHour ? undefined : Number(hour) < 12 ? 'A' : 'P'],
+  ];
+  for (const [kind, text] of typed) {
+    if (text === undefined) continue;
+    const i = at(kind);
+    if (i < 0) throw new Error(`the picker has no ${kind} section (sections: ${kinds.join(', ')})`);
+    await sections.nth(i).click();
+    await sections.nth(i).pressSequentially(text);
+  }
+}
 export class FirstRunPage {
   constructor(private readonly page: Page) {}
 
@@ -96,6 +155,11 @@ export class CasePage {
     await this.page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: action, exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: action });
     for (const [label, value] of Object.entries(fields)) {
+      const picker = pickerField(dialog, label);
+      if (await picker.count()) {
+        await fillPicker(picker, value as string);
+        continue;
+      }
       const field = dialog.getByLabel(label);
       if (typeof value === 'boolean') await field.setChecked(value);
       else if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption({ label: value });
