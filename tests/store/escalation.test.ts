@@ -192,7 +192,7 @@ describe('an unacknowledged major or urgent case is the supervisor’s', () => {
     const nowOffered = await host.call('cases.get', { caseId: c.id }, CLERK);
     expect(nowOffered.ok && nowOffered.value.allowedCommands).toContain('closeAtCounter');
     const settled = await mustCommand(host, c.id, 'closeAtCounter', { explanation: '已当面解释清楚' }, CLERK);
-    expect(settled.state).toBe('closed_at_counter');
+    expect(settled.state).toBe('archived');
     host.close();
   });
 
