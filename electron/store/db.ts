@@ -123,6 +123,22 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
     version: 4,
     stores: { prints: 'id, [caseId+at]' },
   },
+  {
+    // v5: complainants have an e-mail address, an identity document type and may be anonymous
+    // (reports only); cases stored before hold none of them.
+    version: 5,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table<CaseRecord>('cases')
+        .toCollection()
+        .modify((c: CaseRecord) => {
+          c.complainant.email ??= '';
+          c.complainant.idType ??= 'resident_id';
+          c.complainant.anonymous ??= false;
+        });
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

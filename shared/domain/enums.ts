@@ -71,5 +71,7 @@ export const EVENT_TYPES = [
   'appeal_filed',
   'case_linked',
   'archived',
+  // An anonymous report closed without telling the result or a callback (nobody to reach).
+  'closed_without_callback',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -33,6 +33,8 @@ export interface CommandDefinition<N extends string = string, S extends z.ZodTyp
   event: EventType;
   /** Next state; omitted when the command records something without moving the case. */
   to?: CaseState | ((ctx: CommandContext<z.output<S>>) => CaseState);
+  /** Whether the command makes sense for this case at all (offered on the case page); its guard refuses it otherwise. */
+  appliesTo?: (c: CaseRecord) => boolean;
   guard?: (ctx: CommandContext<z.output<S>>) => DomainError | null;
   apply: (ctx: CommandContext<z.output<S>>) => Partial<CaseRecord>;
   /** Omitted for commands issued by their own controls (attachments, related cases). */

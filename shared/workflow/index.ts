@@ -2,3 +2,4 @@ export * from './commands';
 export * from './completeness';
 export * from './errors';
 export * from './machine';
+export * from './offered';

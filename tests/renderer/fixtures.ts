@@ -18,7 +18,7 @@ export function registeredCase(profileId: ProfileId = 'pawnshop'): CaseRecord {
       channel: 'walk_in',
       receivedAt: MONDAY_10AM,
       receivedBy: 'c01',
-      complainant: { name: '王小明', phone: '13812345678', address: '朝阳区建国路 1 号', idNumber: '' },
+      complainant: { name: '王小明', phone: '13812345678', address: '朝阳区建国路 1 号', email: '', idType: 'resident_id', idNumber: '', anonymous: false },
       businessRef: 'DP2026030200017',
       category: 'appraisal',
       severity: 'general',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { satisfactionSchema } from '../../domain/case';
 import { ROLES, SATISFACTIONS, isSupervisorRole } from '../../domain/enums';
 import { hasVisibleText } from '../../domain/text';
+import { reachesTheComplainant, refusedWithoutSomeoneToCall } from '../callback';
 import { defineCommand } from '../define';
 import { domainError } from '../errors';
 import { field } from '../fields';
@@ -25,7 +26,10 @@ export const recordCallback = defineCommand({
   roles: ROLES,
   event: 'callback_recorded',
   to: ({ p }) => (closes(p) ? 'closed' : 'reopened'),
-  guard: ({ p, actor }) => {
+  appliesTo: reachesTheComplainant,
+  guard: ({ c, p, actor }) => {
+    const nobody = refusedWithoutSomeoneToCall({ c });
+    if (nobody) return nobody;
     if (p.standardMet && !isSupervisorRole(actor.role)) return domainError('forbidden', 'errors.workflow.standardMetBySupervisor');
     if (!closes(p) && !hasVisibleText(p.objection))
       return domainError('incomplete', 'errors.workflow.missing', { fields: 'missing.objection' });
