@@ -61,6 +61,7 @@ const complainantFields = {
  */
 export const complainantSchema = z.object({
   ...complainantFields,
+  name: complainantFields.name.default(''),
   phone: complainantFields.phone.default(''),
   address: complainantFields.address.default(''),
   email: complainantFields.email.default(''),

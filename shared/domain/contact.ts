@@ -55,7 +55,8 @@ export function contactIssues(c: Partial<ContactFields>, isReport: boolean): Con
   const issues: ContactIssue[] = [];
   if (isAnonymous(c)) {
     if (!isReport) issues.push({ field: 'anonymous', key: 'errors.anonymous.reportOnly' });
-    if ([c.name, c.phone, c.address, c.email, c.idNumber].some(filled)) issues.push({ field: 'anonymous', key: 'errors.anonymous.withDetails' });
+    if ([c.name, c.phone, c.address, c.email, c.idNumber].some(filled))
+      issues.push({ field: 'anonymous', key: 'errors.anonymous.withDetails' });
     return issues;
   }
   if (typeof c.name === 'string' && !hasVisibleText(c.name)) issues.push({ field: 'name', key: 'errors.required' });

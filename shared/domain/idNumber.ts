@@ -63,13 +63,20 @@ export const ID_TYPE_RULES: Readonly<Record<IdType, IdTypeRule>> = {
     mask: (v) => keepEnds(v, 1, 3),
   },
   taiwan_permit: { isValid: (v) => /^\d{8}$/.test(v), message: 'errors.idNumber.taiwanPermit', mask: (v) => keepEnds(v, 1, 3) },
-  passport: { isValid: (v) => /^[A-Z\d]{5,9}$/.test(v) && /\d/.test(v), message: 'errors.idNumber.passport', mask: (v) => keepEnds(v, 1, 3) },
+  passport: {
+    isValid: (v) => /^[A-Z\d]{5,9}$/.test(v) && /\d/.test(v),
+    message: 'errors.idNumber.passport',
+    mask: (v) => keepEnds(v, 1, 3),
+  },
   other: { isValid: (v) => v.length > 0, message: 'errors.idNumber.other', mask: (v) => keepEnds(v, 1, 3) },
 };
 
 /** As typed, without full-width forms (NFKC), spaces or dashes, in capitals: what is stored. */
 export function normalizeIdNumber(input: string): string {
-  return input.normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212]/g, '').toUpperCase();
+  return input
+    .normalize('NFKC')
+    .replace(/[\s\-\u2010-\u2015\u2212]/g, '')
+    .toUpperCase();
 }
 
 /** Whether `input` is a number of a document of `type` (after normalizing). */

@@ -10,7 +10,8 @@ export const en: Record<string, string> = {
   'errors.staff.invalid': 'Invalid staff id',
   'errors.staff.unknown': 'No such staff member',
   'errors.role.invalid': 'Invalid role',
-  'errors.phone.invalid': 'Invalid phone number: mobiles have 11 digits, landlines need the area code, numbers abroad start with + and the country code (+852 9123 4567)',
+  'errors.phone.invalid':
+    'Invalid phone number: mobiles have 11 digits, landlines need the area code, numbers abroad start with + and the country code (+852 9123 4567)',
   'errors.idNumber.invalid': 'Invalid ID number (18 characters with a valid check digit)',
   'errors.channel.invalid': 'Invalid channel',
   'errors.severity.invalid': 'Invalid severity',
@@ -282,10 +283,10 @@ export const en: Record<string, string> = {
   'errors.idNumber.passport': 'Invalid passport number: 5 to 9 letters and digits',
   'errors.idNumber.other': 'Enter the document number',
   'errors.anonymous.reportOnly': 'Only a whistle-blowing report may be anonymous; a complaint needs a name and a way of contact',
-  'errors.anonymous.withDetails':
-    'An anonymous report records no name, phone, address, e-mail or document; clear them or untick anonymous',
+  'errors.anonymous.withDetails': 'An anonymous report records no name, phone, address, e-mail or document; clear them or untick anonymous',
   'errors.contact.none': 'Give at least one way to reach the customer for the callback: a phone, an address or an e-mail address',
-  'errors.workflow.nobodyToCallBack': 'Nobody can be told the result of an anonymous report or called back; use "Close (no callback possible)"',
+  'errors.workflow.nobodyToCallBack':
+    'Nobody can be told the result of an anonymous report or called back; use "Close (no callback possible)"',
   'errors.workflow.callbackPossible': 'The complainant can be reached: tell the result and call back before closing',
   'missing.contact': 'a way of contact (phone, address or e-mail)',
   'command.closeWithoutCallback': 'Close (no callback possible)',

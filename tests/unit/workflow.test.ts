@@ -50,7 +50,15 @@ function registeredCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
       channel: 'walk_in',
       receivedAt: T0,
       receivedBy: 'c01',
-      complainant: { name: '王小明', phone: '13812345678', address: '朝阳区建国路 88 号', email: '', idType: 'resident_id', idNumber: '', anonymous: false },
+      complainant: {
+        name: '王小明',
+        phone: '13812345678',
+        address: '朝阳区建国路 88 号',
+        email: '',
+        idType: 'resident_id',
+        idNumber: '',
+        anonymous: false,
+      },
       businessRef: 'DP2026030200017',
       category: 'appraisal',
       severity: 'general',
@@ -816,7 +824,15 @@ describe('what the record keeps', () => {
     const c = caseIn('registered', {
       severity: 'major',
       isReport: true,
-      complainant: { name: '王小明', phone: '13812345678', address: '朝阳区建国路 88 号', email: '', idType: 'resident_id', idNumber: '11010519491231002X', anonymous: false },
+      complainant: {
+        name: '王小明',
+        phone: '13812345678',
+        address: '朝阳区建国路 88 号',
+        email: '',
+        idType: 'resident_id',
+        idNumber: '11010519491231002X',
+        anonymous: false,
+      },
     });
     const corrected = () => ok(applyCommand(c, cmd('update', { complainant: { phone: '010-12345678' } }), SUPERVISOR, NOW)).next;
 
