@@ -84,8 +84,13 @@ export function isValidIdOfType(type: IdType, input: string): boolean {
   return ID_TYPE_RULES[type].isValid(normalizeIdNumber(input));
 }
 
+/** A stored type as one of ours: a damaged or unknown one is treated as "other". */
+export function knownIdType(type: unknown): IdType {
+  return (ID_TYPES as readonly unknown[]).includes(type) ? (type as IdType) : 'other';
+}
+
 /** The number as screens and the printed form show it: most characters replaced by *. */
 export function maskIdNumber(type: IdType, input: string): string {
   const value = normalizeIdNumber(input);
-  return value === '' ? '' : ID_TYPE_RULES[type].mask(value);
+  return value === '' ? '' : ID_TYPE_RULES[knownIdType(type)].mask(value);
 }
