@@ -232,15 +232,6 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
           helperText={issues.address}
         />
         <TextField
-          label={t('intake.email')}
-          type="email"
-          value={fields.email}
-          onChange={(e) => set('email', e.target.value)}
-          disabled={anonymous}
-          error={!!issues.email}
-          helperText={issues.email}
-        />
-        <TextField
           label={t(profile.businessRefLabel)}
           value={fields.businessRef}
           onChange={(e) => set('businessRef', e.target.value)}
@@ -350,6 +341,15 @@ export function IntakeScreen({ branch }: { branch: Branch }) {
           disabled={anonymous}
           error={!!issues.idNumber}
           helperText={issues.idNumber}
+        />
+        <TextField
+          label={t('intake.email')}
+          type="email"
+          value={fields.email}
+          onChange={(e) => set('email', e.target.value)}
+          disabled={anonymous}
+          error={!!issues.email}
+          helperText={issues.email}
         />
       </Box>
       <FormControlLabel
