@@ -35,7 +35,12 @@ const cases = {
   identified: detailOf(
     register({
       ...PAWN_INTAKE,
-      complainant: { ...PAWN_INTAKE.complainant, email: 'wang.xiaoming@example.com', idType: 'resident_id', idNumber: '11010519491231002X' },
+      complainant: {
+        ...PAWN_INTAKE.complainant,
+        email: 'wang.xiaoming@example.com',
+        idType: 'resident_id',
+        idNumber: '11010519491231002X',
+      },
     }),
   ),
   anonymous: detailOf(
