@@ -31,6 +31,21 @@ const cases = {
   assigned: detailOf(fresh),
   archived: detailOf(archivedCase()),
   long: detailOf(archivedCase(PAWN_INTAKE, { content: longContent, notes: manyNotes })),
+  // R1.1, R1.2: an identity document (printed masked) and an e-mail address; an anonymous report.
+  identified: detailOf(
+    register({
+      ...PAWN_INTAKE,
+      complainant: {
+        ...PAWN_INTAKE.complainant,
+        email: 'wang.xiaoming@example.com',
+        idType: 'resident_id',
+        idNumber: '11010519491231002X',
+      },
+    }),
+  ),
+  anonymous: detailOf(
+    register({ ...PAWN_INTAKE, channel: 'letter', isReport: true, complainant: { name: '', phone: '', address: '', anonymous: true } }),
+  ),
 };
 const browser = await launchChromium();
 try {

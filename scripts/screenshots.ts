@@ -84,7 +84,12 @@ try {
     await page.keyboard.press('Control+Enter');
     await page.getByRole('alert').waitFor();
     await shot(page, `${locale}-3-intake-invalid`);
-    await field(page, L.phone).fill('13812345678');
+    // A Hong Kong number typed with a full-width IME (shown converted on leaving the field) and a passport.
+    await field(page, L.phone).fill('＋８５２　９１２３　４５６７');
+    await page.keyboard.press('Tab');
+    await page.getByLabel(locale === 'en' ? 'ID document type' : '证件类型').selectOption('passport');
+    await page.getByLabel(locale === 'en' ? 'ID document number (optional)' : '证件号码（选填）').fill('E12345678');
+    await shot(page, `${locale}-3a-intake-corrected`);
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('case-no').waitFor();
     await shot(page, `${locale}-4-saved`);
@@ -134,6 +139,19 @@ try {
     await page.getByRole('tab', { name: locale === 'en' ? 'Branch settings' : '网点设置' }).click();
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     await shot(page, `${locale}-7-settings`);
+    // An anonymous report (R1.1): no name, no way of contact; the case page says why no callback runs.
+    await page.getByRole('tab', { name: locale === 'en' ? 'Register' : '登记投诉' }).click();
+    await field(page, L.content).fill('举报柜员私下收取好处费，信中未署名。');
+    await page.getByLabel(locale === 'en' ? 'Report of misconduct: goes straight to the supervisor' : '举报（检举）件，直接转主管').check();
+    await page.getByLabel(locale === 'en' ? 'Anonymous report (no name, no way of contact)' : '匿名举报（不留姓名和联系方式）').check();
+    await shot(page, `${locale}-8-intake-anonymous`);
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('case-no').waitFor();
+    await page.getByRole('tab', { name: L.list }).click();
+    await page.getByRole('table').waitFor();
+    await page.getByRole('row').nth(1).getByRole('button').click();
+    await page.getByRole('table').first().waitFor();
+    await shot(page, `${locale}-9-case-anonymous`);
     await page.close();
   }
 } finally {

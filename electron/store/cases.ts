@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { methods } from '../../shared/api/contract';
-import { computeClocks, nextDueAt } from '../../shared/deadlines';
+import { computeClocks, nextDueAt, policyForComplainant } from '../../shared/deadlines';
 import type { Actor, CaseRecord, Intake } from '../../shared/domain/case';
 import { isFinishedState } from '../../shared/domain/enums';
 import { newCaseRecord } from '../../shared/domain/newCase';
@@ -38,7 +38,7 @@ function checkIntake(ctx: StoreContext, intake: Partial<Intake>, pathPrefix: str
 /** The earliest unmet deadline, from the case's events under the branch's policy. */
 function dueAtOf(ctx: StoreContext, c: CaseRecord, events: Pick<CaseEvent, 'type' | 'at'>[]): number {
   const stopped = isFinishedState(c.state);
-  const clocks = computeClocks(ctx.policy, events, ctx.now(), ctx.calendar, { stopped });
+  const clocks = computeClocks(policyForComplainant(ctx.policy, c.complainant), events, ctx.now(), ctx.calendar, { stopped });
   return nextDueAt(clocks) ?? Number.POSITIVE_INFINITY;
 }
 

@@ -132,7 +132,9 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
     stores: { prints: 'id, [caseId+at]' },
   },
   {
-    // v5: notifications are acknowledged (by whom, when); cases carry their escalation and emergency steps.
+    // v5: notifications are acknowledged (by whom, when); cases carry their escalation and emergency
+    // steps; complainants have an e-mail address, an identity document type and may be anonymous
+    // (reports only). Cases stored before hold none of them.
     version: 5,
     stores: { notifications: '++id, [role+acknowledged], caseId' },
     upgrade: async (tx) => {
@@ -151,6 +153,9 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
         .table<CaseRecord>('cases')
         .toCollection()
         .modify((c: CaseRecord) => {
+          c.complainant.email ??= '';
+          c.complainant.idType ??= 'resident_id';
+          c.complainant.anonymous ??= false;
           c.emergencySteps ??= [];
           if (c.escalation !== undefined) return;
           const n = latest.get(c.id);

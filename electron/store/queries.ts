@@ -1,5 +1,5 @@
 import type { CaseDetail, CaseSummary, Counts, QueuePage, queueQuerySchema } from '../../shared/api/contract';
-import { computeClocks } from '../../shared/deadlines';
+import { computeClocks, policyForComplainant } from '../../shared/deadlines';
 import type { Actor } from '../../shared/domain/case';
 import { isFinishedState } from '../../shared/domain/enums';
 import { allowedCommands } from '../../shared/workflow';
@@ -13,7 +13,8 @@ export async function caseDetail(ctx: StoreContext, caseId: string, actor: Actor
   if (!c) fail('not_found', 'errors.case.notFound');
   const events = await eventsOf(ctx.db, caseId);
   const stopped = isFinishedState(c.state);
-  const clocks = computeClocks(ctx.policy, clockHistory(events), ctx.now(), ctx.calendar, { stopped });
+  // An anonymous report has no callback clock (shared/deadlines/customer.ts).
+  const clocks = computeClocks(policyForComplainant(ctx.policy, c.complainant), clockHistory(events), ctx.now(), ctx.calendar, { stopped });
   return { case: c, events, clocks, allowedCommands: allowedCommands(c, actor), related: ctx.model.summaries(c.relatedCaseIds) };
 }
 

@@ -41,3 +41,4 @@ export {
   MAX_CLOCK_AMOUNT,
 } from './schema';
 export { deadlineMessages, type DeadlineMessageKey } from './messages';
+export { needsTheComplainant, policyForComplainant } from './customer';

@@ -15,9 +15,10 @@ import {
   type Satisfaction,
   type Severity,
 } from './enums';
-import { MAX_TEXT, staffId, textField, timestamp } from './text';
-import { isValidPhone, parsePhone } from './phone';
-import { isValidIdNumber } from './idNumber';
+import { hasVisibleText, MAX_TEXT, receivedAtField, staffId, textField } from './text';
+import { halfWidth, isValidPhone, parsePhone } from './phone';
+import { ID_TYPES, normalizeIdNumber } from './idNumber';
+import { contactIssues, type ContactFields } from './contact';
 import type { Escalation } from './escalation';
 
 export interface Actor {
@@ -30,27 +31,54 @@ export const actorSchema = z.object({
   role: z.enum(ROLES, { error: 'errors.role.invalid' }),
 });
 
-export const phoneField = textField(MAX_TEXT.phone, { required: true }).refine(isValidPhone, {
-  message: 'errors.phone.invalid',
-});
+/** A phone number, or '' (the contact rule decides whether one is needed); stored normalized. */
+export const phoneField = textField(MAX_TEXT.phone)
+  .refine((v) => !hasVisibleText(v) || isValidPhone(v), { message: 'errors.phone.invalid' })
+  .transform((v) => (hasVisibleText(v) ? normalizedPhone(v) : ''));
 
-export const idNumberField = textField(MAX_TEXT.idNumber).refine((v) => v === '' || isValidIdNumber(v), {
-  message: 'errors.idNumber.invalid',
-});
+/** An e-mail address, or ''; full-width forms (＠, ．) are converted. */
+export const emailField = textField(MAX_TEXT.email)
+  .transform((v) => halfWidth(v).trim())
+  .refine((v) => v === '' || EMAIL.test(v), { message: 'errors.email.invalid' });
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** The identity document's number, or ''; checked against its type with the rest of the complainant. */
+export const idNumberField = textField(MAX_TEXT.idNumber).transform(normalizeIdNumber);
+export const idTypeSchema = z.enum(ID_TYPES, { error: 'errors.idType.invalid' });
 
 const complainantFields = {
-  name: textField(MAX_TEXT.name, { required: true }),
+  name: textField(MAX_TEXT.name),
   phone: phoneField,
   address: textField(MAX_TEXT.address),
+  email: emailField,
+  idType: idTypeSchema,
   idNumber: idNumberField,
+  anonymous: z.boolean({ error: 'errors.boolean.invalid' }),
 };
 
+/**
+ * The complainant as stored. Name, a way of contact, anonymity and the ID number's type are
+ * checked together, with the case's report flag, by `contactIssues` (shared/domain/contact.ts).
+ */
 export const complainantSchema = z.object({
   ...complainantFields,
+  name: complainantFields.name.default(''),
+  phone: complainantFields.phone.default(''),
   address: complainantFields.address.default(''),
+  email: complainantFields.email.default(''),
+  idType: complainantFields.idType.default('resident_id'),
   idNumber: complainantFields.idNumber.default(''),
+  anonymous: complainantFields.anonymous.default(false),
 });
 export type Complainant = z.output<typeof complainantSchema>;
+
+/** Adds `contactIssues` to a zod refinement, at `complainant.<field>`. */
+function addContactIssues(complainant: unknown, isReport: unknown, ctx: z.RefinementCtx): void {
+  if (typeof complainant !== 'object' || complainant === null) return;
+  for (const issue of contactIssues(complainant as Partial<ContactFields>, isReport === true)) {
+    ctx.addIssue({ code: 'custom', message: issue.key, path: ['complainant', issue.field] });
+  }
+}
 
 export const channelSchema = z.enum(CHANNELS, { error: 'errors.channel.invalid' });
 export const severitySchema = z.enum(SEVERITIES, { error: 'errors.severity.invalid' });
@@ -61,7 +89,7 @@ export const categorySchema = z.string({ error: 'errors.category.invalid' }).reg
 /** What the clerk types at intake. Category membership in the branch's profile is checked by the store. */
 const intakeFields = {
   channel: channelSchema,
-  receivedAt: timestamp,
+  receivedAt: receivedAtField,
   receivedBy: staffId,
   businessRef: textField(MAX_TEXT.businessRef),
   category: categorySchema,
@@ -71,14 +99,16 @@ const intakeFields = {
   expectedResolution: textField(MAX_TEXT.long, { multiline: true }),
 };
 
-export const intakeSchema = z.object({
-  ...intakeFields,
-  complainant: complainantSchema,
-  businessRef: intakeFields.businessRef.default(''),
-  severity: intakeFields.severity.default('general'),
-  isReport: intakeFields.isReport.default(false),
-  expectedResolution: intakeFields.expectedResolution.default(''),
-});
+export const intakeSchema = z
+  .object({
+    ...intakeFields,
+    complainant: complainantSchema,
+    businessRef: intakeFields.businessRef.default(''),
+    severity: intakeFields.severity.default('general'),
+    isReport: intakeFields.isReport.default(false),
+    expectedResolution: intakeFields.expectedResolution.default(''),
+  })
+  .superRefine((intake, ctx) => addContactIssues(intake.complainant, intake.isReport, ctx));
 export type IntakeInput = z.input<typeof intakeSchema>;
 export type Intake = z.output<typeof intakeSchema>;
 

@@ -75,5 +75,7 @@ export const EVENT_TYPES = [
   'supervisor_notified',
   'escalation_acknowledged',
   'emergency_step_recorded',
+  // An anonymous report closed without telling the result or a callback (nobody to reach).
+  'closed_without_callback',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -13,7 +13,8 @@ export const MAX_TEXT = {
   phone: 30,
   address: 200,
   businessRef: 64,
-  idNumber: 18,
+  idNumber: 30,
+  email: 254,
   short: 500,
   long: 20_000,
 } as const;
@@ -56,6 +57,16 @@ export const timestamp = z
   .int({ message: 'errors.date.invalid' })
   .min(946_684_800_000, { message: 'errors.date.invalid' })
   .max(4_102_444_800_000, { message: 'errors.date.invalid' });
+
+/**
+ * When a complaint was received. Outside the sane range the message states the range accepted
+ * (from 1 January 2000 up to now; the store refuses a time ahead of its clock the same way).
+ */
+export const receivedAtField = z
+  .number({ error: 'errors.date.invalid' })
+  .int({ message: 'errors.date.invalid' })
+  .min(946_684_800_000, { message: 'errors.date.receivedRange' })
+  .max(4_102_444_800_000, { message: 'errors.date.receivedRange' });
 
 /** The id of a stored row (a case, an attachment, a draft, a print): a UUID in lower case. */
 export const rowId = z

@@ -10,7 +10,7 @@ import { documentHeader, formTable, html, signatureRow, text, wideRow, type Docu
 import { callbackHtml, intakeRows, opinionHtml, resultHtml, verificationHtml } from './sections';
 
 /** Height kept for handwriting in a blank section, and the least height of a filled one (mm). */
-const BLANK_SECTION_MM = 26;
+const BLANK_SECTION_MM = 23;
 const FILLED_SECTION_MM = 12;
 
 function section(name: string, value: Html): Html {

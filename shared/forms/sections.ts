@@ -3,7 +3,9 @@
  * a case's record, as HTML. Each returns '' when the case has not reached that stage, so the
  * form leaves the space blank for handwriting.
  */
+import { isAnonymous } from '../domain/contact';
 import type { EventType } from '../domain/enums';
+import { knownIdType, maskIdNumber } from '../domain/idNumber';
 import type { FormContext } from './context';
 import { h, html, joinHtml, NO_HTML, pairRow, text, type Html } from './layout';
 
@@ -155,12 +157,25 @@ export function severityHtml(ctx: FormContext): Html {
   return ctx.record.isReport ? html`${severity}${GAP}<strong>${h(ctx.t('forms.value.report'))}</strong>` : severity;
 }
 
-/** The intake's facts as the paper form lays them out: four rows of two label/value pairs. */
+/**
+ * The complainant's identity document: its type and the number masked (110105********002X). The
+ * form lies on the counter and goes to the paper archive; the full number stays in the record.
+ */
+function idDocumentText(ctx: FormContext): string {
+  const { idType, idNumber } = ctx.record.complainant;
+  const type = knownIdType(idType ?? 'resident_id');
+  return idNumber ? `${ctx.t(`idType.${type}`)} ${maskIdNumber(type, idNumber)}` : '';
+}
+
+/** The intake's facts as the paper form lays them out: five rows of two label/value pairs. */
 export function intakeRows(ctx: FormContext): Html[] {
   const { record: c, t } = ctx;
+  // An anonymous report says so where the name would be, and has no contact or document row values.
+  const complainant = isAnonymous(c.complainant) ? html`<strong>${h(t('forms.value.anonymous'))}</strong>` : h(c.complainant.name);
   return [
-    pairRow([t('forms.field.complainant'), h(c.complainant.name)], [t('forms.field.date'), h(ctx.dateTime(c.receivedAt))]),
+    pairRow([t('forms.field.complainant'), complainant], [t('forms.field.date'), h(ctx.dateTime(c.receivedAt))]),
     pairRow([t(ctx.profile.addressLabel), h(c.complainant.address)], [t('forms.field.phone'), h(c.complainant.phone)]),
+    pairRow([t('forms.field.idDocument'), h(idDocumentText(ctx))], [t('forms.field.email'), h(c.complainant.email ?? '')]),
     pairRow([t(ctx.profile.businessRefLabel), h(c.businessRef)], [t('forms.field.channel'), h(t(`channel.${c.channel}`))]),
     pairRow([t('forms.field.category'), h(ctx.category(c.category))], [t('forms.field.severity'), severityHtml(ctx)]),
   ];

@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../domain/case';
+import { canBeCalledBack, hasWayOfContact, isAnonymous } from '../domain/contact';
 import type { CaseState } from '../domain/enums';
 
 /**
@@ -11,8 +12,13 @@ export function missingFor(state: CaseState, c: CaseRecord): string[] {
   const need = (ok: boolean, key: string) => {
     if (!ok) missing.push(key);
   };
-  need(c.complainant.name.trim() !== '', 'missing.complainantName');
-  need(c.complainant.phone.trim() !== '', 'missing.complainantPhone');
+  // An anonymous report has neither; everyone else a name and a way to be reached (shared/domain/contact.ts).
+  if (!isAnonymous(c.complainant)) {
+    need(c.complainant.name.trim() !== '', 'missing.complainantName');
+    need(hasWayOfContact(c.complainant), 'missing.contact');
+  }
+  // Telling the result and the callback apply only to a complainant who can be reached.
+  const reachable = canBeCalledBack(c.complainant);
   need(c.content.trim() !== '', 'missing.content');
   need(c.caseNo !== '', 'missing.caseNo');
   if (
@@ -32,9 +38,9 @@ export function missingFor(state: CaseState, c: CaseRecord): string[] {
     );
   }
   if (['resolved', 'awaiting_callback', 'closed'].includes(state)) need(c.result !== null, 'missing.result');
-  if (['awaiting_callback', 'closed'].includes(state)) need(c.resultTold !== null, 'missing.resultTold');
+  if (['awaiting_callback', 'closed'].includes(state) && reachable) need(c.resultTold !== null, 'missing.resultTold');
   if (state === 'closed') {
-    need(c.callbacks.length > 0 && c.satisfaction !== null, 'missing.callback');
+    if (reachable) need(c.callbacks.length > 0 && c.satisfaction !== null, 'missing.callback');
     need(c.closedAt !== null, 'missing.closedAt');
   }
   if (state === 'closed_at_counter' || state === 'invalid') {

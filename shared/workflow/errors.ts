@@ -3,6 +3,8 @@ export interface DomainError {
   code: 'forbidden' | 'invalid_state' | 'incomplete' | 'invalid_input' | 'not_found' | 'conflict' | 'internal';
   message: string;
   params?: Record<string, string | number>;
+  /** Per-field messages, at their paths in the request (`command.payload.complainant.phone`). */
+  issues?: { path: string; key: string }[];
 }
 
 export function domainError(code: DomainError['code'], message: string, params?: DomainError['params']): DomainError {

@@ -545,3 +545,31 @@ describe('the archive summary', () => {
     expect(doc.flat).toContain('改动：不属受理范围的说明');
   });
 });
+
+describe('the complainant on the registration form', () => {
+  it('shows the identity document by type with its number masked, and the e-mail address; never the full number', async () => {
+    const build = register({
+      ...PAWN_INTAKE,
+      complainant: { ...PAWN_INTAKE.complainant, email: 'wang@example.com', idType: 'resident_id', idNumber: '11010519491231002X' },
+    });
+    const doc = await print('registration', build);
+    expectPrinted(doc, '证件');
+    expectPrinted(doc, '居民身份证110105********002X');
+    expectPrinted(doc, '电子邮箱');
+    expectPrinted(doc, 'wang@example.com');
+    expect(doc.flat).not.toContain('11010519491231002X');
+    const passport = await print(
+      'registration',
+      register({ ...PAWN_INTAKE, complainant: { ...PAWN_INTAKE.complainant, idType: 'passport', idNumber: 'E12345678' } }),
+      'en',
+    );
+    expectPrinted(passport, 'PassportE*****678');
+    expect(passport.flat).not.toContain('E12345678');
+  });
+
+  it('of an anonymous report says "anonymous report" where the name goes, in each language', async () => {
+    const build = register({ ...PAWN_INTAKE, isReport: true, complainant: { name: '', phone: '', address: '', anonymous: true } });
+    expectPrinted(await print('registration', build), '匿名举报');
+    expectPrinted(await print('registration', build, 'en'), 'Anonymous report');
+  });
+});

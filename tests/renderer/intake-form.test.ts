@@ -36,7 +36,15 @@ describe('the intake form becomes a register request', () => {
       channel: 'walk_in',
       receivedAt: MONDAY_10AM,
       receivedBy: 'c01',
-      complainant: { name: '王小明', phone: '13812345678', address: '朝阳区', idNumber: '' },
+      complainant: {
+        name: '王小明',
+        phone: '13812345678',
+        address: '朝阳区',
+        email: '',
+        idType: 'resident_id',
+        idNumber: '',
+        anonymous: false,
+      },
       businessRef: 'DP2026',
       category: 'appraisal',
       severity: 'major',
@@ -55,8 +63,26 @@ describe('the intake form becomes a register request', () => {
     expect(intake.content).toBe(' 内容\n');
   });
 
-  it('sends a phone typed in full-width digits unchanged (the store then refuses it on the phone field)', () => {
-    expect(toIntake(typed({ phone: '１３８１２３４５６７８' })).complainant.phone).toBe('１３８１２３４５６７８');
+  it('sends a phone typed in full-width digits as typed; the store converts it and stores 13812345678', () => {
+    const intake = toIntake(typed({ phone: '１３８１２３４５６７８' }));
+    expect(intake.complainant.phone).toBe('１３８１２３４５６７８');
+    expect(methods['cases.register'].parse({ intake }).intake.complainant.phone).toBe('13812345678');
+  });
+
+  it('an anonymous report sends no name or way of contact even if some were typed before the switch', () => {
+    const intake = toIntake(typed({ isReport: true, anonymous: true, email: 'a@b.cn', idNumber: 'E12345678', idType: 'passport' }));
+    expect(intake.complainant).toEqual({ name: '', phone: '', address: '', email: '', idType: 'passport', idNumber: '', anonymous: true });
+    expect(methods['cases.register'].safeParse({ intake }).success).toBe(true);
+  });
+
+  it('the anonymous switch left on after the report flag was turned off is ignored: a complaint is never anonymous', () => {
+    expect(toIntake(typed({ isReport: false, anonymous: true })).complainant).toMatchObject({ name: '王小明', anonymous: false });
+  });
+
+  it('no phone, address or e-mail: the store names the phone field with the contact message', () => {
+    const intake = toIntake(typed({ phone: '' }));
+    const issues = methods['cases.register'].safeParse({ intake }).error?.issues ?? [];
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([['intake.complainant.phone', 'errors.contact.none']]);
   });
 
   it('sends an unreadable receiving time as NaN, which the store refuses as an invalid date', () => {

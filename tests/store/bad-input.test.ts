@@ -6,11 +6,13 @@
  * the hash chain is intact. Runs in Node (fake-indexeddb) and in Chromium: web APIs only.
  *
  * Decisions recorded here:
- * - Phone numbers in full-width digits (１３８…, what a Chinese IME in full-width mode types) are
- *   refused by the store: the phone schema accepts ASCII digits only, and the intake form sends
- *   the phone as typed, so the clerk sees the phone message on the phone field. Full-width
- *   letters/digits in free text (business reference) are stored verbatim; search folds them
- *   (NFKC), so 'dp2026' finds 'ＤＰ２０２６'.
+ * - Phone numbers in full-width digits (１３８…, ＋８５２, －, what a Chinese IME in full-width mode
+ *   types) are converted (NFKC) and stored in their normalized form, like every phone number
+ *   (13812345678, 010-65123456-808, +85291234567); so are ID numbers (in capitals, without spaces)
+ *   and e-mail addresses. Full-width letters/digits in free text (business reference) are stored
+ *   verbatim; search folds them (NFKC), so 'dp2026' finds 'ＤＰ２０２６'.
+ * - A complaint needs a name and a way of contact (phone, address or e-mail); only a report may be
+ *   anonymous, and then records none of them (shared/domain/contact.ts).
  * - Bidi controls (U+202E) and zero-width characters are format characters, not control
  *   characters: stored verbatim like HTML and emoji (every output escapes and isolates them).
  * - Issue paths name the field in the request parameters: `intake.complainant.phone` for
@@ -20,8 +22,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreHost } from '../../electron/store/host';
 import { MAX_DRAFT_BYTES, type ApiError, type CaseDetail, type Draft, type Envelope, type Result } from '../../shared/api/contract';
 import type { CaseRecord } from '../../shared/domain/case';
-import { idCheckChar } from '../../shared/domain/idNumber';
+import { normalizedPhone } from '../../shared/domain/case';
+import { halfWidth } from '../../shared/domain/phone';
+import { idCheckChar, normalizeIdNumber } from '../../shared/domain/idNumber';
 import { CLERK, configuredHost, EN, HANDLER, intake, MONDAY_10AM, SUPERVISOR } from './fixtures';
+import { needsSupervisor } from '../../shared/workflow';
 
 type Loose = Record<string, unknown>;
 type Localize = (envelope: Envelope) => Envelope;
@@ -40,8 +45,16 @@ interface Refusal {
 
 type Row =
   | { name: string; call: Call; refused: Refusal }
-  | { name: string; call: Call; stored: { intake: Loose; find?: string; also?: (host: StoreHost) => Promise<void> } }
+  | { name: string; call: Call; stored: Stored }
   | { name: string; call: Call; draft: { draftId: string; data: unknown } };
+
+/** An intake the store must keep; `complainant` names the stored values a row checks by hand. */
+interface Stored {
+  intake: Loose;
+  find?: string;
+  also?: (host: StoreHost) => Promise<void>;
+  complainant?: Loose;
+}
 
 // ---- inputs -------------------------------------------------------------------------------
 
@@ -67,7 +80,10 @@ const EN_TOO_LONG_NAME = 'At most 50 characters';
 const EN_TOO_LONG_TEXT = 'At most 20000 characters';
 const EN_CONTROL = 'Contains control characters that cannot be printed; remove them and try again';
 const EN_MALFORMED = 'The text is garbled (broken encoding); please retype it';
-const EN_PHONE = 'Invalid phone number: mobiles have 11 digits, landlines need the area code';
+const EN_PHONE =
+  'Invalid phone number: mobiles have 11 digits, landlines need the area code, numbers abroad start with + and the country code (+852 9123 4567)';
+const EN_NO_CONTACT = 'Give at least one way to reach the customer for the callback: a phone, an address or an e-mail address';
+const NOBODY = { name: '', phone: '', address: '', email: '', idNumber: '' };
 const EN_ID = 'Invalid ID number (18 characters with a valid check digit)';
 
 // ---- shared state -------------------------------------------------------------------------
@@ -120,6 +136,13 @@ const no = (name: string, call: Call, refused: Refusal): Row => ({ name, call, r
 /** An intake refused for one field. */
 const badIntake = (name: string, value: Loose, path: string, key: string, more: Partial<Refusal> = {}): Row =>
   no(name, registerCall(value), { code: 'invalid_input', key, path: `intake.${path}`, ...more });
+
+/** An intake stored with these complainant values (as normalized), checked by hand. */
+const keepsAs = (name: string, value: Loose, complainant: Loose): Row => ({
+  name,
+  call: registerCall(value),
+  stored: { intake: value, complainant },
+});
 
 /** An intake stored verbatim, found again by `find`. */
 const keeps = (name: string, value: Loose, find?: string, also?: (h: StoreHost) => Promise<void>, call = registerCall(value)): Row => ({
@@ -175,22 +198,96 @@ const rows: Row[] = [
   badIntake('phone: 12345', withPerson({ phone: '12345' }), 'complainant.phone', 'errors.phone.invalid', { en: EN_PHONE }),
   badIntake('phone: 10-digit 1381234567', withPerson({ phone: '1381234567' }), 'complainant.phone', 'errors.phone.invalid'),
   badIntake('phone: 14 digits', withPerson({ phone: '13812345678901' }), 'complainant.phone', 'errors.phone.invalid'),
-  badIntake('phone: +1 555 123 4567 (foreign)', withPerson({ phone: '+1 555 123 4567' }), 'complainant.phone', 'errors.phone.invalid'),
-  badIntake('phone: letters', withPerson({ phone: '138abcd5678' }), 'complainant.phone', 'errors.phone.invalid'),
   badIntake(
-    'phone: full-width digits, sent as typed by the intake form',
-    withPerson({ phone: '１３８１２３４５６７８' }),
+    'phone: +1 555 123 4567 (North American exchange starting with 1)',
+    withPerson({ phone: '+1 555 123 4567' }),
     'complainant.phone',
     'errors.phone.invalid',
   ),
+  badIntake('phone: +852 with 7 digits', withPerson({ phone: '+852 9123 456' }), 'complainant.phone', 'errors.phone.invalid'),
+  badIntake('phone: letters', withPerson({ phone: '138abcd5678' }), 'complainant.phone', 'errors.phone.invalid'),
+  keepsAs(
+    'phone: full-width digits, sent as typed by the intake form, stored converted',
+    withPerson({ phone: '１３８－１２３４－５６７８' }),
+    {
+      phone: '13812345678',
+    },
+  ),
+  keepsAs('phone: ＋８５２ typed full-width stored as +85291234567', withPerson({ phone: '＋８５２　９１２３　４５６７' }), {
+    phone: '+85291234567',
+  }),
+  keepsAs('phone: +853 Macau stored in E.164 form', withPerson({ phone: '+853 6612 3456' }), { phone: '+85366123456' }),
+  keepsAs('phone: +886 Taiwan stored in E.164 form', withPerson({ phone: '+886 912 345 678' }), { phone: '+886912345678' }),
+  keepsAs('phone: +1 North America stored in E.164 form', withPerson({ phone: '+1 (415) 555-0100' }), { phone: '+14155550100' }),
   badIntake('phone: zero-width space inside', withPerson({ phone: '138\u200B1234 5678' }), 'complainant.phone', 'errors.phone.invalid'),
   badIntake('phone: 12x mobile prefix', withPerson({ phone: '12812345678' }), 'complainant.phone', 'errors.phone.invalid'),
   badIntake('phone: landline without enough digits', withPerson({ phone: '020-12345' }), 'complainant.phone', 'errors.phone.invalid'),
-  badIntake('phone: empty', withPerson({ phone: '' }), 'complainant.phone', 'errors.required'),
+  keepsAs('phone: empty, with an address (a letter reaches the customer), stored as empty', withPerson({ phone: '' }), { phone: '' }),
+  badIntake(
+    'contact: no phone, no address, no e-mail',
+    withPerson({ phone: '', address: '', email: '' }),
+    'complainant.phone',
+    'errors.contact.none',
+    {
+      en: EN_NO_CONTACT,
+    },
+  ),
+  badIntake(
+    'contact: a named report with no way of contact either',
+    { ...withPerson({ phone: '  ', address: '' }), isReport: true },
+    'complainant.phone',
+    'errors.contact.none',
+  ),
+  keepsAs(
+    'contact: only an e-mail address, converted from full width',
+    withPerson({ phone: '', address: '', email: 'ｗａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ' }),
+    {
+      phone: '',
+      address: '',
+      email: 'wang@example.com',
+    },
+  ),
+  badIntake('email: no domain', withPerson({ email: 'wang@' }), 'complainant.email', 'errors.email.invalid', {
+    en: 'Invalid e-mail address; it looks like name@example.com',
+  }),
+  badIntake('email: newline', withPerson({ email: 'a@b.cn\nBcc: x@y.cn' }), 'complainant.email', 'errors.text.singleLine'),
+
+  // -- anonymous reports --
+  keepsAs(
+    'anonymous: a report with no name and no way of contact stored as anonymous',
+    { ...withPerson({ ...NOBODY, anonymous: true }), isReport: true },
+    {
+      ...NOBODY,
+      anonymous: true,
+    },
+  ),
+  badIntake(
+    'anonymous: a complaint (not a report)',
+    withPerson({ ...NOBODY, anonymous: true }),
+    'complainant.anonymous',
+    'errors.anonymous.reportOnly',
+    {
+      en: 'Only a whistle-blowing report may be anonymous; a complaint needs a name and a way of contact',
+    },
+  ),
+  badIntake(
+    'anonymous: a report that keeps a phone',
+    { ...withPerson({ ...NOBODY, phone: '13812345678', anonymous: true }), isReport: true },
+    'complainant.anonymous',
+    'errors.anonymous.withDetails',
+  ),
+  badIntake(
+    'anonymous: the string true',
+    { ...withPerson({ ...NOBODY, anonymous: 'true' }), isReport: true },
+    'complainant.anonymous',
+    'errors.boolean.invalid',
+  ),
   badIntake('phone: a number', withPerson({ phone: 13812345678 }), 'complainant.phone', 'errors.text.notText'),
   badIntake('phone: SQL-ish', withPerson({ phone: "138' OR '1'='1" }), 'complainant.phone', 'errors.phone.invalid'),
-  keeps('phone: +86 with dashes stored verbatim', withPerson({ phone: '+86 139-8765-4321' }), '13987654321'),
-  keeps('phone: landline with extension stored verbatim', withPerson({ phone: '(010) 6512-3456 转 808' }), '65123456'),
+  keepsAs('phone: +86 with dashes stored as 13987654321', withPerson({ phone: '+86 139-8765-4321' }), { phone: '13987654321' }),
+  keepsAs('phone: landline with extension stored as 010-65123456-808', withPerson({ phone: '(010) 6512-3456 转 808' }), {
+    phone: '010-65123456-808',
+  }),
 
   // -- address, business reference --
   badIntake('address: 201 characters', withPerson({ address: '路'.repeat(201) }), 'complainant.address', 'errors.text.tooLong'),
@@ -257,14 +354,39 @@ const rows: Row[] = [
     'errors.idNumber.invalid',
   ),
   badIntake('idNumber: 17 digits', withPerson({ idNumber: VALID_ID.slice(0, 17) }), 'complainant.idNumber', 'errors.idNumber.invalid'),
-  badIntake('idNumber: 19 characters', withPerson({ idNumber: `${VALID_ID}0` }), 'complainant.idNumber', 'errors.text.tooLong'),
+  badIntake('idNumber: 19 characters', withPerson({ idNumber: `${VALID_ID}0` }), 'complainant.idNumber', 'errors.idNumber.invalid'),
+  badIntake('idNumber: 31 characters', withPerson({ idNumber: '1'.repeat(31) }), 'complainant.idNumber', 'errors.text.tooLong'),
+  keepsAs('idNumber: full-width digits stored converted', withPerson({ idNumber: '１１０１０５１９４９１２３１００２Ｘ' }), {
+    idNumber: VALID_ID,
+  }),
+  keepsAs('idNumber: valid with lower-case x stored in capitals', withPerson({ idNumber: VALID_ID.toLowerCase() }), { idNumber: VALID_ID }),
+  keepsAs('idType: a passport stored with its number in capitals', withPerson({ idType: 'passport', idNumber: 'e1234 5678' }), {
+    idType: 'passport',
+    idNumber: 'E12345678',
+  }),
+  keepsAs('idType: a Home Return Permit', withPerson({ idType: 'hk_macau_home_permit', idNumber: 'H12345678' }), {
+    idType: 'hk_macau_home_permit',
+    idNumber: 'H12345678',
+  }),
   badIntake(
-    'idNumber: full-width digits',
-    withPerson({ idNumber: '１１０１０５１９４９１２３１００２Ｘ' }),
+    'idType: an Exit-Entry Permit number that is a resident ID',
+    withPerson({ idType: 'hk_macau_permit', idNumber: VALID_ID }),
     'complainant.idNumber',
-    'errors.idNumber.invalid',
+    'errors.idNumber.hkMacauPermit',
+    { en: 'Invalid Exit-Entry Permit for Hong Kong and Macau: C and 8 more characters (C12345678)' },
   ),
-  keeps('idNumber: valid with lower-case x stored verbatim', withPerson({ idNumber: VALID_ID.toLowerCase() })),
+  badIntake(
+    'idType: Taiwan permit of 9 digits',
+    withPerson({ idType: 'taiwan_permit', idNumber: '123456789' }),
+    'complainant.idNumber',
+    'errors.idNumber.taiwanPermit',
+  ),
+  badIntake(
+    'idType: unknown type',
+    withPerson({ idType: 'driving_licence', idNumber: '1' }),
+    'complainant.idType',
+    'errors.idType.invalid',
+  ),
 
   // -- category, channel, severity, isReport --
   badIntake("category: another profile's (courier 'pickup')", withIntake({ category: 'pickup' }), 'category', PAWNSHOP_ONLY_ERRORS, {
@@ -285,14 +407,27 @@ const rows: Row[] = [
 
   // -- received at / by --
   badIntake('receivedAt: an hour in the future', withIntake({ receivedAt: FUTURE }), 'receivedAt', 'errors.date.future', {
-    en: 'The time received cannot be in the future',
+    en: 'The time received cannot be in the future (between 1 January 2000 and now)',
   }),
   badIntake('receivedAt: NaN', withIntake({ receivedAt: Number.NaN }), 'receivedAt', 'errors.date.invalid', { en: 'Invalid date or time' }),
   badIntake('receivedAt: Infinity', withIntake({ receivedAt: Number.POSITIVE_INFINITY }), 'receivedAt', 'errors.date.invalid'),
   badIntake('receivedAt: ISO string', withIntake({ receivedAt: '2026-03-02T10:00:00+08:00' }), 'receivedAt', 'errors.date.invalid'),
-  badIntake('receivedAt: negative', withIntake({ receivedAt: -1 }), 'receivedAt', 'errors.date.invalid'),
+  badIntake('receivedAt: negative, said as the accepted range', withIntake({ receivedAt: -1 }), 'receivedAt', 'errors.date.receivedRange', {
+    en: 'The time received must be between 1 January 2000 and now',
+  }),
+  badIntake(
+    'receivedAt: 1999, said as the accepted range',
+    withIntake({ receivedAt: Date.parse('1999-12-31T10:00:00+08:00') }),
+    'receivedAt',
+    'errors.date.receivedRange',
+  ),
   badIntake('receivedAt: fractional ms', withIntake({ receivedAt: MONDAY_10AM + 0.5 }), 'receivedAt', 'errors.date.invalid'),
-  badIntake('receivedAt: year 2100+', withIntake({ receivedAt: 4_102_444_800_001 }), 'receivedAt', 'errors.date.invalid'),
+  badIntake(
+    'receivedAt: year 2100+, said as the accepted range',
+    withIntake({ receivedAt: 4_102_444_800_001 }),
+    'receivedAt',
+    'errors.date.receivedRange',
+  ),
   badIntake('receivedAt: null', withIntake({ receivedAt: null }), 'receivedAt', 'errors.date.invalid'),
   keeps('receivedAt: four minutes ahead (clock skew) accepted', withIntake({ receivedAt: MONDAY_10AM + 4 * 60_000 })),
   badIntake('receivedBy: empty', withIntake({ receivedBy: '' }), 'receivedBy', 'errors.staff.invalid', { en: 'Invalid staff id' }),
@@ -714,7 +849,16 @@ function expectedIntake(input: Loose): Loose {
     channel: input.channel,
     receivedAt: input.receivedAt,
     receivedBy: input.receivedBy,
-    complainant: { name: c.name, phone: c.phone, address: c.address ?? '', idNumber: c.idNumber ?? '' },
+    // Phones and ID numbers are stored normalized; rows made with keepsAs check the values by hand.
+    complainant: {
+      name: c.name ?? '',
+      phone: normalizedPhone(String(c.phone ?? '')),
+      address: c.address ?? '',
+      email: halfWidth(String(c.email ?? '')).trim(),
+      idType: c.idType ?? 'resident_id',
+      idNumber: normalizeIdNumber(String(c.idNumber ?? '')),
+      anonymous: c.anonymous ?? false,
+    },
     businessRef: input.businessRef ?? '',
     category: input.category,
     severity: input.severity ?? 'general',
@@ -726,11 +870,7 @@ function expectedIntake(input: Loose): Loose {
 
 const intakeOf = (c: CaseRecord): Loose => Object.fromEntries(INTAKE_KEYS.map((k) => [k, c[k]]));
 
-async function expectStored(
-  h: StoreHost,
-  result: Result<unknown>,
-  stored: { intake: Loose; find?: string; also?: (host: StoreHost) => Promise<void> },
-): Promise<void> {
+async function expectStored(h: StoreHost, result: Result<unknown>, stored: Stored): Promise<void> {
   expect(result.ok, result.ok ? '' : `refused: ${JSON.stringify(result.error)}`).toBe(true);
   if (!result.ok) return;
   const saved = result.value as CaseRecord;
@@ -738,6 +878,10 @@ async function expectStored(
   if (!detail.ok) throw new Error(detail.error.message);
   const read = detail.value.case;
   const expected = expectedIntake(stored.intake);
+  if (stored.complainant) {
+    expect(expected.complainant, 'the normalization rule and the row agree').toMatchObject(stored.complainant);
+    expect((saved as CaseRecord).complainant).toMatchObject(stored.complainant);
+  }
   for (const c of [saved, read]) {
     expect(intakeOf(c)).toStrictEqual(expected);
     expect([c.state, c.version, c.assigneeId, c.branchCode]).toEqual(['registered', 1, '', baseline.branchCode]);
@@ -745,7 +889,10 @@ async function expectStored(
   }
   expect(read.id).toBe(saved.id);
   expect(read.id).not.toBe('evil');
-  expect(detail.value.events.map((e) => e.type)).toEqual(['registered']);
+  // A report or a major/urgent complaint is notified to the supervisor as it is saved (R1.1, R1.5).
+  expect(detail.value.events.map((e) => e.type)).toEqual(
+    needsSupervisor(read) ? ['registered', 'supervisor_notified'] : ['registered'],
+  );
   if (stored.find !== undefined) {
     const found = await h.call('cases.search', { text: stored.find, limit: 200 }, CLERK);
     expect(found.ok && found.value.map((s) => s.id)).toContain(saved.id);
@@ -828,9 +975,11 @@ describe('bad and hostile input is refused with a translated reason, or stored v
     const drafts = await host.call('drafts.list', {}, CLERK);
     expect.soft(drafts.ok && drafts.value).toStrictEqual([clerkDraftSaved]);
 
+    // Every event of every case is verified: one registration each, and a supervisor's notification for the reports among them.
+    const details = await Promise.all([baseline.id, ...registered].map((caseId) => host.call('cases.get', { caseId }, SUPERVISOR)));
+    const events = details.reduce((n, d) => n + (d.ok ? d.value.events.length : 0), 0);
+    expect.soft(events).toBeGreaterThan(registered.length + 1);
     const verify = await host.call('ledger.verify', {}, SUPERVISOR);
-    expect
-      .soft(verify)
-      .toStrictEqual({ ok: true, value: { cases: registered.length + 1, events: registered.length + 1, blocks: 0, firstBreak: null } });
+    expect.soft(verify).toStrictEqual({ ok: true, value: { cases: registered.length + 1, events, blocks: 0, firstBreak: null } });
   });
 });

@@ -8,7 +8,7 @@ describe('a pawnshop complaint from intake to archive', () => {
     const { host, clock } = await configuredHost('pawnshop');
     const c = await register(host);
     expect(c.caseNo).toBe('BJ01-20260302-001');
-    expect(c.complainant.phone).toBe('138 1234 5678');
+    expect(c.complainant.phone).toBe('13812345678'); // typed '138 1234 5678', stored normalized
     expect(c.state).toBe('registered');
     expect(Number.isFinite(c.nextDueAt)).toBe(true);
 

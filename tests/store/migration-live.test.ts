@@ -22,7 +22,9 @@ describe('schema migrations', () => {
     await v1.open();
     expect(v1.verno).toBe(1);
     const { relatedCaseIds: _dropped, escalation: _v5, emergencySteps: _alsoV5, ...v1Row } = original;
-    await v1.table('cases').add(v1Row);
+    // v5 added the complainant's e-mail, ID type and anonymity: a v1 row has none of them.
+    const { email: _email, idType: _idType, anonymous: _anonymous, ...v1Complainant } = original.complainant;
+    await v1.table('cases').add({ ...v1Row, complainant: v1Complainant });
     await v1.table('events').bulkAdd(events);
     await v1.table('meta').bulkAdd(meta);
     v1.close();
@@ -31,6 +33,7 @@ describe('schema migrations', () => {
     expect(upgraded.db.verno).toBe(LATEST_SCHEMA_VERSION);
     const detail = await upgraded.call('cases.get', { caseId: original.id }, SUPERVISOR);
     expect(detail.ok && detail.value.case).toEqual(original);
+    expect(detail.ok && detail.value.case.complainant).toMatchObject({ email: '', idType: 'resident_id', anonymous: false });
     expect(detail.ok && detail.value.events).toEqual(events);
     const mine = await upgraded.db.cases.where('[receivedBy+receivedAt]').between(['c01', Dexie.minKey], ['c01', Dexie.maxKey]).count();
     expect(mine).toBe(1);

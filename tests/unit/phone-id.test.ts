@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { isValidPhone, parsePhone } from '../../shared/domain/phone';
+import { displayPhone, halfWidth, isValidPhone, parsePhone } from '../../shared/domain/phone';
 import { idCheckChar, isValidIdNumber } from '../../shared/domain/idNumber';
 import { complainantSchema, normalizedPhone, phoneField, idNumberField } from '../../shared/domain/case';
 
@@ -57,7 +57,17 @@ describe('phone numbers', () => {
     ['0123-4567890', 'area code 01x (not 010)'],
     ['01012345678901', 'far too long'],
     ['12345678', 'local number without area code'],
-    ['+1 415 555 0100', 'foreign number'],
+    ['+1 015 555 0100', 'North American area code starting with 0'],
+    ['+852 1234 5678', 'Hong Kong number starting with 1'],
+    ['+852 9123 456', 'Hong Kong number of 7 digits'],
+    ['+853 1234 5678', 'Macau number starting with 1'],
+    ['+886 0912 345 678', 'Taiwan number with its trunk 0 kept'],
+    ['+886 9123 4567', 'Taiwan mobile of 8 digits'],
+    ['+0 123 456 789', 'country code 0'],
+    ['+44 20 7946 0958 123456', 'more than 15 digits in all'],
+    ['+852 9123 4567 转 8', 'international number with an extension'],
+    ['++852 9123 4567', 'two plus signs'],
+    ['+85２ ９１２３ ４５６７ａ', 'full-width letter'],
     ['138-1234-567a', 'letters'],
     ['电话13812345678', 'words'],
     ['010 1234 5678 x 1234567', 'extension longer than 6 digits'],
@@ -69,12 +79,63 @@ describe('phone numbers', () => {
     expect(normalizedPhone(input)).toBe(input);
   });
 
-  it('the phone field refuses an invalid number with errors.phone.invalid and a missing one with errors.required', () => {
+  const international: [string, string][] = [
+    ['+852 9123 4567', '+85291234567'],
+    ['+852-2123-4567', '+85221234567'],
+    ['00852 6123 4567', '+85261234567'],
+    ['(+853) 6612 3456', '+85366123456'],
+    ['+853 2833 1234', '+85328331234'],
+    ['+886 912 345 678', '+886912345678'],
+    ['+886 2 2345 6789', '+886223456789'],
+    ['+886 7 123 4567', '+88671234567'],
+    ['+1 415 555 0100', '+14155550100'],
+    ['+1 (212) 555-0199', '+12125550199'],
+    ['+44 20 7946 0958', '+442079460958'],
+    ['+81 90 1234 5678', '+819012345678'],
+    ['+65 8123 4567', '+6581234567'],
+    ['+61 4 1234 5678', '+61412345678'],
+    ['+351 912 345 678', '+351912345678'],
+    ['+971 50 123 4567', '+971501234567'],
+  ];
+
+  it.each(international)('%s, a number abroad, is stored in E.164 form as %s', (input, normalized) => {
+    expect(parsePhone(input)).toEqual({ kind: 'international', normalized });
+    expect(normalizedPhone(input)).toBe(normalized);
+  });
+
+  const fullWidth: [string, string][] = [
+    ['１３８１２３４５６７８', '13812345678'],
+    ['１３８－１２３４－５６７８', '13812345678'],
+    ['＋８６　１３８　１２３４　５６７８', '13812345678'],
+    ['（０１０）６５１２３４５６', '010-65123456'],
+    ['０７５５—８８８８１２３４＃８', '0755-88881234-8'],
+    ['＋８５２　９１２３　４５６７', '+85291234567'],
+    ['＋８８６ ９１２ ３４５ ６７８', '+886912345678'],
+    ['+1 415－555－0100', '+14155550100'],
+  ];
+
+  it.each(fullWidth)('%s, typed with a Chinese IME in full-width mode, is converted and stored as %s', (input, normalized) => {
+    expect(parsePhone(input)?.normalized).toBe(normalized);
+    expect(displayPhone(input)).toBe(normalized);
+  });
+
+  it('halfWidth converts full-width digits, ＋, （）, ideographic spaces and IME dashes, and leaves other text alone', () => {
+    expect(halfWidth('＋８５２（０）－—–‐−ー\u3000')).toBe('+852(0)------ ');
+    expect(halfWidth('电话')).toBe('电话');
+  });
+
+  it('displayPhone shows an invalid number half-width, so the clerk sees what the store will judge', () => {
+    expect(displayPhone('１２３４５')).toBe('12345');
+  });
+
+  it('the phone field refuses an invalid number with errors.phone.invalid, takes a blank one as empty (the contact rule decides) and stores the normalized form', () => {
     const bad = phoneField.safeParse('12345');
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.message)).toContain('errors.phone.invalid');
-    const empty = phoneField.safeParse('');
-    expect(empty.error?.issues.map((i) => i.message)).toContain('errors.required');
+    expect(phoneField.safeParse('').data).toBe('');
+    expect(phoneField.safeParse('   ').data).toBe('');
+    expect(phoneField.safeParse('+86 138-1234-5678').data).toBe('13812345678');
+    expect(phoneField.safeParse('＋８５２ ９１２３ ４５６７').data).toBe('+85291234567');
   });
 
   it('a complainant with a valid number passes the schema', () => {
@@ -213,12 +274,9 @@ describe('ID numbers (GB 11643)', () => {
     );
   });
 
-  it('the ID field is optional but checked when given', () => {
-    expect(idNumberField.safeParse('').success).toBe(true);
-    expect(idNumberField.safeParse('11010519491231002X').success).toBe(true);
-    const bad = idNumberField.safeParse('110105194912310021');
-    expect(bad.success).toBe(false);
-    expect(bad.error?.issues.map((i) => i.message)).toContain('errors.idNumber.invalid');
-    expect(idNumberField.safeParse('110105491231002').success).toBe(false);
+  it('the ID number field converts full-width forms, drops spaces and dashes and stores capitals; its type decides validity', () => {
+    expect(idNumberField.safeParse('').data).toBe('');
+    expect(idNumberField.safeParse('１１０１０５１９４９１２３１００２ｘ').data).toBe('11010519491231002X');
+    expect(idNumberField.safeParse('110105 19491231 002x').data).toBe('11010519491231002X');
   });
 });

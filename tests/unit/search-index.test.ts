@@ -4,7 +4,15 @@ import { SearchIndex } from '../../electron/store/searchIndex';
 const doc = (id: string, content: string, receivedAt: number) => ({
   id,
   caseNo: `BJ01-20260302-${id}`,
-  complainant: { name: '客户', phone: '13800000000', address: '', idNumber: '' },
+  complainant: {
+    name: '客户',
+    phone: '13800000000',
+    address: '',
+    email: '',
+    idType: 'resident_id' as const,
+    idNumber: '',
+    anonymous: false,
+  },
   businessRef: '',
   content,
   receivedAt,
@@ -42,7 +50,11 @@ describe('SearchIndex', () => {
 describe('SearchIndex: what is searched and how text is folded', () => {
   const record = (id: string, fields: Partial<ReturnType<typeof doc>> & { name?: string; phone?: string }, receivedAt = 1) => {
     const { name = '王小明', phone = '138 1234 5678', ...rest } = fields;
-    return { ...doc(id, '当物估价偏低', receivedAt), complainant: { name, phone, address: '朝阳区', idNumber: '' }, ...rest };
+    return {
+      ...doc(id, '当物估价偏低', receivedAt),
+      complainant: { name, phone, address: '朝阳区', email: '', idType: 'resident_id' as const, idNumber: '', anonymous: false },
+      ...rest,
+    };
   };
 
   it('finds a case by number, name, phone, business reference and content; not by address', () => {

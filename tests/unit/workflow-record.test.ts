@@ -32,7 +32,15 @@ const INTAKE = {
   channel: 'walk_in',
   receivedAt: T0,
   receivedBy: 'c01',
-  complainant: { name: '李娜', phone: '13912345678', address: '浦东新区世纪大道 100 号', idNumber: '' },
+  complainant: {
+    name: '李娜',
+    phone: '13912345678',
+    address: '浦东新区世纪大道 100 号',
+    email: '',
+    idType: 'resident_id',
+    idNumber: '',
+    anonymous: false,
+  },
   businessRef: 'SF1234567890',
   category: 'appraisal',
   severity: 'general',
@@ -75,7 +83,11 @@ function completeCase(state: CaseState): CaseRecord {
 /** Each way a record can lack an item, and the key that names what is missing. */
 const BREAKERS: { key: string; how: string; breaks: (c: CaseRecord) => Partial<CaseRecord> }[] = [
   { key: 'missing.complainantName', how: 'blank name', breaks: (c) => ({ complainant: { ...c.complainant, name: '  ' } }) },
-  { key: 'missing.complainantPhone', how: 'blank phone', breaks: (c) => ({ complainant: { ...c.complainant, phone: ' ' } }) },
+  {
+    key: 'missing.contact',
+    how: 'no way of contact',
+    breaks: (c) => ({ complainant: { ...c.complainant, phone: ' ', address: '', email: '' } }),
+  },
   { key: 'missing.content', how: 'blank content', breaks: () => ({ content: ' \n' }) },
   { key: 'missing.caseNo', how: 'no case number', breaks: () => ({ caseNo: '' }) },
   { key: 'missing.assignment', how: 'no assignment on record', breaks: () => ({ assignments: [] }) },
@@ -119,7 +131,7 @@ const SETTLED_EARLY: CaseState[] = ['closed_at_counter', 'invalid'];
 function needed(state: CaseState, key: string): boolean {
   switch (key) {
     case 'missing.complainantName':
-    case 'missing.complainantPhone':
+    case 'missing.contact':
     case 'missing.content':
     case 'missing.caseNo':
       return true;
@@ -157,6 +169,13 @@ describe('what a case must hold in each state', () => {
       expect(missingFor(state, { ...c, ...breaks(c) })).toEqual(needed(state, key) ? [key] : []);
     });
   }
+
+  it('asks nothing of an anonymous report but its content, and no telling or callback before closing', () => {
+    const c = completeCase('closed');
+    const anonymous = { ...c, isReport: true, complainant: { ...c.complainant, name: '', phone: '', address: '', anonymous: true } };
+    expect(missingFor('closed', { ...anonymous, resultTold: null, callbacks: [], satisfaction: null })).toEqual([]);
+    expect(missingFor('closed', { ...anonymous, content: '' })).toEqual(['missing.content']);
+  });
 
   it('names every missing item, in the order of the record', () => {
     const c = completeCase('closed');
@@ -312,7 +331,7 @@ describe('a date field in a dialog', () => {
 function sampleValue(name: string, spec: FieldSpec): string | boolean {
   switch (spec.kind) {
     case 'switch':
-      return true;
+      return name !== 'anonymous';
     case 'select':
       return spec.options?.[0] ?? '';
     case 'date':
@@ -323,6 +342,8 @@ function sampleValue(name: string, spec: FieldSpec): string | boolean {
       return 'damage';
     default:
       if (name === 'phone') return '13912345678';
+      if (name === 'email') return 'li.na@example.com';
+      if (name === 'idNumber') return '11010519491231002X';
       if (/Id$/.test(name)) return 'h01';
       return '说明';
   }

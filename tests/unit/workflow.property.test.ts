@@ -85,7 +85,15 @@ function registeredCase(severity: Severity, isReport: boolean): CaseRecord {
     channel: 'walk_in' as const,
     receivedAt: T0,
     receivedBy: 'c01',
-    complainant: { name: '李四', phone: '13812345678', address: '', idNumber: '' },
+    complainant: {
+      name: '李四',
+      phone: '13812345678',
+      address: '',
+      email: '',
+      idType: 'resident_id' as const,
+      idNumber: '',
+      anonymous: false,
+    },
     businessRef: '',
     category: 'service_attitude',
     severity,
@@ -184,6 +192,7 @@ function rawPayload(name: CommandName, k: Knobs): Record<string, unknown> {
       return { department: '客服部', assigneeId: k.staff, dueAt: k.field % 2 ? null : T0 + 86_400_000, note: k.text };
     case 'closeAtCounter':
     case 'markInvalid':
+    case 'closeWithoutCallback':
       return { explanation: k.text };
     case 'startInvestigation':
     case 'archive':

@@ -50,7 +50,15 @@ function registeredCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
       channel: 'walk_in',
       receivedAt: T0,
       receivedBy: 'c01',
-      complainant: { name: '王小明', phone: '13812345678', address: '朝阳区建国路 88 号', idNumber: '' },
+      complainant: {
+        name: '王小明',
+        phone: '13812345678',
+        address: '朝阳区建国路 88 号',
+        email: '',
+        idType: 'resident_id',
+        idNumber: '',
+        anonymous: false,
+      },
       businessRef: 'DP2026030200017',
       category: 'appraisal',
       severity: 'general',
@@ -119,6 +127,7 @@ const INPUT: Record<CommandName, unknown> = {
   recordHandling: { result: '已重新鉴定，差额已补' },
   tellResult: { method: 'phone' },
   recordCallback: { satisfaction: 'satisfied', notes: '客户满意' },
+  closeWithoutCallback: { explanation: '举报人匿名，处理结果存档' },
   fileAppeal: { reason: '客户对鉴定结果仍有异议' },
   addEvidence: {
     attachmentId: '0190f3a2-0000-7000-8000-00000000000a',
@@ -1027,7 +1036,15 @@ describe('what the record keeps', () => {
     const c = caseIn('registered', {
       severity: 'major',
       isReport: true,
-      complainant: { name: '王小明', phone: '13812345678', address: '朝阳区建国路 88 号', idNumber: '11010519491231002X' },
+      complainant: {
+        name: '王小明',
+        phone: '13812345678',
+        address: '朝阳区建国路 88 号',
+        email: '',
+        idType: 'resident_id',
+        idNumber: '11010519491231002X',
+        anonymous: false,
+      },
     });
     const corrected = () => ok(applyCommand(c, cmd('update', { complainant: { phone: '010-12345678' } }), SUPERVISOR, NOW)).next;
 

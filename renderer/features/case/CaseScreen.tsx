@@ -33,6 +33,8 @@ import { EscalationDetails } from './EscalationDetails';
 import { hasDialog } from './commandFields';
 import { HandlingDetails } from './HandlingDetails';
 import { RelatedCases } from './RelatedCases';
+import { ComplainantFields } from './ComplainantFields';
+import { canBeCalledBack, isAnonymous } from '../../../shared/domain/contact';
 
 const CLOCK_COLOURS: Partial<Record<ClockState['status'], 'error' | 'warning' | 'success' | 'default'>> = {
   overdue: 'error',
@@ -79,11 +81,10 @@ export function CaseScreen({
         <Chip label={t(`state.${c.state}`)} color="primary" />
         <Chip label={t(`severity.${c.severity}`)} color={c.severity === 'general' ? 'default' : 'error'} variant="outlined" />
         {c.isReport && <Chip label={t('case.report')} color="error" variant="outlined" />}
+        {isAnonymous(c.complainant) && <Chip label={t('case.anonymous')} variant="outlined" />}
       </Stack>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 2 }}>
-        <Field label={t('intake.name')} value={c.complainant.name} />
-        <Field label={t('intake.phone')} value={c.complainant.phone} />
-        <Field label={t(`field.address.${c.profileId === 'property' ? 'property' : 'general'}`)} value={c.complainant.address} />
+        <ComplainantFields record={c} />
         <Field label={t(`field.businessRef.${c.profileId}`)} value={c.businessRef} />
         <Field label={t('intake.category')} value={categoryLabelOf(c.category)} />
         <Field label={t('intake.channel')} value={t(`channel.${c.channel}`)} />
@@ -132,6 +133,11 @@ export function CaseScreen({
           ))}
         </TableBody>
       </Table>
+      {!canBeCalledBack(c.complainant) && (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {t('case.noCallback')}
+        </Alert>
+      )}
 
       <Divider sx={{ my: 2 }} />
       <Typography variant="h6" component="h2">

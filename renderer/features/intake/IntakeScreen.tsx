@@ -6,6 +6,8 @@ import type { CaseRecord } from '../../../shared/domain/case';
 import { CHANNELS, SEVERITIES } from '../../../shared/domain/enums';
 import { activeCategories, categoryLabel } from '../../../shared/domain/categories';
 import { PROFILES } from '../../../shared/domain/profiles';
+import { ID_TYPES } from '../../../shared/domain/idNumber';
+import { displayPhone } from '../../../shared/domain/phone';
 import { useOrganization } from '../../app/organization';
 import { ChinaDateTimeField } from '../../app/pickers';
 import type { CommandName } from '../../../shared/workflow/commands';
@@ -187,6 +189,8 @@ export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCas
   }
 
   const select = { select: { native: true }, inputLabel: { shrink: true } } as const;
+  // An anonymous report records no name and no way of contact: those fields are off (R1.1).
+  const anonymous = fields.isReport && fields.anonymous;
   return (
     <Paper
       component="form"
@@ -229,7 +233,8 @@ export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCas
           label={t('intake.name')}
           value={fields.name}
           onChange={(e) => set('name', e.target.value)}
-          required
+          required={!anonymous}
+          disabled={anonymous}
           inputRef={firstField}
           autoFocus
           error={!!issues.name}
@@ -239,15 +244,21 @@ export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCas
           label={t('intake.phone')}
           value={fields.phone}
           onChange={(e) => set('phone', e.target.value)}
-          required
+          // Full-width digits and symbols from a Chinese IME are shown converted once the clerk moves on.
+          onBlur={(e) => {
+            const shown = displayPhone(e.target.value);
+            if (shown !== e.target.value) set('phone', shown);
+          }}
+          disabled={anonymous}
           inputMode="tel"
           error={!!issues.phone}
-          helperText={issues.phone}
+          helperText={issues.phone ?? (anonymous ? undefined : t('intake.contactHint'))}
         />
         <TextField
           label={t(profile.addressLabel)}
           value={fields.address}
           onChange={(e) => set('address', e.target.value)}
+          disabled={anonymous}
           error={!!issues.address}
           helperText={issues.address}
         />
@@ -337,11 +348,37 @@ export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCas
           helperText={issues.receivedBy}
         />
         <TextField
+          select
+          slotProps={select}
+          label={t('intake.idType')}
+          value={fields.idType}
+          onChange={(e) => set('idType', e.target.value as IntakeFields['idType'])}
+          disabled={anonymous}
+          error={!!issues.idType}
+          helperText={issues.idType}
+        >
+          {ID_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`idType.${type}`)}
+            </option>
+          ))}
+        </TextField>
+        <TextField
           label={t('intake.idNumber')}
           value={fields.idNumber}
           onChange={(e) => set('idNumber', e.target.value)}
+          disabled={anonymous}
           error={!!issues.idNumber}
           helperText={issues.idNumber}
+        />
+        <TextField
+          label={t('intake.email')}
+          type="email"
+          value={fields.email}
+          onChange={(e) => set('email', e.target.value)}
+          disabled={anonymous}
+          error={!!issues.email}
+          helperText={issues.email}
         />
       </Box>
       <FormControlLabel
@@ -349,6 +386,18 @@ export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCas
         control={<Switch checked={fields.isReport} onChange={(e) => set('isReport', e.target.checked)} />}
         label={t('intake.isReport')}
       />
+      {fields.isReport && (
+        <FormControlLabel
+          sx={{ mt: 1 }}
+          control={<Switch checked={fields.anonymous} onChange={(e) => set('anonymous', e.target.checked)} />}
+          label={t('intake.anonymous')}
+        />
+      )}
+      {issues.anonymous && (
+        <Typography color="error" variant="body2" role="alert">
+          {issues.anonymous}
+        </Typography>
+      )}
       <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
         <Button type="submit" variant="contained" size="large" disabled={saving}>
           {saving ? t('intake.saving') : t('intake.save')}

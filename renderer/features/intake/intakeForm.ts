@@ -2,6 +2,7 @@ import type { ApiError } from '../../../shared/api/contract';
 import { chinaDateTime, instantOfChinaDateTime } from '../../../shared/deadlines/calendar';
 import type { IntakeInput } from '../../../shared/domain/case';
 import type { Channel, Severity } from '../../../shared/domain/enums';
+import type { IdType } from '../../../shared/domain/idNumber';
 
 /** What the intake screen holds: strings as typed, so nothing typed is ever lost to parsing. */
 export interface IntakeFields {
@@ -11,7 +12,11 @@ export interface IntakeFields {
   name: string;
   phone: string;
   address: string;
+  email: string;
+  idType: IdType;
   idNumber: string;
+  /** A report whose complainant gives no name and no way of contact; ignored unless isReport. */
+  anonymous: boolean;
   businessRef: string;
   category: string;
   severity: Severity;
@@ -37,7 +42,10 @@ export function emptyIntake(receivedBy: string, category: string, now = Date.now
     name: '',
     phone: '',
     address: '',
+    email: '',
+    idType: 'resident_id',
     idNumber: '',
+    anonymous: false,
     businessRef: '',
     category,
     severity: 'general',
@@ -53,13 +61,30 @@ export function toIntake(f: IntakeFields): IntakeInput {
     channel: f.channel,
     receivedAt: receivedAtOf(f.receivedAt),
     receivedBy: f.receivedBy.trim(),
-    complainant: { name: f.name, phone: f.phone, address: f.address, idNumber: f.idNumber.trim() },
+    complainant: complainantOf(f),
     businessRef: f.businessRef,
     category: f.category,
     severity: f.severity,
     isReport: f.isReport,
     content: f.content,
     expectedResolution: f.expectedResolution,
+  };
+}
+
+/**
+ * The complainant as sent. An anonymous report sends no identifying details: what was typed before
+ * the switch was turned on stays in the form (and the draft) but is not recorded.
+ */
+function complainantOf(f: IntakeFields): IntakeInput['complainant'] {
+  if (f.isReport && f.anonymous) return { name: '', phone: '', address: '', email: '', idType: f.idType, idNumber: '', anonymous: true };
+  return {
+    name: f.name,
+    phone: f.phone,
+    address: f.address,
+    email: f.email,
+    idType: f.idType,
+    idNumber: f.idNumber.trim(),
+    anonymous: false,
   };
 }
 
@@ -71,6 +96,9 @@ export const FIELD_OF_PATH: Record<string, keyof IntakeFields> = {
   'intake.complainant.phone': 'phone',
   'intake.complainant.address': 'address',
   'intake.complainant.idNumber': 'idNumber',
+  'intake.complainant.email': 'email',
+  'intake.complainant.idType': 'idType',
+  'intake.complainant.anonymous': 'anonymous',
   'intake.businessRef': 'businessRef',
   'intake.category': 'category',
   'intake.severity': 'severity',

@@ -61,7 +61,7 @@ function Row({
             </Link>
           </Box>
           <Box role="cell" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-            {row.complainantName}
+            {row.complainantName || t('case.anonymous')}
           </Box>
           <Box role="cell">{categoryLabel(row.category)}</Box>
           <Box role="cell">{t(`state.${row.state}`)}</Box>

@@ -5,6 +5,7 @@ import { approvePlan } from './approvePlan';
 import { archive } from './archive';
 import { assign } from './assign';
 import { closeAtCounter } from './closeAtCounter';
+import { closeWithoutCallback } from './closeWithoutCallback';
 import { fileAppeal } from './fileAppeal';
 import { linkCase } from './linkCase';
 import { markInvalid } from './markInvalid';
@@ -38,6 +39,7 @@ const DEFINITIONS = [
   recordHandling,
   tellResult,
   recordCallback,
+  closeWithoutCallback,
   fileAppeal,
   addEvidence,
   linkCase,

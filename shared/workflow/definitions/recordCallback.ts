@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { satisfactionSchema } from '../../domain/case';
 import { ROLES, SATISFACTIONS, isSupervisorRole } from '../../domain/enums';
 import { hasVisibleText } from '../../domain/text';
+import { refusedWithoutSomeoneToCall } from '../callback';
 import { defineCommand } from '../define';
 import { domainError } from '../errors';
 import { field } from '../fields';
@@ -25,6 +26,7 @@ export const recordCallback = defineCommand({
   roles: ROLES,
   event: 'callback_recorded',
   to: ({ p }) => (closes(p) ? 'closed' : 'reopened'),
+  available: refusedWithoutSomeoneToCall,
   guard: ({ p, actor }) => {
     if (p.standardMet && !isSupervisorRole(actor.role)) return domainError('forbidden', 'errors.workflow.standardMetBySupervisor');
     if (!closes(p) && !hasVisibleText(p.objection))

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from '../../domain/case';
 import { CHANNELS, ROLES } from '../../domain/enums';
+import { refusedWithoutSomeoneToCall } from '../callback';
 import { defineCommand } from '../define';
 import { field } from '../fields';
 
@@ -12,6 +13,7 @@ export const tellResult = defineCommand({
   roles: ROLES,
   event: 'result_told',
   to: 'awaiting_callback',
+  available: refusedWithoutSomeoneToCall,
   apply: ({ p, actor, now }) => ({ resultTold: { at: now, by: actor.staffId, method: p.method } }),
   form: {
     fields: { method: field.select('action.method', CHANNELS, 'channel') },
