@@ -890,9 +890,7 @@ async function expectStored(h: StoreHost, result: Result<unknown>, stored: Store
   expect(read.id).toBe(saved.id);
   expect(read.id).not.toBe('evil');
   // A report or a major/urgent complaint is notified to the supervisor as it is saved (R1.1, R1.5).
-  expect(detail.value.events.map((e) => e.type)).toEqual(
-    needsSupervisor(read) ? ['registered', 'supervisor_notified'] : ['registered'],
-  );
+  expect(detail.value.events.map((e) => e.type)).toEqual(needsSupervisor(read) ? ['registered', 'supervisor_notified'] : ['registered']);
   if (stored.find !== undefined) {
     const found = await h.call('cases.search', { text: stored.find, limit: 200 }, CLERK);
     expect(found.ok && found.value.map((s) => s.id)).toContain(saved.id);
