@@ -1,9 +1,9 @@
 import { expect, test } from './fixtures';
-import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
+import { CasePage, EscalationShell, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
 
 /** R1.1, R1.2: anonymous reports, a way of contact for the callback, phones abroad and identity documents. */
 
-test('an anonymous report letter is registered with no name and no phone, and the case page says it is anonymous', async ({
+test('an anonymous report letter is registered with no name and no phone, goes to the supervisor with its notification, and the case page says it is anonymous', async ({
   page,
   openApp,
 }) => {
@@ -21,8 +21,16 @@ test('an anonymous report letter is registered with no name and no phone, and th
   await expect(intake.caseNumber()).toHaveText(/^BJ01-\d{8}-001$/);
   const caseNo = (await intake.caseNumber().textContent())!;
 
+  await expect(page.getByText('举报件已直接转主管，主管已收到通知')).toBeVisible();
+
+  // The first-run person is the supervisor: the report is in their "mine", with its notification (R1.1).
+  const shell = new EscalationShell(page);
+  await expect(shell.badge()).toHaveAccessibleName('待确认的主管通知：1');
+  await expect(await shell.openList()).toContainText(`${caseNo} · 举报件`);
+  await page.keyboard.press('Escape');
   const queues = new QueuesPage(page);
   await queues.open();
+  await page.getByRole('tab', { name: '我的' }).click();
   await expect(queues.row(caseNo)).toContainText('匿名');
   const casePage = new CasePage(page);
   await casePage.openFromList(caseNo);
