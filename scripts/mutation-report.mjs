@@ -6,14 +6,20 @@
  * (keys, most specific first: `<file>:<line>:<mutator>`, `<file>:<line>`, `<file>:*:<mutator>`,
  * `<file>`; a mutant without one says "not yet triaged").
  *
- *   node scripts/mutation-report.mjs [report.json …] > table.md
+ *   node scripts/mutation-report.mjs [--stale=file,…] [report.json …] > table.md
  */
 import { existsSync, readFileSync } from 'node:fs';
 
-const reportPaths = process.argv.length > 2 ? process.argv.slice(2) : ['reports/mutation/mutation.json'];
+const args = process.argv.slice(2);
+// `--stale=a.ts,b.ts`: files rewritten since the run that mutated them; their old results say
+// nothing about the code now, so they are left out and named instead.
+const stale = new Set(args.filter((a) => a.startsWith('--stale=')).flatMap((a) => a.slice('--stale='.length).split(',')));
+const paths = args.filter((a) => !a.startsWith('--'));
+const reportPaths = paths.length > 0 ? paths : ['reports/mutation/mutation.json'];
 const reasonsPath = new URL('./mutation-reasons.json', import.meta.url);
 // Several reports (runs over different directories) are merged; a later one wins for a file.
 const report = { files: Object.assign({}, ...reportPaths.map((p) => JSON.parse(readFileSync(p, 'utf8')).files)) };
+for (const file of stale) delete report.files[file];
 const reasons = existsSync(reasonsPath) ? JSON.parse(readFileSync(reasonsPath, 'utf8')) : {};
 
 const DIRECTORIES = ['shared/workflow', 'shared/deadlines', 'shared/ledger', 'shared/domain', 'electron/store'];
@@ -59,6 +65,7 @@ lines.push(
   '',
   `Valid mutants: ${total.killed + total.timeout + total.survived + total.noCoverage}; not counted (compile or runtime error, ignored): ${total.other}.`,
 );
+if (stale.size > 0) lines.push('', `Left out, rewritten since their run: ${[...stale].sort().join(', ')}.`);
 
 const cell = (text, max = 70) => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, max);
 lines.push('', '| mutant | status | mutation | reason |', '| ------ | ------ | -------- | ------ |');
