@@ -35,6 +35,7 @@ import { HandlingDetails } from './HandlingDetails';
 import { RelatedCases } from './RelatedCases';
 import { ComplainantFields } from './ComplainantFields';
 import { canBeCalledBack, isAnonymous } from '../../../shared/domain/contact';
+import { Field } from './Field';
 
 const CLOCK_COLOURS: Partial<Record<ClockState['status'], 'error' | 'warning' | 'success' | 'default'>> = {
   overdue: 'error',
@@ -159,18 +160,5 @@ export function CaseScreen({
       </List>
       {action && <CommandDialog record={c} name={action} onClose={() => setAction(null)} />}
     </Paper>
-  );
-}
-
-function Field({ label, value, block }: { label: string; value: string; block?: boolean }) {
-  return (
-    <Box sx={{ mt: block ? 2 : 0 }}>
-      <Typography variant="caption" color="text.secondary" component="p">
-        {label}
-      </Typography>
-      <Typography variant="body1" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {value || '—'}
-      </Typography>
-    </Box>
   );
 }
