@@ -115,7 +115,7 @@ test('a major complaint: a clerk cannot settle it at the counter until a supervi
   await new Session(page).switchTo(CLERK);
   await openCase(page, caseNo, '未分派');
   await c.act('当场办结', { 向客户的解释说明: '已找回当物并当面交还，客户认可' });
-  await expect(c.state()).toHaveText('已归档'); // settled at the counter is archived in the same step (R1.7);
+  await expect(c.state()).toHaveText('已归档'); // settled at the counter is archived in the same step (R1.7)
 });
 
 test('an urgent complaint: the alert is seen from other screens by the counter and the supervisor; emergency steps are recorded with who took them (R1.5)', async ({
