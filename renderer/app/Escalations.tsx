@@ -45,7 +45,7 @@ export function NotificationBadge({ onOpen }: { onOpen: (caseId: string) => void
   return (
     <>
       <Button aria-label={label} aria-haspopup="true" onClick={(e) => setAnchor(e.currentTarget)} sx={{ flexShrink: 0 }}>
-        <Badge badgeContent={items.length} color="error" showZero>
+        <Badge badgeContent={items.length} color="error">
           <Box component="span" aria-hidden sx={{ pr: 1 }}>
             {t('case.escalation')}
           </Box>
