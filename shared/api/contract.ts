@@ -11,6 +11,7 @@ import { ROLES, type Role } from '../domain/enums';
 import { calendarOverridesSchema, deadlinePolicySchema, type CalendarOverride, type ClockState, type DeadlinePolicy } from '../deadlines';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/translate';
 import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
+import type { RequestErrorCode } from '../sync/protocol';
 
 export const PRINT_MODES = ['dialog', 'silent', 'browser'] as const;
 export type PrintMode = (typeof PRINT_MODES)[number];
@@ -195,6 +196,15 @@ export const methods = {
   }),
   'prints.list': z.object({ caseId: rowId }),
   'prints.get': z.object({ printId: rowId }),
+  /** Head office sync: where it stands (the app bar), a push now (supervisors), the enrolment code (supervisors). */
+  'sync.status': z.object({}),
+  'sync.now': z.object({}),
+  'sync.enrol': z.object({
+    code: z
+      .string({ error: 'errors.enrolment.format' })
+      .max(1000, { message: 'errors.enrolment.format' })
+      .refine((v) => !hasControlCharacters(v), { message: 'errors.text.control' }),
+  }),
 } as const;
 
 export type Method = keyof typeof methods;
@@ -306,6 +316,36 @@ export interface Results {
   'prints.record': PrintRecord;
   'prints.list': PrintRecord[];
   'prints.get': PrintRecord & { pdf: Uint8Array | null };
+  'sync.status': SyncStatus;
+  'sync.now': SyncStatus;
+  'sync.enrol': SyncStatus;
+}
+
+/** Why the last push to head office failed: a refusal's code (shared/sync/protocol.ts) or what went wrong on the way. */
+export type SyncErrorCode = RequestErrorCode | 'network' | 'server_error' | 'bad_answer' | 'timeout';
+
+export interface SyncError {
+  code: SyncErrorCode;
+  at: number;
+  /** HTTP status, when head office answered. */
+  status?: number;
+  /** clock_skew: this PC's clock minus head office's, in ms (the app bar says "9 minutes off"). */
+  skewMs?: number;
+}
+
+/** The branch's sync with head office, as the app bar shows it. */
+export interface SyncStatus {
+  enrolled: boolean;
+  hqUrl: string | null;
+  branch: string | null;
+  /** Archived cases (or their newer versions) head office has not acknowledged yet. */
+  waiting: number;
+  lastSuccessAt: number | null;
+  lastAttemptAt: number | null;
+  nextAttemptAt: number | null;
+  lastError: SyncError | null;
+  /** While a push is under way: cases acknowledged so far out of those it set out to send. */
+  sending: { sent: number; total: number } | null;
 }
 
 /**
@@ -331,6 +371,7 @@ export const LIVE_METHODS = [
   'org.get',
   'deadlines.get',
   'prints.list',
+  'sync.status',
 ] as const satisfies readonly Method[];
 export type LiveMethod = (typeof LIVE_METHODS)[number];
 
