@@ -21,7 +21,7 @@ export interface ServerOptions {
   logger?: boolean | Record<string, unknown>;
 }
 
-/** Old request ids are forgotten at most this often, by whichever request comes along. */
+/** Old request ids are forgotten at most this often, by whichever request comes along (before it is handled). */
 const PRUNE_EVERY_MS = 60_000;
 
 /** Fastify's own refusals (body parsing, limits), by the status it gives them. */
@@ -68,7 +68,7 @@ export function buildServer({ db, now = Date.now, logger = false }: ServerOption
   );
 
   let lastPrune = -Infinity;
-  app.addHook('onResponse', async () => {
+  app.addHook('onRequest', async () => {
     const at = now();
     if (at - lastPrune < PRUNE_EVERY_MS) return;
     lastPrune = at;
