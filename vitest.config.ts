@@ -9,7 +9,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/forms/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
+          include: [
+            'tests/unit/**/*.test.ts',
+            'tests/store/**/*.test.ts',
+            'tests/forms/**/*.test.ts',
+            'tests/renderer/**/*.test.ts',
+            'tests/hq/**/*.test.ts',
+          ],
           setupFiles: ['tests/setup/node-indexeddb.ts'],
         },
       },

@@ -1,0 +1,61 @@
+import { verifyChain } from '../shared/ledger/eventHash';
+import type { CaseEntry, CaseRejection } from '../shared/sync/protocol';
+
+/** What head office holds of a case: its version, head and the hashes of its events (seq 1…n). */
+export interface HeldCase {
+  version: number;
+  headSeq: number;
+  headHash: string;
+  hashes: readonly string[];
+}
+
+export type Verdict =
+  | { status: 'accept'; /** Events head office already holds; the rest are appended. */ held: number }
+  | { status: 'duplicate' }
+  | { status: 'rejected'; reason: CaseRejection; detail: string; /** Chain problems are flagged for head office. */ flag: boolean };
+
+const reject = (reason: CaseRejection, detail: string): Verdict => ({
+  status: 'rejected',
+  reason,
+  detail,
+  flag: reason === 'chain_broken' || reason === 'history_rewritten' || reason === 'version_rollback',
+});
+
+/**
+ * Judges one incoming case against what head office holds (docs/sync-protocol.md): the entry must
+ * be consistent, its events must hash-chain from the first link to the record's head, and a new
+ * version may only append to the history head office holds — never edit, drop or reorder it.
+ * Attachments are checked by the caller (they need the database).
+ */
+export function judgeCase(entry: CaseEntry, held: HeldCase | null): Verdict {
+  const { caseId, version, record, events } = entry;
+  if (record.id !== caseId) return reject('record_mismatch', `the record's id is ${record.id}, the entry's ${caseId}`);
+  if (record.version !== version) return reject('record_mismatch', `the record's version is ${record.version}, the entry's ${version}`);
+  const stray = events.find((e) => e.caseId !== caseId);
+  if (stray) return reject('record_mismatch', `event ${stray.seq} belongs to case ${stray.caseId}`);
+  const ids = entry.attachments.map((a) => a.id);
+  if (new Set(ids).size !== ids.length) return reject('record_mismatch', 'an attachment id appears twice');
+
+  const broken = verifyChain(events);
+  if (broken) return reject('chain_broken', `${broken.reason} at event ${broken.seq}`);
+  const last = events[events.length - 1]!;
+  if (record.ledgerHead.seq !== last.seq || record.ledgerHead.hash !== last.hash)
+    return reject('chain_broken', `the record's head (event ${record.ledgerHead.seq}) is not the chain's last event (${last.seq})`);
+
+  if (!held) return { status: 'accept', held: 0 };
+  const differs = events.findIndex((e, i) => i < held.hashes.length && e.hash !== held.hashes[i]);
+
+  if (version < held.version) {
+    // An older version resent (a retry overtaken by a newer one) is harmless if its history is ours.
+    if (differs === -1 && events.length <= held.hashes.length) return { status: 'duplicate' };
+    return reject('version_rollback', `version ${version} is older than version ${held.version} held, with another history`);
+  }
+  if (version === held.version) {
+    if (last.seq === held.headSeq && last.hash === held.headHash) return { status: 'duplicate' };
+    return reject('version_rollback', `version ${version} is held with another head (event ${held.headSeq})`);
+  }
+  if (differs !== -1) return reject('history_rewritten', `event ${differs + 1} differs from the one held`);
+  if (events.length < held.hashes.length)
+    return reject('history_rewritten', `events ${events.length + 1}–${held.hashes.length} held are missing`);
+  return { status: 'accept', held: held.hashes.length };
+}

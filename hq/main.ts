@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import QRCode from 'qrcode';
+import { openDatabase } from './db/open';
+import { enrolBranch } from './enrol';
+import { migrate } from './migrate';
+import { buildServer } from './server';
+
+/**
+ * `npm run hq` serves head office's receiver; `npm run hq -- enrol --branch BJ01 --name "北京一店"`
+ * enrols a branch and prints its enrolment code (docs/hq.md).
+ */
+const HELP = `usage:
+  npm run hq                      serve (HQ_PORT, default 8787; HQ_HOST, default 127.0.0.1)
+  npm run hq -- enrol --branch BJ01 --name "北京一店" [--url http://127.0.0.1:8787]
+data: PostgreSQL when DATABASE_URL is set, else PGlite in HQ_DATA_DIR (default ./hq-data)`;
+
+const host = process.env.HQ_HOST || '127.0.0.1';
+const port = Number(process.env.HQ_PORT || 8787);
+
+async function serve() {
+  const db = await openDatabase();
+  const applied = await migrate(db);
+  const app = buildServer({ db, logger: { level: process.env.HQ_LOG_LEVEL || 'warn' } });
+  const address = await app.listen({ port, host });
+  console.log(`HQ listening on ${address}`);
+  console.log(`HQ data: ${db.description}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function enrol(args: string[]) {
+  const { values } = parseArgs({ args, options: { branch: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' } } });
+  if (!values.branch || !values.name) throw new Error(`enrol needs --branch and --name\n${HELP}`);
+  const db = await openDatabase();
+  try {
+    await migrate(db);
+    const hqUrl = values.url ?? `http://${host}:${port}`;
+    const r = await enrolBranch(db, { branch: values.branch, name: values.name, hqUrl }, Date.now());
+    console.log(`${r.rotated ? 'Enrolled again (the previous code no longer works)' : 'Enrolled'}: ${r.enrolment.branch} ${values.name}`);
+    console.log(`HQ data: ${db.description}\n`);
+    console.log(`Enrolment code (enter it once in the branch's settings, or scan it):\n\n${r.code}\n`);
+    console.log(await QRCode.toString(r.code, { type: 'terminal', small: true }));
+  } finally {
+    await db.close();
+  }
+}
+
+const [command = 'serve', ...rest] = process.argv.slice(2);
+const run = command === 'serve' ? serve : command === 'enrol' ? () => enrol(rest) : null;
+if (!run) {
+  console.error(HELP);
+  process.exit(2);
+}
+run().catch((e: Error) => {
+  console.error(`hq: ${e.message}`);
+  process.exit(1);
+});
