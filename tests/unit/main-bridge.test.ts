@@ -208,6 +208,7 @@ describe('a UI window talks to the one store host through main’s broker', () =
       requestStorePort: () => broker.connect(contents as never),
       settings: { get: async () => ({}) as never, set: async () => ({}) as never },
       print: { document: async () => ({}) as never, printers: async () => [] },
+      sync: { enrol: async () => ({}) as never },
     };
     return { page, contents, api: connectDesktopStore(bridge, page as never) };
   }
