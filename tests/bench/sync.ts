@@ -1,0 +1,181 @@
+/**
+ * `npm run bench:sync [-- --cases=10000]`: archived cases pushed by the real sync engine to a real
+ * head office on loopback (PGlite, and PostgreSQL when the run has one: `npm run bench:sync` goes
+ * through scripts/with-postgres.mjs), beside the raw SQL insert of the same rows into the same
+ * kind of database. The last line is JSON: {"cases","push_s","bytes_per_case","raw_insert_s",…}.
+ */
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import type { CaseRecord } from '../../shared/domain/case';
+import type { CaseEvent } from '../../shared/ledger/eventHash';
+import { createSyncEngine, INITIAL_SYNC_STATE, type SyncSource, type SyncState } from '../../shared/sync/engine';
+import type { Enrolment } from '../../shared/sync/enrolment';
+import type { CaseEntry } from '../../shared/sync/protocol';
+import { fetchTransport, type Timers, type Transport } from '../../shared/sync/transport';
+import { openPglite } from '../../hq/db/pglite';
+import { openPostgres } from '../../hq/db/postgres';
+import type { Db } from '../../hq/db/types';
+import { enrolBranch } from '../../hq/enrol';
+import { migrate } from '../../hq/migrate';
+import { buildServer } from '../../hq/server';
+import { generateCases } from './generate';
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const CASES = Number(arg('cases') ?? 10_000);
+const ADMIN_URL = process.env.HQ_TEST_DATABASE_URL;
+
+/** `count` archived cases with realistic histories (the generator archives about a third). */
+function archivedCases(count: number): { record: CaseRecord; events: CaseEvent[] }[] {
+  const found: { record: CaseRecord; events: CaseEvent[] }[] = [];
+  for (let seed = 1; found.length < count; seed++) {
+    const { cases, events } = generateCases(count * 3, Date.parse('2026-12-01T10:00:00+08:00'), seed);
+    const byCase = new Map<string, CaseEvent[]>();
+    for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+    for (const c of cases) {
+      if (c.state !== 'archived' || found.length >= count) continue;
+      found.push({ record: JSON.parse(JSON.stringify(c)) as CaseRecord, events: byCase.get(c.id)! });
+    }
+  }
+  return found;
+}
+
+/** The branch side held in memory: the bench measures the wire and head office, not IndexedDB. */
+function memorySource(cases: { record: CaseRecord; events: CaseEvent[] }[]): SyncSource & { delivered: number } {
+  const waiting = new Map(cases.map((c) => [c.record.id, c]));
+  let state: SyncState = { ...INITIAL_SYNC_STATE };
+  return {
+    delivered: 0,
+    async pending(limit) {
+      return [...waiting.values()].slice(0, limit).map((c) => ({ caseId: c.record.id, version: c.record.version }));
+    },
+    async entries(ids) {
+      return ids.flatMap((id) => {
+        const c = waiting.get(id);
+        if (!c) return [];
+        const entry: CaseEntry = { caseId: id, version: c.record.version, record: c.record as never, events: c.events, attachments: [] };
+        return [entry];
+      });
+    },
+    async attachment() {
+      return null;
+    },
+    async acknowledge(caseId) {
+      if (waiting.delete(caseId)) this.delivered++;
+    },
+    async loadState() {
+      return state;
+    },
+    async saveState(s) {
+      state = s;
+    },
+    async waiting() {
+      return waiting.size;
+    },
+  };
+}
+
+const timers: Timers = { setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (h) => clearTimeout(h as NodeJS.Timeout) };
+
+async function freshDatabase(backend: 'PGlite' | 'PostgreSQL'): Promise<Db> {
+  if (backend === 'PGlite') return openPglite();
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  const name = `bench_${crypto.randomUUID().replace(/-/g, '')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL!);
+  url.pathname = `/${name}`;
+  return openPostgres(url.toString(), 4);
+}
+
+async function push(backend: 'PGlite' | 'PostgreSQL', cases: { record: CaseRecord; events: CaseEvent[] }[]) {
+  const db = await freshDatabase(backend);
+  await migrate(db);
+  const app = buildServer({ db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const { enrolment } = await enrolBranch(db, { branch: 'BJ01', name: '北京一店', hqUrl: `http://127.0.0.1:${port}` }, Date.now());
+  const source = memorySource(cases);
+  let batchBytes = 0;
+  const http = fetchTransport(fetch as never, timers);
+  const transport: Transport = (request) => {
+    if (request.method === 'POST') batchBytes += request.body?.byteLength ?? 0;
+    return http(request);
+  };
+  const engine = createSyncEngine({
+    source,
+    transport,
+    enrolment: async (): Promise<Enrolment> => enrolment,
+    now: Date.now,
+    random: Math.random,
+    appVersion: 'bench',
+    ...timers,
+  });
+  const started = performance.now();
+  const outcome = await engine.syncOnce();
+  const pushS = (performance.now() - started) / 1000;
+  const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM cases');
+  await app.close();
+  await db.close();
+  if (outcome.result !== 'done' || Number(rows[0]!.n) !== cases.length)
+    throw new Error(`${backend}: ${JSON.stringify(outcome)}, ${rows[0]!.n} of ${cases.length} cases at head office`);
+  return { pushS, bytesPerCase: batchBytes / cases.length };
+}
+
+/** The baseline: the same cases and events inserted with plain multi-row INSERTs, 500 cases a transaction. */
+async function rawInsert(backend: 'PGlite' | 'PostgreSQL', cases: { record: CaseRecord; events: CaseEvent[] }[]) {
+  const db = await freshDatabase(backend);
+  await migrate(db);
+  await db.query(`INSERT INTO branches (code, name, secret, enrolled_at) VALUES ('BJ01', 'bench', 'x', 0)`);
+  const started = performance.now();
+  for (let i = 0; i < cases.length; i += 500) {
+    const slice = cases.slice(i, i + 500);
+    await db.transaction(async (tx) => {
+      const caseParams: unknown[] = [];
+      const caseRows = slice.map(({ record: r }, j) => {
+        caseParams.push(r.id, r.caseNo, r.state, r.version, JSON.stringify(r), r.ledgerHead.seq, r.ledgerHead.hash, Date.now());
+        const p = j * 8;
+        return `($${p + 1}, 'BJ01', $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}, $${p + 7}, 'verified', $${p + 8}, $${p + 8})`;
+      });
+      await tx.query(
+        `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, chain_status, received_at, updated_at) VALUES ${caseRows.join(', ')}`,
+        caseParams,
+      );
+      const events = slice.flatMap((c) => c.events);
+      for (let k = 0; k < events.length; k += 1000) {
+        const params: unknown[] = [];
+        const rows = events.slice(k, k + 1000).map((e, j) => {
+          params.push(e.caseId, e.seq, e.type, e.at, JSON.stringify(e.actor), JSON.stringify(e.changes), e.prevHash, e.hash);
+          const p = j * 8;
+          return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb, $${p + 7}, $${p + 8})`;
+        });
+        await tx.query(`INSERT INTO events (case_id, seq, type, at, actor, changes, prev_hash, hash) VALUES ${rows.join(', ')}`, params);
+      }
+    });
+  }
+  const rawS = (performance.now() - started) / 1000;
+  await db.close();
+  return rawS;
+}
+
+const cases = archivedCases(CASES);
+const events = cases.reduce((n, c) => n + c.events.length, 0);
+console.log(`${cases.length} archived cases, ${events} events (${(events / cases.length).toFixed(1)} a case)`);
+
+const backends: ('PGlite' | 'PostgreSQL')[] = ['PGlite'];
+if (ADMIN_URL) backends.push('PostgreSQL');
+else console.log('PostgreSQL: not measured (no HQ_TEST_DATABASE_URL; run through scripts/with-postgres.mjs)');
+
+const figures: Record<string, number> = { cases: cases.length };
+for (const backend of backends) {
+  const { pushS, bytesPerCase } = await push(backend, cases);
+  const rawS = await rawInsert(backend, cases);
+  console.log(
+    `${backend}: push ${pushS.toFixed(2)} s (target ≤ 10 s, ≤ 3× raw: ${(pushS / rawS).toFixed(2)}×), ${Math.round(bytesPerCase)} bytes a case on the wire (target ≤ 1,500)  | baseline: raw SQL insert of the same rows ${rawS.toFixed(2)} s`,
+  );
+  const prefix = backend === 'PGlite' ? '' : 'pg_';
+  figures[`${prefix}push_s`] = Number(pushS.toFixed(2));
+  if (backend === 'PGlite') figures.bytes_per_case = Math.round(bytesPerCase);
+  figures[`${prefix}raw_insert_s`] = Number(rawS.toFixed(2));
+}
+console.log(JSON.stringify(figures));
