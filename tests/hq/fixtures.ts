@@ -1,7 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { GENESIS_HASH, hashEvent, type CaseEvent } from '../../shared/ledger/eventHash';
-import { EMPTY_SHA256, PATHS, PROTOCOL_VERSION, sha256Hex, signedHeaders, type Batch, type CaseEntry } from '../../shared/sync/protocol';
+import {
+  EMPTY_SHA256,
+  PATHS,
+  PROTOCOL_VERSION,
+  sha256Hex,
+  signedHeaders,
+  type Batch,
+  type CaseEntry,
+  type SignedParts,
+} from '../../shared/sync/protocol';
 import { openPglite } from '../../hq/db/pglite';
 import { openPostgres } from '../../hq/db/postgres';
 import type { Db } from '../../hq/db/types';
@@ -165,6 +174,8 @@ export interface SendOptions {
   secret?: string;
   timestamp?: number;
   requestId?: string;
+  /** Parts signed (and sent in the headers) other than the request's own: a body hash, a path, a method. */
+  sign?: Partial<SignedParts>;
   /** Headers set (or, with undefined, removed) after signing. */
   headers?: Record<string, string | undefined>;
 }
@@ -240,6 +251,7 @@ export async function startHq(backend: Backend, clock = new Clock()): Promise<Te
             bodySha256: bytes.length ? sha256Hex(bytes) : EMPTY_SHA256,
             requestId: o.requestId ?? crypto.randomUUID(),
             branch,
+            ...o.sign,
           }),
         );
       }
