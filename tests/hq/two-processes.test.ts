@@ -16,9 +16,9 @@ interface Hq {
 /** Every process started, so that each is stopped even when a start fails. */
 const spawned: ChildProcess[] = [];
 
-/** `npx tsx hq/main.ts` on the given database, on a port of its choosing; resolves once it says where it listens and its data. */
+/** `npm run hq` on the given database (one Node process, `node --import tsx`, so a signal reaches HQ itself), on a port of its choosing; resolves once it says where it listens and its data. */
 async function spawnHq(databaseUrl: string): Promise<Hq> {
-  const child = spawn('npx', ['tsx', 'hq/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'hq/main.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, HQ_PORT: '0', HQ_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
