@@ -7,13 +7,15 @@
  *     /usr/bin/chromium (CHROMIUM_PATH names another binary). Never `npx playwright install`.
  *   - poppler-utils (pdftotext, pdftoppm): the printed-form tests read their PDFs back.
  *   - fonts-noto-cjk (Noto Sans CJK): the page the screenshots and print tests compare against.
+ *   - PostgreSQL (postgresql: initdb, pg_ctl): the head-office tests run against a real server too,
+ *     a throwaway cluster that scripts/with-postgres.mjs starts for `npm run test:node`.
  *
  * As root on Debian (as in CI, see .ci/run) the missing packages are installed with apt-get;
  * anywhere else the paragraph names them and the command that installs them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -24,11 +26,15 @@ export const NEEDS = [
   { id: 'chromium', name: 'Chromium', apt: 'chromium', why: 'the browser and end-to-end tests drive it' },
   { id: 'poppler', name: 'pdftotext and pdftoppm', apt: 'poppler-utils', why: 'the printed-form tests read their PDFs back' },
   { id: 'cjkFonts', name: 'the Noto Sans CJK fonts', apt: 'fonts-noto-cjk', why: 'Chinese text in the browser must render' },
+  { id: 'postgres', name: 'PostgreSQL (initdb)', apt: 'postgresql', why: 'the head-office tests run against a real PostgreSQL' },
 ];
+
+/** Debian's PostgreSQL binaries are not on PATH; scripts/with-postgres.mjs looks in the same places. */
+const POSTGRES_LIB = '/usr/lib/postgresql';
 
 /**
  * The decision, from what the probes found.
- * @param {{ chromium: boolean, poppler: boolean, cjkFonts: boolean, chromiumPath?: string, root: boolean, apt: boolean }} found
+ * @param {{ chromium: boolean, poppler: boolean, cjkFonts: boolean, postgres: boolean, chromiumPath?: string, root: boolean, apt: boolean }} found
  *   chromiumPath: CHROMIUM_PATH when set (then the tests use that binary, and it is not installed by apt);
  *   root: running as root; apt: apt-get exists (Debian or a derivative).
  * @returns {{ ok: true } | { ok: false, install: string[] | null, message: string }}
@@ -80,11 +86,15 @@ export function probe(env = process.env) {
       return '';
     }
   };
+  const initdb = () =>
+    (existsSync(POSTGRES_LIB) && readdirSync(POSTGRES_LIB).some((v) => existsSync(join(POSTGRES_LIB, v, 'bin', 'initdb')))) ||
+    (env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'initdb')));
   const chromiumPath = env.CHROMIUM_PATH || undefined;
   return {
     chromium: executable(chromiumPath ?? DEFAULT_CHROMIUM),
     poppler: has('pdftotext', ['-v']) && has('pdftoppm', ['-v']),
     cjkFonts: /Noto Sans CJK/i.test(fontList()),
+    postgres: initdb(),
     chromiumPath,
     root: typeof process.getuid === 'function' && process.getuid() === 0,
     apt: existsSync(APT_GET),
@@ -109,7 +119,9 @@ function main() {
     console.error(`\n${decision.message}\n`);
     process.exit(1);
   }
-  console.log(`preflight: Chromium (${process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM}), pdftotext, pdftoppm and Noto Sans CJK are present`);
+  console.log(
+    `preflight: Chromium (${process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM}), pdftotext, pdftoppm, Noto Sans CJK and PostgreSQL are present`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

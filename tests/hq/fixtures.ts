@@ -1,7 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { GENESIS_HASH, hashEvent, type CaseEvent } from '../../shared/ledger/eventHash';
-import { EMPTY_SHA256, PATHS, PROTOCOL_VERSION, sha256Hex, signedHeaders, type Batch, type CaseEntry } from '../../shared/sync/protocol';
+import {
+  EMPTY_SHA256,
+  PATHS,
+  PROTOCOL_VERSION,
+  sha256Hex,
+  signedHeaders,
+  type Batch,
+  type CaseEntry,
+  type SignedParts,
+} from '../../shared/sync/protocol';
 import { openPglite } from '../../hq/db/pglite';
 import { openPostgres } from '../../hq/db/postgres';
 import type { Db } from '../../hq/db/types';
@@ -165,6 +174,8 @@ export interface SendOptions {
   secret?: string;
   timestamp?: number;
   requestId?: string;
+  /** Parts signed (and sent in the headers) other than the request's own: a body hash, a path, a method. */
+  sign?: Partial<SignedParts>;
   /** Headers set (or, with undefined, removed) after signing. */
   headers?: Record<string, string | undefined>;
 }
@@ -198,6 +209,45 @@ export function toBytes(body: SendOptions['body']): Uint8Array {
   return new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
+/** Sends a request to HQ at `url`, signed as `o` says (by default as BJ01 with the secret `secretOf` gives, at `now`). */
+export async function sendTo(url: string, o: SendOptions, secretOf: (branch: string) => string | undefined, now: number): Promise<Answer> {
+  const method = o.method ?? 'POST';
+  let bytes = toBytes(o.body);
+  if (o.gzip) bytes = gzipSync(bytes);
+  const headers: Record<string, string> = {};
+  if (o.contentType !== null && (o.body !== undefined || o.contentType)) headers['content-type'] = o.contentType ?? 'application/json';
+  if (o.gzip) headers['content-encoding'] = 'gzip';
+  const branch = o.branch === undefined ? BRANCH : o.branch;
+  if (branch !== null) {
+    const secret = o.secret ?? secretOf(branch) ?? 'A'.repeat(43);
+    Object.assign(
+      headers,
+      signedHeaders(secret, {
+        method,
+        path: o.path,
+        timestamp: o.timestamp ?? now,
+        bodySha256: bytes.length ? sha256Hex(bytes) : EMPTY_SHA256,
+        requestId: o.requestId ?? crypto.randomUUID(),
+        branch,
+        ...o.sign,
+      }),
+    );
+  }
+  for (const [k, v] of Object.entries(o.headers ?? {})) {
+    if (v === undefined) delete headers[k];
+    else headers[k] = v;
+  }
+  const res = await fetch(url + o.path, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : bytes });
+  const text = await res.text();
+  let json: unknown = text;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not JSON: kept as text for the assertion to show
+  }
+  return { status: res.status, json };
+}
+
 /**
  * A real HQ (buildServer) listening on 127.0.0.1 over a fresh database of its own (one per test
  * file: start it in beforeAll, `reset()` it before each test), BJ01 enrolled.
@@ -221,42 +271,7 @@ export async function startHq(backend: Backend, clock = new Clock()): Promise<Te
       secrets.set(branch, r.enrolment.secret);
       return r.enrolment.secret;
     },
-    async send(o) {
-      const method = o.method ?? 'POST';
-      let bytes = toBytes(o.body);
-      if (o.gzip) bytes = gzipSync(bytes);
-      const headers: Record<string, string> = {};
-      if (o.contentType !== null && (o.body !== undefined || o.contentType)) headers['content-type'] = o.contentType ?? 'application/json';
-      if (o.gzip) headers['content-encoding'] = 'gzip';
-      const branch = o.branch === undefined ? BRANCH : o.branch;
-      if (branch !== null) {
-        const secret = o.secret ?? secrets.get(branch) ?? 'A'.repeat(43);
-        Object.assign(
-          headers,
-          signedHeaders(secret, {
-            method,
-            path: o.path,
-            timestamp: o.timestamp ?? clock.now(),
-            bodySha256: bytes.length ? sha256Hex(bytes) : EMPTY_SHA256,
-            requestId: o.requestId ?? crypto.randomUUID(),
-            branch,
-          }),
-        );
-      }
-      for (const [k, v] of Object.entries(o.headers ?? {})) {
-        if (v === undefined) delete headers[k];
-        else headers[k] = v;
-      }
-      const res = await fetch(url + o.path, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : bytes });
-      const text = await res.text();
-      let json: unknown = text;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // not JSON: kept as text for the assertion to show
-      }
-      return { status: res.status, json };
-    },
+    send: (o) => sendTo(url, o, (branch) => secrets.get(branch), clock.now()),
     post(batch, o = {}) {
       return hq.send({ path: PATHS.batches, body: batch, requestId: batch.batchId, branch: batch.branch, ...o });
     },

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decide, type Found } from '../../scripts/preflight.mjs';
 
-const ALL: Found = { chromium: true, poppler: true, cjkFonts: true, root: false, apt: true };
+const ALL: Found = { chromium: true, poppler: true, cjkFonts: true, postgres: true, root: false, apt: true };
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('scripts/preflight.mjs decide()', () => {
@@ -17,6 +17,7 @@ describe('scripts/preflight.mjs decide()', () => {
     ['chromium', 'Chromium', 'chromium'],
     ['poppler', 'pdftotext and pdftoppm', 'poppler-utils'],
     ['cjkFonts', 'Noto Sans CJK', 'fonts-noto-cjk'],
+    ['postgres', 'PostgreSQL', 'postgresql'],
   ] as const)('without %s: one paragraph naming it and the command that installs it', (probe, named, apt) => {
     const d = decide({ ...ALL, [probe]: false });
     if (d.ok) throw new Error('expected a refusal');
