@@ -67,7 +67,7 @@ function forward(target: URL, req: IncomingMessage, body: Buffer, cutAt?: number
 }
 
 function reply(res: ServerResponse, u: Upstream, body = u.body): void {
-  const headers = { ...u.headers, 'content-length': String(body.length) };
+  const headers: Record<string, string | string[] | undefined> = { ...u.headers, 'content-length': String(body.length) };
   delete headers['transfer-encoding'];
   res.writeHead(u.status, headers);
   res.end(body);
