@@ -46,64 +46,98 @@ export function readBatch(body: Uint8Array, signed: Signed): Batch {
 /**
  * Applies a checked batch in one transaction: the request id, then each case in order. A case of
  * another branch refuses the whole batch (rolled back); chain problems are flagged, never applied.
+ * Reads and writes go in bulk, a few statements a batch: a round trip per case would make a large
+ * backlog take minutes.
  */
 export async function applyBatch(db: Db, batch: Batch, signed: Signed, now: number): Promise<BatchAnswer> {
   await touchBranch(db, signed.branch, now, batch);
   const results = await db.transaction(async (tx) => {
     await claimRequestId(tx, signed, now);
+    const foreign = batch.cases.find((c) => c.record.branchCode !== signed.branch);
+    if (foreign)
+      throw new RequestError('foreign_case', `Case ${foreign.caseId} is of branch ${foreign.record.branchCode}.`, {
+        detail: foreign.caseId,
+      });
     // Locks in a fixed order, so two batches touching the same cases cannot deadlock.
-    for (const id of [...new Set(batch.cases.map((c) => c.caseId))].sort())
-      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CASE_LOCK, id]);
-    const out: CaseResult[] = [];
-    for (const entry of batch.cases) out.push(await applyCase(tx, entry, signed, batch.batchId, now));
+    const ids = [...new Set(batch.cases.map((c) => c.caseId))].sort();
+    await tx.query('SELECT count(pg_advisory_xact_lock($1, hashtext(id))) FROM jsonb_array_elements_text($2::jsonb) AS id', [
+      CASE_LOCK,
+      JSON.stringify(ids),
+    ]);
+    const held = await loadHeld(tx, ids, signed.branch);
+    const blobs = await completeBlobs(tx, batch.cases);
+    const writes = new Writes();
+    const out = batch.cases.map((entry) => judgeEntry(entry, held, blobs, writes, signed.branch, batch.batchId, now));
+    await writes.flush(tx, signed.branch, now);
     return out;
   });
   return { batchId: batch.batchId, serverTime: now, results };
 }
 
-async function applyCase(tx: Queryable, entry: CaseEntry, signed: Signed, batchId: string, now: number): Promise<CaseResult> {
+/** One case of the batch against what head office holds, including earlier cases of the same batch. */
+function judgeEntry(
+  entry: CaseEntry,
+  held: Map<string, HeldCase>,
+  blobs: Map<string, number>,
+  writes: Writes,
+  branch: string,
+  batchId: string,
+  now: number,
+): CaseResult {
   const { caseId, version } = entry;
-  if (entry.record.branchCode !== signed.branch)
-    throw new RequestError('foreign_case', `Case ${caseId} is of branch ${entry.record.branchCode}.`, { detail: caseId });
-  const held = await loadHeld(tx, caseId, signed.branch);
-  const verdict = judgeCase(entry, held);
+  const before = held.get(caseId) ?? null;
+  const verdict = judgeCase(entry, before);
   if (verdict.status === 'duplicate') return { caseId, version, status: 'duplicate' };
   if (verdict.status === 'rejected') {
     if (verdict.flag)
-      await tx.query(
-        'INSERT INTO flags (branch_code, case_id, version, reason, detail, batch_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [signed.branch, caseId, version, verdict.reason, verdict.detail, batchId, now],
-      );
+      writes.flags.push({ case_id: caseId, version, reason: verdict.reason, detail: verdict.detail, batch_id: batchId, at: now });
     return { caseId, version, status: 'rejected', reason: verdict.reason, detail: verdict.detail };
   }
-  const missing = await missingAttachments(tx, entry);
+  const missing = missingAttachments(entry, blobs);
   if (missing) return { caseId, version, status: 'rejected', reason: 'attachment_missing', detail: missing };
-  await storeCase(tx, entry, signed.branch, verdict.held, held !== null, now);
+  writes.store(entry, verdict.held, before !== null || writes.cases.has(caseId));
+  const head = entry.record.ledgerHead;
+  held.set(caseId, { version, headSeq: head.seq, headHash: head.hash, hashes: entry.events.map((e) => e.hash) });
   return { caseId, version, status: 'accepted' };
 }
 
-async function loadHeld(tx: Queryable, caseId: string, branch: string): Promise<HeldCase | null> {
-  const { rows } = await tx.query<{ branch_code: string; version: number; head_seq: number; head_hash: string }>(
-    'SELECT branch_code, version, head_seq, head_hash FROM cases WHERE id = $1',
-    [caseId],
+/** What head office holds of these cases (a case held for another branch refuses the batch). */
+async function loadHeld(tx: Queryable, ids: string[], branch: string): Promise<Map<string, HeldCase>> {
+  const idList = JSON.stringify(ids);
+  const { rows } = await tx.query<{ id: string; branch_code: string; version: number; head_seq: number; head_hash: string }>(
+    'SELECT id, branch_code, version, head_seq, head_hash FROM cases WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+    [idList],
   );
-  const row = rows[0];
-  if (!row) return null;
-  if (row.branch_code !== branch)
-    throw new RequestError('foreign_case', `Case ${caseId} is held for branch ${row.branch_code}.`, { detail: caseId });
-  const events = await tx.query<{ hash: string }>('SELECT hash FROM events WHERE case_id = $1 ORDER BY seq', [caseId]);
-  return { version: row.version, headSeq: row.head_seq, headHash: row.head_hash, hashes: events.rows.map((e) => e.hash) };
+  const other = rows.find((r) => r.branch_code !== branch);
+  if (other) throw new RequestError('foreign_case', `Case ${other.id} is held for branch ${other.branch_code}.`, { detail: other.id });
+  const events = await tx.query<{ case_id: string; hash: string }>(
+    'SELECT case_id, hash FROM events WHERE case_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY case_id, seq',
+    [idList],
+  );
+  const hashes = new Map<string, string[]>();
+  for (const e of events.rows) {
+    const list = hashes.get(e.case_id);
+    if (list) list.push(e.hash);
+    else hashes.set(e.case_id, [e.hash]);
+  }
+  return new Map(
+    rows.map((r) => [r.id, { version: r.version, headSeq: r.head_seq, headHash: r.head_hash, hashes: hashes.get(r.id) ?? [] }]),
+  );
 }
 
-/** Why the case's attachments are not all at head office in full, or null. */
-async function missingAttachments(tx: Queryable, entry: CaseEntry): Promise<string | null> {
-  if (!entry.attachments.length) return null;
-  const shas = [...new Set(entry.attachments.map((a) => a.sha256))];
+/** Attachments of the batch head office holds in full, with their sizes. */
+async function completeBlobs(tx: Queryable, entries: readonly CaseEntry[]): Promise<Map<string, number>> {
+  const shas = [...new Set(entries.flatMap((e) => e.attachments.map((a) => a.sha256)))];
+  if (!shas.length) return new Map();
   const { rows } = await tx.query<{ sha256: string; total: number }>(
     'SELECT sha256, total FROM blobs WHERE complete AND sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))',
     [JSON.stringify(shas)],
   );
-  const held = new Map(rows.map((r) => [r.sha256, Number(r.total)]));
+  return new Map(rows.map((r) => [r.sha256, Number(r.total)]));
+}
+
+/** Why the case's attachments are not all at head office in full, or null. */
+function missingAttachments(entry: CaseEntry, held: Map<string, number>): string | null {
   const absent = entry.attachments.filter((a) => !held.has(a.sha256));
   if (absent.length) return `not uploaded in full: ${absent.map((a) => a.sha256).join(', ')}`.slice(0, 1000);
   const wrongSize = entry.attachments.find((a) => held.get(a.sha256) !== a.size);
@@ -111,44 +145,80 @@ async function missingAttachments(tx: Queryable, entry: CaseEntry): Promise<stri
   return null;
 }
 
-async function storeCase(tx: Queryable, entry: CaseEntry, branch: string, heldEvents: number, exists: boolean, now: number) {
-  const { caseId, version, record, events, attachments } = entry;
-  const head = record.ledgerHead;
-  const values = [caseId, branch, record.caseNo, record.state, version, JSON.stringify(record), head.seq, head.hash, now];
-  if (exists)
-    await tx.query(
-      `UPDATE cases SET case_no = $3, state = $4, version = $5, record = $6::jsonb, head_seq = $7, head_hash = $8,
-         chain_status = 'verified', updated_at = $9 WHERE id = $1 AND branch_code = $2`,
-      values,
-    );
-  else
+interface StoredCase {
+  entry: CaseEntry;
+  exists: boolean;
+}
+
+/** The batch's writes, collected while its cases are judged and sent in a handful of statements. */
+class Writes {
+  /** Newest accepted version of each case (a batch may carry two versions of one case). */
+  readonly cases = new Map<string, StoredCase>();
+  readonly events: Record<string, unknown>[] = [];
+  readonly flags: Record<string, unknown>[] = [];
+
+  store(entry: CaseEntry, heldEvents: number, exists: boolean): void {
+    this.cases.set(entry.caseId, { entry, exists });
+    for (const e of entry.events.slice(heldEvents))
+      this.events.push({
+        case_id: e.caseId,
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        actor: e.actor,
+        changes: e.changes,
+        prev_hash: e.prevHash,
+        hash: e.hash,
+      });
+  }
+
+  async flush(tx: Queryable, branch: string, now: number): Promise<void> {
+    if (this.flags.length)
+      await tx.query(
+        `INSERT INTO flags (branch_code, case_id, version, reason, detail, batch_id, at)
+         SELECT $1, x.case_id, x.version, x.reason, x.detail, x.batch_id, x.at
+         FROM jsonb_to_recordset($2::jsonb) AS x(case_id text, version integer, reason text, detail text, batch_id text, at bigint)`,
+        [branch, JSON.stringify(this.flags)],
+      );
+    if (!this.cases.size) return;
+    const rows = [...this.cases.values()].map(({ entry: { caseId, version, record } }) => ({
+      id: caseId,
+      case_no: record.caseNo,
+      state: record.state,
+      version,
+      record,
+      head_seq: record.ledgerHead.seq,
+      head_hash: record.ledgerHead.hash,
+    }));
     await tx.query(
       `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, chain_status, received_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, 'verified', $9, $9)`,
-      values,
+       SELECT x.id, $1, x.case_no, x.state, x.version, x.record, x.head_seq, x.head_hash, 'verified', $3, $3
+       FROM jsonb_to_recordset($2::jsonb) AS x(id text, case_no text, state text, version integer, record jsonb, head_seq integer, head_hash text)
+       ON CONFLICT (id) DO UPDATE SET case_no = EXCLUDED.case_no, state = EXCLUDED.state, version = EXCLUDED.version,
+         record = EXCLUDED.record, head_seq = EXCLUDED.head_seq, head_hash = EXCLUDED.head_hash, chain_status = 'verified',
+         updated_at = EXCLUDED.updated_at
+       WHERE cases.branch_code = EXCLUDED.branch_code`,
+      [branch, JSON.stringify(rows), now],
     );
-  const appended = events.slice(heldEvents).map((e) => ({
-    seq: e.seq,
-    type: e.type,
-    at: e.at,
-    actor: e.actor,
-    changes: e.changes,
-    prev_hash: e.prevHash,
-    hash: e.hash,
-  }));
-  if (appended.length)
-    await tx.query(
-      `INSERT INTO events (case_id, seq, type, at, actor, changes, prev_hash, hash)
-       SELECT $1, x.seq, x.type, x.at, x.actor, x.changes, x.prev_hash, x.hash
-       FROM jsonb_to_recordset($2::jsonb) AS x(seq integer, type text, at bigint, actor jsonb, changes jsonb, prev_hash text, hash text)`,
-      [caseId, JSON.stringify(appended)],
-    );
-  await tx.query('DELETE FROM case_attachments WHERE case_id = $1', [caseId]);
-  if (attachments.length)
-    await tx.query(
-      `INSERT INTO case_attachments (case_id, attachment_id, sha256, name, type, size)
-       SELECT $1, x.id, x.sha256, x.name, x.type, x.size
-       FROM jsonb_to_recordset($2::jsonb) AS x(id text, sha256 text, name text, type text, size integer)`,
-      [caseId, JSON.stringify(attachments)],
-    );
+    if (this.events.length)
+      await tx.query(
+        `INSERT INTO events (case_id, seq, type, at, actor, changes, prev_hash, hash)
+         SELECT x.case_id, x.seq, x.type, x.at, x.actor, x.changes, x.prev_hash, x.hash
+         FROM jsonb_to_recordset($1::jsonb) AS x(case_id text, seq integer, type text, at bigint, actor jsonb, changes jsonb, prev_hash text, hash text)`,
+        [JSON.stringify(this.events)],
+      );
+    const replaced = [...this.cases.values()].filter((c) => c.exists).map((c) => c.entry.caseId);
+    if (replaced.length)
+      await tx.query('DELETE FROM case_attachments WHERE case_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [
+        JSON.stringify(replaced),
+      ]);
+    const attachments = [...this.cases.values()].flatMap(({ entry }) => entry.attachments.map((a) => ({ case_id: entry.caseId, ...a })));
+    if (attachments.length)
+      await tx.query(
+        `INSERT INTO case_attachments (case_id, attachment_id, sha256, name, type, size)
+         SELECT x.case_id, x.id, x.sha256, x.name, x.type, x.size
+         FROM jsonb_to_recordset($1::jsonb) AS x(case_id text, id text, sha256 text, name text, type text, size integer)`,
+        [JSON.stringify(attachments)],
+      );
+  }
 }
