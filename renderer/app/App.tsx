@@ -26,6 +26,7 @@ import { FirstRun } from '../features/setup/FirstRun';
 import { NotificationBadge, UrgentAlerts } from './Escalations';
 import { envelopeOf, loadSession, saveSession, type Session } from './session';
 import { StoreContext } from './store';
+import { SyncStatus } from './SyncStatus';
 
 const MUI_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 
@@ -154,6 +155,7 @@ export function App({ api }: { api: StoreApi }) {
           )}
           {branch && store && (
             <StoreContext.Provider value={store}>
+              <SyncStatus />
               <NotificationBadge onOpen={openFromAnywhere} />
             </StoreContext.Provider>
           )}
