@@ -9,12 +9,14 @@ import { contextBridge, ipcRenderer } from 'electron';
 import {
   CHANNELS,
   type CountersignBridge,
+  type DesktopEnrolRequest,
   type DesktopPrintRequest,
   type DesktopPrintResult,
   type PrinterInfo,
   type Settings,
   type SettingsPatch,
 } from '../../shared/api/desktopBridge';
+import type { Result, SyncStatus } from '../../shared/api/contract';
 
 ipcRenderer.on(CHANNELS.storePort, (event) => {
   window.postMessage(CHANNELS.storePort, '*', event.ports);
@@ -39,6 +41,11 @@ export const bridge: CountersignBridge = Object.freeze({
     },
     printers(): Promise<PrinterInfo[]> {
       return ipcRenderer.invoke(CHANNELS.printers) as Promise<PrinterInfo[]>;
+    },
+  }),
+  sync: Object.freeze({
+    enrol(request: DesktopEnrolRequest): Promise<Result<SyncStatus>> {
+      return ipcRenderer.invoke(CHANNELS.syncEnrol, request) as Promise<Result<SyncStatus>>;
     },
   }),
 });

@@ -11,7 +11,7 @@ import { ROLES, type Role } from '../domain/enums';
 import { calendarOverridesSchema, deadlinePolicySchema, type CalendarOverride, type ClockState, type DeadlinePolicy } from '../deadlines';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/translate';
 import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
-import type { RequestErrorCode } from '../sync/protocol';
+import type { CaseRejection, RequestErrorCode } from '../sync/protocol';
 
 export const PRINT_MODES = ['dialog', 'silent', 'browser'] as const;
 export type PrintMode = (typeof PRINT_MODES)[number];
@@ -321,8 +321,12 @@ export interface Results {
   'sync.enrol': SyncStatus;
 }
 
-/** Why the last push to head office failed: a refusal's code (shared/sync/protocol.ts) or what went wrong on the way. */
-export type SyncErrorCode = RequestErrorCode | 'network' | 'server_error' | 'bad_answer' | 'timeout';
+/**
+ * Why the last push to head office failed: a refusal's code (shared/sync/protocol.ts), what went
+ * wrong on the way, or 'case_rejected' when head office took the batch but turned a case away
+ * (the case stays waiting; `reason` says why).
+ */
+export type SyncErrorCode = RequestErrorCode | 'network' | 'server_error' | 'bad_answer' | 'timeout' | 'case_rejected';
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -331,6 +335,10 @@ export interface SyncError {
   status?: number;
   /** clock_skew: this PC's clock minus head office's, in ms (the app bar says "9 minutes off"). */
   skewMs?: number;
+  /** case_rejected: which case, and head office's reason and detail. */
+  caseId?: string;
+  reason?: CaseRejection;
+  detail?: string;
 }
 
 /** The branch's sync with head office, as the app bar shows it. */

@@ -5,7 +5,7 @@
  * with it, the screens' preview shows it). No Electron, Node or DOM, so every layer may import it.
  */
 import type { DocumentKind, PrintBranch, PrintOrganization } from '../forms/context';
-import type { Branch, Envelope, Organization, PrintMode, PrintRecord } from './contract';
+import type { Branch, Envelope, Organization, PrintMode, PrintRecord, Result, SyncStatus } from './contract';
 import type { Locale } from '../i18n/translate';
 
 export const CHANNELS = {
@@ -28,6 +28,8 @@ export const CHANNELS = {
   printDocument: 'print:document',
   /** UI → main (invoke): the printers this PC knows. */
   printers: 'print:printers',
+  /** UI → main (invoke): enrol this branch with head office; main keeps the secret (safeStorage). */
+  syncEnrol: 'sync:enrol',
 } as const;
 
 /** How main prints: through the system dialog, or straight to the printer chosen in the settings (or the default). */
@@ -66,6 +68,18 @@ export interface PrinterInfo {
   name: string;
   displayName: string;
   isDefault: boolean;
+}
+
+/**
+ * The enrolment code as a supervisor typed or scanned it (shared/sync/enrolment.ts), with who asks.
+ * Main hands the address and branch to the store host under this envelope (the host checks the
+ * role) and keeps the secret itself, encrypted with Electron's safeStorage: it never reaches the
+ * store host, IndexedDB or a screen.
+ */
+export interface DesktopEnrolRequest {
+  code: string;
+  actor: Envelope['actor'];
+  locale?: Locale;
 }
 
 /** Where and how big the main window was, remembered between runs. */
@@ -108,5 +122,13 @@ export interface CountersignBridge {
   readonly print: {
     document(request: DesktopPrintRequest): Promise<DesktopPrintResult>;
     printers(): Promise<PrinterInfo[]>;
+  };
+  readonly sync: {
+    /**
+     * Desktop enrolment (the browser edition calls the store's 'sync.enrol' instead). Answers the
+     * sync status after enrolment, or the translated reason it was refused (a malformed code:
+     * errors.enrolment.*; not a supervisor: forbidden; safeStorage unavailable: errors.enrolment.keychain).
+     */
+    enrol(request: DesktopEnrolRequest): Promise<Result<SyncStatus>>;
   };
 }

@@ -18,6 +18,7 @@ function installBridge(answer: DesktopPrintResult) {
     requestStorePort: () => {},
     settings: { get: async () => ({}) as never, set: async () => ({}) as never },
     print: { document: async (request) => (asked.push(request), answer), printers: async () => [] },
+    sync: { enrol: async () => ({}) as never },
   };
   (window as { countersign?: CountersignBridge }).countersign = bridge;
   return asked;

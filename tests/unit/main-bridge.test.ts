@@ -59,10 +59,13 @@ afterAll(() => {
 describe('UI preload', () => {
   it('exposes window.countersign method by method, no generic invoke', async () => {
     const bridge = exposed.countersign as DesktopBridge;
-    expect(Object.keys(bridge).sort()).toEqual(['edition', 'print', 'requestStorePort', 'settings']);
+    expect(Object.keys(bridge).sort()).toEqual(['edition', 'print', 'requestStorePort', 'settings', 'sync']);
     expect(Object.keys(bridge.settings).sort()).toEqual(['get', 'set']);
     expect(Object.keys(bridge.print).sort()).toEqual(['document', 'printers']);
-    expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.settings) && Object.isFrozen(bridge.print)).toBe(true);
+    expect(Object.keys(bridge.sync)).toEqual(['enrol']);
+    expect(
+      Object.isFrozen(bridge) && Object.isFrozen(bridge.settings) && Object.isFrozen(bridge.print) && Object.isFrozen(bridge.sync),
+    ).toBe(true);
     expect(bridge.edition).toBe('desktop');
     bridge.requestStorePort();
     expect(ipcRenderer.send).toHaveBeenCalledWith('store:request-port');
@@ -73,6 +76,8 @@ describe('UI preload', () => {
       args: [{ document: 'receipt' }],
     });
     expect(await bridge.print.printers()).toEqual({ channel: 'print:printers', args: [] });
+    const enrol = { code: 'countersign://enrol?…', actor: { staffId: 's01', role: 'supervisor' as const } };
+    expect(await bridge.sync.enrol(enrol)).toEqual({ channel: 'sync:enrol', args: [enrol] });
   });
 
   it('forwards the store port from main into the page', async () => {
@@ -203,6 +208,7 @@ describe('a UI window talks to the one store host through main’s broker', () =
       requestStorePort: () => broker.connect(contents as never),
       settings: { get: async () => ({}) as never, set: async () => ({}) as never },
       print: { document: async () => ({}) as never, printers: async () => [] },
+      sync: { enrol: async () => ({}) as never },
     };
     return { page, contents, api: connectDesktopStore(bridge, page as never) };
   }
