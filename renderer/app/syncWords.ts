@@ -23,6 +23,10 @@ export function syncErrorWords(error: SyncError): Words {
     // skewMs is this PC's clock minus head office's: positive, this PC is ahead.
     return { key: error.skewMs > 0 ? 'sync.error.clock_skew.ahead' : 'sync.error.clock_skew.behind', params: { count } };
   }
+  if (error.code === 'case_rejected')
+    return error.reason
+      ? { key: 'sync.error.case_rejected', params: { reason: { key: `sync.rejection.${error.reason}` } } }
+      : { key: 'sync.error.case_rejected.plain' };
   if (error.code === 'server_error' && error.status !== undefined)
     return { key: 'sync.error.server_error.status', params: { status: error.status } };
   return { key: `sync.error.${error.code}` };

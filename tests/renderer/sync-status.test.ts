@@ -2,13 +2,13 @@ import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { SyncError, SyncErrorCode, SyncStatus } from '../../shared/api/contract';
 import { LOCALES, type Locale } from '../../shared/i18n/translate';
-import { REQUEST_ERRORS } from '../../shared/sync/protocol';
+import { CASE_REJECTIONS, REQUEST_ERRORS } from '../../shared/sync/protocol';
 import { chinaTimeOfDay } from '../../renderer/app/chinaTime';
 import { say, syncDetails, syncErrorWords, syncHeadline, syncProgress, syncTone, type Translate } from '../../renderer/app/syncWords';
 import { syncUi } from '../../renderer/i18n/sync';
 
 /** Every way a push can fail: head office's refusals and what can go wrong on the way. */
-const TRANSPORT_ERRORS = ['network', 'server_error', 'bad_answer', 'timeout'] as const satisfies readonly SyncErrorCode[];
+const TRANSPORT_ERRORS = ['network', 'server_error', 'bad_answer', 'timeout', 'case_rejected'] as const satisfies readonly SyncErrorCode[];
 const ALL_CODES: SyncErrorCode[] = [...(Object.keys(REQUEST_ERRORS) as SyncErrorCode[]), ...TRANSPORT_ERRORS];
 
 /** The screens' translator (same options as renderer/i18n/index.ts) over the sync catalog alone. */
@@ -121,6 +121,13 @@ describe('every error is said in words, never as its code', () => {
     );
     expect(say(zh, syncErrorWords(error('clock_skew', { skewMs: -9 * 60_000 })))).toBe('总部拒收：本机时钟慢了 9 分钟');
     expect(say(en, syncErrorWords(error('clock_skew')))).toBe("Head office refused: this PC's clock is off");
+  });
+
+  it.each(LOCALES)('%s: a case head office turned away says why, each reason in its own words', (locale) => {
+    const t = translator(locale);
+    const texts = CASE_REJECTIONS.map((reason) => say(t, syncErrorWords(error('case_rejected', { caseId: 'c1', reason }))));
+    expect(new Set(texts).size).toBe(CASE_REJECTIONS.length);
+    for (const text of texts) expect(text).toContain(say(t, syncErrorWords(error('case_rejected'))));
   });
 
   it('a fault at head office names its HTTP status when there was one', () => {
