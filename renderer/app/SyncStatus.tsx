@@ -15,23 +15,24 @@ function useTranslate(): Translate {
 
 /**
  * Head office sync on the app bar: where it stands in a few words (live), a progress bar while a
- * backlog goes out, and its details with "Sync now" (supervisors) in a small popover.
+ * backlog goes out, and its details with "Sync now" (supervisors) in a small popover. `now` decides
+ * whether a time is today's (then said without its date).
  */
-export function SyncStatus() {
+export function SyncStatus({ now = Date.now }: { now?: () => number }) {
   const { t, i18n } = useTranslation();
   const tr = useTranslate();
   const live = useLive('sync.status', {});
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   if (!live?.ok) return null;
   const status = live.value;
-  const now = Date.now();
-  const time = (at: number) => chinaTimeOfDay(i18n.language, at, now);
+  const time = (at: number) => chinaTimeOfDay(i18n.language, at, now());
   const text = (w: Words) => say(tr, w);
-  const headline = syncHeadline(status, time).map(text).join(' · ');
+  const parts = syncHeadline(status, time).map(text);
+  const headline = parts.join(' · ');
   const progress = syncProgress(status);
   const warning = syncTone(status) === 'warning';
   return (
-    <Box sx={{ flexShrink: 1, minWidth: 0, maxWidth: 380 }}>
+    <Box sx={{ flexShrink: 1, minWidth: 0, maxWidth: 340 }}>
       <Button
         size="small"
         color={warning ? 'warning' : 'inherit'}
@@ -39,11 +40,25 @@ export function SyncStatus() {
         aria-label={t('sync.button', { state: headline })}
         aria-haspopup="dialog"
         onClick={(e) => setAnchor(e.currentTarget)}
-        sx={{ maxWidth: '100%', textTransform: 'none', justifyContent: 'flex-start' }}
+        sx={{ maxWidth: '100%', textTransform: 'none', flexDirection: 'column', alignItems: 'flex-start', lineHeight: 1.35, py: 0.25 }}
       >
-        <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-          {headline}
-        </Box>
+        {/* A line a part (the cases waiting, then why), two for a part alone: the words fit a narrow app bar. */}
+        {parts.map((part) => (
+          <Box
+            key={part}
+            component="span"
+            sx={{
+              maxWidth: '100%',
+              overflow: 'hidden',
+              textAlign: 'left',
+              display: '-webkit-box',
+              WebkitBoxOrient: 'vertical',
+              WebkitLineClamp: parts.length === 1 ? 2 : 1,
+            }}
+          >
+            {part}
+          </Box>
+        ))}
       </Button>
       {progress && (
         <LinearProgress
@@ -62,7 +77,7 @@ export function SyncStatus() {
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
         slotProps={{ paper: { role: 'dialog', 'aria-labelledby': 'sync-details-title' } }}
       >
-        <SyncDetails status={status} time={(at) => chinaTimeOfDay(i18n.language, at, Date.now())} />
+        <SyncDetails status={status} time={time} />
       </Popover>
     </Box>
   );

@@ -75,7 +75,7 @@ export function syncDetails(s: SyncStatus, time: (at: number) => string): { labe
       label: 'sync.detail.lastSuccess',
       value: s.lastSuccessAt === null ? { key: 'sync.never' } : time(s.lastSuccessAt),
     },
-    { label: 'sync.detail.waiting', value: { key: 'sync.waiting', params: { count: s.waiting } } },
+    { label: 'sync.detail.waiting', value: { key: 'sync.cases', params: { count: s.waiting } } },
   ];
   if (s.sending) lines.push({ label: 'sync.detail.sending', value: { key: 'sync.sending', params: { ...s.sending } } });
   if (s.lastError) {

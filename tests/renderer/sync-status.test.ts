@@ -146,7 +146,7 @@ describe('the details', () => {
       ['Head office address', 'https://hq.example.cn'],
       ['Branch code', 'BJ01'],
       ['Last successful sync', 'Never'],
-      ['Waiting', '2 cases waiting'],
+      ['Waiting to send', '2 cases'],
       ['Last error', 'Head office did not answer in time'],
       ['Error at', '10:42 AM'],
       ['Next attempt', '10:47 AM'],
