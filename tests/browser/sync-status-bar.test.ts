@@ -6,16 +6,13 @@
  */
 import { AppBar, Toolbar, Typography } from '@mui/material';
 import { createElement as h } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { Envelope, Method, Result, Results, StoreApi, SyncStatus as Status } from '../../shared/api/contract';
+import type { Method, Result, Results, StoreApi, SyncStatus as Status } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/enums';
-import { StoreContext } from '../../renderer/app/store';
 import { SyncStatus } from '../../renderer/app/SyncStatus';
-import { i18n } from '../../renderer/i18n';
+import { renderScreen, unmountScreen } from './screen';
 
 const AT = Date.parse('2026-11-23T10:42:00+08:00');
 
@@ -58,41 +55,24 @@ function scriptedStore(first: Status) {
   };
 }
 
-let root: Root | null = null;
-afterEach(() => {
-  root?.unmount();
-  root = null;
-  document.body.innerHTML = '';
-});
+afterEach(unmountScreen);
 
 async function show(status: Status, role: Role = 'supervisor', locale: 'zh-CN' | 'en' = 'zh-CN') {
-  await i18n.changeLanguage(locale);
-  await page.viewport(1000, 480);
   const store = scriptedStore(status);
-  const envelope: Envelope = { actor: { staffId: 's01', role }, locale };
-  const container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-  flushSync(() =>
-    root!.render(
+  await renderScreen(
+    h(
+      AppBar,
+      { position: 'static', color: 'default', elevation: 1 },
       h(
-        I18nextProvider,
-        { i18n },
-        h(
-          StoreContext.Provider,
-          { value: { api: store.api, envelope } },
-          h(
-            AppBar,
-            { position: 'static', color: 'default', elevation: 1 },
-            h(
-              Toolbar,
-              { sx: { gap: 2 } },
-              h(Typography, { variant: 'h6' }, '北京朝阳一店 · Countersign'),
-              h(SyncStatus, { now: () => AT + 3 * 60_000 }),
-            ),
-          ),
-        ),
+        Toolbar,
+        { sx: { gap: 2 } },
+        h(Typography, { variant: 'h6' }, '北京朝阳一店 · Countersign'),
+        h(SyncStatus, { now: () => AT + 3 * 60_000 }),
       ),
     ),
+    store.api,
+    role,
+    locale,
   );
   return store;
 }

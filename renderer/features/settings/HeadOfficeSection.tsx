@@ -107,21 +107,26 @@ function Enrolment({ status }: { status: SyncStatus }) {
     ['sync.settings.secret', t(SECRET_KEPT_KEY)],
   ];
   return (
-    <Box
-      component="dl"
-      aria-label={t('sync.settings.enrolled')}
-      sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, mt: 0, mb: 2, maxWidth: 900 }}
-    >
-      {lines.map(([label, value]) => (
-        <Box key={label} sx={{ display: 'contents' }}>
-          <Typography component="dt" variant="body2" color="text.secondary">
-            {t(label)}
-          </Typography>
-          <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
-            {value}
-          </Typography>
-        </Box>
-      ))}
-    </Box>
+    <>
+      <Typography variant="body1" sx={{ mb: 1 }}>
+        {t('sync.settings.enrolled')}
+      </Typography>
+      <Box
+        component="dl"
+        aria-label={t('sync.settings.enrolled')}
+        sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, mt: 0, mb: 2, maxWidth: 900 }}
+      >
+        {lines.map(([label, value]) => (
+          <Box key={label} sx={{ display: 'contents' }}>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              {t(label)}
+            </Typography>
+            <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+              {value}
+            </Typography>
+          </Box>
+        ))}
+      </Box>
+    </>
   );
 }
