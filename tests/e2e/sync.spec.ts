@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
+import { translate } from '../../shared/i18n/translate';
 import { expect, test } from './fixtures';
 import { FirstRunPage, IntakePage, Session } from './pages/app';
 import { closedLoopbackUrl, enrolmentCode, HeadOfficeSettings, SyncBar } from './pages/sync';
@@ -51,12 +52,9 @@ test('a supervisor enrols the branch: a malformed code is refused in words, a lo
   await settings.open();
   await expect(settings.section()).toContainText('本网点尚未登记到总部');
   await settings.enrol('countersign://enrol?hq=http://hq.example.cn&branch=SZ05&secret=x');
+  // The store host's answer, translated: head office must be reached over https (loopback aside).
   await expect(settings.codeField()).toHaveAttribute('aria-invalid', 'true');
-  const refusal = await settings
-    .codeField()
-    .evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent);
-  expect(refusal).not.toMatch(/errors\.|countersign/);
-  await expect(settings.codeField()).toHaveAccessibleDescription(/总部地址|https/);
+  await expect(settings.codeField()).toHaveAccessibleDescription(translate('zh-CN', 'errors.enrolment.address'));
   await picture(page, testInfo, 'zh-CN-2-settings-refused');
   expect(await seriousViolations(page)).toEqual([]);
 
