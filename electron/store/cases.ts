@@ -14,6 +14,8 @@ import { caseWritten, fail, StoreError, type StoreContext } from './context';
 import { notifySupervisorIfDue, recordAcknowledgement } from './escalations';
 import { appendEvents, chainEvent, eventsOf, sealFullBlocksSoon } from './ledger';
 import { zodIssues } from './validation';
+import { sha256Hex } from '../../shared/sync/protocol';
+import { enqueueIfArchived } from './outbox';
 
 /** Received times up to five minutes ahead are clock skew between PCs; later ones are typos. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -152,9 +154,7 @@ export async function runCommand(
       if (attachment) await db.attachments.add(attachment);
       await db.cases.put(stored);
       await recordAcknowledgement(ctx, current, stored);
-      if (transition.to === 'archived') {
-        await db.outbox.add({ caseId: next.id, version: next.version, createdAt: now, deliveredAt: null, delivered: 0 } as never);
-      }
+      await enqueueIfArchived(ctx, stored, now);
       replaced = current;
       // Inside the transaction, so live queries that re-run on its commit already see the change.
       ctx.model.upsert(stored);
@@ -165,6 +165,7 @@ export async function runCommand(
       throw e;
     });
   caseWritten(ctx);
+  if (record.state === 'archived') ctx.outboxListeners.forEach((listener) => listener());
   sealFullBlocksSoon(ctx);
   return record;
 }
@@ -191,6 +192,7 @@ export function addAttachment(
     type: params.type,
     bytes: params.bytes,
     addedAt: ctx.now(),
+    sha256: sha256Hex(params.bytes),
   };
   const payload = { attachmentId: id, name: params.name, type: params.type, size: params.bytes.byteLength, kind: params.kind };
   return runCommand(

@@ -22,6 +22,10 @@ export interface StoreContext {
   ledger: { nextG: number; unsealed: number; blockSize: number; sealing: Promise<void> };
   /** Called after every committed case write: re-runs subscriptions served from the read model. */
   caseWriteListeners: Set<() => void>;
+  /** Called after a write queued a case for head office (the sync engine starts a run). */
+  outboxListeners: Set<() => void>;
+  /** The sync engine when this host runs it (browser edition); null when main runs it (desktop). */
+  sync: { trigger(): void } | null;
 }
 
 export function caseWritten(ctx: StoreContext): void {
@@ -65,6 +69,8 @@ export async function loadContext(db: CountersignDb, now: () => number, blockSiz
     lastNumbers: new Map(),
     ledger: await loadLedgerState(db, blockSize),
     caseWriteListeners: new Set(),
+    outboxListeners: new Set(),
+    sync: null,
     now,
     branch,
     policy: (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[branch?.profileId ?? 'general'],

@@ -4,6 +4,7 @@ import type { Escalation, EscalationReason } from '../../shared/domain/escalatio
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 import type { LedgerBlock } from '../../shared/ledger/blocks';
 import type { Draft, OutboxRow, PrintRecord } from '../../shared/api/contract';
+import { sha256Hex } from '../../shared/sync/protocol';
 
 export interface SequenceRow {
   /** `<BRANCH>-<YYYYMMDD>` */
@@ -35,6 +36,8 @@ export interface AttachmentRow {
   type: string;
   bytes: Uint8Array;
   addedAt: number;
+  /** Hex SHA-256 of the bytes: head office stores attachments by it (shared/sync/protocol.ts). */
+  sha256: string;
 }
 
 /** A printing of a document, with the PDF copy when the edition made one. */
@@ -163,6 +166,19 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
             ? { reason: n.reason, role: 'supervisor', notifiedAt: n.at, acknowledgedAt: null, acknowledgedBy: null }
             : null;
           c.escalation = escalation;
+        });
+    },
+  },
+  {
+    // v6: attachments carry the SHA-256 of their bytes (head office stores them by it).
+    version: 6,
+    stores: { attachments: 'id, caseId' },
+    upgrade: async (tx) => {
+      await tx
+        .table<AttachmentRow>('attachments')
+        .toCollection()
+        .modify((a: AttachmentRow) => {
+          a.sha256 ??= sha256Hex(a.bytes);
         });
     },
   },

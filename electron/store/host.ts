@@ -32,6 +32,20 @@ import { listPrints, readPrint, recordPrint } from './prints';
 import { caseDetail, countCases, queryCases, searchCases } from './queries';
 import { monthStats } from './stats';
 import { zodIssues } from './validation';
+import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine';
+import { fetchTransport, type FetchLike, type Timers } from '../../shared/sync/transport';
+import { configure, enrol, syncNow } from './sync/handlers';
+import {
+  acknowledge,
+  attachmentBytes,
+  caseEntries,
+  dexieSyncSource,
+  loadSyncState,
+  pendingCases,
+  saveSyncState,
+  storedEnrolment,
+  syncStatus,
+} from './sync/source';
 
 type Handler<M extends Method> = (ctx: StoreContext, params: z.output<(typeof methods)[M]>, actor: Actor) => Promise<Results[M]>;
 
@@ -78,6 +92,22 @@ const handlers: { [M in Method]: Handler<M> } = {
   'prints.record': (ctx, params, actor) => recordPrint(ctx, params, actor),
   'prints.list': (ctx, { caseId }) => listPrints(ctx, caseId),
   'prints.get': (ctx, { printId }) => readPrint(ctx, printId),
+  'sync.status': (ctx) => syncStatus(ctx),
+  'sync.now': (ctx, _params, actor) => syncNow(ctx, actor),
+  'sync.enrol': (ctx, params, actor) => enrol(ctx, params, actor),
+  'sync.configure': (ctx, params, actor) => configure(ctx, params, actor),
+  'sync.pending': (ctx, { limit }) => pendingCases(ctx, limit),
+  'sync.entries': (ctx, { caseIds }) => caseEntries(ctx, caseIds),
+  'sync.attachment': (ctx, { attachmentId }) => attachmentBytes(ctx, attachmentId),
+  'sync.acknowledge': async (ctx, { caseId, version, at }) => {
+    await acknowledge(ctx, caseId, version, at);
+    return null;
+  },
+  'sync.state': (ctx) => loadSyncState(ctx),
+  'sync.saveState': async (ctx, { state }) => {
+    await saveSyncState(ctx, state);
+    return null;
+  },
   'deadlines.get': (ctx) => deadlineSettings(ctx),
   'deadlines.save': (ctx, patch, actor) => {
     requireSupervisor(actor);
@@ -124,6 +154,41 @@ export interface StoreHostOptions {
    * main's connection writes the print log.
    */
   uiMayLogBrowserPrints?: boolean;
+  /**
+   * Run the head-office sync engine in this host (browser edition: the worker passes `fetch`; it
+   * keeps the enrolment's secret, there being no other process to keep it). Left off on the
+   * desktop, where main runs the engine and keeps the secret with safeStorage.
+   */
+  sync?: HostSyncOptions;
+}
+
+export interface HostSyncOptions extends Partial<Timers> {
+  fetch: FetchLike;
+  appVersion: string;
+  random?: () => number;
+}
+
+function startSync(ctx: StoreContext, options: HostSyncOptions): SyncEngine {
+  const timers: Timers = {
+    setTimer: options.setTimer ?? ((run, ms) => setTimeout(run, ms)),
+    clearTimer: options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)),
+  };
+  const engine = createSyncEngine({
+    source: dexieSyncSource(ctx),
+    transport: fetchTransport(options.fetch, timers),
+    enrolment: async () => {
+      const stored = await storedEnrolment(ctx);
+      return stored?.secret ? { hqUrl: stored.hqUrl, branch: stored.branch, secret: stored.secret } : null;
+    },
+    now: ctx.now,
+    random: options.random ?? Math.random,
+    appVersion: options.appVersion,
+    ...timers,
+  });
+  ctx.sync = engine;
+  ctx.outboxListeners.add(() => engine.trigger());
+  void engine.start().catch((thrown: unknown) => console.error('sync: could not start', thrown));
+  return engine;
 }
 
 /** Whether a UI connection may make this main-only request: only the browser edition's log of its own dialog prints. */
@@ -167,6 +232,7 @@ export async function createStoreHost(options: StoreHostOptions): Promise<StoreH
   await db.open();
   const ctx = await loadContext(db, options.now ?? Date.now, options.ledgerBlockSize ?? DEFAULT_BLOCK_SIZE);
   sealFullBlocksSoon(ctx); // a backlog left by a crash or a migration
+  const engine = options.sync ? startSync(ctx, options.sync) : null;
 
   async function call<M extends Method>(
     method: M,
@@ -219,6 +285,7 @@ export async function createStoreHost(options: StoreHostOptions): Promise<StoreH
     call,
     subscribe,
     close: () => {
+      engine?.stop();
       // Let a sealing in progress finish its transaction; closing aborts nothing already committed.
       void ctx.ledger.sealing.finally(() => db.close());
     },

@@ -11,7 +11,9 @@ import { ROLES, type Role } from '../domain/enums';
 import { calendarOverridesSchema, deadlinePolicySchema, type CalendarOverride, type ClockState, type DeadlinePolicy } from '../deadlines';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/translate';
 import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
-import type { CaseRejection, RequestErrorCode } from '../sync/protocol';
+import { CASE_REJECTIONS, REQUEST_ERRORS, type CaseEntry, type CaseRejection, type RequestErrorCode } from '../sync/protocol';
+import type { PendingCase, SyncState } from '../sync/engine';
+import { isAllowedHqUrl } from '../sync/enrolment';
 
 export const PRINT_MODES = ['dialog', 'silent', 'browser'] as const;
 export type PrintMode = (typeof PRINT_MODES)[number];
@@ -121,6 +123,37 @@ export type QueueQuery = z.input<typeof queueQuerySchema>;
 
 const monthSchema = z.string({ error: 'errors.date.invalid' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'errors.date.invalid' });
 
+/** Sync failures that are not a refusal of head office's (those are REQUEST_ERRORS' codes). */
+export const SYNC_FAILURES = ['network', 'server_error', 'bad_answer', 'timeout', 'case_rejected'] as const;
+
+const epochOrNull = z.number().int().min(0).max(8.64e15).nullable();
+
+/** The sync engine's persisted state, as main's engine hands it to the store host (desktop edition). */
+export const syncStateSchema = z
+  .object({
+    lastSuccessAt: epochOrNull,
+    lastAttemptAt: epochOrNull,
+    nextAttemptAt: epochOrNull,
+    attempt: z.number().int().min(0).max(1_000_000),
+    lastError: z
+      .object({
+        code: z.enum([...(Object.keys(REQUEST_ERRORS) as RequestErrorCode[]), ...SYNC_FAILURES]),
+        at: z.number().int().min(0),
+        status: z.number().int().min(100).max(599).optional(),
+        skewMs: z.number().int().optional(),
+        caseId: rowId.optional(),
+        reason: z.enum(CASE_REJECTIONS).optional(),
+        detail: z.string().max(1000).optional(),
+      })
+      .strict()
+      .nullable(),
+    sending: z
+      .object({ sent: z.number().int().min(0), total: z.number().int().min(0) })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
 /** Drafts hold whatever the clerk has typed so far: unvalidated, but bounded. */
 export const MAX_DRAFT_BYTES = 256 * 1024;
 
@@ -205,6 +238,21 @@ export const methods = {
       .max(1000, { message: 'errors.enrolment.format' })
       .refine((v) => !hasControlCharacters(v), { message: 'errors.text.control' }),
   }),
+  /**
+   * Desktop edition, main only: main runs the engine and keeps the secret (safeStorage); the host
+   * keeps head office's address and the branch (for the status) and serves the engine's reads and
+   * writes. 'sync.configure' comes with the supervisor's envelope from the UI (the host checks the role).
+   */
+  'sync.configure': z.object({
+    hqUrl: z.string({ error: 'errors.enrolment.address' }).refine(isAllowedHqUrl, { message: 'errors.enrolment.address' }),
+    branch: branchCodeSchema,
+  }),
+  'sync.pending': z.object({ limit: z.number().int().min(1).max(10_000) }),
+  'sync.entries': z.object({ caseIds: z.array(rowId).max(1000) }),
+  'sync.attachment': z.object({ attachmentId: rowId }),
+  'sync.acknowledge': z.object({ caseId: rowId, version: z.number().int().min(1), at: timestamp }),
+  'sync.state': z.object({}),
+  'sync.saveState': z.object({ state: syncStateSchema }),
 } as const;
 
 export type Method = keyof typeof methods;
@@ -319,6 +367,13 @@ export interface Results {
   'sync.status': SyncStatus;
   'sync.now': SyncStatus;
   'sync.enrol': SyncStatus;
+  'sync.configure': SyncStatus;
+  'sync.pending': PendingCase[];
+  'sync.entries': CaseEntry[];
+  'sync.attachment': Uint8Array | null;
+  'sync.acknowledge': null;
+  'sync.state': SyncState;
+  'sync.saveState': null;
 }
 
 /**
@@ -326,7 +381,7 @@ export interface Results {
  * wrong on the way, or 'case_rejected' when head office took the batch but turned a case away
  * (the case stays waiting; `reason` says why).
  */
-export type SyncErrorCode = RequestErrorCode | 'network' | 'server_error' | 'bad_answer' | 'timeout' | 'case_rejected';
+export type SyncErrorCode = RequestErrorCode | (typeof SYNC_FAILURES)[number];
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -366,7 +421,16 @@ export type Caller = 'main' | 'ui';
  * Methods only main's connection may call; a UI connection gets 'forbidden'. The print log is
  * main's to write: main prints, so only main knows that a document was printed and what its PDF is.
  */
-export const MAIN_ONLY_METHODS = ['prints.record'] as const satisfies readonly Method[];
+export const MAIN_ONLY_METHODS = [
+  'prints.record',
+  'sync.configure',
+  'sync.pending',
+  'sync.entries',
+  'sync.attachment',
+  'sync.acknowledge',
+  'sync.state',
+  'sync.saveState',
+] as const satisfies readonly Method[];
 
 /** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */
 export const LIVE_METHODS = [

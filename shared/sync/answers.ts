@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { SyncError } from '../api/contract';
-import { CASE_REJECTIONS, REQUEST_ERRORS, type BatchAnswer, type BlobStatus, type RequestErrorAnswer, type RequestErrorCode } from './protocol';
+import {
+  CASE_REJECTIONS,
+  REQUEST_ERRORS,
+  type BatchAnswer,
+  type BlobStatus,
+  type RequestErrorAnswer,
+  type RequestErrorCode,
+} from './protocol';
 import { TransportError, type HttpAnswer } from './transport';
 
 /** What the engine makes of an answer: its parsed value, or why the request failed. */
