@@ -49,7 +49,7 @@ const refusal = (error: Partial<ApiError>): Result<SyncStatus> => ({
   error: { code: 'invalid_input', key: 'x', message: '', ...error },
 });
 const picture = (name: string) => page.screenshot({ path: `../../screenshots/sync/${name}.png` });
-const codeField = () => page.getByLabelText('登记码');
+const codeField = () => page.getByLabelText('注册码');
 
 afterEach(unmountScreen);
 
@@ -57,32 +57,32 @@ describe('Head office in the settings', () => {
   it('a supervisor pastes the code and presses Enter; once enrolled it shows where to and how the secret is kept', async () => {
     const store = scriptedStore(NOT_ENROLLED, { ok: true, value: ENROLLED });
     await renderScreen(h(HeadOfficeSection), store.api, 'supervisor');
-    await expect.element(page.getByText('本网点尚未登记到总部。')).toBeVisible();
-    await expect.element(page.getByRole('button', { name: '登记到总部' })).toBeDisabled();
+    await expect.element(page.getByText('本网点尚未在总部注册。')).toBeVisible();
+    await expect.element(page.getByRole('button', { name: '在总部注册' })).toBeDisabled();
     await picture('zh-CN-settings-not-enrolled');
     await userEvent.fill(codeField(), `  ${CODE} `);
     await userEvent.keyboard('{Enter}');
     expect(store.sent).toEqual([{ code: `  ${CODE} ` }]);
-    await expect.element(page.getByRole('status')).toHaveTextContent('已登记到总部');
+    await expect.element(page.getByRole('status')).toHaveTextContent('已在总部注册');
     await expect.element(codeField()).toHaveValue('');
     const shown = page
       .getByRole('definition')
       .elements()
       .map((el) => el.textContent);
     expect(shown).toEqual(['https://hq.example.cn', 'BJ01', expect.stringContaining('保存在本浏览器为本应用保留的存储中')]);
-    await expect.element(page.getByRole('button', { name: '重新登记' })).toBeInTheDocument();
+    await expect.element(page.getByRole('button', { name: '重新注册' })).toBeInTheDocument();
     await picture('zh-CN-settings-enrolled');
   });
 
   it('a refused code: the store’s message under the field, the field marked invalid; typing clears it', async () => {
-    const message = '登记码中的总部地址必须是 https';
+    const message = '注册码中的总部地址必须是 https';
     const store = scriptedStore(
       NOT_ENROLLED,
       refusal({ message: '输入有误', issues: [{ path: 'code', key: 'errors.enrolment.address', message }] }),
     );
     await renderScreen(h(HeadOfficeSection), store.api, 'admin');
     await userEvent.fill(codeField(), 'countersign://enrol?hq=http://hq.example.cn');
-    await page.getByRole('button', { name: '登记到总部' }).click();
+    await page.getByRole('button', { name: '在总部注册' }).click();
     await expect.element(codeField()).toHaveAttribute('aria-invalid', 'true');
     await expect.element(codeField()).toHaveAccessibleDescription(message);
     expect(page.getByRole('alert').elements()).toHaveLength(0);
@@ -92,11 +92,11 @@ describe('Head office in the settings', () => {
   });
 
   it('a refusal not about the code (not allowed, no secure storage) is said above the form', async () => {
-    const store = scriptedStore(NOT_ENROLLED, refusal({ code: 'forbidden', message: '只有主管可以登记' }));
+    const store = scriptedStore(NOT_ENROLLED, refusal({ code: 'forbidden', message: '只有主管可以注册' }));
     await renderScreen(h(HeadOfficeSection), store.api, 'supervisor');
     await userEvent.fill(codeField(), CODE);
-    await page.getByRole('button', { name: '登记到总部' }).click();
-    await expect.element(page.getByRole('alert')).toHaveTextContent('只有主管可以登记');
+    await page.getByRole('button', { name: '在总部注册' }).click();
+    await expect.element(page.getByRole('alert')).toHaveTextContent('只有主管可以注册');
   });
 
   it('in English', async () => {

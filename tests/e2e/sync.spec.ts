@@ -50,7 +50,7 @@ test('a supervisor enrols the branch: a malformed code is refused in words, a lo
 
   const settings = new HeadOfficeSettings(page);
   await settings.open();
-  await expect(settings.section()).toContainText('本网点尚未登记到总部');
+  await expect(settings.section()).toContainText('本网点尚未在总部注册');
   await settings.enrol('countersign://enrol?hq=http://hq.example.cn&branch=SZ05&secret=x');
   // The store host's answer, translated: head office must be reached over https (loopback aside).
   await expect(settings.codeField()).toHaveAttribute('aria-invalid', 'true');
@@ -60,10 +60,10 @@ test('a supervisor enrols the branch: a malformed code is refused in words, a lo
 
   const hqUrl = await closedLoopbackUrl();
   await settings.enrol(enrolmentCode(hqUrl, 'SZ05'));
-  await expect(settings.section().getByRole('status')).toHaveText('已登记到总部');
+  await expect(settings.section().getByRole('status')).toHaveText('已在总部注册');
   await expect(settings.codeField()).toHaveValue('');
   await expect(settings.enrolment()).toHaveText([hqUrl, 'SZ05', /保存在本浏览器为本应用保留的存储中/]);
-  await expect(settings.section().getByRole('button', { name: '重新登记' })).toBeVisible();
+  await expect(settings.section().getByRole('button', { name: '重新注册' })).toBeVisible();
   await bar.expectState('尚未与总部同步');
   expect(await seriousViolations(page)).toEqual([]);
   await settings.section().scrollIntoViewIfNeeded();
@@ -107,7 +107,7 @@ test('a clerk sees where sync stands but neither "Sync now" nor the enrolment', 
   const settings = new HeadOfficeSettings(page);
   await settings.open();
   await settings.enrol(enrolmentCode(await closedLoopbackUrl(), 'HZ07'));
-  await expect(settings.section().getByRole('status')).toHaveText('已登记到总部');
+  await expect(settings.section().getByRole('status')).toHaveText('已在总部注册');
 
   await new Session(page).switchTo({ staffId: 'c07', name: '柜员', role: 'clerk' });
   const bar = new SyncBar(page);

@@ -78,7 +78,7 @@ export class HeadOfficeSettings {
   }
 
   codeField() {
-    return this.section().getByLabel('登记码');
+    return this.section().getByLabel('注册码');
   }
 
   /** Pastes the code and presses Enter (the form's submit), as a supervisor would. */
