@@ -27,12 +27,12 @@ export function SyncStatus({ now = Date.now }: { now?: () => number }) {
   const status = live.value;
   const time = (at: number) => chinaTimeOfDay(i18n.language, at, now());
   const text = (w: Words) => say(tr, w);
-  const parts = syncHeadline(status, time).map(text);
-  const headline = parts.join(' · ');
+  const headline = syncHeadline(status, time).map(text).join(' · ');
+  const parts = syncHeadline(status, time, true).map(text);
   const progress = syncProgress(status);
   const warning = syncTone(status) === 'warning';
   return (
-    <Box sx={{ flexShrink: 1, minWidth: 0, maxWidth: 340 }}>
+    <Box sx={{ flexShrink: 1, minWidth: 120, maxWidth: 280 }}>
       <Button
         size="small"
         color={warning ? 'warning' : 'inherit'}

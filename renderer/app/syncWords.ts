@@ -40,14 +40,15 @@ export function syncErrorWithRetry(error: SyncError, nextAttemptAt: number | nul
 
 /**
  * The app bar's few words, most telling first: not connected; a push under way; the cases waiting
- * and the last error; or when it last synced.
+ * and the last error; or when it last synced. `brief` leaves out when it retries (the item's
+ * visible text, where the bar is narrow; its name and the details say it).
  */
-export function syncHeadline(s: SyncStatus, time: (at: number) => string): Words[] {
+export function syncHeadline(s: SyncStatus, time: (at: number) => string, brief = false): Words[] {
   if (!s.enrolled) return [{ key: 'sync.notConnected' }];
   if (s.sending) return [{ key: 'sync.sending', params: { sent: s.sending.sent, total: s.sending.total } }];
   const parts: Words[] = [];
   if (s.waiting > 0) parts.push({ key: 'sync.waiting', params: { count: s.waiting } });
-  if (s.lastError) parts.push(syncErrorWithRetry(s.lastError, s.nextAttemptAt, time));
+  if (s.lastError) parts.push(brief ? syncErrorWords(s.lastError) : syncErrorWithRetry(s.lastError, s.nextAttemptAt, time));
   else if (s.waiting === 0)
     parts.push(s.lastSuccessAt === null ? { key: 'sync.neverSynced' } : { key: 'sync.synced', params: { time: time(s.lastSuccessAt) } });
   return parts;

@@ -84,6 +84,9 @@ describe('the app bar says where head office sync stands, in words', () => {
       `12 件待发送 · 无法连接总部，${time(retry)} 重试`,
     );
     expect(headline(en, { lastError: error('unknown_branch') })).toBe('Head office does not know this branch: enrol it again');
+    // Brief (the bar's visible text): without when it retries.
+    const brief = syncHeadline(status({ waiting: 12, lastError: error('network'), nextAttemptAt: retry }), time, true);
+    expect(brief.map((w) => say(en, w))).toEqual(['12 cases waiting', 'Head office unreachable']);
   });
 
   it('a push under way counts what is acknowledged; the bar appears only for more than a few cases', () => {
