@@ -4,7 +4,8 @@
  * window (with main's own connection to it) and the UI window. The store window is hidden, so closing the UI window is what quits the app.
  */
 import { isAbsolute } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import Store from 'electron-store';
 import { nodeFontSource } from './fonts';
 import { registerIpc } from './ipc';
 import { createPrinter, listPrinters } from './printing';
@@ -16,6 +17,7 @@ import { installSecurityGuards } from './security';
 import { openSettings, problemsMessage, type SettingsService } from './settings';
 import { createMainStore } from './storeClient';
 import { superviseStoreWindow } from './storeWindow';
+import { createMainSync, safeStorageKeeper } from './sync';
 import { createMainWindow, installApplicationMenu } from './windows';
 
 let mainWindow: BrowserWindow | null = null;
@@ -82,8 +84,23 @@ if (!app.requestSingleInstanceLock()) {
       store,
       now: Date.now,
     });
-    registerIpc(ipcMain, { broker, settings, printer, printers: listPrinters });
+    // The sync secret, encrypted with safeStorage, in a file of its own (never among the settings the UI reads).
+    const secretFile = new Store<{ secret?: string }>({ name: 'sync', cwd: app.getPath('userData') });
+    const sync = createMainSync({
+      store,
+      fetch: (url, init) => fetch(url, init as RequestInit),
+      secrets: safeStorageKeeper(safeStorage, { get: (key) => secretFile.get(key), set: (key, value) => secretFile.set(key, value) }),
+      isOnline: () => net.isOnline(),
+      now: Date.now,
+      random: Math.random,
+      appVersion: app.getVersion(),
+      setTimer: (run, ms) => setTimeout(run, ms),
+      clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    });
+    app.on('before-quit', () => sync.stop());
+    registerIpc(ipcMain, { broker, settings, printer, printers: listPrinters, sync });
     storeWindow.start();
+    sync.start();
     showMainWindow();
     tellSettingsProblems(settings);
   });

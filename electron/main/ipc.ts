@@ -4,6 +4,7 @@
  * are ignored (send) or refused (invoke).
  */
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { Result, SyncStatus } from '../../shared/api/contract';
 import { CHANNELS, type DesktopPrintResult, type PrinterInfo, type Settings } from '../../shared/api/desktopBridge';
 import type { PortBroker } from './ports';
 import { isTrustedSender } from './security';
@@ -27,6 +28,8 @@ export interface IpcDeps {
   printer: { print(request: unknown): Promise<DesktopPrintResult> };
   /** The printers of this PC, as the asking window's web contents knows them. */
   printers(sender: IpcMainInvokeEvent['sender']): Promise<PrinterInfo[]>;
+  /** Enrolment with head office (sync.ts): the request is validated there; main keeps the secret. */
+  sync: { enrol(request: unknown): Promise<Result<SyncStatus>> };
 }
 
 export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, deps: IpcDeps): void {
@@ -52,5 +55,9 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, deps: IpcDe
   ipcMain.handle(CHANNELS.printers, (event): Promise<PrinterInfo[]> => {
     trusted(CHANNELS.printers, event);
     return deps.printers(event.sender);
+  });
+  ipcMain.handle(CHANNELS.syncEnrol, (event, request: unknown): Promise<Result<SyncStatus>> => {
+    trusted(CHANNELS.syncEnrol, event);
+    return deps.sync.enrol(request);
   });
 }

@@ -26,6 +26,7 @@ import { FirstRun } from '../features/setup/FirstRun';
 import { NotificationBadge, UrgentAlerts } from './Escalations';
 import { envelopeOf, loadSession, saveSession, type Session } from './session';
 import { StoreContext } from './store';
+import { SyncStatus } from './SyncStatus';
 
 const MUI_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 
@@ -134,7 +135,8 @@ export function App({ api }: { api: StoreApi }) {
       <CssBaseline />
       <AppBar position="static" color="default" elevation={1}>
         <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h6" component="p" sx={{ flexShrink: 0 }}>
+          {/* The title gives way first on a narrow bar (the tabs and the sync state must stay whole). */}
+          <Typography variant="h6" component="p" noWrap sx={{ flexShrink: 20, minWidth: 120 }}>
             {branch ? `${branch.branchName} · ${t('app.title')}` : t('app.title')}
           </Typography>
           {branch && session && (
@@ -145,7 +147,7 @@ export function App({ api }: { api: StoreApi }) {
                 setOpenCase(null);
               }}
               aria-label={t('app.title')}
-              sx={{ flex: 1 }}
+              sx={{ flex: '1 0 auto' }}
             >
               <Tab value="intake" label={t('nav.intake')} />
               <Tab value="queues" label={t('nav.queues')} />
@@ -154,6 +156,7 @@ export function App({ api }: { api: StoreApi }) {
           )}
           {branch && store && (
             <StoreContext.Provider value={store}>
+              <SyncStatus />
               <NotificationBadge onOpen={openFromAnywhere} />
             </StoreContext.Provider>
           )}

@@ -132,8 +132,9 @@ describe('IPC sender check', () => {
     const settings = { get: vi.fn(() => ({ language: 'en' })), set: vi.fn((patch: unknown) => ({ patched: patch })) };
     const printer = { print: vi.fn(async () => ({ ok: true as const, printed: false as const })) };
     const printers = vi.fn(async () => []);
-    registerIpc(ipcMain as never, { broker, settings: settings as never, printer, printers });
-    return { on, handle, broker, settings, printer, printers };
+    const sync = { enrol: vi.fn(async (request: unknown) => ({ ok: true as const, value: { asked: request } as never })) };
+    registerIpc(ipcMain as never, { broker, settings: settings as never, printer, printers, sync });
+    return { on, handle, broker, settings, printer, printers, sync };
   }
 
   it('hands a store port only to a trusted sender', () => {
@@ -144,6 +145,14 @@ describe('IPC sender check', () => {
     expect(broker.connect).not.toHaveBeenCalled();
     on.get('store:request-port')!({ ...frame('app://ui/index.html'), sender });
     expect(broker.connect).toHaveBeenCalledWith(sender);
+  });
+
+  it('takes an enrolment code only from a trusted sender', async () => {
+    const { handle, sync } = setup();
+    const request = { code: 'countersign://enrol?…', actor: { staffId: 's01', role: 'supervisor' } };
+    expect(() => handle.get('sync:enrol')!(frame('https://evil.example/'), request)).toThrow(UntrustedSenderError);
+    expect(sync.enrol).not.toHaveBeenCalled();
+    expect(await handle.get('sync:enrol')!(frame('app://ui/index.html'), request)).toEqual({ ok: true, value: { asked: request } });
   });
 
   it('answers settings only to a trusted sender', () => {

@@ -26,6 +26,7 @@ import { LanguageSelect } from '../../app/LanguageSelect';
 import { useLive, useStore } from '../../app/store';
 import { desktopBridge } from '../../bridge/desktop';
 import { DepartmentsEditor, StaffEditor } from './OrganizationEditors';
+import { HeadOfficeSection } from './HeadOfficeSection';
 import { PrinterSection } from './PrinterSection';
 import { ChinaDateField } from '../../app/pickers';
 
@@ -343,6 +344,7 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
         </Typography>
         <LanguageSelect label={t('settings.language')} sx={{ width: 320 }} />
       </Box>
+      <HeadOfficeSection />
       {bridge && <PrinterSection bridge={bridge} />}
       {org?.ok && deadlines?.ok && (
         <>

@@ -32,11 +32,20 @@ export class ManualTimers {
   private timers: { id: number; at: number; run: () => void }[] = [];
   private nextId = 1;
   constructor(private readonly clock: Clock) {}
+  private waiters: { delay: number; resolve: () => void }[] = [];
   setTimer = (run: () => void, ms: number): unknown => {
     const id = this.nextId++;
     this.timers.push({ id, at: this.clock.at + ms, run });
+    const due = this.waiters.filter((w) => w.delay === Math.max(0, ms));
+    this.waiters = this.waiters.filter((w) => !due.includes(w));
+    for (const w of due) w.resolve();
     return id;
   };
+  /** Resolves once a timer `delay` ms from now is planned (at once if one already is). */
+  planned(delay: number): Promise<void> {
+    if (this.timers.some((t) => t.at - this.clock.at === delay)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ delay, resolve }));
+  }
   clearTimer = (handle: unknown): void => {
     this.timers = this.timers.filter((t) => t.id !== handle);
   };
@@ -220,6 +229,7 @@ export class FakeHq {
     this.seenIds.add(parts.requestId);
     const blob = /^\/v1\/blobs\/([0-9a-f]{64})(?:\?offset=(\d+)&total=(\d+))?$/.exec(path);
     if (blob) return this.blob(request.method, blob[1]!, Number(blob[2]), Number(blob[3]), body);
+    if (path === '/v1/health' && request.method === 'GET') return this.json(200, { ok: true, protocol: 1, serverTime: this.serverTime() });
     if (path === '/v1/batches' && request.method === 'POST') return this.batch(h['content-encoding'] === 'gzip' ? gunzipSync(body) : body);
     return this.error('not_found');
   }
