@@ -1,6 +1,8 @@
+import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   BLOB_CHUNK_BYTES,
+  HEADERS,
   MAX_BATCH_BYTES,
   PATHS,
   PROTOCOL_VERSION,
@@ -44,6 +46,15 @@ export function buildServer({ db, now = Date.now, logger = false }: ServerOption
   app.removeAllContentTypeParsers();
   for (const type of ['application/json', 'application/octet-stream'])
     app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  // The browser edition's store worker calls from the page's origin. No cookies are involved (every
+  // request is HMAC-signed), so any origin may call; the preflight must allow the signing headers.
+  void app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'POST', 'PUT'],
+    allowedHeaders: ['content-type', 'content-encoding', ...Object.values(HEADERS)],
+    maxAge: 600,
+  });
 
   const refuse = (reply: FastifyReply, e: RequestError) => reply.code(e.status).send(e.answer(now()));
 
