@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BLOB_CHUNK_BYTES, MAX_BLOB_BYTES, PATHS, sha256Hex } from '../../shared/sync/protocol';
-import { BACKENDS, batchOf, buildCase, startHq, type TestHq } from './fixtures';
+import { BACKENDS, batchOf, buildCase, startHq, type TestHq, SUITE } from './fixtures';
 
 /** Deterministic bytes: 2.5 pieces' worth, so an upload takes three. */
 function bytesOf(size: number, seed = 7): Uint8Array {
@@ -8,7 +8,7 @@ function bytesOf(size: number, seed = 7): Uint8Array {
 }
 
 for (const { backend, skip } of BACKENDS)
-  describe.skipIf(skip)(`HQ attachments on ${backend}`, () => {
+  describe.skipIf(skip)(`HQ attachments on ${backend}`, SUITE, () => {
     let hq: TestHq;
     beforeAll(async () => {
       hq = await startHq(backend);

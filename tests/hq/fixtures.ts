@@ -39,6 +39,9 @@ export const POSTGRES_SKIPPED = ADMIN_URL
 if (POSTGRES_SKIPPED) console.warn(`PostgreSQL suite skipped: ${POSTGRES_SKIPPED}`);
 
 export type Backend = 'PGlite' | 'PostgreSQL';
+/** A suite's test timeout: PGlite starts and works slowly on a busy two-core machine. */
+export const SUITE = { timeout: 60_000 };
+
 export const BACKENDS: { backend: Backend; skip: boolean }[] = [
   { backend: 'PGlite', skip: false },
   { backend: 'PostgreSQL', skip: !ADMIN_URL },
@@ -237,7 +240,11 @@ export async function sendTo(url: string, o: SendOptions, secretOf: (branch: str
     if (v === undefined) delete headers[k];
     else headers[k] = v;
   }
-  const res = await fetch(url + o.path, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : bytes });
+  const res = await fetch(url + o.path, {
+    method,
+    headers,
+    body: method === 'GET' || method === 'HEAD' ? undefined : (bytes as Uint8Array<ArrayBuffer>),
+  });
   const text = await res.text();
   let json: unknown = text;
   try {

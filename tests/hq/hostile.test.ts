@@ -12,6 +12,7 @@ import {
   withEvents,
   type SendOptions,
   type TestHq,
+  SUITE,
 } from './fixtures';
 
 /** What a hostile request must get: a refusal with its status and code, or a per-case rejection. */
@@ -360,7 +361,7 @@ const ROWS: Row[] = [
 const STORED = ['cases', 'events', 'case_attachments', 'blobs', 'blob_chunks'];
 
 for (const { backend, skip } of BACKENDS)
-  describe.skipIf(skip)(`${ROWS.length} hostile requests to HQ on ${backend}`, () => {
+  describe.skipIf(skip)(`${ROWS.length} hostile requests to HQ on ${backend}`, SUITE, () => {
     let ctx: Context;
     let before: Record<string, number>;
     const counts = async () => Object.fromEntries(await Promise.all(STORED.map(async (t) => [t, await ctx.hq.count(t)] as const)));

@@ -1,12 +1,25 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../shared/ledger/eventHash';
 import { REQUEST_ID_RETENTION_MS } from '../../shared/sync/protocol';
-import { BACKENDS, batchOf, BRANCH, buildCase, grow, heldCase, rechained, rewritten, startHq, withEvents, type TestHq } from './fixtures';
+import {
+  BACKENDS,
+  batchOf,
+  BRANCH,
+  buildCase,
+  grow,
+  heldCase,
+  rechained,
+  rewritten,
+  startHq,
+  withEvents,
+  type TestHq,
+  SUITE,
+} from './fixtures';
 
 const STORED = ['cases', 'events', 'case_attachments', 'blobs', 'blob_chunks'];
 
 for (const { backend, skip } of BACKENDS)
-  describe.skipIf(skip)(`HQ ingest on ${backend}`, () => {
+  describe.skipIf(skip)(`HQ ingest on ${backend}`, SUITE, () => {
     let hq: TestHq;
     beforeAll(async () => {
       hq = await startHq(backend);

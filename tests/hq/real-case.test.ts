@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 import { PATHS, sha256Hex, type CaseEntry } from '../../shared/sync/protocol';
 import { CLERK, configuredHost, mustCommand, register, SUPERVISOR } from '../store/fixtures';
-import { BACKENDS, batchOf, heldCase, startHq, type TestHq } from './fixtures';
+import { BACKENDS, batchOf, heldCase, startHq, type TestHq, SUITE } from './fixtures';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
@@ -47,7 +47,7 @@ async function archivedAtBranch(): Promise<{ entry: CaseEntry; bytes: Uint8Array
 }
 
 for (const { backend, skip } of BACKENDS)
-  describe.skipIf(skip)(`a case archived by the real store host, at HQ on ${backend}`, () => {
+  describe.skipIf(skip)(`a case archived by the real store host, at HQ on ${backend}`, SUITE, () => {
     let hq: TestHq;
     beforeAll(async () => {
       hq = await startHq(backend);

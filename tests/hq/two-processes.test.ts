@@ -5,7 +5,7 @@ import { PATHS, type Batch } from '../../shared/sync/protocol';
 import { openPostgres } from '../../hq/db/postgres';
 import type { Db } from '../../hq/db/types';
 import { enrolBranch } from '../../hq/enrol';
-import { BRANCH, POSTGRES_SKIPPED, batchOf, buildCase, createPostgresDatabase, grow, sendTo } from './fixtures';
+import { BRANCH, POSTGRES_SKIPPED, batchOf, buildCase, createPostgresDatabase, grow, sendTo, SUITE } from './fixtures';
 
 interface Hq {
   child: ChildProcess;
@@ -38,7 +38,7 @@ async function spawnHq(databaseUrl: string): Promise<Hq> {
   return { child, url, stderr };
 }
 
-describe.skipIf(POSTGRES_SKIPPED !== null)('two HQ processes on one PostgreSQL database', () => {
+describe.skipIf(POSTGRES_SKIPPED !== null)('two HQ processes on one PostgreSQL database', SUITE, () => {
   let db: Db;
   let a: Hq;
   let b: Hq;
