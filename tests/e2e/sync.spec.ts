@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { translate } from '../../shared/i18n/translate';
 import { expect, test } from './fixtures';
-import { FirstRunPage, IntakePage, Session } from './pages/app';
-import { closedLoopbackUrl, enrolmentCode, HeadOfficeSettings, SyncBar } from './pages/sync';
+import { FirstRunPage, Session } from './pages/app';
+import { archiveAtTheCounter, closedLoopbackUrl, enrolmentCode, HeadOfficeSettings, SyncBar } from './pages/sync';
 
 /**
  * Head-office sync as the branch sees it, browser edition, with no head office running: enrolment
@@ -21,20 +21,6 @@ async function seriousViolations(page: Page) {
 /** A picture of the screen for a person to look at, kept with the test's results. */
 async function picture(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
-}
-
-/** The counter settles the complaint just registered: it is archived in the same step (R1.7). */
-async function archiveAtTheCounter(page: Page, complaint: { name: string; phone: string; ref: string; content: string }) {
-  await page.getByRole('tab', { name: '登记投诉' }).click();
-  const intake = new IntakePage(page);
-  await intake.typeComplaint({ ...complaint, address: '' });
-  await intake.saveWithKeyboard();
-  await expect(intake.caseNumber()).toBeVisible();
-  await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '当场办结' }).click();
-  const dialog = page.getByRole('dialog', { name: '当场办结' });
-  await dialog.getByLabel('向客户的解释说明').fill('当场处理完毕，客户认可');
-  await dialog.getByRole('button', { name: '当场办结' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已归档' })).toBeVisible();
 }
 
 test('a supervisor enrols the branch: a malformed code is refused in words, a loopback code enrols, an archived case waits and the network error is said in words', async ({

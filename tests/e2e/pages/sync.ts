@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { expect, type Page } from '@playwright/test';
 import { formatEnrolmentCode } from '../../../shared/sync/enrolment';
+import { IntakePage } from './app';
 
 /** Page objects of head-office sync: the app bar's item and the settings' Head office section (zh-CN). */
 
@@ -91,4 +92,18 @@ export class HeadOfficeSettings {
   enrolment() {
     return this.section().getByRole('definition');
   }
+}
+
+/** The counter registers a complaint and settles it at once: it is archived in the same step (R1.7). */
+export async function archiveAtTheCounter(page: Page, complaint: { name: string; phone: string; ref: string; content: string }) {
+  await page.getByRole('tab', { name: '登记投诉' }).click();
+  const intake = new IntakePage(page);
+  await intake.typeComplaint({ ...complaint, address: '' });
+  await intake.saveWithKeyboard();
+  await expect(intake.caseNumber()).toBeVisible();
+  await page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '当场办结' }).click();
+  const dialog = page.getByRole('dialog', { name: '当场办结' });
+  await dialog.getByLabel('向客户的解释说明').fill('当场处理完毕，客户认可');
+  await dialog.getByRole('button', { name: '当场办结' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已归档' })).toBeVisible();
 }
