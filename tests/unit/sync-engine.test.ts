@@ -251,6 +251,33 @@ describe('sync engine: attachments', () => {
   });
 });
 
+describe('sync engine: one bad case does not hold back the others', () => {
+  it('sets aside a case whose attachment does not match its hash; the rest go', async () => {
+    const { source, hq, engine } = setup();
+    const bytes = new Uint8Array([1, 2, 3]);
+    const entry = makeCase(1, {
+      attachments: [{ id: 'att-1', sha256: sha256Hex(new Uint8Array([9])), name: 'a.png', type: 'image/png', size: 3 }],
+    });
+    source.blobs.set('att-1', bytes);
+    source.archive(entry);
+    source.archive(makeCase(2));
+    expect(await engine.syncOnce()).toEqual({ result: 'done', sent: 1, rejected: 1 });
+    expect([...hq.held.keys()]).toEqual(['case-0002']);
+    expect(source.state.lastError).toMatchObject({ code: 'blob_hash_mismatch', caseId: 'case-0001', detail: 'attachment att-1' });
+    expect(undelivered(source)).toEqual(['case-0001']);
+  });
+
+  it('sets aside one case too large for head office; the rest go', async () => {
+    const { source, hq, engine } = setup();
+    source.archive(makeCase(1, { padding: TARGET_BATCH_BYTES + 10 }));
+    source.archive(makeCase(2));
+    hq.maxBatchBytes = TARGET_BATCH_BYTES;
+    expect(await engine.syncOnce()).toEqual({ result: 'done', sent: 1, rejected: 1 });
+    expect(source.state.lastError).toMatchObject({ code: 'too_large', status: 413, caseId: 'case-0001' });
+    expect(undelivered(source)).toEqual(['case-0001']);
+  });
+});
+
 describe('sync engine: the scheduler', () => {
   async function fire(timers: ManualTimers, engine: SyncEngine) {
     timers.fireNext();
