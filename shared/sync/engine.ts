@@ -246,6 +246,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const skip = new Map<string, SyncError>();
     const held = new Set<string>();
     let failure: SyncError | null = null;
+    // A success is head office taking a batch: a run with nothing to send proves nothing about it.
+    let answered = false;
     for (;;) {
       const batch = await nextBatch(skip);
       if (!batch) break;
@@ -269,6 +271,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         failure = answer.error;
         break;
       }
+      answered = true;
       const at = now();
       const settled = new Set<string>();
       for (const result of answer.value.results) {
@@ -294,7 +297,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const attempt = problem ? state.attempt + 1 : 0;
     state = {
       ...state,
-      ...(failure ? {} : { lastSuccessAt: at }),
+      ...(answered && !failure ? { lastSuccessAt: at } : {}),
       attempt,
       lastError: problem,
       nextAttemptAt: problem ? at + backoffDelay(attempt, deps.random) : null,

@@ -113,12 +113,16 @@ describe('sync engine: a run', () => {
   });
 
   it('sends nothing twice once acknowledged', async () => {
-    const { source, hq, engine } = setup();
+    const { source, hq, engine, clock } = setup();
     source.archive(makeCase(1));
     await engine.syncOnce();
     const before = hq.requests.length;
+    const lastSuccessAt = source.state.lastSuccessAt;
+    clock.at += 60_000;
     expect(await engine.syncOnce()).toEqual({ result: 'done', sent: 0, rejected: 0 });
     expect(hq.requests.length).toBe(before);
+    // Nothing sent, so nothing proves head office is reachable now: the last success stays as it was.
+    expect(source.state.lastSuccessAt).toBe(lastSuccessAt);
   });
 
   it('sends an archived case again when it changes, and head office converges on the newest version', async () => {
