@@ -85,6 +85,9 @@ export interface SyncEngine {
   stop(): void;
 }
 
+/** Refusals of one attachment's upload: its case is set aside, the run goes on. */
+const PER_ATTACHMENT_REFUSALS = new Set<SyncError['code']>(['blob_hash_mismatch', 'too_large']);
+
 /** Entries are read from the source this many at a time while a batch fills. */
 const ENTRY_PAGE = 50;
 /** A piece upload that HQ answers with another offset more often than this gives up for this run. */
@@ -186,11 +189,24 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return { ok: true, value: undefined };
   }
 
-  async function uploadAttachments(enrolment: Enrolment, entries: CaseEntry[], held: Set<string>): Promise<Outcome<void>> {
+  /**
+   * Uploads what the batch's cases refer to. A refusal that concerns one attachment only (its bytes
+   * do not match its hash, or it is too large) sets its case aside; anything else fails the run.
+   */
+  async function uploadAttachments(
+    enrolment: Enrolment,
+    entries: CaseEntry[],
+    held: Set<string>,
+    skip: Map<string, SyncError>,
+  ): Promise<Outcome<void>> {
     for (const entry of entries) {
       for (const a of entry.attachments) {
         if (held.has(a.sha256)) continue;
         const done = await uploadBlob(enrolment, a.sha256, a.id);
+        if (!done.ok && PER_ATTACHMENT_REFUSALS.has(done.error.code)) {
+          skip.set(entry.caseId, { ...done.error, caseId: entry.caseId, detail: `attachment ${a.id}` });
+          break;
+        }
         if (!done.ok) return done;
         held.add(a.sha256);
       }
@@ -230,23 +246,36 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const skip = new Map<string, SyncError>();
     const held = new Set<string>();
     let failure: SyncError | null = null;
+    // A success is head office taking a batch: a run with nothing to send proves nothing about it.
+    let answered = false;
     for (;;) {
       const batch = await nextBatch(skip);
       if (!batch) break;
-      const uploaded = await uploadAttachments(enrolment, batch.entries, held);
+      const uploaded = await uploadAttachments(enrolment, batch.entries, held, skip);
       if (!uploaded.ok) {
         failure = uploaded.error;
         break;
       }
-      const answer = await postBatch(enrolment, batch.json);
+      const sendable = batch.entries.flatMap((entry, i) => (skip.has(entry.caseId) ? [] : [{ entry, json: batch.json[i]! }]));
+      if (sendable.length === 0) continue;
+      const answer = await postBatch(
+        enrolment,
+        sendable.map((s) => s.json),
+      );
+      if (!answer.ok && answer.error.code === 'too_large' && sendable.length === 1) {
+        // One case larger than head office takes: set it aside, the others still go.
+        skip.set(sendable[0]!.entry.caseId, { ...answer.error, caseId: sendable[0]!.entry.caseId });
+        continue;
+      }
       if (!answer.ok) {
         failure = answer.error;
         break;
       }
+      answered = true;
       const at = now();
       const settled = new Set<string>();
       for (const result of answer.value.results) {
-        const entry = batch.entries.find((e) => e.caseId === result.caseId && e.version === result.version);
+        const entry = sendable.find((s) => s.entry.caseId === result.caseId && s.entry.version === result.version)?.entry;
         if (!entry || settled.has(entry.caseId)) continue;
         settled.add(entry.caseId);
         if (result.status === 'rejected') {
@@ -256,7 +285,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         await source.acknowledge(entry.caseId, entry.version, at);
         sent++;
       }
-      for (const entry of batch.entries) {
+      for (const { entry } of sendable) {
         if (!settled.has(entry.caseId)) skip.set(entry.caseId, { code: 'bad_answer', at, status: 200, caseId: entry.caseId });
       }
       state = { ...state, sending: { sent, total: Math.max(total, sent) } };
@@ -268,7 +297,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const attempt = problem ? state.attempt + 1 : 0;
     state = {
       ...state,
-      ...(failure ? {} : { lastSuccessAt: at }),
+      ...(answered && !failure ? { lastSuccessAt: at } : {}),
       attempt,
       lastError: problem,
       nextAttemptAt: problem ? at + backoffDelay(attempt, deps.random) : null,

@@ -113,12 +113,16 @@ describe('sync engine: a run', () => {
   });
 
   it('sends nothing twice once acknowledged', async () => {
-    const { source, hq, engine } = setup();
+    const { source, hq, engine, clock } = setup();
     source.archive(makeCase(1));
     await engine.syncOnce();
     const before = hq.requests.length;
+    const lastSuccessAt = source.state.lastSuccessAt;
+    clock.at += 60_000;
     expect(await engine.syncOnce()).toEqual({ result: 'done', sent: 0, rejected: 0 });
     expect(hq.requests.length).toBe(before);
+    // Nothing sent, so nothing proves head office is reachable now: the last success stays as it was.
+    expect(source.state.lastSuccessAt).toBe(lastSuccessAt);
   });
 
   it('sends an archived case again when it changes, and head office converges on the newest version', async () => {
@@ -248,6 +252,33 @@ describe('sync engine: attachments', () => {
     expect(await engine2.syncOnce()).toEqual({ result: 'done', sent: 1, rejected: 0 });
     const puts = hq.requests.filter((r) => r.method === 'PUT').map((r) => new URL(r.url).searchParams.get('offset'));
     expect(puts).toEqual(['0', String(BLOB_CHUNK_BYTES)]);
+  });
+});
+
+describe('sync engine: one bad case does not hold back the others', () => {
+  it('sets aside a case whose attachment does not match its hash; the rest go', async () => {
+    const { source, hq, engine } = setup();
+    const bytes = new Uint8Array([1, 2, 3]);
+    const entry = makeCase(1, {
+      attachments: [{ id: 'att-1', sha256: sha256Hex(new Uint8Array([9])), name: 'a.png', type: 'image/png', size: 3 }],
+    });
+    source.blobs.set('att-1', bytes);
+    source.archive(entry);
+    source.archive(makeCase(2));
+    expect(await engine.syncOnce()).toEqual({ result: 'done', sent: 1, rejected: 1 });
+    expect([...hq.held.keys()]).toEqual(['case-0002']);
+    expect(source.state.lastError).toMatchObject({ code: 'blob_hash_mismatch', caseId: 'case-0001', detail: 'attachment att-1' });
+    expect(undelivered(source)).toEqual(['case-0001']);
+  });
+
+  it('sets aside one case too large for head office; the rest go', async () => {
+    const { source, hq, engine } = setup();
+    source.archive(makeCase(1, { padding: TARGET_BATCH_BYTES + 10 }));
+    source.archive(makeCase(2));
+    hq.maxBatchBytes = TARGET_BATCH_BYTES;
+    expect(await engine.syncOnce()).toEqual({ result: 'done', sent: 1, rejected: 1 });
+    expect(source.state.lastError).toMatchObject({ code: 'too_large', status: 413, caseId: 'case-0001' });
+    expect(undelivered(source)).toEqual(['case-0001']);
   });
 });
 

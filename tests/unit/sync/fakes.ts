@@ -178,6 +178,8 @@ export class FakeHq {
   /** Pretend HQ's clock is this far from the branch's (ms). */
   clockOffset = 0;
   blobPutLimit = Infinity;
+  /** Batches larger than this (after gunzip) are refused 413. */
+  maxBatchBytes = Infinity;
 
   constructor(
     private readonly clock: Clock,
@@ -248,6 +250,10 @@ export class FakeHq {
     const next = new Uint8Array(have.length + piece.length);
     next.set(have);
     next.set(piece, have.length);
+    if (next.length === total && sha256Hex(next) !== sha) {
+      this.blobs.delete(sha);
+      return this.error('blob_hash_mismatch');
+    }
     this.blobs.set(sha, next);
     this.totals.set(sha, total);
     return this.json(200, status(next, total));
@@ -255,6 +261,7 @@ export class FakeHq {
   private totals = new Map<string, number>();
 
   private batch(bytes: Uint8Array): HttpAnswer {
+    if (bytes.length > this.maxBatchBytes) return this.error('too_large');
     const batch = JSON.parse(new TextDecoder().decode(bytes)) as Batch;
     this.batches.push(batch);
     const results: CaseResult[] = batch.cases.map((c) => {
