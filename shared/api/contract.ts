@@ -6,7 +6,7 @@ import type { CaseState, Severity } from '../domain/enums';
 import type { EscalationReason } from '../domain/escalation';
 import { hasControlCharacters, MAX_TEXT, rowId, staffId, textField, timestamp } from '../domain/text';
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
-import { ATTACHMENT_TYPES, COMMAND_NAMES, MAX_ATTACHMENT_BYTES, type CommandName } from '../workflow/commands';
+import { ATTACHMENT_KINDS, ATTACHMENT_TYPES, COMMAND_NAMES, MAX_ATTACHMENT_BYTES, type CommandName } from '../workflow/commands';
 import { ROLES, type Role } from '../domain/enums';
 import { calendarOverridesSchema, deadlinePolicySchema, type CalendarOverride, type ClockState, type DeadlinePolicy } from '../deadlines';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/translate';
@@ -179,7 +179,7 @@ export const methods = {
   'cases.addAttachment': z.object({
     caseId: rowId,
     expectedVersion: z.number().int().min(1),
-    kind: z.enum(['evidence', 'signed_form'], { error: 'errors.request.invalid' }),
+    kind: z.enum(ATTACHMENT_KINDS, { error: 'errors.request.invalid' }),
     name: textField(MAX_TEXT.short, { required: true }),
     type: z.enum(ATTACHMENT_TYPES, { error: 'errors.attachment.type' }),
     bytes: z

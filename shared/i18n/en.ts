@@ -75,6 +75,7 @@ export const en: Record<string, string> = {
   'errors.attachment.tooLarge': 'The file is too large (20 MB at most)',
   'errors.attachment.empty': 'The file is empty',
   'errors.attachment.notFound': 'Attachment not found',
+  'errors.attachment.archivedSignedFormOnly': "An archived complaint takes only the customer's signed registration form",
   'errors.internal': 'Internal error; nothing was changed, please try again',
   'errors.hostLost':
     'The connection to the complaint database was lost; this action may or may not have been saved. Reload and check it in the list before doing it again',

@@ -73,6 +73,7 @@ export const zhCN: Record<string, string> = {
   'errors.attachment.tooLarge': '文件太大（上限 20 MB）',
   'errors.attachment.empty': '文件是空的',
   'errors.attachment.notFound': '找不到这个附件',
+  'errors.attachment.archivedSignedFormOnly': '已归档的投诉只能再添加客户签字的登记表',
   'errors.internal': '内部错误，数据未改动，请重试',
   'errors.hostLost': '与投诉数据库的连接中断，这项操作可能已保存也可能没有。请刷新后在列表中核对，再决定是否重做',
   'missing.complainantName': '投诉人姓名',

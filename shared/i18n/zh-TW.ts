@@ -73,6 +73,7 @@ export const zhTW: Record<string, string> = {
   'errors.attachment.tooLarge': '檔案太大（上限 20 MB）',
   'errors.attachment.empty': '檔案是空的',
   'errors.attachment.notFound': '找不到這個附件',
+  'errors.attachment.archivedSignedFormOnly': '已歸檔的投訴只能再添加客戶簽字的登記表',
   'errors.internal': '內部錯誤，資料未改動，請重試',
   'errors.hostLost': '與投訴資料庫的連線中斷，這項操作可能已儲存也可能沒有。請重新整理後在列表中核對，再決定是否重做',
   'missing.complainantName': '投訴人姓名',

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { COMMANDS } from './definitions';
 
-export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './definitions/addEvidence';
+export { ATTACHMENT_KINDS, ATTACHMENT_TYPES, attachmentKindsIn, MAX_ATTACHMENT_BYTES } from './definitions/addEvidence';
 
 type Commands = typeof COMMANDS;
 export type CommandName = keyof Commands;

@@ -17,7 +17,13 @@ import { archiveAtTheCounter, HeadOfficeSettings, SyncBar } from './pages/sync';
  * falls to zero. Head office keeps the app's clock (tests/e2e/clock.ts), or it would refuse the
  * branch's timestamps as a clock 9 days off.
  */
-test.skip(({}, testInfo) => testInfo.project.name === 'electron', 'the desktop app syncs from main, which these tests cannot reach');
+// eslint-disable-next-line no-empty-pattern -- Playwright reads a hook's fixtures from this pattern
+test.beforeEach(({}, testInfo) => {
+  testInfo.skip(
+    testInfo.project.name === 'electron',
+    'the desktop app syncs from main: its head-office run is tested in tests/unit/main-sync.test.ts',
+  );
+});
 
 async function freePort(): Promise<number> {
   const server = createServer();

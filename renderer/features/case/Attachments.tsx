@@ -3,7 +3,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/contract';
 import type { CaseRecord, EvidenceRef } from '../../../shared/domain/case';
-import { ATTACHMENT_TYPES } from '../../../shared/workflow/commands';
+import { ATTACHMENT_TYPES, attachmentKindsIn } from '../../../shared/workflow/commands';
 import { useStore } from '../../app/store';
 
 /** A thumbnail for a photo, a link for a PDF; the bytes come from the store on demand. */
@@ -81,7 +81,7 @@ export function Attachments({ record, canAdd }: { record: CaseRecord; canAdd: bo
       </Stack>
       {canAdd && (
         <Stack direction="row" spacing={2}>
-          {(['evidence', 'signed_form'] as const).map((kind) => (
+          {attachmentKindsIn(record.state).map((kind) => (
             <Button key={kind} component="label" variant="outlined">
               {t(`attachment.add.${kind}`)}
               <input hidden type="file" accept={ATTACHMENT_TYPES.join(',')} onChange={(e) => void upload(kind)(e)} />
