@@ -78,7 +78,7 @@ describe('a pawnshop complaint from intake to archive', () => {
     expect(events.every((e, i) => e.seq === i + 1 && (i === 0 || e.prevHash === events[i - 1]!.hash))).toBe(true);
     expect(events[1]!.changes.assigneeId).toEqual(['', 'h01']);
     expect(archived.ledgerHead).toEqual({ seq: events.length, hash: events.at(-1)!.hash });
-    expect(detail.value.allowedCommands).toEqual([]);
+    expect(detail.value.allowedCommands).toEqual(['addEvidence']); // only the signed form (R7.2)
 
     const outbox = await host.call('outbox.pending', {}, SUPERVISOR);
     expect(outbox.ok && outbox.value.map((r) => [r.caseId, r.version])).toEqual([[c.id, archived.version]]);
@@ -112,7 +112,7 @@ describe('a pawnshop complaint from intake to archive', () => {
     });
     expect(settling!.changes.archivedAt).toBeUndefined();
     expect(archiving!.changes).toEqual({ state: ['closed_at_counter', 'archived'], archivedAt: [null, clock.at] });
-    expect(detail.value.allowedCommands).toEqual([]);
+    expect(detail.value.allowedCommands).toEqual(['addEvidence']); // only the signed form, scanned after (R7.2)
 
     // Exactly as any archived case: one outbox row for head office, with the archived version.
     const outbox = await host.call('outbox.pending', {}, SUPERVISOR);

@@ -13,7 +13,7 @@ import {
   type Severity,
 } from '../../shared/domain/enums';
 import { escalationReasonOf } from '../../shared/domain/escalation';
-import { GENESIS_HASH } from '../../shared/ledger/eventHash';
+import { diffRecords, GENESIS_HASH } from '../../shared/ledger/eventHash';
 import {
   COMMAND_NAMES,
   allowedCommands,
@@ -56,8 +56,10 @@ const ALLOWED_PAIRS: ReadonlySet<string> = new Set(
     ['closed_at_counter', 'archived'],
     ['invalid', 'archived'],
     ['assigned', 'invalid'],
+    // the customer's signed form filed on an archived case (R7.2): appended, nothing rewritten
+    ['archived', 'archived'],
     // recording without moving
-    // (evidence and the signed form may still be attached to a closed case, never to an archived one)
+    // (evidence and the signed form may still be attached to a closed case; to an archived one only the signed form)
     ...(
       [
         'registered',
@@ -315,7 +317,11 @@ describe('workflow properties', () => {
             if (isDomainError(r)) {
               observedErrors.add(r.message);
             } else {
-              expect(wasArchived, `${name} accepted after archived`).toBe(false);
+              if (wasArchived) {
+                // R7.2: the archive is never rewritten; only the signed form may still be filed.
+                expect(command, `${name} accepted after archived`).toMatchObject({ name: 'addEvidence', payload: { kind: 'signed_form' } });
+                expect(Object.keys(diffRecords(c, r.next)), 'an archived case only gains evidence').toEqual(['evidence']);
+              }
               expect(r.from).toBe(before.state);
               expect(r.to).toBe(r.next.state);
               const pair = `${r.from}->${r.to}`;
@@ -325,7 +331,7 @@ describe('workflow properties', () => {
               expect(r.events.length).toBeGreaterThanOrEqual(1);
               // A step may pass through a state on its way (settled at the counter, then archived).
               const states = [r.from, ...r.records.map((x) => x.state)];
-              if (r.to === 'archived') expect(BEFORE_ARCHIVE).toContain(states.at(-2));
+              if (r.to === 'archived' && r.from !== 'archived') expect(BEFORE_ARCHIVE).toContain(states.at(-2));
               expect(r.records.at(-1)).toBe(r.next);
               c = r.next;
               accepted++;
@@ -340,7 +346,7 @@ describe('workflow properties', () => {
           const archivedAt = history.indexOf('archived');
           if (archivedAt >= 0) {
             archivedRuns++;
-            expect(archivedAt, 'archived is final').toBe(history.length - 1);
+            expect(history.slice(archivedAt), 'archived is final').toEqual(history.slice(archivedAt).map(() => 'archived'));
             expect(BEFORE_ARCHIVE).toContain(history[archivedAt - 1]);
           }
         },
@@ -371,7 +377,7 @@ describe('workflow properties', () => {
     expect(observedErrors).toContain('errors.workflow.invalidState');
   }, 60_000); // 400 random runs: a generous limit for a busy CI machine, not a timing assertion
 
-  it('nothing is accepted on an archived case, whatever the command, payload or actor', () => {
+  it('an archived case takes the signed form and nothing else, whatever the command, payload or actor (R7.2)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...COMMAND_NAMES), actorArb, knobsArb, (name, actor, knobs) => {
         const archived = {
@@ -383,9 +389,12 @@ describe('workflow properties', () => {
         };
         const parsed = commandSchemas[name].safeParse(damaged(rawPayload(name, knobs), knobs));
         fc.pre(parsed.success);
-        const r = applyCommand(archived, { name, payload: parsed.data } as Command, actor, T0 + 1);
-        expect(isDomainError(r)).toBe(true);
-        expect(allowedCommands(archived, actor)).toEqual([]);
+        const command = { name, payload: parsed.data } as Command;
+        const r = applyCommand(archived, command, actor, T0 + 1);
+        const signedForm = name === 'addEvidence' && (parsed.data as { kind: string }).kind === 'signed_form';
+        expect(isDomainError(r)).toBe(!signedForm);
+        if (!isDomainError(r)) expect(Object.keys(diffRecords(archived, r.next))).toEqual(['evidence']);
+        expect(allowedCommands(archived, actor)).toEqual(['addEvidence']);
       }),
       { numRuns: 300 },
     );

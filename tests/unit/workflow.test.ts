@@ -862,8 +862,18 @@ describe('what each person is offered', () => {
     for (const name of notOffered) expect(commands, name).not.toContain(name);
   });
 
-  it.each(ROLES)('nobody changes an archived case, so nothing is offered to the %s (R7.2, R7.3)', (role) => {
-    expect(allowedCommands(caseIn('archived'), ACTORS[role])).toEqual([]);
+  it.each(ROLES)('nobody rewrites an archived case: the %s is offered only to file the signed form (R7.2)', (role) => {
+    const archived = caseIn('archived');
+    expect(allowedCommands(archived, ACTORS[role])).toEqual(['addEvidence']);
+    const attach = (kind: 'evidence' | 'signed_form') =>
+      applyCommand(
+        archived,
+        { name: 'addEvidence', payload: { attachmentId: 'a1', name: '签字登记表.pdf', type: 'application/pdf', size: 10, kind } },
+        ACTORS[role],
+        archived.updatedAt + 1,
+      );
+    expect(attach('evidence')).toMatchObject({ code: 'invalid_state', message: 'errors.attachment.archivedSignedFormOnly' });
+    expect(attach('signed_form')).toMatchObject({ from: 'archived', to: 'archived', events: ['evidence_added'] });
   });
 
   it.each(CASE_STATES.filter((s) => s !== 'archived'))(
