@@ -6,27 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope, SyncStatus } from '../../shared/api/contract';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
-import type { FetchLike } from '../../shared/sync/transport';
 import { META_SYNC_ENROLMENT } from '../../electron/store/sync/source';
 import { createStoreHost, type StoreHost } from '../../electron/store/host';
-import { ENROLMENT, FakeHq, ManualTimers } from '../unit/sync/fakes';
+import { ENROLMENT, FakeHq, fetchOf, ManualTimers } from '../unit/sync/fakes';
 import { CLERK, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
 const ADMIN: Envelope = { actor: { staffId: 'a01', role: 'admin' } };
 const CODE = formatEnrolmentCode(ENROLMENT);
-
-/** FakeHq's transport as the `fetch` the browser worker would pass. */
-function fetchOf(hq: FakeHq): FetchLike {
-  return async (url, init) => {
-    const answer = await hq.transport({
-      method: init.method as 'GET',
-      url,
-      headers: init.headers,
-      ...(init.body ? { body: init.body } : {}),
-    });
-    return { status: answer.status, arrayBuffer: async () => answer.body.slice().buffer };
-  };
-}
 
 async function browserHost(options: { branch?: string } = {}) {
   const clock = new TestClock();

@@ -6,26 +6,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StoreApi } from '../../shared/api/contract';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
-import type { FetchLike } from '../../shared/sync/transport';
 import { createStoreHost, type StoreHost } from '../../electron/store/host';
 import { META_SYNC_ENROLMENT } from '../../electron/store/sync/source';
 import { createMainSync, ONLINE_POLL_MS, safeStorageKeeper, type SecretKeeper } from '../../electron/main/sync';
 import { CLERK, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from '../store/fixtures';
-import { ENROLMENT, FakeHq, ManualTimers } from './sync/fakes';
+import { ENROLMENT, FakeHq, fetchOf, ManualTimers } from './sync/fakes';
 
 const CODE = formatEnrolmentCode(ENROLMENT);
-
-function fetchOf(hq: FakeHq): FetchLike {
-  return async (url, init) => {
-    const answer = await hq.transport({
-      method: init.method as 'GET',
-      url,
-      headers: init.headers,
-      ...(init.body ? { body: init.body } : {}),
-    });
-    return { status: answer.status, arrayBuffer: async () => answer.body.slice().buffer };
-  };
-}
 
 /** Main's connection: every call arrives at the host as main's. */
 function asMain(host: StoreHost): StoreApi {

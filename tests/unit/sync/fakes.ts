@@ -17,7 +17,7 @@ import {
   REQUEST_ERRORS,
 } from '../../../shared/sync/protocol';
 import type { SyncRequest } from '../../../shared/sync/request';
-import type { HttpAnswer, Transport } from '../../../shared/sync/transport';
+import type { FetchLike, HttpAnswer, Transport } from '../../../shared/sync/transport';
 import { hashEvent, GENESIS_HASH } from '../../../shared/ledger/eventHash';
 
 export const ENROLMENT: Enrolment = { hqUrl: 'http://127.0.0.1:8787', branch: 'BJ01', secret: 'A'.repeat(43) };
@@ -279,4 +279,17 @@ export class FakeHq {
     });
     return this.json(200, { batchId: batch.batchId, serverTime: this.serverTime(), results });
   }
+}
+
+/** FakeHq's transport as the `fetch` an edition passes (the browser worker's, main's Node fetch). */
+export function fetchOf(hq: FakeHq): FetchLike {
+  return async (url, init) => {
+    const answer = await hq.transport({
+      method: init.method as 'GET',
+      url,
+      headers: init.headers,
+      ...(init.body ? { body: init.body } : {}),
+    });
+    return { status: answer.status, arrayBuffer: async () => answer.body.slice().buffer };
+  };
 }
