@@ -1,3 +1,4 @@
+import secureJson from 'secure-json-parse';
 import { RequestError } from './errors';
 
 /** Deeper than any case record: the hashing and the database both recurse, so deeper input is refused first. */
@@ -15,20 +16,13 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
     throw new RequestError('malformed', 'The body is not UTF-8 text.');
   }
   try {
-    return JSON.parse(text, function (key, value) {
-      if (key === '__proto__' || (key === 'constructor' && value !== null && typeof value === 'object' && 'prototype' in value))
-        throw new ForbiddenKey(key);
-      return value;
-    });
+    // Native JSON.parse; the text is scanned for the forbidden keys only when it mentions them.
+    return secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
   } catch (e) {
-    if (e instanceof ForbiddenKey) throw new RequestError('malformed', `The body contains the forbidden key "${e.key}".`);
-    throw new RequestError('malformed', `The body is not JSON: ${(e as Error).message}`);
-  }
-}
-
-class ForbiddenKey extends Error {
-  constructor(readonly key: string) {
-    super(key);
+    const message = (e as Error).message;
+    if (message === 'Object contains forbidden prototype property')
+      throw new RequestError('malformed', 'The body contains a forbidden key ("__proto__" or "constructor.prototype").');
+    throw new RequestError('malformed', `The body is not JSON: ${message}`);
   }
 }
 
@@ -37,18 +31,27 @@ class ForbiddenKey extends Error {
  * text PostgreSQL's jsonb refuses (U+0000, unpaired surrogates).
  */
 export function unstorable(value: unknown): string | null {
-  const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '' }];
+  // The path is kept as a chain of parents and spelled out only for the value that fails.
+  type Frame = { v: unknown; depth: number; key: string; parent: Frame | null; inArray: boolean };
+  const pathOf = (f: Frame | null): string => {
+    let path = '';
+    for (let x = f; x?.parent; x = x.parent) path = (x.inArray ? `[${x.key}]` : `.${x.key.slice(0, 40)}`) + path;
+    return path;
+  };
   const badText = (s: string) => s.includes('\u0000') || !s.isWellFormed();
+  const stack: Frame[] = [{ v: value, depth: 0, key: '', parent: null, inArray: false }];
   while (stack.length) {
-    const { v, depth, path } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { v, depth } = frame;
     if (typeof v === 'string') {
-      if (badText(v)) return `${path || 'a value'}: text with U+0000 or an unpaired surrogate`;
+      if (badText(v)) return `${pathOf(frame) || 'a value'}: text with U+0000 or an unpaired surrogate`;
     } else if (v !== null && typeof v === 'object') {
-      if (depth >= MAX_JSON_DEPTH) return `${path}: nested deeper than ${MAX_JSON_DEPTH} levels`;
-      for (const [k, child] of Object.entries(v)) {
-        const childPath = `${path}${Array.isArray(v) ? `[${k}]` : `.${k.slice(0, 40)}`}`;
-        if (badText(k)) return `${childPath}: a key with U+0000 or an unpaired surrogate`;
-        stack.push({ v: child, depth: depth + 1, path: childPath });
+      if (depth >= MAX_JSON_DEPTH) return `${pathOf(frame)}: nested deeper than ${MAX_JSON_DEPTH} levels`;
+      const inArray = Array.isArray(v);
+      for (const [key, child] of Object.entries(v)) {
+        const childFrame: Frame = { v: child, depth: depth + 1, key, parent: frame, inArray };
+        if (badText(key)) return `${pathOf(childFrame)}: a key with U+0000 or an unpaired surrogate`;
+        stack.push(childFrame);
       }
     }
   }

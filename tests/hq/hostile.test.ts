@@ -324,7 +324,7 @@ const ROWS: Row[] = [
       const t = textWith('"content":', `"deep":${'['.repeat(100_000)}${']'.repeat(100_000)},"content":`);
       return { path: PATHS.batches, body: t.text, requestId: t.id };
     },
-    expect: { status: 400, code: 'malformed' },
+    expect: { status: 400, code: 'invalid_batch' }, // parsed, then refused for its depth (nothing recurses over it)
   },
   {
     name: 'nesting 40 deep in an event',
