@@ -1,4 +1,5 @@
-import { verifyChain } from '../shared/ledger/eventHash';
+import { createHash } from 'node:crypto';
+import { hashedText, verifyChain, type CaseEvent } from '../shared/ledger/eventHash';
 import type { CaseEntry, CaseRejection } from '../shared/sync/protocol';
 
 /** What head office holds of a case: its version, head and the hashes of its events (seq 1…n). */
@@ -27,6 +28,10 @@ const reject = (reason: CaseRejection, detail: string): Verdict => ({
  * version may only append to the history head office holds — never edit, drop or reorder it.
  * Attachments are checked by the caller (they need the database).
  */
+function nativeHash(event: CaseEvent): string {
+  return createHash('sha256').update(hashedText(event)).digest('hex');
+}
+
 export function judgeCase(entry: CaseEntry, held: HeldCase | null): Verdict {
   const { caseId, version, record, events } = entry;
   if (record.id !== caseId) return reject('record_mismatch', `the record's id is ${record.id}, the entry's ${caseId}`);
@@ -36,7 +41,8 @@ export function judgeCase(entry: CaseEntry, held: HeldCase | null): Verdict {
   const ids = entry.attachments.map((a) => a.id);
   if (new Set(ids).size !== ids.length) return reject('record_mismatch', 'an attachment id appears twice');
 
-  const broken = verifyChain(events);
+  // The same hash as the branch's (hashedText is the one definition), with Node's native SHA-256.
+  const broken = verifyChain(events, events.map(nativeHash));
   if (broken) return reject('chain_broken', `${broken.reason} at event ${broken.seq}`);
   const last = events[events.length - 1]!;
   if (record.ledgerHead.seq !== last.seq || record.ledgerHead.hash !== last.hash)

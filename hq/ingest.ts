@@ -103,16 +103,15 @@ function judgeEntry(
 
 /** What head office holds of these cases (a case held for another branch refuses the batch). */
 async function loadHeld(tx: Queryable, ids: string[], branch: string): Promise<Map<string, HeldCase>> {
-  const idList = JSON.stringify(ids);
   const { rows } = await tx.query<{ id: string; branch_code: string; version: number; head_seq: number; head_hash: string }>(
-    'SELECT id, branch_code, version, head_seq, head_hash FROM cases WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
-    [idList],
+    'SELECT id, branch_code, version, head_seq, head_hash FROM cases WHERE id = ANY($1::text[])',
+    [ids],
   );
   const other = rows.find((r) => r.branch_code !== branch);
   if (other) throw new RequestError('foreign_case', `Case ${other.id} is held for branch ${other.branch_code}.`, { detail: other.id });
   const events = await tx.query<{ case_id: string; hash: string }>(
-    'SELECT case_id, hash FROM events WHERE case_id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY case_id, seq',
-    [idList],
+    'SELECT case_id, hash FROM events WHERE case_id = ANY($1::text[]) ORDER BY case_id, seq',
+    [ids],
   );
   const hashes = new Map<string, string[]>();
   for (const e of events.rows) {
@@ -130,8 +129,8 @@ async function completeBlobs(tx: Queryable, entries: readonly CaseEntry[]): Prom
   const shas = [...new Set(entries.flatMap((e) => e.attachments.map((a) => a.sha256)))];
   if (!shas.length) return new Map();
   const { rows } = await tx.query<{ sha256: string; total: number }>(
-    'SELECT sha256, total FROM blobs WHERE complete AND sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))',
-    [JSON.stringify(shas)],
+    'SELECT sha256, total FROM blobs WHERE complete AND sha256 = ANY($1::text[])',
+    [shas],
   );
   return new Map(rows.map((r) => [r.sha256, Number(r.total)]));
 }
@@ -208,10 +207,7 @@ class Writes {
         [JSON.stringify(this.events)],
       );
     const replaced = [...this.cases.values()].filter((c) => c.exists).map((c) => c.entry.caseId);
-    if (replaced.length)
-      await tx.query('DELETE FROM case_attachments WHERE case_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [
-        JSON.stringify(replaced),
-      ]);
+    if (replaced.length) await tx.query('DELETE FROM case_attachments WHERE case_id = ANY($1::text[])', [replaced]);
     const attachments = [...this.cases.values()].flatMap(({ entry }) => entry.attachments.map((a) => ({ case_id: entry.caseId, ...a })));
     if (attachments.length)
       await tx.query(

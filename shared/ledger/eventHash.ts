@@ -22,7 +22,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export const canonicalJson = configure({ deterministic: true, bigint: false, circularValue: Error });
 
-function hashedText(event: Omit<CaseEvent, 'hash'>): string {
+/** The text an event's hash is taken of: its fields but the hash, as canonical JSON. */
+export function hashedText(event: Omit<CaseEvent, 'hash'>): string {
   const { caseId, seq, type, at, actor, changes, prevHash } = event;
   return canonicalJson({ caseId, seq, type, at, actor, changes, prevHash }) ?? '';
 }

@@ -1,8 +1,8 @@
-import { gzipSync } from 'fflate';
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncError } from '../api/contract';
 import { batchAnswerSchema, blobStatusSchema, readAnswer, transportFailure, type Answer } from './answers';
 import { backoffDelay } from './backoff';
+import { gzip } from './gzip';
 import type { Enrolment } from './enrolment';
 import {
   BLOB_CHUNK_BYTES,
@@ -225,7 +225,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       waiting: await source.waiting(),
     });
     const text = `${head.slice(0, -1)},"cases":[${json.join(',')}]}`;
-    const body = gzipSync(encoder.encode(text));
+    const body = await gzip(encoder.encode(text));
     return exchange(
       enrolment,
       { method: 'POST', path: PATHS.batches, body, requestId: batchId, contentType: 'application/json', gzip: true },

@@ -162,8 +162,9 @@ const cases = archivedCases(CASES);
 const events = cases.reduce((n, c) => n + c.events.length, 0);
 console.log(`${cases.length} archived cases, ${events} events (${(events / cases.length).toFixed(1)} a case)`);
 
-const backends: ('PGlite' | 'PostgreSQL')[] = ['PGlite'];
-if (ADMIN_URL) backends.push('PostgreSQL');
+const only = arg('only');
+const backends: ('PGlite' | 'PostgreSQL')[] = only === 'PostgreSQL' ? [] : ['PGlite'];
+if (ADMIN_URL && only !== 'PGlite') backends.push('PostgreSQL');
 else console.log('PostgreSQL: not measured (no HQ_TEST_DATABASE_URL; run through scripts/with-postgres.mjs)');
 
 const figures: Record<string, number> = { cases: cases.length };
