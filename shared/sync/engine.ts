@@ -88,6 +88,8 @@ export interface SyncEngine {
 /** Refusals of one attachment's upload: its case is set aside, the run goes on. */
 const PER_ATTACHMENT_REFUSALS = new Set<SyncError['code']>(['blob_hash_mismatch', 'too_large']);
 
+/** Batches on their way to head office at once. */
+const IN_FLIGHT_BATCHES = 2;
 /** Entries are read from the source this many at a time while a batch fills. */
 const ENTRY_PAGE = 50;
 /** A piece upload that HQ answers with another offset more often than this gives up for this run. */
@@ -119,10 +121,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
   }
 
-  /** The next batch: as many waiting cases as fit TARGET_BATCH_BYTES of JSON (at least one), each serialized once. */
-  async function nextBatch(skip: Map<string, SyncError>): Promise<{ entries: CaseEntry[]; json: string[] } | null> {
+  /**
+   * The next batch: as many waiting cases as fit TARGET_BATCH_BYTES of JSON (at least one), each
+   * serialized once; cases set aside or in a batch still on its way are left out.
+   */
+  async function nextBatch(
+    skip: Map<string, SyncError>,
+    inFlight: ReadonlySet<string>,
+  ): Promise<{ entries: CaseEntry[]; json: string[] } | null> {
     for (;;) {
-      const pending = (await source.pending(skip.size + MAX_BATCH_CASES)).filter((p) => !skip.has(p.caseId));
+      const pending = (await source.pending(skip.size + inFlight.size + MAX_BATCH_CASES)).filter(
+        (p) => !skip.has(p.caseId) && !inFlight.has(p.caseId),
+      );
       if (pending.length === 0) return null;
       const entries: CaseEntry[] = [];
       const json: string[] = [];
@@ -248,28 +258,23 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     let failure: SyncError | null = null;
     // A success is head office taking a batch: a run with nothing to send proves nothing about it.
     let answered = false;
-    for (;;) {
-      const batch = await nextBatch(skip);
-      if (!batch) break;
-      const uploaded = await uploadAttachments(enrolment, batch.entries, held, skip);
-      if (!uploaded.ok) {
-        failure = uploaded.error;
-        break;
-      }
-      const sendable = batch.entries.flatMap((entry, i) => (skip.has(entry.caseId) ? [] : [{ entry, json: batch.json[i]! }]));
-      if (sendable.length === 0) continue;
+    // Two batches on their way at once: head office stores one while the next is read, built and sent.
+    const inFlight = new Set<string>();
+    const flights: Promise<void>[] = [];
+
+    async function deliver(sendable: { entry: CaseEntry; json: string }[]): Promise<void> {
       const answer = await postBatch(
-        enrolment,
+        enrolment!,
         sendable.map((s) => s.json),
       );
       if (!answer.ok && answer.error.code === 'too_large' && sendable.length === 1) {
         // One case larger than head office takes: set it aside, the others still go.
         skip.set(sendable[0]!.entry.caseId, { ...answer.error, caseId: sendable[0]!.entry.caseId });
-        continue;
+        return;
       }
       if (!answer.ok) {
-        failure = answer.error;
-        break;
+        failure ??= answer.error;
+        return;
       }
       answered = true;
       const at = now();
@@ -291,6 +296,26 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       state = { ...state, sending: { sent, total: Math.max(total, sent) } };
       await source.saveState(state);
     }
+
+    while (!failure) {
+      const batch = await nextBatch(skip, inFlight);
+      if (!batch) break;
+      const uploaded = await uploadAttachments(enrolment, batch.entries, held, skip);
+      if (!uploaded.ok) {
+        failure = uploaded.error;
+        break;
+      }
+      const sendable = batch.entries.flatMap((entry, i) => (skip.has(entry.caseId) ? [] : [{ entry, json: batch.json[i]! }]));
+      if (sendable.length === 0) continue;
+      for (const { entry } of sendable) inFlight.add(entry.caseId);
+      flights.push(
+        deliver(sendable).finally(() => {
+          for (const { entry } of sendable) inFlight.delete(entry.caseId);
+        }),
+      );
+      if (flights.length >= IN_FLIGHT_BATCHES) await flights.shift();
+    }
+    await Promise.all(flights);
 
     const at = now();
     const problem = failure ?? [...skip.values()][0] ?? null;
