@@ -4,7 +4,10 @@
  * through scripts/with-postgres.mjs), beside the raw SQL insert of the same rows into the same
  * kind of database. The last line is JSON: {"cases","push_s","bytes_per_case","raw_insert_s",…}.
  */
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
@@ -17,7 +20,6 @@ import { openPostgres } from '../../hq/db/postgres';
 import type { Db } from '../../hq/db/types';
 import { enrolBranch } from '../../hq/enrol';
 import { migrate } from '../../hq/migrate';
-import { buildServer } from '../../hq/server';
 import { generateCases } from './generate';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -76,8 +78,7 @@ function memorySource(cases: { record: CaseRecord; events: CaseEvent[] }[]): Syn
 
 const timers: Timers = { setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (h) => clearTimeout(h as NodeJS.Timeout) };
 
-async function freshDatabase(backend: 'PGlite' | 'PostgreSQL'): Promise<Db> {
-  if (backend === 'PGlite') return openPglite();
+async function freshPostgresUrl(): Promise<string> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   const name = `bench_${crypto.randomUUID().replace(/-/g, '')}`;
@@ -85,16 +86,52 @@ async function freshDatabase(backend: 'PGlite' | 'PostgreSQL'): Promise<Db> {
   await admin.end();
   const url = new URL(ADMIN_URL!);
   url.pathname = `/${name}`;
-  return openPostgres(url.toString(), 4);
+  return url.toString();
+}
+
+/** The baseline's database, of the same kind as head office's: PGlite in a folder of its own, or a fresh one on the server. */
+const rawFolders: string[] = [];
+async function freshDatabase(backend: 'PGlite' | 'PostgreSQL'): Promise<Db> {
+  if (backend === 'PostgreSQL') return openPostgres(await freshPostgresUrl(), 4);
+  rawFolders.push(mkdtempSync(join(tmpdir(), 'bench-raw-')));
+  return openPglite(rawFolders.at(-1));
+}
+
+/** Head office as it runs for real: its own process (`npm run hq`), on the given database. */
+async function startHqProcess(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'hq/main.ts'], {
+    env: { ...process.env, ...env, HQ_PORT: '0', HQ_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /HQ listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`HQ exited (${code}) before listening:\n${out}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 async function push(backend: 'PGlite' | 'PostgreSQL', cases: { record: CaseRecord; events: CaseEvent[] }[]) {
-  const db = await freshDatabase(backend);
+  const dataDir = backend === 'PGlite' ? mkdtempSync(join(tmpdir(), 'bench-hq-')) : null;
+  const databaseUrl = backend === 'PostgreSQL' ? await freshPostgresUrl() : null;
+  const open = () => (dataDir ? openPglite(dataDir) : openPostgres(databaseUrl!, 2));
+  let db = await open();
   await migrate(db);
-  const app = buildServer({ db });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  const { enrolment } = await enrolBranch(db, { branch: 'BJ01', name: '北京一店', hqUrl: `http://127.0.0.1:${port}` }, Date.now());
+  // Head office's address is known once it listens; the engine is given it below.
+  const { enrolment } = await enrolBranch(db, { branch: 'BJ01', name: '北京一店', hqUrl: 'http://127.0.0.1:8787' }, Date.now());
+  if (dataDir) await db.close(); // PGlite keeps its folder to one process: head office's, from now on
+  const hq = await startHqProcess(dataDir ? { HQ_DATA_DIR: dataDir } : { DATABASE_URL: databaseUrl! });
   const source = memorySource(cases);
   let batchBytes = 0;
   const http = fetchTransport(fetch as never, timers);
@@ -105,7 +142,7 @@ async function push(backend: 'PGlite' | 'PostgreSQL', cases: { record: CaseRecor
   const engine = createSyncEngine({
     source,
     transport,
-    enrolment: async (): Promise<Enrolment> => enrolment,
+    enrolment: async (): Promise<Enrolment> => ({ ...enrolment, hqUrl: hq.url }),
     now: Date.now,
     random: Math.random,
     appVersion: 'bench',
@@ -114,9 +151,11 @@ async function push(backend: 'PGlite' | 'PostgreSQL', cases: { record: CaseRecor
   const started = performance.now();
   const outcome = await engine.syncOnce();
   const pushS = (performance.now() - started) / 1000;
+  await hq.stop();
+  if (dataDir) db = await open();
   const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM cases');
-  await app.close();
   await db.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   if (outcome.result !== 'done' || Number(rows[0]!.n) !== cases.length)
     throw new Error(`${backend}: ${JSON.stringify(outcome)}, ${rows[0]!.n} of ${cases.length} cases at head office`);
   return { pushS, bytesPerCase: batchBytes / cases.length };
@@ -179,4 +218,5 @@ for (const backend of backends) {
   if (backend === 'PGlite') figures.bytes_per_case = Math.round(bytesPerCase);
   figures[`${prefix}raw_insert_s`] = Number(rawS.toFixed(2));
 }
+for (const folder of rawFolders) rmSync(folder, { recursive: true, force: true });
 console.log(JSON.stringify(figures));
