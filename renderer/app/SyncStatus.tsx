@@ -112,7 +112,13 @@ function SyncDetails({ status, time }: { status: Status; time: (at: number) => s
       </Box>
       {canSync && (
         <Stack direction="row" sx={{ mt: 2, justifyContent: 'flex-end' }}>
-          <Button variant="contained" size="small" disabled={status.sending !== null} onClick={() => void syncNow()}>
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard focus out of the popover mid-run. */}
+          <Button
+            variant="contained"
+            size="small"
+            aria-disabled={status.sending !== null}
+            onClick={() => status.sending === null && void syncNow()}
+          >
             {t('sync.now')}
           </Button>
         </Stack>
