@@ -88,8 +88,8 @@ export interface SyncEngine {
 /** Refusals of one attachment's upload: its case is set aside, the run goes on. */
 const PER_ATTACHMENT_REFUSALS = new Set<SyncError['code']>(['blob_hash_mismatch', 'too_large']);
 
-/** Batches on their way to head office at once. */
-const IN_FLIGHT_BATCHES = 2;
+/** Batches on their way to head office at once: it stores some while the next are read, built and sent. */
+export const IN_FLIGHT_BATCHES = 4;
 /** Entries are read from the source this many at a time while a batch fills. */
 const ENTRY_PAGE = 50;
 /** A piece upload that HQ answers with another offset more often than this gives up for this run. */
@@ -258,7 +258,6 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     let failure: SyncError | null = null;
     // A success is head office taking a batch: a run with nothing to send proves nothing about it.
     let answered = false;
-    // Two batches on their way at once: head office stores one while the next is read, built and sent.
     const inFlight = new Set<string>();
     const flights: Promise<void>[] = [];
 

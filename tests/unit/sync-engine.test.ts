@@ -1,6 +1,6 @@
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine';
+import { createSyncEngine, IN_FLIGHT_BATCHES, type SyncEngine } from '../../shared/sync/engine';
 import { BLOB_CHUNK_BYTES, HEADERS, MAX_BATCH_CASES, sha256Hex, TARGET_BATCH_BYTES } from '../../shared/sync/protocol';
 import type { Transport } from '../../shared/sync/transport';
 import { Clock, ENROLMENT, FakeHq, makeCase, ManualTimers, MemorySource } from './sync/fakes';
@@ -70,29 +70,35 @@ describe('sync engine: a run', () => {
     const { source, hq, engine } = setup();
     for (let i = 1; i <= MAX_BATCH_CASES + 20; i++) source.archive(makeCase(i, { events: 1 }));
     await engine.syncOnce();
-    // Two batches are on their way at once, so they may arrive in either order.
+    // Batches are on their way together, so they may arrive in either order.
     expect(hq.batches.map((b) => b.cases.length).sort((a, b) => a - b)).toEqual([20, MAX_BATCH_CASES]);
     for (const b of hq.batches) expect(b.waiting).toBeGreaterThanOrEqual(b.cases.length);
   });
 
-  it('keeps two batches on their way at once (head office stores one while the next is built), never more', async () => {
+  it('keeps IN_FLIGHT_BATCHES batches on their way at once (head office stores some while the next are built), never more', async () => {
     const { source, hq, clock } = setup();
-    for (let i = 1; i <= 4 * MAX_BATCH_CASES; i++) source.archive(makeCase(i, { events: 1 }));
-    // Head office answers a batch only once the engine has sent another, or has nothing left to send.
+    const batches = IN_FLIGHT_BATCHES + 2;
+    for (let i = 1; i <= batches * MAX_BATCH_CASES; i++) source.archive(makeCase(i, { events: 1 }));
+    // Head office holds its answers until as many batches as may be on their way have arrived.
     let open = 0;
     let most = 0;
-    const waiters: (() => void)[] = [];
+    let answered = 0;
+    let waiters: (() => void)[] = [];
     const gated = createSyncEngine({
       source,
       transport: async (r) => {
         if (!r.url.endsWith('/v1/batches')) return hq.transport(r);
         open++;
         most = Math.max(most, open);
-        waiters.shift()?.();
-        if (open < 2 && source.outbox.filter((o) => o.deliveredAt === null).length > MAX_BATCH_CASES)
+        if (open >= Math.min(IN_FLIGHT_BATCHES, batches - answered)) {
+          waiters.forEach((release) => release());
+          waiters = [];
+        } else {
           await new Promise<void>((resolve) => waiters.push(resolve));
+        }
         const answer = await hq.transport(r);
         open--;
+        answered++;
         return answer;
       },
       enrolment: async () => ENROLMENT,
@@ -102,8 +108,8 @@ describe('sync engine: a run', () => {
       setTimer: () => null,
       clearTimer: () => {},
     });
-    expect(await gated.syncOnce()).toEqual({ result: 'done', sent: 4 * MAX_BATCH_CASES, rejected: 0 });
-    expect(most).toBe(2);
+    expect(await gated.syncOnce()).toEqual({ result: 'done', sent: batches * MAX_BATCH_CASES, rejected: 0 });
+    expect(most).toBe(IN_FLIGHT_BATCHES);
     expect(undelivered(source)).toEqual([]);
   });
 
@@ -111,7 +117,7 @@ describe('sync engine: a run', () => {
     const { source, engine } = setup();
     for (let i = 1; i <= MAX_BATCH_CASES + 20; i++) source.archive(makeCase(i, { events: 1 }));
     await engine.syncOnce();
-    // After each batch's answer, in whichever order the two batches on their way are answered.
+    // After each batch's answer, in whichever order the batches on their way are answered.
     expect(source.savedStates.map((s) => s.sending)).toEqual([
       { sent: 0, total: MAX_BATCH_CASES + 20 },
       { sent: expect.toBeOneOf([20, MAX_BATCH_CASES]), total: MAX_BATCH_CASES + 20 },
