@@ -3,7 +3,8 @@ import type { CategorySettings } from '../../shared/domain/categories';
 import { DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
 import type { DomainError } from '../../shared/workflow/errors';
 import type { CountersignDb } from './db';
-import type { CaseRecord } from '../../shared/domain/case';
+import type { Actor, CaseRecord } from '../../shared/domain/case';
+import { isSupervisorRole } from '../../shared/domain/enums';
 import { loadLedgerState } from './ledger';
 import { ReadModel } from './readModel';
 
@@ -37,6 +38,11 @@ export class StoreError extends Error {
   constructor(readonly error: DomainError & { issues?: { path: string; key: string }[] }) {
     super(error.message);
   }
+}
+
+/** Branch set-up, staff, deadline rules and head-office sync are a supervisor's (or administrator's); `message` says which. */
+export function requireSupervisor(actor: Actor, message: string): void {
+  if (!isSupervisorRole(actor.role)) throw new StoreError({ code: 'forbidden', message });
 }
 
 export function fail(code: DomainError['code'], message: string, params?: DomainError['params']): never {

@@ -17,11 +17,10 @@ import {
 } from '../../shared/api/contract';
 import { DEFAULT_DEADLINE_POLICIES } from '../../shared/deadlines';
 import type { Actor } from '../../shared/domain/case';
-import { isSupervisorRole } from '../../shared/domain/enums';
 import { translate, type Locale } from '../../shared/i18n/translate';
 import { reserveNumber } from './caseNumbers';
 import { addAttachment, readAttachment, registerCase, runCommand } from './cases';
-import { loadContext, META_BRANCH, META_POLICY, StoreError, type StoreContext } from './context';
+import { loadContext, META_BRANCH, META_POLICY, requireSupervisor, StoreError, type StoreContext } from './context';
 import { openDb, type CountersignDb } from './db';
 import { deadlineSettings, organization, saveDeadlineSettings, saveOrganization } from './branchSettings';
 import { discardDraft, listDrafts, saveDraft } from './drafts';
@@ -52,15 +51,10 @@ type Handler<M extends Method> = (ctx: StoreContext, params: z.output<(typeof me
 /** Live methods answered from the read model rather than from IndexedDB. */
 const MODEL_METHODS = ['cases.query', 'cases.counts'] as const;
 
-/** Branch set-up, staff and deadline rules are a supervisor's (or administrator's) to change. */
-function requireSupervisor(actor: Actor): void {
-  if (!isSupervisorRole(actor.role)) throw new StoreError({ code: 'forbidden', message: 'errors.settings.supervisorOnly' });
-}
-
 const handlers: { [M in Method]: Handler<M> } = {
   'branch.get': async (ctx) => ctx.branch,
   'branch.configure': async (ctx, { branch }, actor) => {
-    requireSupervisor(actor);
+    requireSupervisor(actor, 'errors.settings.supervisorOnly');
     await ctx.db.meta.put({ key: META_BRANCH, value: branch });
     ctx.branch = branch;
     const custom = await ctx.db.meta.get(META_POLICY);
@@ -86,7 +80,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   'outbox.pending': (ctx, { limit }) => pendingOutbox(ctx, limit),
   'org.get': (ctx) => organization(ctx),
   'org.save': (ctx, { organization: org }, actor) => {
-    requireSupervisor(actor);
+    requireSupervisor(actor, 'errors.settings.supervisorOnly');
     return saveOrganization(ctx, org);
   },
   'prints.record': (ctx, params, actor) => recordPrint(ctx, params, actor),
@@ -110,7 +104,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   },
   'deadlines.get': (ctx) => deadlineSettings(ctx),
   'deadlines.save': (ctx, patch, actor) => {
-    requireSupervisor(actor);
+    requireSupervisor(actor, 'errors.settings.supervisorOnly');
     return saveDeadlineSettings(ctx, patch);
   },
 };

@@ -13,7 +13,7 @@ export async function enqueueIfArchived(ctx: StoreContext, stored: CaseRecord, n
   await ctx.db.outbox.add({ caseId: stored.id, version: stored.version, createdAt: now, deliveredAt: null, delivered: 0 } as never);
 }
 
-/** Archived cases not yet acknowledged by head office, oldest first (the sync engine reads these). */
+/** The outbox's undelivered rows as stored, oldest first (a view for tests and diagnosis; the engine reads `sync.pending`). */
 export async function pendingOutbox(ctx: StoreContext, limit: number): Promise<OutboxRow[]> {
   const rows = await ctx.db.outbox.where('[delivered+seq]').between([0, Dexie.minKey], [0, Dexie.maxKey]).limit(limit).toArray();
   return rows.map(({ seq, caseId, version, createdAt, deliveredAt }) => ({ seq, caseId, version, createdAt, deliveredAt }));

@@ -12,21 +12,12 @@ import { page, userEvent } from 'vitest/browser';
 import type { Method, Result, Results, StoreApi, SyncStatus as Status } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/enums';
 import { SyncStatus } from '../../renderer/app/SyncStatus';
+import { syncStatusOf } from '../renderer/fixtures';
 import { renderScreen, unmountScreen } from './screen';
 
 const AT = Date.parse('2026-11-23T10:42:00+08:00');
 
-const ENROLLED: Status = {
-  enrolled: true,
-  hqUrl: 'https://hq.example.cn',
-  branch: 'BJ01',
-  waiting: 0,
-  lastSuccessAt: null,
-  lastAttemptAt: null,
-  nextAttemptAt: null,
-  lastError: null,
-  sending: null,
-};
+const ENROLLED: Status = syncStatusOf();
 
 /** A store that answers 'sync.status' with what the test pushes, and records 'sync.now'. */
 function scriptedStore(first: Status) {

@@ -1,3 +1,4 @@
+import type { SyncStatus } from '../../shared/api/contract';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { ProfileId } from '../../shared/domain/enums';
 import { newCaseRecord } from '../../shared/domain/newCase';
@@ -41,3 +42,17 @@ export function registeredCase(profileId: ProfileId = 'pawnshop'): CaseRecord {
 export function isTranslated(key: string): boolean {
   return LOCALES.every((locale) => key in (ui[locale] as Record<string, string>) || key in catalogs[locale]);
 }
+
+/** Head-office sync as the store reports it: enrolled, nothing waiting, nothing tried yet; `s` changes that. */
+export const syncStatusOf = (s: Partial<SyncStatus> = {}): SyncStatus => ({
+  enrolled: true,
+  hqUrl: 'https://hq.example.cn',
+  branch: 'BJ01',
+  waiting: 0,
+  lastSuccessAt: null,
+  lastAttemptAt: null,
+  nextAttemptAt: null,
+  lastError: null,
+  sending: null,
+  ...s,
+});

@@ -6,6 +6,7 @@ import { CASE_REJECTIONS, REQUEST_ERRORS } from '../../shared/sync/protocol';
 import { chinaTimeOfDay } from '../../renderer/app/chinaTime';
 import { say, syncDetails, syncErrorWords, syncHeadline, syncProgress, syncTone, type Translate } from '../../renderer/app/syncWords';
 import { syncUi } from '../../renderer/i18n/sync';
+import { syncStatusOf } from './fixtures';
 
 /** Every way a push can fail: head office's refusals and what can go wrong on the way. */
 const TRANSPORT_ERRORS = ['network', 'server_error', 'bad_answer', 'timeout', 'case_rejected'] as const satisfies readonly SyncErrorCode[];
@@ -34,18 +35,7 @@ const AT = Date.parse('2026-11-23T10:42:00+08:00');
 const NOW = Date.parse('2026-11-23T10:45:00+08:00');
 const time = (at: number) => chinaTimeOfDay('en', at, NOW);
 
-const status = (s: Partial<SyncStatus>): SyncStatus => ({
-  enrolled: true,
-  hqUrl: 'https://hq.example.cn',
-  branch: 'BJ01',
-  waiting: 0,
-  lastSuccessAt: null,
-  lastAttemptAt: null,
-  nextAttemptAt: null,
-  lastError: null,
-  sending: null,
-  ...s,
-});
+const status = syncStatusOf;
 const headline = (t: Translate, s: Partial<SyncStatus>) =>
   syncHeadline(status(s), time)
     .map((w) => say(t, w))

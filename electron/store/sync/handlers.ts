@@ -1,15 +1,9 @@
 import type { z } from 'zod';
 import type { methods, SyncStatus } from '../../../shared/api/contract';
 import type { Actor } from '../../../shared/domain/case';
-import { isSupervisorRole } from '../../../shared/domain/enums';
 import { parseEnrolmentCode } from '../../../shared/sync/enrolment';
-import { fail, StoreError, type StoreContext } from '../context';
+import { fail, requireSupervisor, StoreError, type StoreContext } from '../context';
 import { loadSyncState, META_SYNC_ENROLMENT, saveSyncState, storedEnrolment, syncStatus, type StoredEnrolment } from './source';
-
-/** Enrolling, and asking for a push, are a supervisor's (or administrator's). */
-function requireSupervisor(actor: Actor): void {
-  if (!isSupervisorRole(actor.role)) throw new StoreError({ code: 'forbidden', message: 'errors.sync.supervisorOnly' });
-}
 
 /** An enrolment code names the branch it was made for: it must be this one. */
 function checkBranch(ctx: StoreContext, branch: string, path: string): void {
@@ -36,7 +30,7 @@ async function saveEnrolment(ctx: StoreContext, enrolment: StoredEnrolment): Pro
 
 /** Browser edition: the store host runs the engine and keeps the whole enrolment, secret included. */
 export async function enrol(ctx: StoreContext, { code }: z.output<(typeof methods)['sync.enrol']>, actor: Actor): Promise<SyncStatus> {
-  requireSupervisor(actor);
+  requireSupervisor(actor, 'errors.sync.supervisorOnly');
   // Desktop: main keeps the secret (safeStorage); it must never be written to IndexedDB.
   if (!ctx.sync) fail('forbidden', 'errors.enrolment.desktop');
   const parsed = parseEnrolmentCode(code);
@@ -53,7 +47,7 @@ export async function configure(
   params: z.output<(typeof methods)['sync.configure']>,
   actor: Actor,
 ): Promise<SyncStatus> {
-  requireSupervisor(actor);
+  requireSupervisor(actor, 'errors.sync.supervisorOnly');
   checkBranch(ctx, params.branch, 'branch');
   await saveEnrolment(ctx, { hqUrl: params.hqUrl, branch: params.branch });
   return syncStatus(ctx);
@@ -64,7 +58,7 @@ export async function configure(
  * the status and runs when the next attempt is due, which is now.
  */
 export async function syncNow(ctx: StoreContext, actor: Actor): Promise<SyncStatus> {
-  requireSupervisor(actor);
+  requireSupervisor(actor, 'errors.sync.supervisorOnly');
   if (!(await storedEnrolment(ctx))) fail('invalid_state', 'errors.sync.notEnrolled');
   if (ctx.sync) ctx.sync.trigger();
   else await saveSyncState(ctx, { ...(await loadSyncState(ctx)), nextAttemptAt: ctx.now() });
