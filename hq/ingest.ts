@@ -5,7 +5,7 @@ import { claimRequestId, touchBranch, type Signed } from './auth';
 import { judgeCase, type HeldCase } from './chain';
 import type { Db, Queryable } from './db/types';
 import { RequestError } from './errors';
-import { parseJsonBody, unstorable } from './json';
+import { decodeUtf8, parseJson, unstorable } from './json';
 
 const gunzipAsync = promisify(gunzip);
 /** Namespace of the per-case advisory locks (the second key is the case id's hash). */
@@ -27,8 +27,9 @@ export async function decodeBody(raw: Uint8Array, encoding: string | undefined):
 
 /** Parses and checks a batch against its signed headers; refuses it whole when anything is off. */
 export function readBatch(body: Uint8Array, signed: Signed): Batch {
-  const json = parseJsonBody(body);
-  const problem = unstorable(json);
+  const text = decodeUtf8(body);
+  const json = parseJson(text);
+  const problem = unstorable(json, text);
   if (problem) throw new RequestError('invalid_batch', 'The batch holds values head office cannot store.', { detail: problem });
   const parsed = batchSchema.safeParse(json);
   if (!parsed.success) {

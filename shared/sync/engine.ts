@@ -95,7 +95,25 @@ const ENTRY_PAGE = 50;
 /** A piece upload that HQ answers with another offset more often than this gives up for this run. */
 const MAX_OFFSET_RESYNCS = 3;
 
+/** Refusals that, for a batch of one case, concern that case alone: it is set aside, the run goes on. */
+const ONE_CASE_REFUSALS = new Set<SyncError['code']>(['too_large', 'invalid_batch']);
+
 const encoder = new TextEncoder();
+
+/** Bytes of `text` in UTF-8, counted without encoding it (a batch is sized by bytes, case by case). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) bytes += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 units
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: SyncError };
 
@@ -128,6 +146,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   async function nextBatch(
     skip: Map<string, SyncError>,
     inFlight: ReadonlySet<string>,
+    alone: ReadonlySet<string>,
   ): Promise<{ entries: CaseEntry[]; json: string[] } | null> {
     for (;;) {
       const pending = (await source.pending(skip.size + inFlight.size + MAX_BATCH_CASES)).filter(
@@ -142,15 +161,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         const found = await source.entries(ids);
         for (const id of ids) if (!found.some((e) => e.caseId === id)) skip.set(id, rejectedLocally(id, now(), 'not found at the branch'));
         for (const entry of found) {
-          const checked = caseEntrySchema.safeParse(entry);
-          if (!checked.success) {
-            // One malformed case must not hold back the others behind a refused batch.
-            const where = checked.error.issues[0]?.path.join('.') ?? '';
-            skip.set(entry.caseId, rejectedLocally(entry.caseId, now(), `not sent: ${where}`));
-            continue;
-          }
           const text = JSON.stringify(entry);
-          const size = encoder.encode(text).length + 1;
+          if (alone.has(entry.caseId)) return entries.length > 0 ? { entries, json } : { entries: [entry], json: [text] };
+          const size = utf8Length(text) + 1;
           if (entries.length > 0 && bytes + size > TARGET_BATCH_BYTES) return { entries, json };
           entries.push(entry);
           json.push(text);
@@ -244,8 +257,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function run(): Promise<RunOutcome> {
-    const enrolment = await deps.enrolment();
-    if (!enrolment) return { result: 'not_enrolled' };
+    const enrolled = await deps.enrolment();
+    if (!enrolled) return { result: 'not_enrolled' };
+    const enrolment: Enrolment = enrolled;
     let state: SyncState = await source.loadState();
     const total = await source.waiting();
     let sent = 0;
@@ -259,16 +273,42 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     // A success is head office taking a batch: a run with nothing to send proves nothing about it.
     let answered = false;
     const inFlight = new Set<string>();
-    const flights: Promise<void>[] = [];
+    let flights: Promise<void>[] = [];
+    // Cases of a batch refused for another case's sake go again once the batches on their way are answered.
+    let resend = false;
+    const alone = new Set<string>();
+
+    /**
+     * Head office found the batch malformed: the cases that fail the protocol's schema here are set
+     * aside, so one bad case does not sink the others (they go again this run). Checked only then:
+     * on the way out, a backlog of thousands would pay for a check that almost never finds anything.
+     */
+    function setAsideMalformed(entries: CaseEntry[]): boolean {
+      let found = false;
+      for (const entry of entries) {
+        const checked = caseEntrySchema.safeParse(entry);
+        if (checked.success) continue;
+        const where = checked.error.issues[0]?.path.join('.') ?? '';
+        skip.set(entry.caseId, rejectedLocally(entry.caseId, now(), `not sent: ${where}`));
+        found = true;
+      }
+      return found;
+    }
 
     async function deliver(sendable: { entry: CaseEntry; json: string }[]): Promise<void> {
       const answer = await postBatch(
-        enrolment!,
+        enrolment,
         sendable.map((s) => s.json),
       );
-      if (!answer.ok && answer.error.code === 'too_large' && sendable.length === 1) {
-        // One case larger than head office takes: set it aside, the others still go.
+      if (!answer.ok && ONE_CASE_REFUSALS.has(answer.error.code) && sendable.length === 1) {
+        // One case larger (or stranger) than head office takes: set it aside, the others still go.
         skip.set(sendable[0]!.entry.caseId, { ...answer.error, caseId: sendable[0]!.entry.caseId });
+        return;
+      }
+      if (!answer.ok && answer.error.code === 'invalid_batch') {
+        // Which case head office could not take is found here by the schema, or else by sending each alone.
+        if (!setAsideMalformed(sendable.map((s) => s.entry))) for (const { entry } of sendable) alone.add(entry.caseId);
+        resend = true;
         return;
       }
       if (!answer.ok) {
@@ -296,25 +336,34 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       await source.saveState(state);
     }
 
-    while (!failure) {
-      const batch = await nextBatch(skip, inFlight);
-      if (!batch) break;
-      const uploaded = await uploadAttachments(enrolment, batch.entries, held, skip);
-      if (!uploaded.ok) {
-        failure = uploaded.error;
-        break;
-      }
-      const sendable = batch.entries.flatMap((entry, i) => (skip.has(entry.caseId) ? [] : [{ entry, json: batch.json[i]! }]));
-      if (sendable.length === 0) continue;
-      for (const { entry } of sendable) inFlight.add(entry.caseId);
-      flights.push(
-        deliver(sendable).finally(() => {
-          for (const { entry } of sendable) inFlight.delete(entry.caseId);
-        }),
-      );
-      if (flights.length >= IN_FLIGHT_BATCHES) await flights.shift();
+    for (;;) {
+      await sendWaiting();
+      await Promise.all(flights);
+      flights = [];
+      if (failure || !resend) break;
+      resend = false;
     }
-    await Promise.all(flights);
+
+    async function sendWaiting(): Promise<void> {
+      while (!failure) {
+        const batch = await nextBatch(skip, inFlight, alone);
+        if (!batch) return;
+        const uploaded = await uploadAttachments(enrolment, batch.entries, held, skip);
+        if (!uploaded.ok) {
+          failure = uploaded.error;
+          break;
+        }
+        const sendable = batch.entries.flatMap((entry, i) => (skip.has(entry.caseId) ? [] : [{ entry, json: batch.json[i]! }]));
+        if (sendable.length === 0) continue;
+        for (const { entry } of sendable) inFlight.add(entry.caseId);
+        flights.push(
+          deliver(sendable).finally(() => {
+            for (const { entry } of sendable) inFlight.delete(entry.caseId);
+          }),
+        );
+        if (flights.length >= IN_FLIGHT_BATCHES) await flights.shift();
+      }
+    }
 
     const at = now();
     const problem = failure ?? [...skip.values()][0] ?? null;

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createSyncEngine, IN_FLIGHT_BATCHES, type SyncEngine } from '../../shared/sync/engine';
+import { createSyncEngine, IN_FLIGHT_BATCHES, utf8Length, type SyncEngine } from '../../shared/sync/engine';
 import { BLOB_CHUNK_BYTES, HEADERS, MAX_BATCH_CASES, sha256Hex, TARGET_BATCH_BYTES } from '../../shared/sync/protocol';
 import type { Transport } from '../../shared/sync/transport';
 import { Clock, ENROLMENT, FakeHq, makeCase, ManualTimers, MemorySource } from './sync/fakes';
@@ -192,6 +192,24 @@ describe('sync engine: a run', () => {
     expect(await engine.syncOnce()).toEqual({ result: 'done', sent: 1, rejected: 1 });
     expect(hq.batches.flatMap((b) => b.cases.map((c) => c.caseId))).toEqual(['case-0001']);
     expect(source.state.lastError).toMatchObject({ code: 'case_rejected', caseId: 'case-0002', reason: 'record_mismatch' });
+  });
+
+  it('finds the one case head office cannot store by sending the refused batch case by case', async () => {
+    const { source, hq, engine } = setup();
+    for (let n = 1; n <= 4; n++) source.archive(makeCase(n));
+    hq.unstorable.add('case-0003');
+    expect(await engine.syncOnce()).toEqual({ result: 'done', sent: 3, rejected: 1 });
+    expect([...hq.held.keys()].sort()).toEqual(['case-0001', 'case-0002', 'case-0004']);
+    expect(undelivered(source)).toEqual(['case-0003']);
+    expect(source.state.lastError).toMatchObject({ code: 'invalid_batch', caseId: 'case-0003' });
+    // The refused batch, then each of its cases alone.
+    expect(hq.requests.filter((r) => r.method === 'POST')).toHaveLength(5);
+  });
+});
+
+describe('utf8Length', () => {
+  it.each(['', 'abc', '投诉登记', 'é', '😀 a', '\ud800 lone', 'a\u0000b'])('counts %j as TextEncoder does', (text) => {
+    expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
   });
 });
 

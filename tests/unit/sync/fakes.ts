@@ -15,6 +15,7 @@ import {
   type CaseResult,
   type RequestErrorCode,
   REQUEST_ERRORS,
+  batchSchema,
 } from '../../../shared/sync/protocol';
 import type { SyncRequest } from '../../../shared/sync/request';
 import type { FetchLike, HttpAnswer, Transport } from '../../../shared/sync/transport';
@@ -180,6 +181,8 @@ export class FakeHq {
   blobPutLimit = Infinity;
   /** Batches larger than this (after gunzip) are refused 413. */
   maxBatchBytes = Infinity;
+  /** Cases this head office cannot store though they are well-formed (as text PostgreSQL refuses): a batch holding one is refused 400. */
+  unstorable = new Set<string>();
 
   constructor(
     private readonly clock: Clock,
@@ -262,7 +265,10 @@ export class FakeHq {
 
   private batch(bytes: Uint8Array): HttpAnswer {
     if (bytes.length > this.maxBatchBytes) return this.error('too_large');
-    const batch = JSON.parse(new TextDecoder().decode(bytes)) as Batch;
+    const parsed = batchSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    if (!parsed.success) return this.error('invalid_batch');
+    const batch = parsed.data as Batch;
+    if (batch.cases.some((c) => this.unstorable.has(c.caseId))) return this.error('invalid_batch');
     this.batches.push(batch);
     const results: CaseResult[] = batch.cases.map((c) => {
       const rejection = this.reject.get(c.caseId);
