@@ -3,6 +3,7 @@ import { gunzip } from 'node:zlib';
 import { MAX_BATCH_BYTES, batchSchema, type Batch, type BatchAnswer, type CaseEntry, type CaseResult } from '../shared/sync/protocol';
 import { claimRequestId, touchBranch, type Signed } from './auth';
 import { judgeCase, type HeldCase } from './chain';
+import { parseStoredEvents } from './caseEvents';
 import type { Db, Queryable } from './db/types';
 import { RequestError } from './errors';
 import { decodeUtf8, parseJson, unstorable } from './json';
@@ -96,7 +97,7 @@ function judgeEntry(
   }
   const missing = missingAttachments(entry, blobs);
   if (missing) return { caseId, version, status: 'rejected', reason: 'attachment_missing', detail: missing };
-  writes.store(entry, verdict.held, before !== null || writes.cases.has(caseId));
+  writes.store(entry, before !== null || writes.cases.has(caseId));
   const head = entry.record.ledgerHead;
   held.set(caseId, { version, headSeq: head.seq, headHash: head.hash, hashes: entry.events.map((e) => e.hash) });
   return { caseId, version, status: 'accepted' };
@@ -104,24 +105,21 @@ function judgeEntry(
 
 /** What head office holds of these cases (a case held for another branch refuses the batch). */
 async function loadHeld(tx: Queryable, ids: string[], branch: string): Promise<Map<string, HeldCase>> {
-  const { rows } = await tx.query<{ id: string; branch_code: string; version: number; head_seq: number; head_hash: string }>(
-    'SELECT id, branch_code, version, head_seq, head_hash FROM cases WHERE id = ANY($1::text[])',
-    [ids],
-  );
+  const { rows } = await tx.query<{
+    id: string;
+    branch_code: string;
+    version: number;
+    head_seq: number;
+    head_hash: string;
+    events: string;
+  }>('SELECT id, branch_code, version, head_seq, head_hash, events FROM cases WHERE id = ANY($1::text[])', [ids]);
   const other = rows.find((r) => r.branch_code !== branch);
   if (other) throw new RequestError('foreign_case', `Case ${other.id} is held for branch ${other.branch_code}.`, { detail: other.id });
-  const events = await tx.query<{ case_id: string; hash: string }>(
-    'SELECT case_id, hash FROM events WHERE case_id = ANY($1::text[]) ORDER BY case_id, seq',
-    [ids],
-  );
-  const hashes = new Map<string, string[]>();
-  for (const e of events.rows) {
-    const list = hashes.get(e.case_id);
-    if (list) list.push(e.hash);
-    else hashes.set(e.case_id, [e.hash]);
-  }
   return new Map(
-    rows.map((r) => [r.id, { version: r.version, headSeq: r.head_seq, headHash: r.head_hash, hashes: hashes.get(r.id) ?? [] }]),
+    rows.map((r) => [
+      r.id,
+      { version: r.version, headSeq: r.head_seq, headHash: r.head_hash, hashes: parseStoredEvents(r.events).map((e) => e.hash) },
+    ]),
   );
 }
 
@@ -145,31 +143,14 @@ function missingAttachments(entry: CaseEntry, held: Map<string, number>): string
   return null;
 }
 
-interface StoredCase {
-  entry: CaseEntry;
-  exists: boolean;
-}
-
 /** The batch's writes, collected while its cases are judged and sent in a handful of statements. */
 class Writes {
-  /** Newest accepted version of each case (a batch may carry two versions of one case). */
-  readonly cases = new Map<string, StoredCase>();
-  readonly events: Record<string, unknown>[] = [];
+  /** Newest accepted version of each case (a batch may carry two versions of one case), and whether head office held it. */
+  readonly cases = new Map<string, { entry: CaseEntry; exists: boolean }>();
   readonly flags: Record<string, unknown>[] = [];
 
-  store(entry: CaseEntry, heldEvents: number, exists: boolean): void {
+  store(entry: CaseEntry, exists: boolean): void {
     this.cases.set(entry.caseId, { entry, exists });
-    for (const e of entry.events.slice(heldEvents))
-      this.events.push({
-        case_id: e.caseId,
-        seq: e.seq,
-        type: e.type,
-        at: e.at,
-        actor: e.actor,
-        changes: e.changes,
-        prev_hash: e.prevHash,
-        hash: e.hash,
-      });
   }
 
   async flush(tx: Queryable, branch: string, now: number): Promise<void> {
@@ -181,32 +162,24 @@ class Writes {
         [branch, JSON.stringify(this.flags)],
       );
     if (!this.cases.size) return;
-    const rows = [...this.cases.values()].map(({ entry: { caseId, version, record } }) => ({
-      id: caseId,
-      case_no: record.caseNo,
-      state: record.state,
-      version,
-      record,
-      head_seq: record.ledgerHead.seq,
-      head_hash: record.ledgerHead.hash,
-    }));
+    // Plain parameters: the chain goes in as the text it was verified from, parsed by nobody on the way.
+    const params: unknown[] = [branch, now];
+    const values = [...this.cases.values()].map(({ entry: { caseId, version, record, events } }) => {
+      const at = params.length;
+      params.push(caseId, record.caseNo, record.state, version, JSON.stringify(record), record.ledgerHead.seq, record.ledgerHead.hash);
+      params.push(JSON.stringify(events));
+      const p = (n: number) => `$${at + n}`;
+      return `(${p(1)}, $1, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::jsonb, ${p(6)}, ${p(7)}, ${p(8)}, 'verified', $2, $2)`;
+    });
     await tx.query(
-      `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, chain_status, received_at, updated_at)
-       SELECT x.id, $1, x.case_no, x.state, x.version, x.record, x.head_seq, x.head_hash, 'verified', $3, $3
-       FROM jsonb_to_recordset($2::jsonb) AS x(id text, case_no text, state text, version integer, record jsonb, head_seq integer, head_hash text)
+      `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, events, chain_status, received_at, updated_at)
+       VALUES ${values.join(', ')}
        ON CONFLICT (id) DO UPDATE SET case_no = EXCLUDED.case_no, state = EXCLUDED.state, version = EXCLUDED.version,
-         record = EXCLUDED.record, head_seq = EXCLUDED.head_seq, head_hash = EXCLUDED.head_hash, chain_status = 'verified',
-         updated_at = EXCLUDED.updated_at
+         record = EXCLUDED.record, head_seq = EXCLUDED.head_seq, head_hash = EXCLUDED.head_hash, events = EXCLUDED.events,
+         chain_status = 'verified', updated_at = EXCLUDED.updated_at
        WHERE cases.branch_code = EXCLUDED.branch_code`,
-      [branch, JSON.stringify(rows), now],
+      params,
     );
-    if (this.events.length)
-      await tx.query(
-        `INSERT INTO events (case_id, seq, type, at, actor, changes, prev_hash, hash)
-         SELECT x.case_id, x.seq, x.type, x.at, x.actor, x.changes, x.prev_hash, x.hash
-         FROM jsonb_to_recordset($1::jsonb) AS x(case_id text, seq integer, type text, at bigint, actor jsonb, changes jsonb, prev_hash text, hash text)`,
-        [JSON.stringify(this.events)],
-      );
     const replaced = [...this.cases.values()].filter((c) => c.exists).map((c) => c.entry.caseId);
     if (replaced.length) await tx.query('DELETE FROM case_attachments WHERE case_id = ANY($1::text[])', [replaced]);
     const attachments = [...this.cases.values()].flatMap(({ entry }) => entry.attachments.map((a) => ({ case_id: entry.caseId, ...a })));

@@ -99,7 +99,7 @@ async function freshDatabase(backend: 'PGlite' | 'PostgreSQL'): Promise<Db> {
 
 /** Head office as it runs for real: its own process (`npm run hq`), on the given database. */
 async function startHqProcess(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hq/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.HQ_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', 'hq/main.ts'], {
     env: { ...process.env, ...env, HQ_PORT: '0', HQ_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { openPglite } from '../../hq/db/pglite';
+import { EVENT_COUNT_SQL } from '../../hq/caseEvents';
 import type { Db } from '../../hq/db/types';
 import { enrolBranch } from '../../hq/enrol';
 import { migrate } from '../../hq/migrate';
@@ -79,7 +80,7 @@ test('cases archived while head office is down wait, counted; head office starts
   await bar.closeDetails();
 
   const { rows } = await db.query<{ case_no: string; state: string; chain_status: string; events: number }>(
-    `SELECT case_no, state, chain_status, (SELECT count(*)::int FROM events e WHERE e.case_id = c.id) AS events
+    `SELECT case_no, state, chain_status, ${EVENT_COUNT_SQL} AS events
      FROM cases c WHERE branch_code = 'SZ05' ORDER BY case_no`,
   );
   expect(rows).toEqual([

@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { SyncStatus } from '../../shared/api/contract';
 import { createStoreHost, type StoreHost } from '../../electron/store/host';
 import { openDatabase } from '../../hq/db/open';
+import { EVENT_COUNT_SQL } from '../../hq/caseEvents';
 import type { Db } from '../../hq/db/types';
 import { enrolBranch } from '../../hq/enrol';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
@@ -66,7 +67,7 @@ async function stopHq(hq: Hq, kill: boolean): Promise<void> {
 /** Head office's own database, read directly: what it holds of a branch. */
 async function heldAt(db: Db, branch: string): Promise<Map<string, { version: number; events: number }>> {
   const { rows } = await db.query<{ id: string; version: number; events: string }>(
-    `SELECT c.id, c.version, (SELECT count(*) FROM events e WHERE e.case_id = c.id) AS events FROM cases c WHERE c.branch_code = $1`,
+    `SELECT c.id, c.version, ${EVENT_COUNT_SQL} AS events FROM cases c WHERE c.branch_code = $1`,
     [branch],
   );
   return new Map(rows.map((r) => [r.id, { version: Number(r.version), events: Number(r.events) }]));
