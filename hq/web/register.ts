@@ -146,7 +146,8 @@ async function webPages(
     return sendPage(reply, signInPage(ctx, { next, message }));
   });
 
-  // Two counts per attempt, one per address and one per user id (what a guesser varies, the other holds).
+  // Failed attempts are counted twice, per address and per user id (what a guesser varies, the other
+  // holds); once either count is full, no attempt is even checked until its window has passed.
   const perAddress = web.createRateLimit({
     max: signInLimits.perAddress,
     timeWindow: SIGN_IN_WINDOW_MS,
@@ -161,14 +162,15 @@ async function webPages(
         .toLowerCase()}`,
   });
   const limitSignIns = async (req: FastifyRequest) => {
-    const counts = await Promise.all([perAddress(req), perUser(req)]);
-    const exceeded = counts.filter((c) => !c.isAllowed && c.isExceeded);
-    if (exceeded.length)
+    const counts = await Promise.all([perAddress(req, { increment: false }), perUser(req, { increment: false })]);
+    const full = counts.filter((c) => !c.isAllowed && c.remaining === 0);
+    if (full.length)
       throw Object.assign(new Error('too many sign-in attempts'), {
         statusCode: 429,
-        retryAfterMs: Math.max(...exceeded.map((c) => ('ttl' in c ? c.ttl : 0))),
+        retryAfterMs: Math.max(...full.map((c) => ('ttl' in c ? c.ttl : SIGN_IN_WINDOW_MS))),
       });
   };
+  const countFailure = (req: FastifyRequest) => Promise.all([perAddress(req), perUser(req)]);
 
   web.post('/sign-in', { preHandler: [limitSignIns, web.csrfProtection] }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -179,7 +181,10 @@ async function webPages(
     if (!user || !password)
       return sendPage(reply, signInPage(ctx, { user, next, message: { text: ctx.t('signIn.missing'), error: true } }), 400);
     const found = await checkPassword(db, user, password);
-    if (!found) return sendPage(reply, signInPage(ctx, { user, next, message: { text: ctx.t('signIn.wrong'), error: true } }), 401);
+    if (!found) {
+      await countFailure(req);
+      return sendPage(reply, signInPage(ctx, { user, next, message: { text: ctx.t('signIn.wrong'), error: true } }), 401);
+    }
     const token = await startSession(db, found.id, now());
     reply.setCookie(SESSION_COOKIE, token, cookieOptions);
     return reply.redirect(next ?? '/branches', 303);
