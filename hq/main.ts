@@ -25,7 +25,8 @@ async function serve() {
   const applied = await migrate(db);
   const silentHours = Number(process.env.HQ_SILENT_HOURS || DEFAULT_SILENT_HOURS);
   if (!(silentHours > 0)) throw new Error(`HQ_SILENT_HOURS is a number of hours above 0, not "${process.env.HQ_SILENT_HOURS}"`);
-  const app = buildServer({ db, silentHours, logger: { level: process.env.HQ_LOG_LEVEL || 'warn' } });
+  const trustProxy = process.env.HQ_TRUST_PROXY === 'true' ? true : process.env.HQ_TRUST_PROXY || false;
+  const app = buildServer({ db, silentHours, trustProxy, logger: { level: process.env.HQ_LOG_LEVEL || 'warn' } });
   const address = await app.listen({ port, host });
   console.log(`HQ listening on ${address}`);
   console.log(`HQ data: ${db.description}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}`);

@@ -24,6 +24,11 @@ export interface ServerOptions {
   logger?: boolean | Record<string, unknown>;
   /** The HQ page marks a branch silent after this many hours without contact (default 48). */
   silentHours?: number;
+  /**
+   * Fastify's trustProxy (HQ_TRUST_PROXY): the reverse proxy's address(es) whose X-Forwarded-For and
+   * -Proto are believed, so the sign-in limit counts the browser's address and cookies get Secure.
+   */
+  trustProxy?: string | boolean;
 }
 
 /** Old request ids are forgotten at most this often, by whichever request comes along (before it is handled). */
@@ -41,8 +46,8 @@ function rawBody(req: FastifyRequest): Uint8Array {
 }
 
 /** Head office's receiver (docs/hq.md): the branches' sync API under /v1, and the HQ page for people. */
-export function buildServer({ db, now = Date.now, logger = false, silentHours }: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger, bodyLimit: MAX_BATCH_BYTES }) as unknown as FastifyInstance;
+export function buildServer({ db, now = Date.now, logger = false, silentHours, trustProxy = false }: ServerOptions): FastifyInstance {
+  const app = Fastify({ logger, bodyLimit: MAX_BATCH_BYTES, trustProxy }) as unknown as FastifyInstance;
   // Two plugin scopes: the API's raw bodies, CORS and request-id pruning never reach the pages, and
   // the pages' cookies, forms and headers never reach the API.
   void app.register(async (api) => syncApi(api, db, now));
