@@ -20,6 +20,9 @@ test.beforeEach(({}, testInfo) => {
   testInfo.skip(testInfo.project.name !== 'web', 'the HQ page is a web page: it runs once, in Chromium (the web project)');
 });
 
+// The browser asks for Chinese (Accept-Language), as at head office: the page follows it.
+test.use({ locale: 'zh-CN' });
+
 let db: Db;
 let hq: FastifyInstance;
 let hqUrl: string;
