@@ -64,12 +64,7 @@ test('head-office staff sign in, see the branches and a case, in Chinese and Eng
     investigationNotes: [{ at: clock.now() - 1_800_000, by: 'h01', text: '已调取鉴定记录，正在复核。' }],
   });
   const batch = { ...batchOf([c]), appVersion: '0.1.0', waiting: 2 };
-  const sent = await sendTo(
-    hqUrl,
-    { path: PATHS.batches, body: batch, requestId: batch.batchId },
-    () => enrolment.secret,
-    clock.now(),
-  );
+  const sent = await sendTo(hqUrl, { path: PATHS.batches, body: batch, requestId: batch.batchId }, () => enrolment.secret, clock.now());
   expect(sent.json).toMatchObject({ results: [{ status: 'accepted' }] });
 
   await page.goto(`${hqUrl}/branches`);

@@ -78,7 +78,7 @@ export const en: Messages = {
   'case.field.isReport': 'Report',
   'case.field.content': 'Complaint',
   'case.field.expected': 'Customer expects',
-  'case.field.closingExplanation': 'Explanation (closed at the counter or outside the remit)',
+  'case.field.closingExplanation': 'Closing explanation',
   'case.field.satisfaction': 'Satisfaction',
   'case.field.createdAt': 'Registered',
   'case.field.closedAt': 'Closed',
