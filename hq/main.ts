@@ -4,14 +4,17 @@ import { openDatabase } from './db/open';
 import { enrolBranch } from './enrol';
 import { migrate } from './migrate';
 import { buildServer } from './server';
+import { addUser, USER_ROLES, type UserRole } from './staff/users';
+import { DEFAULT_SILENT_HOURS } from './web/register';
 
 /**
- * `npm run hq` serves head office's receiver; `npm run hq -- enrol --branch BJ01 --name "北京一店"`
- * enrols a branch and prints its enrolment code (docs/hq.md).
+ * `npm run hq` serves head office's receiver and the HQ page; `npm run hq -- enrol --branch BJ01 --name "北京一店"`
+ * enrols a branch and prints its enrolment code; `npm run hq -- add-user` adds a head-office user (docs/hq.md).
  */
 const HELP = `usage:
   npm run hq                      serve (HQ_PORT, default 8787; HQ_HOST, default 127.0.0.1)
   npm run hq -- enrol --branch BJ01 --name "北京一店" [--url http://127.0.0.1:8787]
+  npm run hq -- add-user --user ID --name "张敏" [--role admin|staff]   (the password is read from stdin)
 data: PostgreSQL when DATABASE_URL is set, else PGlite in HQ_DATA_DIR (default ./hq-data)`;
 
 const host = process.env.HQ_HOST || '127.0.0.1';
@@ -20,7 +23,10 @@ const port = Number(process.env.HQ_PORT || 8787);
 async function serve() {
   const db = await openDatabase();
   const applied = await migrate(db);
-  const app = buildServer({ db, logger: { level: process.env.HQ_LOG_LEVEL || 'warn' } });
+  const silentHours = Number(process.env.HQ_SILENT_HOURS || DEFAULT_SILENT_HOURS);
+  if (!(silentHours > 0)) throw new Error(`HQ_SILENT_HOURS is a number of hours above 0, not "${process.env.HQ_SILENT_HOURS}"`);
+  const trustProxy = process.env.HQ_TRUST_PROXY === 'true' ? true : process.env.HQ_TRUST_PROXY || false;
+  const app = buildServer({ db, silentHours, trustProxy, logger: { level: process.env.HQ_LOG_LEVEL || 'warn' } });
   const address = await app.listen({ port, host });
   console.log(`HQ listening on ${address}`);
   console.log(`HQ data: ${db.description}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}`);
@@ -53,8 +59,38 @@ async function enrol(args: string[]) {
   }
 }
 
+/** Everything on standard input: the password, typed (it is not echoed when a terminal hides it) or piped. */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password (then Enter, Ctrl-D): ');
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.replace(/\r?\n$/, '');
+}
+
+async function addUserCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { user: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+  if (!values.user || !values.name) throw new Error(`add-user needs --user and --name\n${HELP}`);
+  const role = (values.role ?? 'staff') as UserRole;
+  if (!USER_ROLES.includes(role)) throw new Error(`--role is one of ${USER_ROLES.join(', ')}`);
+  const password = await readStdin();
+  const db = await openDatabase();
+  try {
+    await migrate(db);
+    const { existed } = await addUser(db, { id: values.user, name: values.name, role, password }, Date.now());
+    console.log(`${existed ? 'Password reset (signed out everywhere)' : 'Added'}: ${values.user} ${values.name} (${role})`);
+    console.log(`HQ data: ${db.description}`);
+  } finally {
+    await db.close();
+  }
+}
+
 const [command = 'serve', ...rest] = process.argv.slice(2);
-const run = command === 'serve' ? serve : command === 'enrol' ? () => enrol(rest) : null;
+const COMMANDS: Record<string, () => Promise<void>> = {
+  serve,
+  enrol: () => enrol(rest),
+  'add-user': () => addUserCommand(rest),
+};
+const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command]! : null;
 if (!run) {
   console.error(HELP);
   process.exit(2);

@@ -14,6 +14,7 @@ import { blobStatus, checkSha, putPiece } from './blobs';
 import type { Db } from './db/types';
 import { RequestError } from './errors';
 import { applyBatch, decodeBody, readBatch } from './ingest';
+import { registerWebPages } from './web/register';
 
 export interface ServerOptions {
   db: Db;
@@ -21,6 +22,13 @@ export interface ServerOptions {
   now?: () => number;
   /** Fastify's logger option: false (default), true, or its settings. */
   logger?: boolean | Record<string, unknown>;
+  /** The HQ page marks a branch silent after this many hours without contact (default 48). */
+  silentHours?: number;
+  /**
+   * Fastify's trustProxy (HQ_TRUST_PROXY): the reverse proxy's address(es) whose X-Forwarded-For and
+   * -Proto are believed, so the sign-in limit counts the browser's address and cookies get Secure.
+   */
+  trustProxy?: string | boolean;
 }
 
 /** Old request ids are forgotten at most this often, by whichever request comes along (before it is handled). */
@@ -37,9 +45,17 @@ function rawBody(req: FastifyRequest): Uint8Array {
   return req.body instanceof Uint8Array ? req.body : new Uint8Array(0);
 }
 
-/** Head office's receiver (docs/hq.md): health, batches of cases, attachments in pieces. */
-export function buildServer({ db, now = Date.now, logger = false }: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger, bodyLimit: MAX_BATCH_BYTES }) as unknown as FastifyInstance;
+/** Head office's receiver (docs/hq.md): the branches' sync API under /v1, and the HQ page for people. */
+export function buildServer({ db, now = Date.now, logger = false, silentHours, trustProxy = false }: ServerOptions): FastifyInstance {
+  const app = Fastify({ logger, bodyLimit: MAX_BATCH_BYTES, trustProxy }) as unknown as FastifyInstance;
+  // Two plugin scopes: the API's raw bodies, CORS and request-id pruning never reach the pages, and
+  // the pages' cookies, forms and headers never reach the API.
+  void app.register(async (api) => syncApi(api, db, now));
+  registerWebPages(app, { db, now, silentHours });
+  return app;
+}
+
+function syncApi(app: FastifyInstance, db: Db, now: () => number) {
   const log: FastifyBaseLogger = app.log;
 
   // Bodies stay raw bytes: the signature covers them exactly as sent.
@@ -126,6 +142,4 @@ export function buildServer({ db, now = Date.now, logger = false }: ServerOption
       return putPiece(db, { sha: checkSha(req.params.sha), offset, total, bytes: raw }, signed, at);
     },
   );
-
-  return app;
 }

@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { listBranches } from '../branches';
+import { readAttachment, readCase } from '../cases/read';
+import type { Db } from '../db/types';
+import { endSession, sessionUser, startSession } from '../staff/sessions';
+import { checkPassword, type User } from '../staff/users';
+import { ATTACHMENT_CSP, contentDisposition, setSecurityHeaders } from './headers';
+import type { Html } from './html';
+import { chooseLocale, isLocale, translatorFor, type Locale, type MessageKey } from './i18n';
+import { STYLESHEET_PATH, type PageContext } from './layout';
+import { branchesPage, branchesSheet } from './pages/branches';
+import { casePage, INLINE_IMAGE_TYPES } from './pages/case';
+import { errorPage } from './pages/error';
+import { signInPage } from './pages/signIn';
+import { XLSX_TYPE, xlsxOf } from './xlsx';
+
+export interface WebOptions {
+  db: Db;
+  now: () => number;
+  /** A branch not heard from for longer is marked silent (HQ_SILENT_HOURS, default 48). */
+  silentHours?: number;
+  /** Sign-in attempts allowed per 15 minutes, from one address and for one user id. */
+  signInLimits?: { perAddress: number; perUser: number };
+}
+
+export const DEFAULT_SILENT_HOURS = 48;
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+export const DEFAULT_SIGN_IN_LIMITS = { perAddress: 30, perUser: 5 };
+
+const SESSION_COOKIE = 'hq_session';
+const LANGUAGE_COOKIE = 'hq_lang';
+const STYLESHEET = readFileSync(new URL('./hq.css', import.meta.url), 'utf8');
+/** Forms of the HQ page are small; anything bigger is not one of them. */
+const FORM_BODY_LIMIT = 16 * 1024;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    hqUser: User | null;
+    hqLocale: Locale;
+  }
+}
+
+/** A path of this site to return to after signing in; anything else (another site, //host) is dropped. */
+function localPath(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(value) && value.length <= 500 ? value : undefined;
+}
+
+function pathOf(req: FastifyRequest): string {
+  return req.url.split('?')[0]!;
+}
+
+function contextOf(req: FastifyRequest, reply: FastifyReply): PageContext {
+  return {
+    locale: req.hqLocale,
+    t: translatorFor(req.hqLocale),
+    user: req.hqUser,
+    path: pathOf(req),
+    csrfToken: reply.generateCsrf(),
+  };
+}
+
+function sendPage(reply: FastifyReply, body: Html, status = 200) {
+  return reply.code(status).type('text/html; charset=utf-8').send(body.text);
+}
+
+/**
+ * The HQ page (docs/hq.md, "The HQ page"): server-rendered HTML for signed-in head-office staff, in
+ * a plugin scope of its own so its cookies, form parsing, CSRF checks and headers stay apart from
+ * the branches' sync API.
+ */
+export function registerWebPages(app: FastifyInstance, options: WebOptions): void {
+  void app.register(async (web) => webPages(web, options));
+}
+
+async function webPages(
+  web: FastifyInstance,
+  { db, now, silentHours = DEFAULT_SILENT_HOURS, signInLimits = DEFAULT_SIGN_IN_LIMITS }: WebOptions,
+) {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: 'auto' as const };
+  await web.register(cookie);
+  await web.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
+  await web.register(csrf, { sessionPlugin: '@fastify/cookie', cookieOpts: cookieOptions });
+  await web.register(rateLimit, { global: false });
+
+  web.decorateRequest('hqUser', null);
+  web.decorateRequest('hqLocale', 'zh-CN');
+  web.addHook('onRequest', async (req, reply) => {
+    const query = req.query as Record<string, unknown>;
+    req.hqLocale = chooseLocale(query.lang, req.cookies[LANGUAGE_COOKIE], req.headers['accept-language']);
+    if (isLocale(query.lang) && query.lang !== req.cookies[LANGUAGE_COOKIE])
+      reply.setCookie(LANGUAGE_COOKIE, query.lang, { ...cookieOptions, maxAge: 365 * 24 * 3600 });
+    if (pathOf(req) !== STYLESHEET_PATH) req.hqUser = await sessionUser(db, req.cookies[SESSION_COOKIE], now());
+  });
+  web.addHook('onSend', async (_req, reply, payload) => {
+    setSecurityHeaders(reply);
+    return payload;
+  });
+
+  web.setErrorHandler((error: Error & { statusCode?: number; code?: string; retryAfterMs?: number }, req, reply) => {
+    const ctx = contextOf(req, reply);
+    const status = error.statusCode ?? 500;
+    if (status === 429) {
+      const waitMs = error.retryAfterMs ?? SIGN_IN_WINDOW_MS;
+      reply.header('retry-after', Math.ceil(waitMs / 1000));
+      const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+      return sendPage(reply, signInPage(ctx, { message: { text: ctx.t('signIn.rateLimited', { minutes }), error: true } }), 429);
+    }
+    if (typeof error.code === 'string' && error.code.startsWith('FST_CSRF'))
+      return sendPage(reply, errorPage(ctx, ctx.t('error.csrf')), 403);
+    if (status >= 400 && status < 500) return sendPage(reply, errorPage(ctx, ctx.t('error.badRequest')), status);
+    req.log.error(error);
+    return sendPage(reply, errorPage(ctx, ctx.t('error.internal')), 500);
+  });
+
+  /** Pages with personal data: anyone not signed in is sent to sign in, and comes back after. */
+  const signedIn = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!req.hqUser) return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
+  };
+  const notFound = (req: FastifyRequest, reply: FastifyReply, key: MessageKey) => {
+    const ctx = contextOf(req, reply);
+    return sendPage(reply, errorPage(ctx, ctx.t(key)), 404);
+  };
+
+  web.get(STYLESHEET_PATH, async (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(STYLESHEET),
+  );
+
+  web.get('/', async (_req, reply) => reply.redirect('/branches', 303));
+
+  web.get('/sign-in', async (req, reply) => {
+    const query = req.query as Record<string, unknown>;
+    const next = localPath(query.next);
+    if (req.hqUser) return reply.redirect(next ?? '/branches', 303);
+    const ctx = contextOf(req, reply);
+    const message =
+      query.bye !== undefined
+        ? { text: ctx.t('signIn.signedOut'), error: false }
+        : next
+          ? { text: ctx.t('signIn.needed'), error: false }
+          : undefined;
+    return sendPage(reply, signInPage(ctx, { next, message }));
+  });
+
+  // Failed attempts are counted twice, per address and per user id (what a guesser varies, the other
+  // holds); once either count is full, no attempt is even checked until its window has passed.
+  const perAddress = web.createRateLimit({
+    max: signInLimits.perAddress,
+    timeWindow: SIGN_IN_WINDOW_MS,
+    keyGenerator: (req) => `address:${req.ip}`,
+  });
+  const perUser = web.createRateLimit({
+    max: signInLimits.perUser,
+    timeWindow: SIGN_IN_WINDOW_MS,
+    keyGenerator: (req) =>
+      `user:${String((req.body as Record<string, unknown> | undefined)?.user ?? '')
+        .trim()
+        .toLowerCase()}`,
+  });
+  const limitSignIns = async (req: FastifyRequest) => {
+    const counts = await Promise.all([perAddress(req, { increment: false }), perUser(req, { increment: false })]);
+    const full = counts.filter((c) => !c.isAllowed && c.remaining === 0);
+    if (full.length)
+      throw Object.assign(new Error('too many sign-in attempts'), {
+        statusCode: 429,
+        retryAfterMs: Math.max(...full.map((c) => ('ttl' in c ? c.ttl : SIGN_IN_WINDOW_MS))),
+      });
+  };
+  const countFailure = (req: FastifyRequest) => Promise.all([perAddress(req), perUser(req)]);
+
+  web.post('/sign-in', { preHandler: [limitSignIns, web.csrfProtection] }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const user = typeof body.user === 'string' ? body.user.trim() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const next = localPath(body.next);
+    const ctx = contextOf(req, reply);
+    if (!user || !password)
+      return sendPage(reply, signInPage(ctx, { user, next, message: { text: ctx.t('signIn.missing'), error: true } }), 400);
+    const found = await checkPassword(db, user, password);
+    if (!found) {
+      await countFailure(req);
+      return sendPage(reply, signInPage(ctx, { user, next, message: { text: ctx.t('signIn.wrong'), error: true } }), 401);
+    }
+    const token = await startSession(db, found.id, now());
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+    return reply.redirect(next ?? '/branches', 303);
+  });
+
+  web.post('/sign-out', { preHandler: web.csrfProtection }, async (req, reply) => {
+    await endSession(db, req.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    return reply.redirect('/sign-in?bye', 303);
+  });
+
+  const branchesView = async () => ({ branches: await listBranches(db), silentHours, now: now() });
+
+  web.get('/branches', { preHandler: signedIn }, async (req, reply) =>
+    sendPage(reply, branchesPage(contextOf(req, reply), await branchesView())),
+  );
+
+  web.get('/branches.xlsx', { preHandler: signedIn }, async (req, reply) => {
+    const t = translatorFor(req.hqLocale);
+    const { columns, rows } = branchesSheet({ t, locale: req.hqLocale }, await branchesView());
+    const day = new Date(now() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, ''); // China's date
+    return reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', contentDisposition('attachment', `branches-${day}.xlsx`))
+      .send(await xlsxOf(t('branches.sheet'), columns, rows));
+  });
+
+  web.get<{ Params: { id: string } }>('/cases/:id', { preHandler: signedIn }, async (req, reply) => {
+    const held = await readCase(db, req.params.id);
+    if (!held) return notFound(req, reply, 'error.caseNotFound');
+    return sendPage(reply, casePage(contextOf(req, reply), held));
+  });
+
+  web.get<{ Params: { id: string; attachmentId: string } }>(
+    '/cases/:id/attachments/:attachmentId',
+    { preHandler: signedIn },
+    async (req, reply) => {
+      const a = await readAttachment(db, req.params.id, req.params.attachmentId);
+      if (!a) return notFound(req, reply, 'error.notFound');
+      // The type is the branch's word: only the image types the page shows are served as themselves.
+      const image = INLINE_IMAGE_TYPES.has(a.type);
+      return reply
+        .header('content-security-policy', ATTACHMENT_CSP)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', contentDisposition(image ? 'inline' : 'attachment', a.name))
+        .type(image ? a.type : 'application/octet-stream')
+        .send(a.bytes);
+    },
+  );
+}
