@@ -1,3 +1,4 @@
+import { parseStoredEvents } from '../caseEvents';
 import type { Db } from '../db/types';
 
 export interface HeldEvent {
@@ -44,10 +45,7 @@ export interface HeldCase {
   flags: Flag[];
 }
 
-/**
- * Everything head office holds of one case, or null. The one place that reads a case's events:
- * their storage may change (one column per case), and only this function would follow.
- */
+/** Everything head office holds of one case, or null. */
 export async function readCase(db: Db, id: string): Promise<HeldCase | null> {
   const c = await db.query<{
     id: string;
@@ -60,18 +58,15 @@ export async function readCase(db: Db, id: string): Promise<HeldCase | null> {
     received_at: string | number;
     updated_at: string | number;
     record: Record<string, unknown>;
+    events: string;
   }>(
-    `SELECT c.id, c.branch_code, b.name AS branch_name, c.case_no, c.state, c.version, c.chain_status, c.received_at, c.updated_at, c.record
+    `SELECT c.id, c.branch_code, b.name AS branch_name, c.case_no, c.state, c.version, c.chain_status, c.received_at, c.updated_at, c.record, c.events
      FROM cases c LEFT JOIN branches b ON b.code = c.branch_code WHERE c.id = $1`,
     [id],
   );
   const row = c.rows[0];
   if (!row) return null;
-  const [events, attachments, flags] = await Promise.all([
-    db.query<{ seq: number; type: string; at: string | number; actor: unknown; changes: unknown; hash: string }>(
-      'SELECT seq, type, at, actor, changes, hash FROM events WHERE case_id = $1 ORDER BY seq',
-      [id],
-    ),
+  const [attachments, flags] = await Promise.all([
     db.query<{ attachment_id: string; name: string; type: string; size: number; sha256: string; complete: boolean | null }>(
       `SELECT a.attachment_id, a.name, a.type, a.size, a.sha256, b.complete
        FROM case_attachments a LEFT JOIN blobs b ON b.sha256 = a.sha256 WHERE a.case_id = $1 ORDER BY a.name, a.attachment_id`,
@@ -93,7 +88,7 @@ export async function readCase(db: Db, id: string): Promise<HeldCase | null> {
     receivedAt: Number(row.received_at),
     updatedAt: Number(row.updated_at),
     record: row.record && typeof row.record === 'object' ? row.record : {},
-    events: events.rows.map((e) => ({ ...e, seq: Number(e.seq), at: Number(e.at) })),
+    events: parseStoredEvents(row.events).map(({ seq, type, at, actor, changes, hash }) => ({ seq, type, at, actor, changes, hash })),
     attachments: attachments.rows.map((a) => ({
       attachmentId: a.attachment_id,
       name: a.name,
