@@ -4,6 +4,7 @@ import { openDatabase } from './db/open';
 import { enrolBranch } from './enrol';
 import { migrate } from './migrate';
 import { buildServer } from './server';
+import { CALENDAR_HELP, calendarCommand } from './calendarCli';
 
 /**
  * `npm run hq` serves head office's receiver; `npm run hq -- enrol --branch BJ01 --name "北京一店"`
@@ -12,6 +13,7 @@ import { buildServer } from './server';
 const HELP = `usage:
   npm run hq                      serve (HQ_PORT, default 8787; HQ_HOST, default 127.0.0.1)
   npm run hq -- enrol --branch BJ01 --name "北京一店" [--url http://127.0.0.1:8787]
+${CALENDAR_HELP}
 data: PostgreSQL when DATABASE_URL is set, else PGlite in HQ_DATA_DIR (default ./hq-data)`;
 
 const host = process.env.HQ_HOST || '127.0.0.1';
@@ -53,8 +55,19 @@ async function enrol(args: string[]) {
   }
 }
 
+async function calendar(args: string[]) {
+  const db = await openDatabase();
+  try {
+    await migrate(db);
+    console.log(await calendarCommand(db, args, Date.now()));
+  } finally {
+    await db.close();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { serve, enrol, calendar };
 const [command = 'serve', ...rest] = process.argv.slice(2);
-const run = command === 'serve' ? serve : command === 'enrol' ? () => enrol(rest) : null;
+const run = Object.hasOwn(COMMANDS, command) ? () => COMMANDS[command]!(rest) : null;
 if (!run) {
   console.error(HELP);
   process.exit(2);

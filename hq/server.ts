@@ -11,6 +11,7 @@ import {
 } from '../shared/sync/protocol';
 import { authenticate, pruneRequestIds, touchBranch } from './auth';
 import { blobStatus, checkSha, putPiece } from './blobs';
+import { calendarsSince, sinceOf } from './calendar';
 import type { Db } from './db/types';
 import { RequestError } from './errors';
 import { applyBatch, decodeBody, readBatch } from './ingest';
@@ -37,7 +38,7 @@ function rawBody(req: FastifyRequest): Uint8Array {
   return req.body instanceof Uint8Array ? req.body : new Uint8Array(0);
 }
 
-/** Head office's receiver (docs/hq.md): health, batches of cases, attachments in pieces. */
+/** Head office's receiver (docs/hq.md): health, batches of cases, attachments in pieces, calendars. */
 export function buildServer({ db, now = Date.now, logger = false }: ServerOptions): FastifyInstance {
   const app = Fastify({ logger, bodyLimit: MAX_BATCH_BYTES }) as unknown as FastifyInstance;
   const log: FastifyBaseLogger = app.log;
@@ -108,6 +109,13 @@ export function buildServer({ db, now = Date.now, logger = false }: ServerOption
     const signed = await authenticate(db, req, rawBody(req), at);
     await touchBranch(db, signed.branch, at);
     return blobStatus(db, checkSha(req.params.sha), signed, at);
+  });
+
+  app.get(PATHS.calendars, async (req) => {
+    const at = now();
+    const signed = await authenticate(db, req, rawBody(req), at);
+    await touchBranch(db, signed.branch, at);
+    return calendarsSince(db, sinceOf(req.query), at);
   });
 
   app.put<{ Params: { sha: string }; Querystring: { offset?: string; total?: string } }>(

@@ -14,8 +14,17 @@ export interface CalendarOverride {
   name?: string;
 }
 
-/** Where a year's working days come from: the library, a supervisor's overrides, or nowhere (Mon–Fri). */
-export type YearCoverage = 'library' | 'overrides' | 'unknown';
+/** One year's holidays and 调休 working days as head office published them (days inside that year). */
+export interface YearCalendar {
+  year: number;
+  days: readonly CalendarOverride[];
+}
+
+/**
+ * Where a year's working days come from: head office's calendar, the bundled library, a
+ * supervisor's overrides only, or nowhere (Mon–Fri).
+ */
+export type YearCoverage = 'headOffice' | 'library' | 'overrides' | 'unknown';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -99,6 +108,11 @@ function yearOfDayIndex(day: number): number {
   return new Date(day * DAY_MS).getUTCFullYear();
 }
 
+/** The year of a real calendar date 'YYYY-MM-DD'; throws RangeError otherwise. */
+export function yearOfDate(date: string): number {
+  return yearOfDayIndex(dayIndexOfDate(date));
+}
+
 interface DayRule {
   workday: boolean;
   name?: string;
@@ -133,19 +147,43 @@ export function libraryKnowsYear(year: number): boolean {
 /** Day-number memo keys: a deadline amount is at most 60, so 1024 slots per start day never collide. */
 const MEMO_SLOTS = 1024;
 
+/**
+ * The working-day calendar deadlines are counted on. Its one precedence rule, per day: a local
+ * entry (a supervisor's override) wins; else, in a year head office published, head office's
+ * entry for the day, or a plain weekday rule when it has none (its calendar is the whole year's);
+ * else the bundled library's entry; else Monday to Friday.
+ */
 export class WorkCalendar {
   private readonly overrides = new Map<number, DayRule>();
   private readonly overrideYears = new Set<number>();
+  private readonly headOffice = new Map<number, DayRule>();
+  private readonly headOfficeYears = new Set<number>();
   private readonly workdayMemo = new Map<number, boolean>();
   private readonly addMemo = new Map<number, number>();
 
-  /** Overrides win over the library, also in years it knows; a later duplicate date wins. */
-  constructor(overrides: readonly CalendarOverride[] = []) {
+  /** A later duplicate date wins, among overrides and within a head-office year alike. */
+  constructor(overrides: readonly CalendarOverride[] = [], headOffice: readonly YearCalendar[] = []) {
     for (const { date, workday, name } of overrides) {
       const day = dayIndexOfDate(date);
       this.overrides.set(day, name === undefined ? { workday } : { workday, name });
       this.overrideYears.add(yearOfDayIndex(day));
     }
+    for (const { year, days } of headOffice) {
+      this.headOfficeYears.add(year);
+      for (const { date, workday, name } of days) {
+        const day = dayIndexOfDate(date);
+        // Head office's calendar of a year speaks for that year only.
+        if (yearOfDayIndex(day) === year) this.headOffice.set(day, name === undefined ? { workday } : { workday, name });
+      }
+    }
+  }
+
+  /** The entry that decides `day`, if any: local, else head office's year, else the library (see the class). */
+  private ruleOf(day: number): DayRule | undefined {
+    const local = this.overrides.get(day);
+    if (local) return local;
+    if (this.headOfficeYears.has(yearOfDayIndex(day))) return this.headOffice.get(day);
+    return LIBRARY_RULES.get(day);
   }
 
   /** Whether chinese-days has the official holidays of `year`. */
@@ -154,11 +192,19 @@ export class WorkCalendar {
   }
 
   coverage(year: number): YearCoverage {
+    if (this.headOfficeYears.has(year)) return 'headOffice';
     if (libraryKnowsYear(year)) return 'library';
     return this.overrideYears.has(year) ? 'overrides' : 'unknown';
   }
 
-  /** Years in [fromYear, toYear] with neither library data nor overrides: the UI asks for their holidays. */
+  /** Local entries in `year` (they win over head office and the library). */
+  overridesIn(year: number): number {
+    let count = 0;
+    for (const day of this.overrides.keys()) if (yearOfDayIndex(day) === year) count++;
+    return count;
+  }
+
+  /** Years in [fromYear, toYear] with no calendar at all (head office, library or overrides): the UI asks for their holidays. */
   uncoveredYears(fromYear: number, toYear: number): number[] {
     const years: number[] = [];
     for (let year = fromYear; year <= toYear; year++) {
@@ -171,16 +217,15 @@ export class WorkCalendar {
     return this.isWorkdayIndex(dayIndexOfDate(date));
   }
 
-  /** The holiday or 调休 name of a date (override name first), if it has one. */
+  /** The holiday or 调休 name of a date, from the entry that decides it, if it has one. */
   dayName(date: string): string | undefined {
-    const day = dayIndexOfDate(date);
-    return (this.overrides.get(day) ?? LIBRARY_RULES.get(day))?.name;
+    return this.ruleOf(dayIndexOfDate(date))?.name;
   }
 
   isWorkdayIndex(day: number): boolean {
     let workday = this.workdayMemo.get(day);
     if (workday === undefined) {
-      const rule = this.overrides.get(day) ?? LIBRARY_RULES.get(day);
+      const rule = this.ruleOf(day);
       if (rule) workday = rule.workday;
       else {
         const weekday = weekdayOfDayIndex(day);

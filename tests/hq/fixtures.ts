@@ -204,7 +204,7 @@ export interface TestHq {
   close(): Promise<void>;
 }
 
-const TABLES = 'branches, cases, events, blobs, blob_chunks, case_attachments, flags, request_ids';
+const TABLES = 'branches, cases, events, blobs, blob_chunks, case_attachments, flags, request_ids, calendars';
 
 export function toBytes(body: SendOptions['body']): Uint8Array {
   if (body === undefined) return new Uint8Array(0);
