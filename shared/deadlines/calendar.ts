@@ -213,6 +213,17 @@ export class WorkCalendar {
     return years;
   }
 
+  /**
+   * From 1 December (China time) on: next year, when it has no calendar at all (head office,
+   * library or local entries), so the supervisor is warned in time; otherwise null.
+   */
+  nextYearMissing(at: number): number | null {
+    const today = new Date(chinaDayIndex(at) * DAY_MS);
+    if (today.getUTCMonth() !== 11) return null;
+    const next = today.getUTCFullYear() + 1;
+    return this.coverage(next) === 'unknown' ? next : null;
+  }
+
   isWorkday(date: string): boolean {
     return this.isWorkdayIndex(dayIndexOfDate(date));
   }
