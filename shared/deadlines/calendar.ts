@@ -60,6 +60,16 @@ export function dayIndexOfDate(date: string): number {
   throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
 }
 
+/** Whether `date` is a real calendar date 'YYYY-MM-DD' (dayIndexOfDate's rule). */
+export function isCalendarDate(date: string): boolean {
+  try {
+    dayIndexOfDate(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** 00:00:00.000 China time of the calendar date 'YYYY-MM-DD' (a date picker's value), as epoch milliseconds. */
 export function startOfChinaDate(date: string): number {
   return dayIndexStart(dayIndexOfDate(date));

@@ -5,7 +5,7 @@
  * and in the file a supervisor loads. Messages are i18n keys (messages.ts).
  */
 import { z } from 'zod';
-import { yearOfDate, type CalendarOverride, type YearCalendar } from './calendar';
+import { isCalendarDate, yearOfDate, type CalendarOverride, type YearCalendar } from './calendar';
 import { calendarOverridesSchema, DEADLINE_ERRORS } from './schema';
 
 /** A year's calendar as head office published it; `version` grows with every publication (of any year). */
@@ -40,6 +40,8 @@ export const calendarYearSchema = z
 /** Every day of a year's calendar is inside that year (the dates are real and each once: calendarOverridesSchema). */
 function daysInsideYear(calendar: YearCalendar, ctx: z.RefinementCtx): void {
   calendar.days.forEach((day, index) => {
+    // A date that is not a real one has its own issue (calendarOverridesSchema); zod runs this check anyway.
+    if (!isCalendarDate(day.date)) return;
     if (yearOfDate(day.date) !== calendar.year)
       ctx.addIssue({ code: 'custom', message: CALENDAR_ERRORS.outsideYear, path: ['days', index, 'date'], params: { year: calendar.year } });
   });
