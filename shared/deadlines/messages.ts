@@ -160,7 +160,7 @@ const en: Catalog = {
   'errors.deadline.tooManyOverrides': 'Too many calendar entries.',
   'errors.calendar.year': 'The year must be a whole number from 2000 to 2100.',
   'errors.calendar.outsideYear': 'This date is not in {{year}}.',
-  'errors.calendar.notAFile': "This is not a holiday calendar file exported by head office.",
+  'errors.calendar.notAFile': 'This is not a holiday calendar file exported by head office.',
   'errors.calendar.tooLarge': 'The file is too large to be a holiday calendar file exported by head office.',
 };
 

@@ -43,7 +43,12 @@ function daysInsideYear(calendar: YearCalendar, ctx: z.RefinementCtx): void {
     // A date that is not a real one has its own issue (calendarOverridesSchema); zod runs this check anyway.
     if (!isCalendarDate(day.date)) return;
     if (yearOfDate(day.date) !== calendar.year)
-      ctx.addIssue({ code: 'custom', message: CALENDAR_ERRORS.outsideYear, path: ['days', index, 'date'], params: { year: calendar.year } });
+      ctx.addIssue({
+        code: 'custom',
+        message: CALENDAR_ERRORS.outsideYear,
+        path: ['days', index, 'date'],
+        params: { year: calendar.year },
+      });
   });
 }
 
@@ -69,7 +74,10 @@ export const calendarFileSchema: z.ZodType<CalendarFile> = z.object(
   {
     format: z.literal(CALENDAR_FILE_FORMAT, { error: CALENDAR_ERRORS.notAFile }),
     formatVersion: z.literal(CALENDAR_FILE_VERSION, { error: CALENDAR_ERRORS.notAFile }),
-    calendars: z.array(publishedCalendarSchema, { error: CALENDAR_ERRORS.notAFile }).min(1, { error: CALENDAR_ERRORS.notAFile }).max(MAX_YEARS),
+    calendars: z
+      .array(publishedCalendarSchema, { error: CALENDAR_ERRORS.notAFile })
+      .min(1, { error: CALENDAR_ERRORS.notAFile })
+      .max(MAX_YEARS),
   },
   { error: CALENDAR_ERRORS.notAFile },
 );

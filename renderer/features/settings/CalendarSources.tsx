@@ -9,7 +9,9 @@ import { useStore } from '../../app/store';
 function sourceText(t: TFunction, y: CalendarYearSource, separator: string): string {
   const source = t(`settings.calendarSource.${y.source}`, { date: y.publishedAt === null ? '' : chinaDate(y.publishedAt) });
   // A year entered locally only says so already; elsewhere local entries win over the source.
-  return y.localEntries > 0 && y.source !== 'overrides' ? `${source}${separator}${t('settings.calendarLocalEntries', { count: y.localEntries })}` : source;
+  return y.localEntries > 0 && y.source !== 'overrides'
+    ? `${source}${separator}${t('settings.calendarLocalEntries', { count: y.localEntries })}`
+    : source;
 }
 
 /**
