@@ -7,7 +7,7 @@ import { enrolBranch } from '../../hq/enrol';
 import { migrate } from '../../hq/migrate';
 import { buildServer } from '../../hq/server';
 import { WorkCalendar, type CalendarOverride } from '../../shared/deadlines';
-import { endOfChinaDate } from '../../shared/deadlines/calendar';
+import { chinaDate, endOfChinaDate } from '../../shared/deadlines/calendar';
 import { e2eClockStart } from './clock';
 import { expect, test, type Page } from './fixtures';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
@@ -83,6 +83,14 @@ test('head office publishes 2027; after a sync a branch deadline moves and the s
   await page.getByRole('button', { name: '保存时限与日历' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
   await expect(yearRow(page, 2027)).toContainText('未录入（按周一至周五计算）');
+  // From 1 December (E2E_CLOCK=2026-12-…) the supervisor is warned on every screen that 2027 has no calendar.
+  const reminder = page.getByRole('status').filter({ hasText: '尚无 2027 年的节假日和调休安排' });
+  const december = chinaDate(e2eClockStart()).startsWith('2026-12');
+  await expect(reminder).toHaveCount(december ? 1 : 0);
+  if (december) {
+    await reminder.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('reminder-zh-CN.png') });
+  }
 
   // A file that is not head office's calendar is refused with the reason; nothing changes.
   await page.getByLabel('载入总部节假日文件').setInputFiles({
@@ -120,6 +128,7 @@ test('head office publishes 2027; after a sync a branch deadline moves and the s
   await bar.closeDetails();
   await settings.open();
   await expect(yearRow(page, 2027)).toContainText('总部发布');
+  await expect(reminder).toHaveCount(0);
   await expect(yearRow(page, 2026)).toContainText('内置法定节假日库');
   expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
     [],
