@@ -18,7 +18,7 @@ function readDays(file: string): unknown {
     // The days alone, or a {days: […]} object.
     return Array.isArray(parsed) ? parsed : (parsed as { days?: unknown } | null)?.days;
   } catch (e) {
-    throw new Error(`${file} is not JSON: ${(e as Error).message}`);
+    throw new Error(`${file} is not JSON: ${(e as Error).message}`, { cause: e });
   }
 }
 
