@@ -10,6 +10,15 @@ export const CALENDAR_HELP = `  npm run hq -- calendar publish --year 2027 --fil
   npm run hq -- calendar export --year 2027 --out calendar-2027.json
                                   the file a branch loads in its settings (--year may repeat; none: every year)`;
 
+/** Who publishes from the command line, unless --by says: the computer's user (none on some service accounts). */
+function localUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'head office';
+  }
+}
+
 function readDays(file: string): unknown {
   const text = readFileSync(file);
   if (text.length > MAX_CALENDAR_FILE_BYTES) throw new Error(`${file} is larger than ${MAX_CALENDAR_FILE_BYTES} bytes`);
@@ -33,7 +42,7 @@ export async function calendarCommand(db: Db, args: string[], now: number): Prom
   if (years.some(Number.isNaN)) throw new Error(`--year takes a year such as 2027\n${CALENDAR_HELP}`);
   if (action === 'publish') {
     if (years.length !== 1 || !values.file) throw new Error(`calendar publish needs one --year and --file\n${CALENDAR_HELP}`);
-    const published = await publishCalendar(db, { year: years[0], days: readDays(values.file), by: values.by ?? userInfo().username }, now);
+    const published = await publishCalendar(db, { year: years[0], days: readDays(values.file), by: values.by ?? localUser() }, now);
     const holidays = published.days.filter((d) => !d.workday).length;
     return `Published ${published.year}: ${holidays} holidays, ${published.days.length - holidays} working days (version ${published.version}). Branches receive it on their next sync.`;
   }
