@@ -38,7 +38,10 @@ export async function refreshCalendar(ctx: StoreContext): Promise<void> {
 async function keep(ctx: StoreContext, incoming: readonly PublishedCalendar[], since?: number): Promise<void> {
   await ctx.db.transaction('rw', ctx.db.meta, async () => {
     const held = await heldHqCalendars(ctx);
-    const value: HeldHqCalendars = { since: since ?? held.since, calendars: mergePublishedCalendars(held.calendars, incoming) };
+    // Head office's versions went back (its database was replaced): its answer, all years, replaces what was held.
+    const restarted = since !== undefined && since < held.since;
+    const calendars = mergePublishedCalendars(restarted ? [] : held.calendars, incoming);
+    const value: HeldHqCalendars = { since: since ?? held.since, calendars };
     await ctx.db.meta.put({ key: META_HQ_CALENDARS, value });
   });
   // Deadlines computed from now on use them (as after a supervisor's own entries).

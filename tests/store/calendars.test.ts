@@ -150,4 +150,29 @@ describe("head office's calendar file, loaded at the branch", () => {
     expect(await settings(host)).toMatchObject({ uncoveredYears: [2027], nextYearMissing: null });
     host.close();
   });
+
+  it("takes what the sync receives (main-only), and starts afresh when head office's versions went back", async () => {
+    const { host } = await generalBranch();
+    const receive = (answer: object) => host.call('sync.receiveCalendars', { answer }, SUPERVISOR, 'main');
+    const since = async () => {
+      const r = await host.call('sync.calendarsSince', {}, SUPERVISOR, 'main');
+      return r.ok ? r.value : null;
+    };
+    expect(await receive({ serverTime: DEC_30, latest: 7, calendars: [{ ...HQ_2027, version: 7 }] })).toEqual({ ok: true, value: null });
+    expect(await since()).toBe(7);
+    // A replaced head office numbers from 1 again and answers every year (docs/sync-protocol.md).
+    const fresh = { ...HQ_2027, version: 1, publishedAt: DEC_30, days: [] };
+    expect(await receive({ serverTime: DEC_30, latest: 1, calendars: [fresh] })).toEqual({ ok: true, value: null });
+    expect(await since()).toBe(1);
+    expect((await settings(host)).calendarYears.find((y) => y.year === 2027)?.publishedAt).toBe(DEC_30);
+    // What the sync hands over is checked like a file.
+    const bad = await receive({
+      serverTime: DEC_30,
+      latest: 9,
+      calendars: [{ ...HQ_2027, version: 9, days: [{ date: '2028-01-01', workday: false }] }],
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await since()).toBe(1);
+    host.close();
+  });
 });
