@@ -6,6 +6,7 @@ import { migrate } from './migrate';
 import { buildServer } from './server';
 import { addUser, USER_ROLES, type UserRole } from './staff/users';
 import { DEFAULT_SILENT_HOURS } from './web/register';
+import { CALENDAR_HELP, calendarCommand } from './calendarCli';
 
 /**
  * `npm run hq` serves head office's receiver and the HQ page; `npm run hq -- enrol --branch BJ01 --name "北京一店"`
@@ -15,6 +16,7 @@ const HELP = `usage:
   npm run hq                      serve (HQ_PORT, default 8787; HQ_HOST, default 127.0.0.1)
   npm run hq -- enrol --branch BJ01 --name "北京一店" [--url http://127.0.0.1:8787]
   npm run hq -- add-user --user ID --name "张敏" [--role admin|staff]   (the password is read from stdin)
+${CALENDAR_HELP}
 data: PostgreSQL when DATABASE_URL is set, else PGlite in HQ_DATA_DIR (default ./hq-data)`;
 
 const host = process.env.HQ_HOST || '127.0.0.1';
@@ -84,13 +86,19 @@ async function addUserCommand(args: string[]) {
   }
 }
 
+async function calendar(args: string[]) {
+  const db = await openDatabase();
+  try {
+    await migrate(db);
+    console.log(await calendarCommand(db, args, Date.now()));
+  } finally {
+    await db.close();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { serve, enrol, 'add-user': addUserCommand, calendar };
 const [command = 'serve', ...rest] = process.argv.slice(2);
-const COMMANDS: Record<string, () => Promise<void>> = {
-  serve,
-  enrol: () => enrol(rest),
-  'add-user': () => addUserCommand(rest),
-};
-const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command]! : null;
+const run = Object.hasOwn(COMMANDS, command) ? () => COMMANDS[command]!(rest) : null;
 if (!run) {
   console.error(HELP);
   process.exit(2);

@@ -11,6 +11,7 @@ import {
 } from '../shared/sync/protocol';
 import { authenticate, pruneRequestIds, touchBranch } from './auth';
 import { blobStatus, checkSha, putPiece } from './blobs';
+import { calendarsSince, sinceOf } from './calendar';
 import type { Db } from './db/types';
 import { RequestError } from './errors';
 import { applyBatch, decodeBody, readBatch } from './ingest';
@@ -45,7 +46,7 @@ function rawBody(req: FastifyRequest): Uint8Array {
   return req.body instanceof Uint8Array ? req.body : new Uint8Array(0);
 }
 
-/** Head office's receiver (docs/hq.md): the branches' sync API under /v1, and the HQ page for people. */
+/** Head office's receiver (docs/hq.md): the branches' sync API under /v1, and the HQ page for people (calendars included). */
 export function buildServer({ db, now = Date.now, logger = false, silentHours, trustProxy = false }: ServerOptions): FastifyInstance {
   const app = Fastify({ logger, bodyLimit: MAX_BATCH_BYTES, trustProxy }) as unknown as FastifyInstance;
   // Two plugin scopes: the API's raw bodies, CORS and request-id pruning never reach the pages, and
@@ -124,6 +125,13 @@ function syncApi(app: FastifyInstance, db: Db, now: () => number) {
     const signed = await authenticate(db, req, rawBody(req), at);
     await touchBranch(db, signed.branch, at);
     return blobStatus(db, checkSha(req.params.sha), signed, at);
+  });
+
+  app.get(PATHS.calendars, async (req) => {
+    const at = now();
+    const signed = await authenticate(db, req, rawBody(req), at);
+    await touchBranch(db, signed.branch, at);
+    return calendarsSince(db, sinceOf(req.query), at);
   });
 
   app.put<{ Params: { sha: string }; Querystring: { offset?: string; total?: string } }>(

@@ -97,6 +97,8 @@ export function createMainSync(deps: MainSyncDeps): MainSync {
     loadState: () => call('sync.state', {}),
     saveState: async (state) => void (await call('sync.saveState', { state })),
     waiting: async () => (await call('sync.status', {})).waiting,
+    calendarsSince: () => call('sync.calendarsSince', {}),
+    receiveCalendars: async (answer) => void (await call('sync.receiveCalendars', { answer })),
   };
 
   async function enrolment(): Promise<Enrolment | null> {

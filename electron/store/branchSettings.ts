@@ -1,5 +1,6 @@
 import type { DeadlineSettings, Organization } from '../../shared/api/contract';
-import { chinaYear, DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
+import { chinaYear, DEFAULT_DEADLINE_POLICIES, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
+import { calendarYears, refreshCalendar } from './calendars';
 import { activeCategories } from '../../shared/domain/categories';
 import { META_CALENDAR, META_ORG, META_POLICY, organizationOf, StoreError, type StoreContext } from './context';
 
@@ -24,8 +25,10 @@ export async function deadlineSettings(ctx: StoreContext): Promise<DeadlineSetti
   const [policyRow, calendarRow] = await ctx.db.meta.bulkGet([META_POLICY, META_CALENDAR]);
   const policy = (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[ctx.branch?.profileId ?? 'general'];
   const calendarOverrides = (calendarRow?.value as CalendarOverride[] | undefined) ?? [];
+  const years = await calendarYears(ctx);
   const year = chinaYear(ctx.now());
-  return { policy, calendarOverrides, uncoveredYears: new WorkCalendar(calendarOverrides).uncoveredYears(year, year + 1) };
+  const uncoveredYears = years.calendarYears.filter((y) => y.source === 'unknown' && y.year <= year + 1).map((y) => y.year);
+  return { policy, calendarOverrides, uncoveredYears, ...years };
 }
 
 /**
@@ -42,6 +45,6 @@ export async function saveDeadlineSettings(
     if (patch.calendarOverrides) await ctx.db.meta.put({ key: META_CALENDAR, value: patch.calendarOverrides });
   });
   if (patch.policy) ctx.policy = patch.policy;
-  if (patch.calendarOverrides) ctx.calendar = new WorkCalendar(patch.calendarOverrides);
+  if (patch.calendarOverrides) await refreshCalendar(ctx);
   return deadlineSettings(ctx);
 }

@@ -1,6 +1,12 @@
 import type { Branch, Organization } from '../../shared/api/contract';
 import type { CategorySettings } from '../../shared/domain/categories';
-import { DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
+import {
+  DEFAULT_DEADLINE_POLICIES,
+  WorkCalendar,
+  type CalendarOverride,
+  type DeadlinePolicy,
+  type PublishedCalendar,
+} from '../../shared/deadlines';
 import type { DomainError } from '../../shared/workflow/errors';
 import type { CountersignDb } from './db';
 import type { Actor, CaseRecord } from '../../shared/domain/case';
@@ -52,6 +58,8 @@ export function fail(code: DomainError['code'], message: string, params?: Domain
 export const META_BRANCH = 'branch';
 export const META_POLICY = 'deadlinePolicy';
 export const META_CALENDAR = 'calendarOverrides';
+/** Head office's calendars as received (electron/store/calendars.ts). */
+export const META_HQ_CALENDARS = 'hqCalendars';
 export const META_ORG = 'organization';
 
 /** A stored organization, complete: ones saved before categories existed have none of their own. */
@@ -65,7 +73,13 @@ export function organizationOf(stored: Partial<Organization> | undefined): Organ
 }
 
 export async function loadContext(db: CountersignDb, now: () => number, blockSize: number): Promise<StoreContext> {
-  const [branchRow, policyRow, calendarRow, orgRow] = await db.meta.bulkGet([META_BRANCH, META_POLICY, META_CALENDAR, META_ORG]);
+  const [branchRow, policyRow, calendarRow, orgRow, hqCalendarsRow] = await db.meta.bulkGet([
+    META_BRANCH,
+    META_POLICY,
+    META_CALENDAR,
+    META_ORG,
+    META_HQ_CALENDARS,
+  ]);
   const branch = (branchRow?.value as Branch | undefined) ?? null;
   const model = new ReadModel();
   model.load(await readAllCases(db));
@@ -80,7 +94,10 @@ export async function loadContext(db: CountersignDb, now: () => number, blockSiz
     now,
     branch,
     policy: (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[branch?.profileId ?? 'general'],
-    calendar: new WorkCalendar((calendarRow?.value as CalendarOverride[] | undefined) ?? []),
+    calendar: new WorkCalendar(
+      (calendarRow?.value as CalendarOverride[] | undefined) ?? [],
+      (hqCalendarsRow?.value as { calendars: PublishedCalendar[] } | undefined)?.calendars ?? [],
+    ),
     categories: organizationOf(orgRow?.value as Partial<Organization> | undefined),
   };
 }

@@ -23,6 +23,7 @@ import { addAttachment, readAttachment, registerCase, runCommand } from './cases
 import { loadContext, META_BRANCH, META_POLICY, requireSupervisor, StoreError, type StoreContext } from './context';
 import { openDb, type CountersignDb } from './db';
 import { deadlineSettings, organization, saveDeadlineSettings, saveOrganization } from './branchSettings';
+import { heldHqCalendars, loadCalendarFile, receiveHqCalendars } from './calendars';
 import { discardDraft, listDrafts, saveDraft } from './drafts';
 import { openNotifications } from './escalations';
 import { DEFAULT_BLOCK_SIZE, sealAll, sealFullBlocksSoon, verifyLedger } from './ledger';
@@ -102,10 +103,20 @@ const handlers: { [M in Method]: Handler<M> } = {
     await saveSyncState(ctx, state);
     return null;
   },
+  'sync.calendarsSince': async (ctx) => (await heldHqCalendars(ctx)).since,
+  'sync.receiveCalendars': async (ctx, { answer }) => {
+    await receiveHqCalendars(ctx, answer);
+    return null;
+  },
   'deadlines.get': (ctx) => deadlineSettings(ctx),
   'deadlines.save': (ctx, patch, actor) => {
     requireSupervisor(actor, 'errors.settings.supervisorOnly');
     return saveDeadlineSettings(ctx, patch);
+  },
+  'calendars.load': async (ctx, { text }, actor) => {
+    requireSupervisor(actor, 'errors.settings.supervisorOnly');
+    await loadCalendarFile(ctx, text);
+    return deadlineSettings(ctx);
   },
 };
 

@@ -23,6 +23,7 @@ import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queues/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FirstRun } from '../features/setup/FirstRun';
+import { CalendarReminder } from './CalendarReminder';
 import { NotificationBadge, UrgentAlerts } from './Escalations';
 import { envelopeOf, loadSession, saveSession, type Session } from './session';
 import { StoreContext } from './store';
@@ -110,6 +111,12 @@ export function App({ api }: { api: StoreApi }) {
     body = (
       <StoreContext.Provider value={store}>
         <UrgentAlerts onOpen={openFromAnywhere} />
+        <CalendarReminder
+          onOpenSettings={() => {
+            setScreen('settings');
+            setOpenCase(null);
+          }}
+        />
         <Box component="main" sx={{ p: 2 }}>
           {screen === 'intake' && (
             <IntakeScreen

@@ -8,7 +8,17 @@ import { hasControlCharacters, MAX_TEXT, rowId, staffId, textField, timestamp } 
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
 import { ATTACHMENT_KINDS, ATTACHMENT_TYPES, COMMAND_NAMES, MAX_ATTACHMENT_BYTES, type CommandName } from '../workflow/commands';
 import { ROLES, type Role } from '../domain/enums';
-import { calendarOverridesSchema, deadlinePolicySchema, type CalendarOverride, type ClockState, type DeadlinePolicy } from '../deadlines';
+import {
+  CALENDAR_ERRORS,
+  calendarOverridesSchema,
+  deadlinePolicySchema,
+  MAX_CALENDAR_FILE_BYTES,
+  type CalendarOverride,
+  type ClockState,
+  type DeadlinePolicy,
+  type YearCoverage,
+} from '../deadlines';
+import { calendarsAnswerSchema } from '../sync/answers';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/translate';
 import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
 import { CASE_REJECTIONS, REQUEST_ERRORS, type CaseEntry, type CaseRejection, type RequestErrorCode } from '../sync/protocol';
@@ -93,8 +103,22 @@ export type Organization = z.output<typeof organizationSchema>;
 export interface DeadlineSettings {
   policy: DeadlinePolicy;
   calendarOverrides: CalendarOverride[];
-  /** Years (this one and the next) that have neither the library's holidays nor local overrides. */
+  /** Years (this one and the next) that have no calendar: neither head office's, nor the library's, nor local entries. */
   uncoveredYears: number[];
+  /** Per year (this one, the next, and any with head office's or local entries): where its calendar comes from. */
+  calendarYears: CalendarYearSource[];
+  /** From 1 December on: next year when it has no calendar at all (supervisors are warned on every screen); else null. */
+  nextYearMissing: number | null;
+}
+
+export interface CalendarYearSource {
+  year: number;
+  /** headOffice, library, overrides (local entries only) or unknown (Monday to Friday). */
+  source: YearCoverage;
+  /** Local entries in the year: they win over head office's and the library's days. */
+  localEntries: number;
+  /** When head office published the year's calendar (null: it has not). */
+  publishedAt: number | null;
 }
 
 export const queueQuerySchema = z
@@ -209,6 +233,10 @@ export const methods = {
   'org.save': z.object({ organization: organizationSchema }),
   'deadlines.get': z.object({}),
   'deadlines.save': z.object({ policy: deadlinePolicySchema.optional(), calendarOverrides: calendarOverridesSchema.optional() }),
+  /** The text of the calendar file head office exported, as a supervisor picked it. */
+  'calendars.load': z.object({
+    text: z.string({ error: CALENDAR_ERRORS.notAFile }).max(MAX_CALENDAR_FILE_BYTES, { error: CALENDAR_ERRORS.tooLarge }),
+  }),
   'prints.record': z.object({
     caseId: rowId,
     document: z.enum(DOCUMENT_KINDS, { error: 'errors.print.document' }),
@@ -253,6 +281,8 @@ export const methods = {
   'sync.acknowledge': z.object({ caseId: rowId, version: z.number().int().min(1), at: timestamp }),
   'sync.state': z.object({}),
   'sync.saveState': z.object({ state: syncStateSchema }),
+  'sync.calendarsSince': z.object({}),
+  'sync.receiveCalendars': z.object({ answer: calendarsAnswerSchema }),
 } as const;
 
 export type Method = keyof typeof methods;
@@ -361,6 +391,7 @@ export interface Results {
   'org.save': Organization;
   'deadlines.get': DeadlineSettings;
   'deadlines.save': DeadlineSettings;
+  'calendars.load': DeadlineSettings;
   'prints.record': PrintRecord;
   'prints.list': PrintRecord[];
   'prints.get': PrintRecord & { pdf: Uint8Array | null };
@@ -374,6 +405,8 @@ export interface Results {
   'sync.acknowledge': null;
   'sync.state': SyncState;
   'sync.saveState': null;
+  'sync.calendarsSince': number;
+  'sync.receiveCalendars': null;
 }
 
 /**
@@ -430,6 +463,8 @@ export const MAIN_ONLY_METHODS = [
   'sync.acknowledge',
   'sync.state',
   'sync.saveState',
+  'sync.calendarsSince',
+  'sync.receiveCalendars',
 ] as const satisfies readonly Method[];
 
 /** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */

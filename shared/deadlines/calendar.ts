@@ -14,8 +14,17 @@ export interface CalendarOverride {
   name?: string;
 }
 
-/** Where a year's working days come from: the library, a supervisor's overrides, or nowhere (Mon–Fri). */
-export type YearCoverage = 'library' | 'overrides' | 'unknown';
+/** One year's holidays and 调休 working days as head office published them (days inside that year). */
+export interface YearCalendar {
+  year: number;
+  days: readonly CalendarOverride[];
+}
+
+/**
+ * Where a year's working days come from: head office's calendar, the bundled library, a
+ * supervisor's overrides only, or nowhere (Mon–Fri).
+ */
+export type YearCoverage = 'headOffice' | 'library' | 'overrides' | 'unknown';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -49,6 +58,16 @@ export function dayIndexOfDate(date: string): number {
     }
   }
   throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+}
+
+/** Whether `date` is a real calendar date 'YYYY-MM-DD' (dayIndexOfDate's rule). */
+export function isCalendarDate(date: string): boolean {
+  try {
+    dayIndexOfDate(date);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** 00:00:00.000 China time of the calendar date 'YYYY-MM-DD' (a date picker's value), as epoch milliseconds. */
@@ -99,6 +118,11 @@ function yearOfDayIndex(day: number): number {
   return new Date(day * DAY_MS).getUTCFullYear();
 }
 
+/** The year of a real calendar date 'YYYY-MM-DD'; throws RangeError otherwise. */
+export function yearOfDate(date: string): number {
+  return yearOfDayIndex(dayIndexOfDate(date));
+}
+
 interface DayRule {
   workday: boolean;
   name?: string;
@@ -133,19 +157,43 @@ export function libraryKnowsYear(year: number): boolean {
 /** Day-number memo keys: a deadline amount is at most 60, so 1024 slots per start day never collide. */
 const MEMO_SLOTS = 1024;
 
+/**
+ * The working-day calendar deadlines are counted on. Its one precedence rule, per day: a local
+ * entry (a supervisor's override) wins; else, in a year head office published, head office's
+ * entry for the day, or a plain weekday rule when it has none (its calendar is the whole year's);
+ * else the bundled library's entry; else Monday to Friday.
+ */
 export class WorkCalendar {
   private readonly overrides = new Map<number, DayRule>();
   private readonly overrideYears = new Set<number>();
+  private readonly headOffice = new Map<number, DayRule>();
+  private readonly headOfficeYears = new Set<number>();
   private readonly workdayMemo = new Map<number, boolean>();
   private readonly addMemo = new Map<number, number>();
 
-  /** Overrides win over the library, also in years it knows; a later duplicate date wins. */
-  constructor(overrides: readonly CalendarOverride[] = []) {
+  /** A later duplicate date wins, among overrides and within a head-office year alike. */
+  constructor(overrides: readonly CalendarOverride[] = [], headOffice: readonly YearCalendar[] = []) {
     for (const { date, workday, name } of overrides) {
       const day = dayIndexOfDate(date);
       this.overrides.set(day, name === undefined ? { workday } : { workday, name });
       this.overrideYears.add(yearOfDayIndex(day));
     }
+    for (const { year, days } of headOffice) {
+      this.headOfficeYears.add(year);
+      for (const { date, workday, name } of days) {
+        const day = dayIndexOfDate(date);
+        // Head office's calendar of a year speaks for that year only.
+        if (yearOfDayIndex(day) === year) this.headOffice.set(day, name === undefined ? { workday } : { workday, name });
+      }
+    }
+  }
+
+  /** The entry that decides `day`, if any: local, else head office's year, else the library (see the class). */
+  private ruleOf(day: number): DayRule | undefined {
+    const local = this.overrides.get(day);
+    if (local) return local;
+    if (this.headOfficeYears.has(yearOfDayIndex(day))) return this.headOffice.get(day);
+    return LIBRARY_RULES.get(day);
   }
 
   /** Whether chinese-days has the official holidays of `year`. */
@@ -154,11 +202,19 @@ export class WorkCalendar {
   }
 
   coverage(year: number): YearCoverage {
+    if (this.headOfficeYears.has(year)) return 'headOffice';
     if (libraryKnowsYear(year)) return 'library';
     return this.overrideYears.has(year) ? 'overrides' : 'unknown';
   }
 
-  /** Years in [fromYear, toYear] with neither library data nor overrides: the UI asks for their holidays. */
+  /** Local entries in `year` (they win over head office and the library). */
+  overridesIn(year: number): number {
+    let count = 0;
+    for (const day of this.overrides.keys()) if (yearOfDayIndex(day) === year) count++;
+    return count;
+  }
+
+  /** Years in [fromYear, toYear] with no calendar at all (head office, library or overrides): the UI asks for their holidays. */
   uncoveredYears(fromYear: number, toYear: number): number[] {
     const years: number[] = [];
     for (let year = fromYear; year <= toYear; year++) {
@@ -167,20 +223,30 @@ export class WorkCalendar {
     return years;
   }
 
+  /**
+   * From 1 December (China time) on: next year, when it has no calendar at all (head office,
+   * library or local entries), so the supervisor is warned in time; otherwise null.
+   */
+  nextYearMissing(at: number): number | null {
+    const today = new Date(chinaDayIndex(at) * DAY_MS);
+    if (today.getUTCMonth() !== 11) return null;
+    const next = today.getUTCFullYear() + 1;
+    return this.coverage(next) === 'unknown' ? next : null;
+  }
+
   isWorkday(date: string): boolean {
     return this.isWorkdayIndex(dayIndexOfDate(date));
   }
 
-  /** The holiday or 调休 name of a date (override name first), if it has one. */
+  /** The holiday or 调休 name of a date, from the entry that decides it, if it has one. */
   dayName(date: string): string | undefined {
-    const day = dayIndexOfDate(date);
-    return (this.overrides.get(day) ?? LIBRARY_RULES.get(day))?.name;
+    return this.ruleOf(dayIndexOfDate(date))?.name;
   }
 
   isWorkdayIndex(day: number): boolean {
     let workday = this.workdayMemo.get(day);
     if (workday === undefined) {
-      const rule = this.overrides.get(day) ?? LIBRARY_RULES.get(day);
+      const rule = this.ruleOf(day);
       if (rule) workday = rule.workday;
       else {
         const weekday = weekdayOfDayIndex(day);

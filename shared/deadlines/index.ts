@@ -11,9 +11,22 @@ export {
   dayIndexEnd,
   HOUR_MS,
   DAY_MS,
+  yearOfDate,
   type CalendarOverride,
+  type YearCalendar,
   type YearCoverage,
 } from './calendar';
+export {
+  publishedCalendarSchema,
+  yearCalendarSchema,
+  calendarFileSchema,
+  calendarFile,
+  mergePublishedCalendars,
+  CALENDAR_ERRORS,
+  MAX_CALENDAR_FILE_BYTES,
+  type PublishedCalendar,
+  type CalendarFile,
+} from './published';
 export {
   DEFAULT_DEADLINE_POLICIES,
   CLOCK_UNITS,

@@ -48,6 +48,10 @@ const zhCN = {
   'errors.deadline.workday': '请选择上班或休息。',
   'errors.deadline.dayName': '名称须为 1 至 40 个字符。',
   'errors.deadline.tooManyOverrides': '自定义日期过多。',
+  'errors.calendar.year': '年份须为 2000 至 2100 之间的整数。',
+  'errors.calendar.outsideYear': '该日期不在 {{year}} 年内。',
+  'errors.calendar.notAFile': '这不是总部导出的节假日文件。',
+  'errors.calendar.tooLarge': '文件过大，不是总部导出的节假日文件。',
 } as const;
 
 export type DeadlineMessageKey = keyof typeof zhCN;
@@ -100,6 +104,10 @@ const zhTW: Catalog = {
   'errors.deadline.workday': '請選擇上班或休假。',
   'errors.deadline.dayName': '名稱須為 1 至 40 個字元。',
   'errors.deadline.tooManyOverrides': '自訂日期過多。',
+  'errors.calendar.year': '年份須為 2000 至 2100 之間的整數。',
+  'errors.calendar.outsideYear': '此日期不在 {{year}} 年內。',
+  'errors.calendar.notAFile': '這不是總部匯出的節假日檔案。',
+  'errors.calendar.tooLarge': '檔案過大，不是總部匯出的節假日檔案。',
 };
 
 const en: Catalog = {
@@ -150,6 +158,10 @@ const en: Catalog = {
   'errors.deadline.workday': 'Choose working day or day off.',
   'errors.deadline.dayName': 'The name must be 1 to 40 characters.',
   'errors.deadline.tooManyOverrides': 'Too many calendar entries.',
+  'errors.calendar.year': 'The year must be a whole number from 2000 to 2100.',
+  'errors.calendar.outsideYear': 'This date is not in {{year}}.',
+  'errors.calendar.notAFile': 'This is not a holiday calendar file exported by head office.',
+  'errors.calendar.tooLarge': 'The file is too large to be a holiday calendar file exported by head office.',
 };
 
 export const deadlineMessages: Readonly<Record<Locale, Catalog>> = {

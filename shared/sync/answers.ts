@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { SyncError } from '../api/contract';
+import { publishedCalendarSchema } from '../deadlines/published';
 import {
   CASE_REJECTIONS,
   REQUEST_ERRORS,
   type BatchAnswer,
   type BlobStatus,
+  type CalendarsAnswer,
   type RequestErrorAnswer,
   type RequestErrorCode,
 } from './protocol';
@@ -33,6 +35,12 @@ export const blobStatusSchema: z.ZodType<BlobStatus> = z.object({
   received: z.number().int().min(0),
   total: z.number().int().min(0).nullable(),
   complete: z.boolean(),
+});
+
+export const calendarsAnswerSchema: z.ZodType<CalendarsAnswer> = z.object({
+  serverTime: epochMs,
+  latest: z.number().int().min(0),
+  calendars: z.array(publishedCalendarSchema).max(200),
 });
 
 const refusalSchema = z.object({

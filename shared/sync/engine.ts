@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncError } from '../api/contract';
-import { batchAnswerSchema, blobStatusSchema, readAnswer, transportFailure, type Answer } from './answers';
+import { batchAnswerSchema, blobStatusSchema, calendarsAnswerSchema, readAnswer, transportFailure, type Answer } from './answers';
 import { backoffDelay } from './backoff';
 import { gzip } from './gzip';
 import type { Enrolment } from './enrolment';
@@ -14,6 +14,7 @@ import {
   type BatchAnswer,
   type BlobStatus,
   type CaseEntry,
+  type CalendarsAnswer,
 } from './protocol';
 import { signedRequest, type RequestParts } from './request';
 import type { Timers, Transport } from './transport';
@@ -60,6 +61,10 @@ export interface SyncSource {
   saveState(state: SyncState): Promise<void>;
   /** How many cases wait for head office. */
   waiting(): Promise<number>;
+  /** The newest calendar version received from head office (0: none). A source without it asks for no calendars. */
+  calendarsSince?(): Promise<number>;
+  /** Keeps the calendars head office answered (each year's newest). */
+  receiveCalendars?(answer: CalendarsAnswer): Promise<void>;
 }
 
 export interface SyncEngineDeps extends Timers {
@@ -256,6 +261,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     );
   }
 
+  /**
+   * After a run that did not fail: head office's calendars published since the last ones received.
+   * Not getting them (an older head office without the route, a lost answer) fails nothing: the
+   * next run asks again.
+   */
+  async function receiveCalendars(enrolment: Enrolment): Promise<void> {
+    if (!source.calendarsSince || !source.receiveCalendars) return;
+    const path = `${PATHS.calendars}?since=${await source.calendarsSince()}`;
+    const answer = await exchange<CalendarsAnswer>(enrolment, { method: 'GET', path }, calendarsAnswerSchema);
+    if (answer.ok) await source.receiveCalendars(answer.value);
+  }
+
   async function run(): Promise<RunOutcome> {
     const enrolled = await deps.enrolment();
     if (!enrolled) return { result: 'not_enrolled' };
@@ -343,6 +360,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (failure || !resend) break;
       resend = false;
     }
+    if (!failure) await receiveCalendars(enrolment);
 
     async function sendWaiting(): Promise<void> {
       while (!failure) {

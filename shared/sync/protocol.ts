@@ -2,6 +2,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import type { PublishedCalendar } from '../deadlines/published';
 import { actorSchema } from '../domain/case';
 import { branchCodeSchema } from '../domain/caseNumber';
 import { EVENT_TYPES } from '../domain/enums';
@@ -46,6 +47,8 @@ export const PATHS = {
   batches: '/v1/batches',
   /** `/v1/blobs/<sha256>`: GET its upload status, PUT a piece (`?offset=N&total=T`). */
   blob: (sha: string) => `/v1/blobs/${sha}`,
+  /** GET `/v1/calendars?since=<version>`: head office's calendars published after that version. */
+  calendars: '/v1/calendars',
 } as const;
 
 export interface SignedParts {
@@ -227,6 +230,17 @@ export interface BlobStatus {
   received: number;
   total: number | null;
   complete: boolean;
+}
+
+/**
+ * GET /v1/calendars?since=N: for each year, head office's newest calendar if it is newer than
+ * version N (none: nothing new); `latest` is the newest version head office has (0: none), the
+ * `since` of the next request.
+ */
+export interface CalendarsAnswer {
+  serverTime: number;
+  latest: number;
+  calendars: PublishedCalendar[];
 }
 
 export interface HealthAnswer {

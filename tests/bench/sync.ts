@@ -161,7 +161,10 @@ async function push(backend: 'PGlite' | 'PostgreSQL', cases: { record: CaseRecor
   return { pushS, bytesPerCase: batchBytes / cases.length };
 }
 
-/** The baseline: the same cases and events inserted with plain multi-row INSERTs, 500 cases a transaction. */
+/**
+ * The baseline: the same rows head office stores — each case's record and its event chain as one
+ * JSON text (migration 002) — inserted with plain multi-row INSERTs, 500 cases a transaction.
+ */
 async function rawInsert(backend: 'PGlite' | 'PostgreSQL', cases: { record: CaseRecord; events: CaseEvent[] }[]) {
   const db = await freshDatabase(backend);
   await migrate(db);
@@ -170,26 +173,26 @@ async function rawInsert(backend: 'PGlite' | 'PostgreSQL', cases: { record: Case
   for (let i = 0; i < cases.length; i += 500) {
     const slice = cases.slice(i, i + 500);
     await db.transaction(async (tx) => {
-      const caseParams: unknown[] = [];
-      const caseRows = slice.map(({ record: r }, j) => {
-        caseParams.push(r.id, r.caseNo, r.state, r.version, JSON.stringify(r), r.ledgerHead.seq, r.ledgerHead.hash, Date.now());
-        const p = j * 8;
-        return `($${p + 1}, 'BJ01', $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}, $${p + 7}, 'verified', $${p + 8}, $${p + 8})`;
+      const params: unknown[] = [];
+      const rows = slice.map(({ record: r, events }, j) => {
+        params.push(
+          r.id,
+          r.caseNo,
+          r.state,
+          r.version,
+          JSON.stringify(r),
+          r.ledgerHead.seq,
+          r.ledgerHead.hash,
+          JSON.stringify(events),
+          Date.now(),
+        );
+        const p = j * 9;
+        return `($${p + 1}, 'BJ01', $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}, $${p + 7}, $${p + 8}, 'verified', $${p + 9}, $${p + 9})`;
       });
       await tx.query(
-        `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, chain_status, received_at, updated_at) VALUES ${caseRows.join(', ')}`,
-        caseParams,
+        `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, events, chain_status, received_at, updated_at) VALUES ${rows.join(', ')}`,
+        params,
       );
-      const events = slice.flatMap((c) => c.events);
-      for (let k = 0; k < events.length; k += 1000) {
-        const params: unknown[] = [];
-        const rows = events.slice(k, k + 1000).map((e, j) => {
-          params.push(e.caseId, e.seq, e.type, e.at, JSON.stringify(e.actor), JSON.stringify(e.changes), e.prevHash, e.hash);
-          const p = j * 8;
-          return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb, $${p + 7}, $${p + 8})`;
-        });
-        await tx.query(`INSERT INTO events (case_id, seq, type, at, actor, changes, prev_hash, hash) VALUES ${rows.join(', ')}`, params);
-      }
     });
   }
   const rawS = (performance.now() - started) / 1000;

@@ -1,31 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/api/contract';
-import { formatEnrolmentCode } from '../../shared/sync/enrolment';
 import { sha256Hex } from '../../shared/sync/protocol';
-import { createStoreHost, type StoreHost } from '../../electron/store/host';
-import { CLERK, intake, mustCommand, SUPERVISOR, uniqueDbName } from '../store/fixtures';
-import { BACKENDS, BRANCH, heldCase, startHq, SUITE, type TestHq } from './fixtures';
+import type { StoreHost } from '../../electron/store/host';
+import { CLERK, intake, mustCommand, SUPERVISOR } from '../store/fixtures';
+import { BACKENDS, branchHost, heldCase, startHq, SUITE, type TestHq } from './fixtures';
 
 const SIGNED_FORM = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 10, 1, 2, 3]);
-
-/** The branch: a real store host running the real engine over Node's fetch, on head office's clock. */
-async function branchHost(hq: TestHq): Promise<StoreHost> {
-  const host = await createStoreHost({
-    dbName: uniqueDbName('branch-sync'),
-    now: hq.clock.now,
-    sync: { fetch: (url, init) => fetch(url, init as RequestInit), appVersion: 'test' },
-  });
-  const configured = await host.call(
-    'branch.configure',
-    { branch: { branchCode: BRANCH, branchName: '北京一店', profileId: 'pawnshop' } },
-    SUPERVISOR,
-  );
-  if (!configured.ok) throw new Error(configured.error.message);
-  const code = formatEnrolmentCode({ hqUrl: hq.url, branch: BRANCH, secret: hq.secrets.get(BRANCH)! });
-  const enrolled = await host.call('sync.enrol', { code }, SUPERVISOR);
-  if (!enrolled.ok) throw new Error(enrolled.error.message);
-  return host;
-}
 
 /** Resolves with the first status that `done` accepts (the status is live: no polling, no sleeping). */
 function statusWhen(host: StoreHost, done: (s: SyncStatus) => boolean): Promise<SyncStatus> {

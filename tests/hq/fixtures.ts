@@ -18,6 +18,10 @@ import { enrolBranch } from '../../hq/enrol';
 import { migrate } from '../../hq/migrate';
 import { EVENT_COUNT_SQL, storedEvents } from '../../hq/caseEvents';
 import { buildServer } from '../../hq/server';
+import { createStoreHost, type StoreHost } from '../../electron/store/host';
+import type { ProfileId } from '../../shared/domain/enums';
+import { formatEnrolmentCode } from '../../shared/sync/enrolment';
+import { SUPERVISOR, uniqueDbName } from '../store/fixtures';
 
 export const BRANCH = 'BJ01';
 /** 2026-12-01 10:00 China time. */
@@ -319,4 +323,19 @@ export async function heldCase(db: Db, caseId: string) {
   );
   const events = await storedEvents(db, caseId);
   return { row: c.rows[0] ?? null, events };
+}
+
+/** A branch: a real store host running the real engine over Node's fetch, on head office's clock, enrolled with `hq`. */
+export async function branchHost(hq: TestHq, profileId: ProfileId = 'pawnshop'): Promise<StoreHost> {
+  const host = await createStoreHost({
+    dbName: uniqueDbName('branch-sync'),
+    now: hq.clock.now,
+    sync: { fetch: (url, init) => fetch(url, init as RequestInit), appVersion: 'test' },
+  });
+  const configured = await host.call('branch.configure', { branch: { branchCode: BRANCH, branchName: '北京一店', profileId } }, SUPERVISOR);
+  if (!configured.ok) throw new Error(configured.error.message);
+  const code = formatEnrolmentCode({ hqUrl: hq.url, branch: BRANCH, secret: hq.secrets.get(BRANCH)! });
+  const enrolled = await host.call('sync.enrol', { code }, SUPERVISOR);
+  if (!enrolled.ok) throw new Error(enrolled.error.message);
+  return host;
 }

@@ -217,3 +217,32 @@ describe('safeStorage keeper', () => {
     expect(safeStorageKeeper(broken, { get: (k) => file.get(k), set: () => {} }, 'win32').load()).toBeNull();
   });
 });
+
+describe("main's engine and head office's calendars", () => {
+  it('keeps what head office publishes, through main-only store methods a screen cannot call', async () => {
+    const { sync, host, hq, runDue } = await setup();
+    const y2027 = {
+      year: 2027,
+      version: 2,
+      publishedAt: Date.parse('2026-11-20T10:00:00+08:00'),
+      days: [{ date: '2027-01-01', workday: false }],
+    };
+    hq.calendars = [y2027];
+    sync.start();
+    await sync.enrol({ code: CODE, ...SUPERVISOR });
+    await runDue();
+    const settings = await host.call('deadlines.get', {}, SUPERVISOR);
+    expect(settings.ok && settings.value.calendarYears.find((y) => y.year === 2027)).toMatchObject({ source: 'headOffice' });
+    expect(await host.call('sync.calendarsSince', {}, SUPERVISOR, 'main')).toEqual({ ok: true, value: 2 });
+
+    const forged = { serverTime: 0, latest: 99, calendars: [{ ...y2027, version: 99, days: [] }] };
+    expect(await host.call('sync.receiveCalendars', { answer: forged }, SUPERVISOR)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await host.call('sync.calendarsSince', {}, SUPERVISOR)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await host.call('sync.calendarsSince', {}, SUPERVISOR, 'main')).toEqual({ ok: true, value: 2 });
+    sync.stop();
+    host.close();
+  });
+});

@@ -5,6 +5,7 @@ import { INITIAL_SYNC_STATE, type PendingCase, type SyncSource, type SyncState }
 import type { CaseEntry } from '../../../shared/sync/protocol';
 import type { StoreContext } from '../context';
 import type { StoredOutboxRow } from '../db';
+import { heldHqCalendars, receiveHqCalendars } from '../calendars';
 import { eventsOf } from '../ledger';
 
 /** The engine's state (SyncState), in the meta table. */
@@ -127,5 +128,7 @@ export function dexieSyncSource(ctx: StoreContext): SyncSource {
     loadState: () => loadSyncState(ctx),
     saveState: (state) => saveSyncState(ctx, state),
     waiting: () => waitingCount(ctx),
+    calendarsSince: async () => (await heldHqCalendars(ctx)).since,
+    receiveCalendars: (answer) => receiveHqCalendars(ctx, answer),
   };
 }

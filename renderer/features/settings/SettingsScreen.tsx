@@ -17,7 +17,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Branch, Organization, StaffMember } from '../../../shared/api/contract';
+import type { ApiError, Branch, CalendarYearSource, Organization, StaffMember } from '../../../shared/api/contract';
 import { allCategories, categoryLabel, nextCustomCategoryId } from '../../../shared/domain/categories';
 import type { CalendarOverride, DeadlinePolicy } from '../../../shared/deadlines';
 import { CLOCK_UNITS } from '../../../shared/deadlines';
@@ -26,6 +26,7 @@ import { LanguageSelect } from '../../app/LanguageSelect';
 import { useLive, useStore } from '../../app/store';
 import { desktopBridge } from '../../bridge/desktop';
 import { DepartmentsEditor, StaffEditor } from './OrganizationEditors';
+import { CalendarSources } from './CalendarSources';
 import { HeadOfficeSection } from './HeadOfficeSection';
 import { PrinterSection } from './PrinterSection';
 import { ChinaDateField } from '../../app/pickers';
@@ -213,7 +214,17 @@ function CategoriesSection({ org, profileId }: { org: Organization; profileId: P
   );
 }
 
-function DeadlineSection({ policy, overrides, uncovered }: { policy: DeadlinePolicy; overrides: CalendarOverride[]; uncovered: number[] }) {
+function DeadlineSection({
+  policy,
+  overrides,
+  uncovered,
+  years,
+}: {
+  policy: DeadlinePolicy;
+  overrides: CalendarOverride[];
+  uncovered: number[];
+  years: CalendarYearSource[];
+}) {
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const [clocks, setClocks] = useState(policy.clocks);
@@ -265,6 +276,7 @@ function DeadlineSection({ policy, overrides, uncovered }: { policy: DeadlinePol
           ))}
         </TableBody>
       </Table>
+      <CalendarSources years={years} />
       <Typography variant="subtitle1" component="h3" sx={{ mt: 3 }}>
         {t('settings.calendar')}
       </Typography>
@@ -354,6 +366,7 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
             policy={deadlines.value.policy}
             overrides={deadlines.value.calendarOverrides}
             uncovered={deadlines.value.uncoveredYears}
+            years={deadlines.value.calendarYears}
           />
         </>
       )}

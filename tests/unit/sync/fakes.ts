@@ -4,6 +4,7 @@
  * attachment pieces), a clock and timers run by hand.
  */
 import { gunzipSync } from 'fflate';
+import type { PublishedCalendar } from '../../../shared/deadlines';
 import type { Enrolment } from '../../../shared/sync/enrolment';
 import { INITIAL_SYNC_STATE, type PendingCase, type SyncSource, type SyncState } from '../../../shared/sync/engine';
 import {
@@ -183,6 +184,8 @@ export class FakeHq {
   maxBatchBytes = Infinity;
   /** Cases this head office cannot store though they are well-formed (as text PostgreSQL refuses): a batch holding one is refused 400. */
   unstorable = new Set<string>();
+  /** Calendars published at head office (GET /v1/calendars answers each year's newest above `since`). */
+  calendars: PublishedCalendar[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -235,6 +238,8 @@ export class FakeHq {
     const blob = /^\/v1\/blobs\/([0-9a-f]{64})(?:\?offset=(\d+)&total=(\d+))?$/.exec(path);
     if (blob) return this.blob(request.method, blob[1]!, Number(blob[2]), Number(blob[3]), body);
     if (path === '/v1/health' && request.method === 'GET') return this.json(200, { ok: true, protocol: 1, serverTime: this.serverTime() });
+    const since = /^\/v1\/calendars\?since=(\d+)$/.exec(path);
+    if (since && request.method === 'GET') return this.calendarsSince(Number(since[1]));
     if (path === '/v1/batches' && request.method === 'POST') return this.batch(h['content-encoding'] === 'gzip' ? gunzipSync(body) : body);
     return this.error('not_found');
   }
@@ -262,6 +267,11 @@ export class FakeHq {
     return this.json(200, status(next, total));
   }
   private totals = new Map<string, number>();
+
+  private calendarsSince(since: number): HttpAnswer {
+    const latest = Math.max(0, ...this.calendars.map((c) => c.version));
+    return this.json(200, { serverTime: this.serverTime(), latest, calendars: this.calendars.filter((c) => c.version > since) });
+  }
 
   private batch(bytes: Uint8Array): HttpAnswer {
     if (bytes.length > this.maxBatchBytes) return this.error('too_large');

@@ -1,0 +1,107 @@
+import {
+  calendarFile,
+  deadlineMessages,
+  yearCalendarSchema,
+  type CalendarFile,
+  type CalendarOverride,
+  type PublishedCalendar,
+} from '../shared/deadlines';
+import type { CalendarsAnswer } from '../shared/sync/protocol';
+import type { Queryable } from './db/types';
+import { RequestError } from './errors';
+
+/** Why a calendar cannot be published: each problem with where it is (`days.3.date`) and its i18n key. */
+export class CalendarProblem extends Error {
+  constructor(readonly issues: { path: string; key: string; params?: Record<string, unknown> }[]) {
+    super(issues.map((i) => `${i.path || 'calendar'}: ${describe(i.key, i.params)}`).join('; '));
+  }
+}
+
+/** The English text of a key, for the command line and logs (the HQ page translates the keys itself). */
+function describe(key: string, params: Record<string, unknown> = {}): string {
+  const text = (deadlineMessages.en as Record<string, string>)[key] ?? key;
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export interface PublishRequest {
+  year: unknown;
+  days: unknown;
+  /** Who publishes (a signed-in user's name, or the command line's user). */
+  by: string;
+}
+
+interface CalendarRow {
+  version: string | number;
+  year: number;
+  days: CalendarOverride[];
+  published_at: string | number;
+}
+
+function published(row: CalendarRow): PublishedCalendar {
+  return { year: row.year, version: Number(row.version), publishedAt: Number(row.published_at), days: row.days };
+}
+
+/**
+ * Publishes a year's calendar (a new version; the year's previous one is superseded): real dates,
+ * each once, all inside the year. Throws CalendarProblem, storing nothing, otherwise.
+ */
+export async function publishCalendar(db: Queryable, r: PublishRequest, now: number): Promise<PublishedCalendar> {
+  const checked = yearCalendarSchema.safeParse({ year: r.year, days: r.days });
+  if (!checked.success)
+    throw new CalendarProblem(
+      checked.error.issues.map((issue) => {
+        const { params } = issue as { params?: Record<string, unknown> };
+        return { path: issue.path.join('.'), key: issue.message, ...(params ? { params } : {}) };
+      }),
+    );
+  const by = r.by.trim().slice(0, 100) || 'head office';
+  const days = [...checked.data.days].sort((a, b) => a.date.localeCompare(b.date));
+  const { rows } = await db.query<CalendarRow>(
+    `INSERT INTO calendars (year, days, published_at, published_by) VALUES ($1, $2, $3, $4)
+     RETURNING version, year, days, published_at`,
+    [checked.data.year, JSON.stringify(days), now, by],
+  );
+  return published(rows[0]!);
+}
+
+const NEWEST_PER_YEAR = `SELECT DISTINCT ON (year) version, year, days, published_at FROM calendars`;
+
+/** A year's calendar as last published, or null. */
+export async function publishedCalendar(db: Queryable, year: number): Promise<(PublishedCalendar & { publishedBy: string }) | null> {
+  const { rows } = await db.query<CalendarRow & { published_by: string }>(
+    'SELECT version, year, days, published_at, published_by FROM calendars WHERE year = $1 ORDER BY version DESC LIMIT 1',
+    [year],
+  );
+  return rows[0] ? { ...published(rows[0]), publishedBy: rows[0].published_by } : null;
+}
+
+/** Every year's newest calendar, by year (for the HQ page's list). */
+export async function publishedCalendars(db: Queryable): Promise<PublishedCalendar[]> {
+  const { rows } = await db.query<CalendarRow>(`${NEWEST_PER_YEAR} ORDER BY year, version DESC`);
+  return rows.map(published);
+}
+
+/** The answer of GET /v1/calendars?since=N: each year's newest calendar when it is newer than N. */
+export async function calendarsSince(db: Queryable, since: number, now: number): Promise<CalendarsAnswer> {
+  const { rows } = await db.query<CalendarRow>(`${NEWEST_PER_YEAR} ORDER BY year, version DESC`);
+  const calendars = rows.map(published);
+  const latest = calendars.reduce((max, c) => Math.max(max, c.version), 0);
+  // A branch ahead of head office (its database was replaced) gets everything again.
+  return { serverTime: now, latest, calendars: calendars.filter((c) => since > latest || c.version > since) };
+}
+
+/** `since` as a request carries it: a whole number of at most 15 digits. */
+export function sinceOf(query: unknown): number {
+  const since = (query as { since?: unknown } | undefined)?.since;
+  if (typeof since !== 'string' || !/^\d{1,15}$/.test(since))
+    throw new RequestError('malformed', 'GET /v1/calendars needs ?since= and the newest version the branch holds (0: none).');
+  return Number(since);
+}
+
+/** The file a branch loads in its settings: the years' newest calendars (all years when none is named). */
+export async function exportCalendars(db: Queryable, years?: number[]): Promise<CalendarFile> {
+  const all = await publishedCalendars(db);
+  const chosen = years ? all.filter((c) => years.includes(c.year)) : all;
+  if (chosen.length === 0) throw new Error(years ? `no calendar is published for ${years.join(', ')}` : 'no calendar is published');
+  return calendarFile(chosen);
+}
