@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import secureJson from 'secure-json-parse';
 import { RequestError } from './errors';
 
@@ -6,11 +7,9 @@ export const MAX_JSON_DEPTH = 32;
 
 /** A body as text; anything but well-formed UTF-8 is refused. */
 export function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new RequestError('malformed', 'The body is not UTF-8 text.');
-  }
+  // Node's validator and decoder, a good deal faster than a fatal TextDecoder on a batch of megabytes.
+  if (!isUtf8(bytes)) throw new RequestError('malformed', 'The body is not UTF-8 text.');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /**

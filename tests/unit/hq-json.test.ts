@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, parseJson, unstorable } from '../../hq/json';
+import { decodeUtf8, MAX_JSON_DEPTH, parseJson, unstorable } from '../../hq/json';
 
 /** What head office concludes from a body's text: parsed, then checked with the text (the fast way) and without it. */
 function judged(text: string) {
@@ -30,5 +30,18 @@ describe('unstorable', () => {
     ['Chinese text', '{"content":"客户到店投诉金饰鉴定估价明显低于市场价"}'],
   ])('lets %s through', (_what, text) => {
     expect(judged(text)).toEqual({ fast: null, walked: null });
+  });
+});
+
+describe('decodeUtf8', () => {
+  it('reads UTF-8 text, a BOM-less Chinese body included', () => {
+    expect(decodeUtf8(new TextEncoder().encode('{"a":"投诉"}'))).toBe('{"a":"投诉"}');
+  });
+  it.each([
+    ['a lone continuation byte', [0x7b, 0x80, 0x7d]],
+    ['a truncated sequence', [0xe6, 0x8a]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+  ])('refuses %s as malformed', (_what, bytes) => {
+    expect(() => decodeUtf8(new Uint8Array(bytes))).toThrow(expect.objectContaining({ code: 'malformed' }));
   });
 });
