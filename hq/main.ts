@@ -1,7 +1,10 @@
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { MAX_EXPORT_BYTES } from '../shared/export/format';
 import QRCode from 'qrcode';
 import { openDatabase } from './db/open';
 import { enrolBranch } from './enrol';
+import { importExportFile, type ImportOutcome } from './import';
 import { migrate } from './migrate';
 import { buildServer } from './server';
 
@@ -12,6 +15,7 @@ import { buildServer } from './server';
 const HELP = `usage:
   npm run hq                      serve (HQ_PORT, default 8787; HQ_HOST, default 127.0.0.1)
   npm run hq -- enrol --branch BJ01 --name "北京一店" [--url http://127.0.0.1:8787]
+  npm run hq -- import FILE       imports a branch's export file (docs/export-file.md)
 data: PostgreSQL when DATABASE_URL is set, else PGlite in HQ_DATA_DIR (default ./hq-data)`;
 
 const host = process.env.HQ_HOST || '127.0.0.1';
@@ -53,8 +57,43 @@ async function enrol(args: string[]) {
   }
 }
 
+/** The outcome as lines for the terminal: the file, then one line per case. */
+export function describeImport(file: string, outcome: ImportOutcome): string[] {
+  if (outcome.status === 'refused') return [`Refused ${file} (${outcome.problem}): ${outcome.message}. Nothing of it was applied.`];
+  const head = `${outcome.branch} ${outcome.period.from} – ${outcome.period.to}, file ${outcome.fileId}`;
+  if (outcome.status === 'already_imported')
+    return [`Already imported: ${head}, on ${new Date(outcome.importedAt).toISOString()}. Nothing changed.`];
+  const n = (s: string) => outcome.results.filter((r) => r.status === s).length;
+  return [
+    `Imported ${head}: ${outcome.results.length} cases, ${n('accepted')} accepted, ${n('duplicate')} already held, ${n('rejected')} rejected.`,
+    ...outcome.results.map((r) => `  ${r.caseNo}  ${r.status}${r.status === 'rejected' ? `  ${r.reason}: ${r.detail}` : ''}`),
+  ];
+}
+
+async function importFile(args: string[]) {
+  const file = args[0];
+  if (!file) throw new Error(`import needs a file\n${HELP}`);
+  // Refused before it is read into memory.
+  if ((await stat(file)).size > MAX_EXPORT_BYTES) {
+    console.log(`Refused ${file} (too_large): the file exceeds ${MAX_EXPORT_BYTES} bytes. Nothing of it was applied.`);
+    process.exitCode = 1;
+    return;
+  }
+  const bytes = new Uint8Array(await readFile(file));
+  const db = await openDatabase();
+  try {
+    await migrate(db);
+    const outcome = await importExportFile(db, bytes, Date.now());
+    for (const line of describeImport(file, outcome)) console.log(line);
+    if (outcome.status === 'refused') process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}
+
 const [command = 'serve', ...rest] = process.argv.slice(2);
-const run = command === 'serve' ? serve : command === 'enrol' ? () => enrol(rest) : null;
+const run =
+  command === 'serve' ? serve : command === 'enrol' ? () => enrol(rest) : command === 'import' ? () => importFile(rest) : null;
 if (!run) {
   console.error(HELP);
   process.exit(2);
