@@ -126,3 +126,16 @@ export async function importExportFile(db: Db, bytes: Uint8Array, now: number): 
     throw e;
   }
 }
+
+/** The outcome as lines for the terminal: the file, then one line per case. */
+export function describeImport(file: string, outcome: ImportOutcome): string[] {
+  if (outcome.status === 'refused') return [`Refused ${file} (${outcome.problem}): ${outcome.message}. Nothing of it was applied.`];
+  const head = `${outcome.branch} ${outcome.period.from} – ${outcome.period.to}, file ${outcome.fileId}`;
+  if (outcome.status === 'already_imported')
+    return [`Already imported: ${head}, on ${new Date(outcome.importedAt).toISOString()}. Nothing changed.`];
+  const n = (s: string) => outcome.results.filter((r) => r.status === s).length;
+  return [
+    `Imported ${head}: ${outcome.results.length} cases, ${n('accepted')} accepted, ${n('duplicate')} already held, ${n('rejected')} rejected.`,
+    ...outcome.results.map((r) => `  ${r.caseNo}  ${r.status}${r.status === 'rejected' ? `  ${r.reason}: ${r.detail}` : ''}`),
+  ];
+}

@@ -4,7 +4,7 @@ import { MAX_EXPORT_BYTES } from '../shared/export/format';
 import QRCode from 'qrcode';
 import { openDatabase } from './db/open';
 import { enrolBranch } from './enrol';
-import { importExportFile, type ImportOutcome } from './import';
+import { describeImport, importExportFile } from './import';
 import { migrate } from './migrate';
 import { buildServer } from './server';
 
@@ -55,19 +55,6 @@ async function enrol(args: string[]) {
   } finally {
     await db.close();
   }
-}
-
-/** The outcome as lines for the terminal: the file, then one line per case. */
-export function describeImport(file: string, outcome: ImportOutcome): string[] {
-  if (outcome.status === 'refused') return [`Refused ${file} (${outcome.problem}): ${outcome.message}. Nothing of it was applied.`];
-  const head = `${outcome.branch} ${outcome.period.from} – ${outcome.period.to}, file ${outcome.fileId}`;
-  if (outcome.status === 'already_imported')
-    return [`Already imported: ${head}, on ${new Date(outcome.importedAt).toISOString()}. Nothing changed.`];
-  const n = (s: string) => outcome.results.filter((r) => r.status === s).length;
-  return [
-    `Imported ${head}: ${outcome.results.length} cases, ${n('accepted')} accepted, ${n('duplicate')} already held, ${n('rejected')} rejected.`,
-    ...outcome.results.map((r) => `  ${r.caseNo}  ${r.status}${r.status === 'rejected' ? `  ${r.reason}: ${r.detail}` : ''}`),
-  ];
 }
 
 async function importFile(args: string[]) {
