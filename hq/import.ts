@@ -25,7 +25,10 @@ function parseLine(text: string): unknown {
 }
 
 /** Everything that needs no write: the file, the branch, the signature with its current secret, the cases. */
-async function verify(db: Queryable, bytes: Uint8Array): Promise<{ manifest: Manifest; entries: CaseEntry[]; blobs: Map<string, Uint8Array> }> {
+async function verify(
+  db: Queryable,
+  bytes: Uint8Array,
+): Promise<{ manifest: Manifest; entries: CaseEntry[]; blobs: Map<string, Uint8Array> }> {
   const opened = openExportFile(bytes);
   const { manifest } = opened;
   const { rows } = await db.query<{ secret: string; previous_secret: string | null }>(
@@ -37,7 +40,10 @@ async function verify(db: Queryable, bytes: Uint8Array): Promise<{ manifest: Man
   if (!manifestSignedWith(manifest, branch.secret)) {
     if (branch.previous_secret && manifestSignedWith(manifest, branch.previous_secret))
       throw new ExportFileError('bad_signature', `signed with branch ${manifest.branch}'s old secret: it was enrolled again since`);
-    throw new ExportFileError('bad_signature', `the signature is not branch ${manifest.branch}'s (a changed manifest, or another branch's file)`);
+    throw new ExportFileError(
+      'bad_signature',
+      `the signature is not branch ${manifest.branch}'s (a changed manifest, or another branch's file)`,
+    );
   }
   const entries = readEntries(opened, parseLine);
   const foreign = entries.find((e) => e.record.branchCode !== manifest.branch);
@@ -49,7 +55,8 @@ async function verify(db: Queryable, bytes: Uint8Array): Promise<{ manifest: Man
   const blobs = new Map<string, Uint8Array>();
   for (const a of entries.flatMap((e) => e.attachments)) {
     const data = opened.parts.get(`${PARTS.attachmentPrefix}${a.sha256}`)!;
-    if (data.byteLength !== a.size) throw new ExportFileError('bad_content', `attachment ${a.sha256} is ${data.byteLength} bytes, its case says ${a.size}`);
+    if (data.byteLength !== a.size)
+      throw new ExportFileError('bad_content', `attachment ${a.sha256} is ${data.byteLength} bytes, its case says ${a.size}`);
     blobs.set(a.sha256, data);
   }
   return { manifest, entries, blobs };
@@ -122,7 +129,11 @@ export async function importExportFile(db: Db, bytes: Uint8Array, now: number): 
     // A value the database refuses (SQLSTATE class 22: data exception; 54: too complex) is bad input.
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^(22|54)/.test(code))
-      return { status: 'refused', problem: 'bad_content', message: `head office cannot store a value of this file: ${(e as Error).message}` };
+      return {
+        status: 'refused',
+        problem: 'bad_content',
+        message: `head office cannot store a value of this file: ${(e as Error).message}`,
+      };
     throw e;
   }
 }

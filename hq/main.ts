@@ -79,8 +79,7 @@ async function importFile(args: string[]) {
 }
 
 const [command = 'serve', ...rest] = process.argv.slice(2);
-const run =
-  command === 'serve' ? serve : command === 'enrol' ? () => enrol(rest) : command === 'import' ? () => importFile(rest) : null;
+const run = command === 'serve' ? serve : command === 'enrol' ? () => enrol(rest) : command === 'import' ? () => importFile(rest) : null;
 if (!run) {
   console.error(HELP);
   process.exit(2);

@@ -102,7 +102,8 @@ export async function buildExportFile(input: ExportInput): Promise<{ bytes: Uint
   const mtime = new Date(input.createdAt);
   const zippable: Zippable = { [PARTS.manifest]: [encoder.encode(JSON.stringify(manifest, null, 2)), { mtime }] };
   // Attachments (photos, PDFs) are compressed already: stored as they are.
-  for (const [name, bytes] of Object.entries(files)) zippable[name] = [bytes, { mtime, level: name.startsWith(PARTS.attachmentPrefix) ? 0 : 6 }];
+  for (const [name, bytes] of Object.entries(files))
+    zippable[name] = [bytes, { mtime, level: name.startsWith(PARTS.attachmentPrefix) ? 0 : 6 }];
   const bytes = zipSync(zippable);
   await step();
   return { bytes, manifest };

@@ -139,7 +139,9 @@ function parseLine<T>(
   part: string,
   n: number,
   parse: (text: string) => unknown,
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
 ): T {
   let json: unknown;
   try {

@@ -95,14 +95,22 @@ describe('the export file', () => {
   describe('a bad file is refused whole, with the reason', async () => {
     const { bytes } = await exportOf([makeCase(1), makeCase(2)]);
     it.each([
-      ['a changed part', () => repack(bytes, (f) => (f[PARTS.cases] = bytesOf(text(f[PARTS.cases]!).replace('BJ01-', 'BJ09-')))), 'part_mismatch'],
+      [
+        'a changed part',
+        () => repack(bytes, (f) => (f[PARTS.cases] = bytesOf(text(f[PARTS.cases]!).replace('BJ01-', 'BJ09-')))),
+        'part_mismatch',
+      ],
       ['a part added', () => repack(bytes, (f) => (f['evil.exe'] = bytesOf('MZ'))), 'unexpected_part'],
       ['a part removed', () => repack(bytes, (f) => delete f[PARTS.events]), 'missing_part'],
       ['no manifest', () => repack(bytes, (f) => delete f[PARTS.manifest]), 'missing_part'],
       ['a manifest not JSON', () => repack(bytes, (f) => (f[PARTS.manifest] = bytesOf('{'))), 'bad_manifest'],
       ['truncated', () => bytes.subarray(0, Math.floor(bytes.length / 2)), 'not_zip'],
       ['not a zip', () => bytesOf('hello'), 'not_zip'],
-      ['too many parts', () => zipSync(Object.fromEntries(Array.from({ length: MAX_EXPORT_ENTRIES + 2 }, (_, i) => [`p${i}`, strToU8('x')]))), 'zip_bomb'],
+      [
+        'too many parts',
+        () => zipSync(Object.fromEntries(Array.from({ length: MAX_EXPORT_ENTRIES + 2 }, (_, i) => [`p${i}`, strToU8('x')]))),
+        'zip_bomb',
+      ],
     ])('%s', (_what, make, code) => {
       expect(refusal(() => openExportFile(make()))).toBe(code);
     });
