@@ -20,7 +20,7 @@ function parseLine(text: string): unknown {
   try {
     return parseJsonBody(encoder.encode(text));
   } catch (e) {
-    throw new Error(e instanceof RequestError ? e.message : String(e));
+    throw new Error(e instanceof RequestError ? e.message : String(e), { cause: e });
   }
 }
 

@@ -21,7 +21,10 @@ import { archiveAtTheCounter, closedLoopbackUrl, HeadOfficeSettings } from './pa
  */
 // eslint-disable-next-line no-empty-pattern -- Playwright reads a hook's fixtures from this pattern
 test.beforeEach(({}, testInfo) => {
-  testInfo.skip(testInfo.project.name === 'electron', 'the desktop app saves through main’s dialog: tested in tests/unit/main-export.test.ts');
+  testInfo.skip(
+    testInfo.project.name === 'electron',
+    'the desktop app saves through main’s dialog: tested in tests/unit/main-export.test.ts',
+  );
 });
 
 async function seriousViolations(page: Page) {
@@ -35,7 +38,10 @@ test.afterEach(async () => {
   db = null;
 });
 
-test('a supervisor exports the month to head office; head office imports the downloaded file, verified, once', async ({ page, openApp }, testInfo) => {
+test('a supervisor exports the month to head office; head office imports the downloaded file, verified, once', async ({
+  page,
+  openApp,
+}, testInfo) => {
   test.setTimeout(180_000);
   const offset = e2eClockStart() - Date.now();
   const now = () => Date.now() + offset;
@@ -68,12 +74,19 @@ test('a supervisor exports the month to head office; head office imports the dow
 
   const bytes = new Uint8Array(await readFile((await download.path())!));
   const imported = await importExportFile(db, bytes, now());
-  expect(imported).toMatchObject({ status: 'imported', branch: 'SZ05', results: [{ status: 'accepted', caseNo: expect.stringMatching(/^SZ05-/) }] });
+  expect(imported).toMatchObject({
+    status: 'imported',
+    branch: 'SZ05',
+    results: [{ status: 'accepted', caseNo: expect.stringMatching(/^SZ05-/) }],
+  });
   const held = await db.query<{ chain_status: string; record: { complainant: { name: string }; content: string } }>(
     "SELECT chain_status, record FROM cases WHERE branch_code = 'SZ05'",
   );
   expect(held.rows).toHaveLength(1);
-  expect(held.rows[0]).toMatchObject({ chain_status: 'verified', record: { content: '取件时找不到包裹', complainant: { name: '=1+1 李四' } } });
+  expect(held.rows[0]).toMatchObject({
+    chain_status: 'verified',
+    record: { content: '取件时找不到包裹', complainant: { name: '=1+1 李四' } },
+  });
   expect(await importExportFile(db, bytes, now())).toMatchObject({ status: 'already_imported' });
 
   await page.getByRole('combobox', { name: '界面语言', exact: true }).click();
