@@ -42,3 +42,13 @@ export function repack(bytes: Uint8Array, edit: (files: Record<string, Uint8Arra
 
 export const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 export const bytesOf = (s: string) => new TextEncoder().encode(s);
+
+/** A zip whose part claims to unzip to 2 GiB (its headers patched): a zip bomb, caught before inflating. */
+export function zipBomb(): Uint8Array {
+  const zip = zipSync({ 'cases.ndjson': new Uint8Array(1_000_000) });
+  const view = new DataView(zip.buffer);
+  const central = zip.findLastIndex((_, i) => i + 4 <= zip.length && view.getUint32(i, true) === 0x02014b50);
+  view.setUint32(central + 24, 0x7fff_ffff, true); // the central directory's size once unzipped
+  view.setUint32(22, 0x7fff_ffff, true); // the local header's
+  return zip;
+}
