@@ -62,6 +62,7 @@ export function ExportSection({ now = Date.now }: { now?: () => number }) {
       {reminder && (
         <Alert
           severity="warning"
+          role="status"
           sx={{ mb: 2, maxWidth: 900 }}
           action={
             <Button color="inherit" size="small" onClick={() => setPeriod(monthPeriod(reminder))}>
@@ -132,8 +133,10 @@ export function ExportReminder({ onOpen, now = Date.now }: { onOpen: () => void;
   const month = monthToExport(now(), status.value);
   if (!month) return null;
   return (
+    // A prompt, not an alarm: polite (role="status"), so it never interrupts a clerk's intake.
     <Alert
       severity="warning"
+      role="status"
       square
       action={
         <Button color="inherit" size="small" onClick={onOpen}>
