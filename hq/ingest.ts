@@ -48,32 +48,48 @@ export function readBatch(body: Uint8Array, signed: Signed): Batch {
 /**
  * Applies a checked batch in one transaction: the request id, then each case in order. A case of
  * another branch refuses the whole batch (rolled back); chain problems are flagged, never applied.
- * Reads and writes go in bulk, a few statements a batch: a round trip per case would make a large
- * backlog take minutes.
  */
 export async function applyBatch(db: Db, batch: Batch, signed: Signed, now: number): Promise<BatchAnswer> {
   await touchBranch(db, signed.branch, now, batch);
   const results = await db.transaction(async (tx) => {
     await claimRequestId(tx, signed, now);
-    const foreign = batch.cases.find((c) => c.record.branchCode !== signed.branch);
-    if (foreign)
-      throw new RequestError('foreign_case', `Case ${foreign.caseId} is of branch ${foreign.record.branchCode}.`, {
-        detail: foreign.caseId,
-      });
-    // Locks in a fixed order, so two batches touching the same cases cannot deadlock.
-    const ids = [...new Set(batch.cases.map((c) => c.caseId))].sort();
-    await tx.query('SELECT count(pg_advisory_xact_lock($1, hashtext(id))) FROM jsonb_array_elements_text($2::jsonb) AS id', [
-      CASE_LOCK,
-      JSON.stringify(ids),
-    ]);
-    const held = await loadHeld(tx, ids, signed.branch);
-    const blobs = await completeBlobs(tx, batch.cases);
-    const writes = new Writes();
-    const out = batch.cases.map((entry) => judgeEntry(entry, held, blobs, writes, signed.branch, batch.batchId, now));
-    await writes.flush(tx, signed.branch, now);
-    return out;
+    return applyEntries(tx, { branch: signed.branch, sourceId: batch.batchId, cases: batch.cases }, now);
   });
   return { batchId: batch.batchId, serverTime: now, results };
+}
+
+/** Cases of one branch from one source: an online batch, or an export file (hq/import.ts). */
+export interface EntriesOf {
+  branch: string;
+  /** The batch id or the file id, recorded with any flag raised. */
+  sourceId: string;
+  cases: readonly CaseEntry[];
+}
+
+/**
+ * The core of ingest, inside the caller's transaction: each case judged in order against what
+ * head office holds and stored or flagged. A case of another branch throws `foreign_case` (the
+ * caller's transaction rolls back). Reads and writes go in bulk, a few statements a batch: a
+ * round trip per case would make a large backlog take minutes.
+ */
+export async function applyEntries(tx: Queryable, { branch, sourceId, cases }: EntriesOf, now: number): Promise<CaseResult[]> {
+  const foreign = cases.find((c) => c.record.branchCode !== branch);
+  if (foreign)
+    throw new RequestError('foreign_case', `Case ${foreign.caseId} is of branch ${foreign.record.branchCode}.`, {
+      detail: foreign.caseId,
+    });
+  // Locks in a fixed order, so two batches touching the same cases cannot deadlock.
+  const ids = [...new Set(cases.map((c) => c.caseId))].sort();
+  await tx.query('SELECT count(pg_advisory_xact_lock($1, hashtext(id))) FROM jsonb_array_elements_text($2::jsonb) AS id', [
+    CASE_LOCK,
+    JSON.stringify(ids),
+  ]);
+  const held = await loadHeld(tx, ids, branch);
+  const blobs = await completeBlobs(tx, cases);
+  const writes = new Writes();
+  const out = cases.map((entry) => judgeEntry(entry, held, blobs, writes, branch, sourceId, now));
+  await writes.flush(tx, branch, now);
+  return out;
 }
 
 /** One case of the batch against what head office holds, including earlier cases of the same batch. */

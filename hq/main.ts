@@ -1,7 +1,10 @@
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { MAX_EXPORT_BYTES } from '../shared/export/format';
 import QRCode from 'qrcode';
 import { openDatabase } from './db/open';
 import { enrolBranch } from './enrol';
+import { describeImport, importExportFile } from './import';
 import { migrate } from './migrate';
 import { buildServer } from './server';
 import { addUser, USER_ROLES, type UserRole } from './staff/users';
@@ -17,6 +20,7 @@ const HELP = `usage:
   npm run hq -- enrol --branch BJ01 --name "北京一店" [--url http://127.0.0.1:8787]
   npm run hq -- add-user --user ID --name "张敏" [--role admin|staff]   (the password is read from stdin)
 ${CALENDAR_HELP}
+  npm run hq -- import FILE       imports a branch's export file (docs/export-file.md)
 data: PostgreSQL when DATABASE_URL is set, else PGlite in HQ_DATA_DIR (default ./hq-data)`;
 
 const host = process.env.HQ_HOST || '127.0.0.1';
@@ -86,6 +90,27 @@ async function addUserCommand(args: string[]) {
   }
 }
 
+async function importFile(args: string[]) {
+  const file = args[0];
+  if (!file) throw new Error(`import needs a file\n${HELP}`);
+  // Refused before it is read into memory.
+  if ((await stat(file)).size > MAX_EXPORT_BYTES) {
+    console.log(`Refused ${file} (too_large): the file exceeds ${MAX_EXPORT_BYTES} bytes. Nothing of it was applied.`);
+    process.exitCode = 1;
+    return;
+  }
+  const bytes = new Uint8Array(await readFile(file));
+  const db = await openDatabase();
+  try {
+    await migrate(db);
+    const outcome = await importExportFile(db, bytes, Date.now());
+    for (const line of describeImport(file, outcome)) console.log(line);
+    if (outcome.status === 'refused') process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}
+
 async function calendar(args: string[]) {
   const db = await openDatabase();
   try {
@@ -96,7 +121,13 @@ async function calendar(args: string[]) {
   }
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { serve, enrol, 'add-user': addUserCommand, calendar };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  serve,
+  enrol,
+  'add-user': addUserCommand,
+  calendar,
+  import: importFile,
+};
 const [command = 'serve', ...rest] = process.argv.slice(2);
 const run = Object.hasOwn(COMMANDS, command) ? () => COMMANDS[command]!(rest) : null;
 if (!run) {

@@ -7,13 +7,15 @@ import { isAbsolute } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import Store from 'electron-store';
 import { nodeFontSource } from './fonts';
+import { writeFile } from 'node:fs/promises';
+import { createExportFiles } from './exportFile';
 import { registerIpc } from './ipc';
 import { createPrinter, listPrinters } from './printing';
 import { createPrintWindow } from './printWindow';
 import { APP_ROOTS } from './paths';
 import { createPortBroker } from './ports';
 import { installAppProtocol, registerAppScheme } from './protocol';
-import { installSecurityGuards } from './security';
+import { installSecurityGuards, isStoreWindowSender } from './security';
 import { openSettings, problemsMessage, type SettingsService } from './settings';
 import { createMainStore } from './storeClient';
 import { superviseStoreWindow } from './storeWindow';
@@ -86,10 +88,11 @@ if (!app.requestSingleInstanceLock()) {
     });
     // The sync secret, encrypted with safeStorage, in a file of its own (never among the settings the UI reads).
     const secretFile = new Store<{ secret?: string }>({ name: 'sync', cwd: app.getPath('userData') });
+    const secrets = safeStorageKeeper(safeStorage, { get: (key) => secretFile.get(key), set: (key, value) => secretFile.set(key, value) });
     const sync = createMainSync({
       store,
       fetch: (url, init) => fetch(url, init as RequestInit),
-      secrets: safeStorageKeeper(safeStorage, { get: (key) => secretFile.get(key), set: (key, value) => secretFile.set(key, value) }),
+      secrets,
       isOnline: () => net.isOnline(),
       now: Date.now,
       random: Math.random,
@@ -98,7 +101,20 @@ if (!app.requestSingleInstanceLock()) {
       clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
     });
     app.on('before-quit', () => sync.stop());
-    registerIpc(ipcMain, { broker, settings, printer, printers: listPrinters, sync });
+    const exportFiles = createExportFiles({
+      secrets,
+      enrolledBranch: async () => {
+        const r = await store.call('sync.status', {}, { actor: { staffId: 'main-export', role: 'clerk' } });
+        return r.ok ? r.value.branch : null;
+      },
+      chooseSavePath: async (defaultName) => {
+        const options = { defaultPath: defaultName, filters: [{ name: 'Countersign export', extensions: ['zip'] }] };
+        const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      writeFile: (path, bytes) => writeFile(path, bytes),
+    });
+    registerIpc(ipcMain, { broker, settings, printer, printers: listPrinters, sync, exportFiles, isStoreWindow: isStoreWindowSender });
     storeWindow.start();
     sync.start();
     showMainWindow();

@@ -30,6 +30,10 @@ export interface IpcDeps {
   printers(sender: IpcMainInvokeEvent['sender']): Promise<PrinterInfo[]>;
   /** Enrolment with head office (sync.ts): the request is validated there; main keeps the secret. */
   sync: { enrol(request: unknown): Promise<Result<SyncStatus>> };
+  /** Export files (exportFile.ts): main signs for the store window, saves for a UI window. */
+  exportFiles: { sign(canonical: unknown): Promise<string>; save(request: unknown): Promise<boolean> };
+  /** Whether a message comes from the store window's own page (app://store/, its top frame). */
+  isStoreWindow(event: IpcMainInvokeEvent): boolean;
 }
 
 export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, deps: IpcDeps): void {
@@ -59,5 +63,14 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, deps: IpcDe
   ipcMain.handle(CHANNELS.syncEnrol, (event, request: unknown): Promise<Result<SyncStatus>> => {
     trusted(CHANNELS.syncEnrol, event);
     return deps.sync.enrol(request);
+  });
+  ipcMain.handle(CHANNELS.exportSave, (event, request: unknown): Promise<boolean> => {
+    trusted(CHANNELS.exportSave, event);
+    return deps.exportFiles.save(request);
+  });
+  // Only the store window asks main to sign: a UI window never gets a signature.
+  ipcMain.handle(CHANNELS.exportSign, (event, canonical: unknown): Promise<string> => {
+    if (!deps.isStoreWindow(event)) throw new UntrustedSenderError(CHANNELS.exportSign);
+    return deps.exportFiles.sign(canonical);
   });
 }

@@ -129,3 +129,15 @@ export function isTrustedSender(event: { senderFrame: Pick<WebFrameMain, 'url' |
     return false;
   }
 }
+
+/** Whether a message comes from the hidden store window's own page: its top frame, on app://store/. */
+export function isStoreWindowSender(event: { senderFrame: Pick<WebFrameMain, 'url' | 'parent'> | null }): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  try {
+    const url = new URL(frame.url);
+    return url.protocol === 'app:' && url.host === 'store';
+  } catch {
+    return false;
+  }
+}

@@ -12,6 +12,7 @@ import {
   type DesktopEnrolRequest,
   type DesktopPrintRequest,
   type DesktopPrintResult,
+  type DesktopSaveExportRequest,
   type PrinterInfo,
   type Settings,
   type SettingsPatch,
@@ -46,6 +47,11 @@ export const bridge: CountersignBridge = Object.freeze({
   sync: Object.freeze({
     enrol(request: DesktopEnrolRequest): Promise<Result<SyncStatus>> {
       return ipcRenderer.invoke(CHANNELS.syncEnrol, request) as Promise<Result<SyncStatus>>;
+    },
+  }),
+  files: Object.freeze({
+    saveExport(request: DesktopSaveExportRequest): Promise<boolean> {
+      return ipcRenderer.invoke(CHANNELS.exportSave, request) as Promise<boolean>;
     },
   }),
 });

@@ -9,6 +9,7 @@ import {
 } from '../../shared/deadlines';
 import type { DomainError } from '../../shared/workflow/errors';
 import type { CountersignDb } from './db';
+import type { ExportOptions } from './export';
 import type { Actor, CaseRecord } from '../../shared/domain/case';
 import { isSupervisorRole } from '../../shared/domain/enums';
 import { loadLedgerState } from './ledger';
@@ -33,6 +34,8 @@ export interface StoreContext {
   outboxListeners: Set<() => void>;
   /** The sync engine when this host runs it (browser edition); null when main runs it (desktop). */
   sync: { trigger(): void } | null;
+  /** The export file's app version and signer (electron/store/export.ts); null: the stored secret signs. */
+  exporter: ExportOptions | null;
 }
 
 export function caseWritten(ctx: StoreContext): void {
@@ -91,6 +94,7 @@ export async function loadContext(db: CountersignDb, now: () => number, blockSiz
     caseWriteListeners: new Set(),
     outboxListeners: new Set(),
     sync: null,
+    exporter: null,
     now,
     branch,
     policy: (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[branch?.profileId ?? 'general'],

@@ -35,6 +35,7 @@ import { zodIssues } from './validation';
 import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine';
 import { fetchTransport, type FetchLike, type Timers } from '../../shared/sync/transport';
 import { configure, enrol, syncNow } from './sync/handlers';
+import { buildExport, exportProgress, type ExportOptions } from './export';
 import {
   acknowledge,
   attachmentBytes,
@@ -108,6 +109,8 @@ const handlers: { [M in Method]: Handler<M> } = {
     await receiveHqCalendars(ctx, answer);
     return null;
   },
+  'export.build': (ctx, params, actor) => buildExport(ctx, params, actor, ctx.exporter),
+  'export.progress': (ctx) => exportProgress(ctx),
   'deadlines.get': (ctx) => deadlineSettings(ctx),
   'deadlines.save': (ctx, patch, actor) => {
     requireSupervisor(actor, 'errors.settings.supervisorOnly');
@@ -165,6 +168,12 @@ export interface StoreHostOptions {
    * desktop, where main runs the engine and keeps the secret with safeStorage.
    */
   sync?: HostSyncOptions;
+  /**
+   * The export file for head office: the app's version, and who signs it. The browser edition's
+   * host signs with the secret it holds (leave `sign` off); the desktop's main holds the secret
+   * and passes the signing here (through the store window's bridge).
+   */
+  export?: ExportOptions;
 }
 
 export interface HostSyncOptions extends Partial<Timers> {
@@ -236,6 +245,7 @@ export async function createStoreHost(options: StoreHostOptions): Promise<StoreH
   const db = openDb(options.dbName);
   await db.open();
   const ctx = await loadContext(db, options.now ?? Date.now, options.ledgerBlockSize ?? DEFAULT_BLOCK_SIZE);
+  ctx.exporter = options.export ?? null;
   sealFullBlocksSoon(ctx); // a backlog left by a crash or a migration
   const engine = options.sync ? startSync(ctx, options.sync) : null;
 

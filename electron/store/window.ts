@@ -6,7 +6,8 @@
  * while the database opens are buffered (serveWhenReady). When main says a connection's UI end is
  * gone (the window reloaded or closed), its subscriptions stop.
  */
-import { CHANNELS } from '../../shared/api/desktopBridge';
+import { CHANNELS, type StoreWindowBridge } from '../../shared/api/desktopBridge';
+import { version } from '../../package.json';
 import type { PortLike } from '../../shared/api/portClient';
 import type { CallerAwareStoreApi } from '../../shared/api/contract';
 import { createStoreHost } from './host';
@@ -46,5 +47,8 @@ export function serveStoreWindow(ready: Promise<CallerAwareStoreApi>, target: St
 }
 
 if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-  serveStoreWindow(createStoreHost({ dbName: 'countersign' }), window, window);
+  // Main holds the branch secret: export files are signed through the store preload's bridge.
+  const bridge = (window as unknown as { countersignStore?: StoreWindowBridge }).countersignStore;
+  const sign = bridge ? (text: string) => bridge.signExport(text) : undefined;
+  serveStoreWindow(createStoreHost({ dbName: 'countersign', export: { appVersion: version, ...(sign ? { sign } : {}) } }), window, window);
 }

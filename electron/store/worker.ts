@@ -18,6 +18,8 @@ serveWhenReady(
     dbName: 'countersign',
     uiMayLogBrowserPrints: true,
     sync: { fetch: (url, init) => fetch(url, init as RequestInit), appVersion: version },
+    // This host holds the secret and signs the export file itself.
+    export: { appVersion: version },
   }),
   self as unknown as PortLike,
   { caller: 'ui' },

@@ -22,6 +22,7 @@ import { CaseScreen } from '../features/case/CaseScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queues/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ExportReminder } from '../features/settings/ExportSection';
 import { FirstRun } from '../features/setup/FirstRun';
 import { CalendarReminder } from './CalendarReminder';
 import { NotificationBadge, UrgentAlerts } from './Escalations';
@@ -170,6 +171,11 @@ export function App({ api }: { api: StoreApi }) {
           <LanguageSelect sx={{ ml: 'auto', width: 150 }} />
         </Toolbar>
       </AppBar>
+      {branch && store && session && (
+        <StoreContext.Provider value={store}>
+          <ExportReminder onOpen={() => (setScreen('settings'), setOpenCase(null))} />
+        </StoreContext.Provider>
+      )}
       {body}
     </ThemeProvider>
   );

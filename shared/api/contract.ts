@@ -25,6 +25,11 @@ import { CASE_REJECTIONS, REQUEST_ERRORS, type CaseEntry, type CaseRejection, ty
 import type { PendingCase, SyncState } from '../sync/engine';
 import { isAllowedHqUrl } from '../sync/enrolment';
 
+/** A calendar date 'YYYY-MM-DD' (China time). */
+const dateSchema = z
+  .string({ error: 'errors.date.invalid' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'errors.date.invalid' });
+
 export const PRINT_MODES = ['dialog', 'silent', 'browser'] as const;
 export type PrintMode = (typeof PRINT_MODES)[number];
 export const MAX_COPIES = 20;
@@ -283,6 +288,13 @@ export const methods = {
   'sync.saveState': z.object({ state: syncStateSchema }),
   'sync.calendarsSince': z.object({}),
   'sync.receiveCalendars': z.object({ answer: calendarsAnswerSchema }),
+  /**
+   * The export file for head office (supervisors; docs/export-file.md): the archived cases of a
+   * period of calendar days, both included; `language` is the spreadsheet's. 'export.progress' is
+   * how far the file being written is.
+   */
+  'export.build': z.object({ from: dateSchema, to: dateSchema, language: z.enum(LOCALES, { error: 'errors.request.invalid' }) }),
+  'export.progress': z.object({}),
 } as const;
 
 export type Method = keyof typeof methods;
@@ -407,6 +419,23 @@ export interface Results {
   'sync.saveState': null;
   'sync.calendarsSince': number;
   'sync.receiveCalendars': null;
+  'export.build': ExportResult;
+  'export.progress': ExportProgressState | null;
+}
+
+/** The export file written, for the screen to download (browser edition) or save (desktop). */
+export interface ExportResult {
+  fileName: string;
+  bytes: Uint8Array;
+  cases: number;
+  attachments: number;
+}
+
+/** The file being written: `done` of `total` steps, since `startedAt`. */
+export interface ExportProgressState {
+  done: number;
+  total: number;
+  startedAt: number;
 }
 
 /**
@@ -479,6 +508,7 @@ export const LIVE_METHODS = [
   'deadlines.get',
   'prints.list',
   'sync.status',
+  'export.progress',
 ] as const satisfies readonly Method[];
 export type LiveMethod = (typeof LIVE_METHODS)[number];
 

@@ -30,7 +30,25 @@ export const CHANNELS = {
   printers: 'print:printers',
   /** UI → main (invoke): enrol this branch with head office; main keeps the secret (safeStorage). */
   syncEnrol: 'sync:enrol',
+  /** UI → main (invoke): save an export file where the supervisor chooses (the system's save dialog). */
+  exportSave: 'export:save',
+  /**
+   * Store window → main (invoke): sign an export file's canonical manifest with the branch secret,
+   * which only main holds (safeStorage). Main answers only the store window's own page.
+   */
+  exportSign: 'export:sign',
 } as const;
+
+/** An export file the UI asks main to save (electron/main/exportFile.ts checks it). */
+export interface DesktopSaveExportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** What the store window's preload exposes as `window.countersignStore`: main's signing of export files. */
+export interface StoreWindowBridge {
+  signExport(canonicalManifest: string): Promise<string>;
+}
 
 /** How main prints: through the system dialog, or straight to the printer chosen in the settings (or the default). */
 export const DESKTOP_PRINT_MODES = ['dialog', 'silent'] as const satisfies readonly PrintMode[];
@@ -130,5 +148,9 @@ export interface CountersignBridge {
      * errors.enrolment.*; not a supervisor: forbidden; safeStorage unavailable: errors.enrolment.keychain).
      */
     enrol(request: DesktopEnrolRequest): Promise<Result<SyncStatus>>;
+  };
+  readonly files: {
+    /** Shows the save dialog and writes the export file; false when the supervisor cancelled. */
+    saveExport(request: DesktopSaveExportRequest): Promise<boolean>;
   };
 }

@@ -324,4 +324,18 @@ export const en: Record<string, string> = {
   'forms.field.idDocument': 'ID document',
   'forms.field.email': 'E-mail',
   'forms.value.anonymous': 'Anonymous report',
+  'export.xlsx.sheet': 'Complaints',
+  'export.xlsx.receivedAt': 'Received',
+  'export.xlsx.archivedAt': 'Archived',
+  'export.xlsx.events': 'Events',
+  'export.xlsx.attachments': 'Attachments',
+  'errors.export.supervisorOnly': 'Only a supervisor or an administrator can export the file for head office',
+  'errors.export.notEnrolled':
+    'This branch is not enrolled with head office, so nothing can be exported: the file is signed with the secret head office issued. Enter the enrolment code first',
+  'errors.export.period': 'The export period is not valid: the end may not be before the start, and it may span at most a year',
+  'errors.export.noCases': 'No case was archived in this period: there is nothing to export',
+  'errors.export.tooMany': 'This period holds too many cases ({{count}}); export a shorter period at a time',
+  'errors.export.attachmentMissing': 'An attachment of case {{detail}} is missing or damaged on this PC: nothing was exported',
+  'errors.export.signer':
+    'The file could not be signed with the branch secret (this PC’s secure storage is unavailable): nothing was exported',
 };

@@ -78,13 +78,22 @@ export function secretBytes(secret: string): Uint8Array {
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
+/** `v1=` and the hex HMAC-SHA256 of `text` under the branch secret (requests, and the export file's manifest). */
+export function hmacSignature(secret: string, text: string): string {
+  return 'v1=' + bytesToHex(hmac(sha256, secretBytes(secret), utf8ToBytes(text)));
+}
+
 export function signature(secret: string, parts: SignedParts): string {
-  return 'v1=' + bytesToHex(hmac(sha256, secretBytes(secret), utf8ToBytes(stringToSign(parts))));
+  return hmacSignature(secret, stringToSign(parts));
 }
 
 /** Constant-time comparison of the signature a request carries with the one it should carry. */
 export function signatureMatches(secret: string, parts: SignedParts, given: string): boolean {
-  const expected = signature(secret, parts);
+  return sameSignature(signature(secret, parts), given);
+}
+
+/** Constant-time comparison of a `v1=` signature given with the one expected. */
+export function sameSignature(expected: string, given: unknown): boolean {
   if (typeof given !== 'string' || given.length !== expected.length || !/^v1=[0-9a-f]{64}$/.test(given)) return false;
   const a = hexToBytes(expected.slice(3));
   const b = hexToBytes(given.slice(3));

@@ -19,6 +19,7 @@ function installBridge(answer: DesktopPrintResult) {
     settings: { get: async () => ({}) as never, set: async () => ({}) as never },
     print: { document: async (request) => (asked.push(request), answer), printers: async () => [] },
     sync: { enrol: async () => ({}) as never },
+    files: { saveExport: async () => true },
   };
   (window as { countersign?: CountersignBridge }).countersign = bridge;
   return asked;

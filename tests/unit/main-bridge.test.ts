@@ -59,7 +59,8 @@ afterAll(() => {
 describe('UI preload', () => {
   it('exposes window.countersign method by method, no generic invoke', async () => {
     const bridge = exposed.countersign as DesktopBridge;
-    expect(Object.keys(bridge).sort()).toEqual(['edition', 'print', 'requestStorePort', 'settings', 'sync']);
+    expect(Object.keys(bridge).sort()).toEqual(['edition', 'files', 'print', 'requestStorePort', 'settings', 'sync']);
+    expect(Object.keys(bridge.files)).toEqual(['saveExport']);
     expect(Object.keys(bridge.settings).sort()).toEqual(['get', 'set']);
     expect(Object.keys(bridge.print).sort()).toEqual(['document', 'printers']);
     expect(Object.keys(bridge.sync)).toEqual(['enrol']);
@@ -78,6 +79,8 @@ describe('UI preload', () => {
     expect(await bridge.print.printers()).toEqual({ channel: 'print:printers', args: [] });
     const enrol = { code: 'countersign://enrol?…', actor: { staffId: 's01', role: 'supervisor' as const } };
     expect(await bridge.sync.enrol(enrol)).toEqual({ channel: 'sync:enrol', args: [enrol] });
+    const file = { fileName: 'countersign-BJ01-2026-11-01_2026-11-30.zip', bytes: new Uint8Array([1]) };
+    expect(await bridge.files.saveExport(file)).toEqual({ channel: 'export:save', args: [file] });
   });
 
   it('forwards the store port from main into the page', async () => {
@@ -209,6 +212,7 @@ describe('a UI window talks to the one store host through main’s broker', () =
       settings: { get: async () => ({}) as never, set: async () => ({}) as never },
       print: { document: async () => ({}) as never, printers: async () => [] },
       sync: { enrol: async () => ({}) as never },
+      files: { saveExport: async () => true },
     };
     return { page, contents, api: connectDesktopStore(bridge, page as never) };
   }

@@ -7,8 +7,16 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-const { CSP, SECURE_WEB_PREFERENCES, denyPermissions, guardWebContents, installSecurityGuards, isAllowedNavigation, isTrustedSender } =
-  await import('../../electron/main/security');
+const {
+  CSP,
+  SECURE_WEB_PREFERENCES,
+  denyPermissions,
+  guardWebContents,
+  installSecurityGuards,
+  isAllowedNavigation,
+  isTrustedSender,
+  isStoreWindowSender,
+} = await import('../../electron/main/security');
 const { registerIpc, UntrustedSenderError } = await import('../../electron/main/ipc');
 
 type Handler = (...args: unknown[]) => unknown;
@@ -133,8 +141,17 @@ describe('IPC sender check', () => {
     const printer = { print: vi.fn(async () => ({ ok: true as const, printed: false as const })) };
     const printers = vi.fn(async () => []);
     const sync = { enrol: vi.fn(async (request: unknown) => ({ ok: true as const, value: { asked: request } as never })) };
-    registerIpc(ipcMain as never, { broker, settings: settings as never, printer, printers, sync });
-    return { on, handle, broker, settings, printer, printers, sync };
+    const exportFiles = { sign: vi.fn(async () => 'v1=signed'), save: vi.fn(async () => true) };
+    registerIpc(ipcMain as never, {
+      broker,
+      settings: settings as never,
+      printer,
+      printers,
+      sync,
+      exportFiles,
+      isStoreWindow: isStoreWindowSender,
+    });
+    return { on, handle, broker, settings, printer, printers, sync, exportFiles };
   }
 
   it('hands a store port only to a trusted sender', () => {
@@ -163,6 +180,17 @@ describe('IPC sender check', () => {
     expect(settings.set).not.toHaveBeenCalled();
     expect(handle.get('settings:get')!(frame('app://ui/index.html'))).toEqual({ language: 'en' });
     expect(handle.get('settings:set')!(frame('app://ui/index.html'), { language: 'en' })).toEqual({ patched: { language: 'en' } });
+  });
+
+  it('signs export manifests only for the store window, and saves export files only for a UI window', async () => {
+    const { handle, exportFiles } = setup();
+    expect(() => handle.get('export:sign')!(frame('app://ui/index.html'), '{}')).toThrow(UntrustedSenderError);
+    expect(() => handle.get('export:sign')!(frame('app://store/window.html', {}), '{}')).toThrow(UntrustedSenderError);
+    expect(() => handle.get('export:save')!(frame('app://store/window.html'), {})).toThrow(UntrustedSenderError);
+    expect(exportFiles.sign).not.toHaveBeenCalled();
+    expect(exportFiles.save).not.toHaveBeenCalled();
+    expect(await handle.get('export:sign')!(frame('app://store/window.html'), '{}')).toBe('v1=signed');
+    expect(await handle.get('export:save')!(frame('app://ui/index.html'), { fileName: 'x' })).toBe(true);
   });
 
   it('prints and lists printers only for a trusted sender', async () => {

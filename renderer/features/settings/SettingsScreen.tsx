@@ -27,6 +27,7 @@ import { useLive, useStore } from '../../app/store';
 import { desktopBridge } from '../../bridge/desktop';
 import { DepartmentsEditor, StaffEditor } from './OrganizationEditors';
 import { CalendarSources } from './CalendarSources';
+import { ExportSection } from './ExportSection';
 import { HeadOfficeSection } from './HeadOfficeSection';
 import { PrinterSection } from './PrinterSection';
 import { ChinaDateField } from '../../app/pickers';
@@ -357,6 +358,7 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
         <LanguageSelect label={t('settings.language')} sx={{ width: 320 }} />
       </Box>
       <HeadOfficeSection />
+      <ExportSection />
       {bridge && <PrinterSection bridge={bridge} />}
       {org?.ok && deadlines?.ok && (
         <>

@@ -1,0 +1,13 @@
+/**
+ * Saving a file the store wrote, desktop build (resolved instead of saveFile.ts): main shows the
+ * system's save dialog and writes the bytes where the supervisor chose.
+ */
+import { desktopBridge } from './desktop';
+
+export type SaveOutcome = 'saved' | 'cancelled';
+
+export async function saveExportFile(fileName: string, bytes: Uint8Array): Promise<SaveOutcome> {
+  const bridge = desktopBridge();
+  if (!bridge) throw new Error('the desktop bridge is missing');
+  return (await bridge.files.saveExport({ fileName, bytes })) ? 'saved' : 'cancelled';
+}
