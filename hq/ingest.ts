@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { MAX_BATCH_BYTES, batchSchema, type Batch, type BatchAnswer, type CaseEntry, type CaseResult } from '../shared/sync/protocol';
 import { claimRequestId, touchBranch, type Signed } from './auth';
+import { CASE_COLUMNS_SQL, caseColumns } from './cases/columns';
 import { judgeCase, type HeldCase } from './chain';
 import type { Db, Queryable } from './db/types';
 import { RequestError } from './errors';
@@ -188,14 +189,15 @@ class Writes {
       record,
       head_seq: record.ledgerHead.seq,
       head_hash: record.ledgerHead.hash,
+      ...caseColumns(record),
     }));
     await tx.query(
-      `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, chain_status, received_at, updated_at)
-       SELECT x.id, $1, x.case_no, x.state, x.version, x.record, x.head_seq, x.head_hash, 'verified', $3, $3
-       FROM jsonb_to_recordset($2::jsonb) AS x(id text, case_no text, state text, version integer, record jsonb, head_seq integer, head_hash text)
+      `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, chain_status, received_at, updated_at, ${CASE_COLUMNS_SQL.names})
+       SELECT x.id, $1, x.case_no, x.state, x.version, x.record, x.head_seq, x.head_hash, 'verified', $3, $3, ${CASE_COLUMNS_SQL.values}
+       FROM jsonb_to_recordset($2::jsonb) AS x(id text, case_no text, state text, version integer, record jsonb, head_seq integer, head_hash text, ${CASE_COLUMNS_SQL.recordset})
        ON CONFLICT (id) DO UPDATE SET case_no = EXCLUDED.case_no, state = EXCLUDED.state, version = EXCLUDED.version,
          record = EXCLUDED.record, head_seq = EXCLUDED.head_seq, head_hash = EXCLUDED.head_hash, chain_status = 'verified',
-         updated_at = EXCLUDED.updated_at
+         updated_at = EXCLUDED.updated_at, ${CASE_COLUMNS_SQL.excluded}
        WHERE cases.branch_code = EXCLUDED.branch_code`,
       [branch, JSON.stringify(rows), now],
     );
