@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { categorySchema, channelSchema, severitySchema, stateSchema } from '../../shared/domain/case';
 import { branchCodeSchema } from '../../shared/domain/caseNumber';
+import { textField } from '../../shared/domain/text';
 import { normalizeForSearch } from '../../shared/search/normalize';
 import { searchTerms } from '../../shared/search/terms';
 import { OUTCOMES } from './columns';
 
 /** Longest search text, in characters: a search is for a word or a number, not a paragraph. */
 export const MAX_SEARCH_TEXT = 100;
-const CONTROL = /[\u0000-\u001f\u007f]/u;
 
 /** A query string's empty field (`?branch=`) means "any", like a field not sent. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -28,11 +28,8 @@ export function searchQueryOf(text: string): SearchQuery {
   return { normalized, terms: searchTerms(normalized) };
 }
 
-const searchText = z
-  .string({ error: 'hq.cases.errors.text' })
-  .trim()
-  .max(MAX_SEARCH_TEXT, { error: 'hq.cases.errors.textTooLong' })
-  .refine((v) => !CONTROL.test(v), { error: 'hq.cases.errors.text' })
+/** Text as clerks type it (control characters refused), narrowed by at least one term. */
+const searchText = textField(MAX_SEARCH_TEXT)
   // One or two letters or digits would match most cases and cannot use the index.
   .refine((v) => searchQueryOf(v).terms.length > 0, { error: 'hq.cases.errors.textTooShort' });
 
