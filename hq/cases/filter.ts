@@ -54,8 +54,8 @@ export type CaseFilter = z.output<typeof caseFilterSchema>;
 
 export const CASE_SORTS = ['registered', 'caseNo', 'branch', 'state', 'severity'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
-/** Lists count exactly up to this many matches, then say "more than"; pages reach no further. */
-export const COUNT_CAP = 10_000;
+/** Lists count exactly up to this many matches, then say "more than"; pages reach no further (see listCases). */
+export const COUNT_CAP = 1_000;
 export const MAX_PAGE_SIZE = 100;
 
 export const casePageSchema = z

@@ -41,7 +41,8 @@ const ORDER: Record<CaseSort, string[]> = {
 /**
  * A page of the cases matching `filter` across all branches, and how many match. The count stops
  * at COUNT_CAP: an exact count of a broad filter over a million cases costs a scan of them all,
- * and nobody pages through ten thousand rows (casePageSchema refuses pages beyond it).
+ * and nobody pages through a thousand rows (casePageSchema refuses pages beyond it). A
+ * common word matches tens of thousands of cases, and each counted match is a row checked exactly.
  */
 export async function listCases(db: Queryable, filter: CaseFilter, page: CasePage): Promise<CaseList> {
   const where = whereOf(filter);

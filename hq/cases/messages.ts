@@ -18,7 +18,7 @@ const zhCN = {
   'hq.cases.errors.sort': '排序方式无效',
   'hq.cases.errors.page': '页码无效',
   'hq.cases.errors.size': '每页条数须为 1 至 100',
-  'hq.cases.errors.pageTooDeep': '最多只能翻到前 10000 条，请缩小筛选范围',
+  'hq.cases.errors.pageTooDeep': '最多只能翻到前 1000 条，请缩小筛选范围',
 };
 
 const zhTW: typeof zhCN = {
@@ -35,7 +35,7 @@ const zhTW: typeof zhCN = {
   'hq.cases.errors.sort': '排序方式無效',
   'hq.cases.errors.page': '頁碼無效',
   'hq.cases.errors.size': '每頁筆數須為 1 至 100',
-  'hq.cases.errors.pageTooDeep': '最多只能翻到前 10000 筆，請縮小篩選範圍',
+  'hq.cases.errors.pageTooDeep': '最多只能翻到前 1000 筆，請縮小篩選範圍',
 };
 
 const en: typeof zhCN = {
@@ -52,7 +52,7 @@ const en: typeof zhCN = {
   'hq.cases.errors.sort': 'Invalid sort order',
   'hq.cases.errors.page': 'Invalid page number',
   'hq.cases.errors.size': 'Rows per page: 1 to 100',
-  'hq.cases.errors.pageTooDeep': 'Only the first 10,000 rows can be paged through; narrow the filter',
+  'hq.cases.errors.pageTooDeep': 'Only the first 1,000 rows can be paged through; narrow the filter',
 };
 
 export const caseQueryMessages: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
