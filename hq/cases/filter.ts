@@ -3,7 +3,7 @@ import { categorySchema, channelSchema, severitySchema, stateSchema } from '../.
 import { branchCodeSchema } from '../../shared/domain/caseNumber';
 import { textField } from '../../shared/domain/text';
 import { normalizeForSearch } from '../../shared/search/normalize';
-import { searchTerms } from '../../shared/search/terms';
+import { queryTerms } from '../../shared/search/terms';
 import { OUTCOMES } from './columns';
 
 /** Longest search text, in characters: a search is for a word or a number, not a paragraph. */
@@ -25,7 +25,7 @@ export interface SearchQuery {
 
 export function searchQueryOf(text: string): SearchQuery {
   const normalized = normalizeForSearch(text);
-  return { normalized, terms: searchTerms(normalized) };
+  return { normalized, terms: queryTerms(normalized) };
 }
 
 /** Text as clerks type it (control characters refused), narrowed by at least one term. */

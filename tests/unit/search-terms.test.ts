@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../shared/search/normalize';
-import { FIELD_SEPARATOR, searchTerms } from '../../shared/search/terms';
+import { FIELD_SEPARATOR, queryTerms, searchTerms } from '../../shared/search/terms';
 
 /** Text such as cases hold: CJK, ASCII letters, digits and signs, full-width forms, spaces. */
 const caseText = fc
@@ -15,7 +15,12 @@ describe('searchTerms', () => {
         const text = normalizeForSearch(raw);
         const [from, to] = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y) as [number, number];
         const all = new Set(searchTerms(text));
-        expect(searchTerms(text.slice(from, to)).every((t) => all.has(t))).toBe(true);
+        const query = text.slice(from, to);
+        expect(searchTerms(query).every((t) => all.has(t))).toBe(true);
+        // A search looks up some of them, and some as soon as there are any.
+        const looked = queryTerms(query);
+        expect(looked.every((t) => all.has(t))).toBe(true);
+        expect(looked.length > 0).toBe(searchTerms(query).length > 0);
       }),
       { seed: 12, numRuns: 500 },
     );
@@ -26,6 +31,16 @@ describe('searchTerms', () => {
     expect(searchTerms('abc')).toHaveLength(1);
     expect(searchTerms('ab')).toEqual([]);
     expect(searchTerms('小明')).toHaveLength(3);
+  });
+
+  it('looks up a few terms covering the query, not all of them', () => {
+    const looked = queryTerms('态度生硬');
+    expect(looked).toHaveLength(2);
+    expect(searchTerms('态度')).toContain(looked[0]);
+    expect(searchTerms('生硬')).toContain(looked[1]);
+    expect(queryTerms('王')).toEqual(searchTerms('王'));
+    expect(queryTerms('5678')).toEqual([...searchTerms('567'), ...searchTerms('678')]);
+    expect(queryTerms('b0817202501030001')).toHaveLength(6);
   });
 
   it('makes no term across two fields', () => {
