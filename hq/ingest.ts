@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { MAX_BATCH_BYTES, batchSchema, type Batch, type BatchAnswer, type CaseEntry, type CaseResult } from '../shared/sync/protocol';
 import { claimRequestId, touchBranch, type Signed } from './auth';
+import { CASE_COLUMNS_SQL, caseColumns, caseColumnValues } from './cases/columns';
 import { judgeCase, type HeldCase } from './chain';
 import { parseStoredEvents } from './caseEvents';
 import type { Db, Queryable } from './db/types';
@@ -183,16 +184,16 @@ class Writes {
     const values = [...this.cases.values()].map(({ entry: { caseId, version, record, events } }) => {
       const at = params.length;
       params.push(caseId, record.caseNo, record.state, version, JSON.stringify(record), record.ledgerHead.seq, record.ledgerHead.hash);
-      params.push(JSON.stringify(events));
+      params.push(JSON.stringify(events), ...caseColumnValues(caseColumns(record)));
       const p = (n: number) => `$${at + n}`;
-      return `(${p(1)}, $1, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::jsonb, ${p(6)}, ${p(7)}, ${p(8)}, 'verified', $2, $2)`;
+      return `(${p(1)}, $1, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::jsonb, ${p(6)}, ${p(7)}, ${p(8)}, 'verified', $2, $2, ${CASE_COLUMNS_SQL.placeholders(at + 9)})`;
     });
     await tx.query(
-      `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, events, chain_status, received_at, updated_at)
+      `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, events, chain_status, received_at, updated_at, ${CASE_COLUMNS_SQL.names})
        VALUES ${values.join(', ')}
        ON CONFLICT (id) DO UPDATE SET case_no = EXCLUDED.case_no, state = EXCLUDED.state, version = EXCLUDED.version,
          record = EXCLUDED.record, head_seq = EXCLUDED.head_seq, head_hash = EXCLUDED.head_hash, events = EXCLUDED.events,
-         chain_status = 'verified', updated_at = EXCLUDED.updated_at
+         chain_status = 'verified', updated_at = EXCLUDED.updated_at, ${CASE_COLUMNS_SQL.excluded}
        WHERE cases.branch_code = EXCLUDED.branch_code`,
       params,
     );

@@ -1,11 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './db/types';
+import { backfillCaseColumns } from './cases/backfill';
+import type { Db, Queryable } from './db/types';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Any constant: the advisory lock that lets one starting HQ process migrate while the others wait. */
 const MIGRATION_LOCK = 741_852_963;
+
+/** Data steps run right after their migration's SQL, in its transaction: data only TypeScript can compute. */
+const DATA_STEPS: Record<string, (tx: Queryable) => Promise<void>> = {
+  '003_case_columns.sql': backfillCaseColumns,
+};
 
 /**
  * Applies hq/migrations/*.sql not yet recorded in schema_migrations, in name order, in one
@@ -22,6 +28,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
     const applied: string[] = [];
     for (const name of files.filter((f) => !done.has(f))) {
       await tx.exec(readFileSync(join(dir, name), 'utf8'));
+      await DATA_STEPS[name]?.(tx);
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
       applied.push(name);
     }

@@ -1,14 +1,9 @@
 import type { CaseRecord } from '../../shared/domain/case';
 import { normalizeForSearch } from '../../shared/search/normalize';
+import { FIELD_SEPARATOR, searchableText } from '../../shared/search/terms';
 
-/** Never occurs in a query (search text refuses control characters), so no gram spans two fields. */
-const FIELD_SEPARATOR = '\u0001';
-const SEPARATOR_CODE = 1;
+const SEPARATOR_CODE = FIELD_SEPARATOR.codePointAt(0)!;
 const CODE_POINTS = 0x110000;
-
-export function searchableText(c: Pick<CaseRecord, 'caseNo' | 'complainant' | 'businessRef' | 'content'>): string {
-  return normalizeForSearch([c.caseNo, c.complainant.name, c.complainant.phone, c.businessRef, c.content].join(FIELD_SEPARATOR));
-}
 
 /**
  * Calls `visit` with every bigram of `text` as one number (two code points), without allocating a

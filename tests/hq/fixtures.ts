@@ -67,9 +67,10 @@ export async function createPostgresDatabase(): Promise<string> {
   return url.toString();
 }
 
-export async function freshDb(backend: Backend): Promise<Db> {
+/** A fresh database, migrated (with the migrations of `migrationsDir`, by default all of hq/migrations). */
+export async function freshDb(backend: Backend, migrationsDir?: string): Promise<Db> {
   const db = backend === 'PGlite' ? await openPglite() : await openPostgres(await createPostgresDatabase(), 4);
-  await migrate(db);
+  await migrate(db, migrationsDir);
   return db;
 }
 
