@@ -20,6 +20,7 @@ import { openPostgres } from '../../hq/db/postgres';
 import type { Db } from '../../hq/db/types';
 import { enrolBranch } from '../../hq/enrol';
 import { migrate } from '../../hq/migrate';
+import { CASE_COLUMNS_SQL, caseColumns, caseColumnValues } from '../../hq/cases/columns';
 import { generateCases } from './generate';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -162,35 +163,38 @@ async function push(backend: 'PGlite' | 'PostgreSQL', cases: { record: CaseRecor
 }
 
 /**
- * The baseline: the same rows head office stores — each case's record and its event chain as one
- * JSON text (migration 002) — inserted with plain multi-row INSERTs, 500 cases a transaction.
+ * The baseline: the same rows head office stores — each case's record, its event chain as one JSON
+ * text (migration 002) and the list's columns (migration 003, computed before the clock starts) —
+ * inserted with plain multi-row INSERTs, 500 cases a transaction.
  */
 async function rawInsert(backend: 'PGlite' | 'PostgreSQL', cases: { record: CaseRecord; events: CaseEvent[] }[]) {
   const db = await freshDatabase(backend);
   await migrate(db);
   await db.query(`INSERT INTO branches (code, name, secret, enrolled_at) VALUES ('BJ01', 'bench', 'x', 0)`);
+  const rows = cases.map(({ record: r, events }) => [
+    r.id,
+    r.caseNo,
+    r.state,
+    r.version,
+    JSON.stringify(r),
+    r.ledgerHead.seq,
+    r.ledgerHead.hash,
+    JSON.stringify(events),
+    ...caseColumnValues(caseColumns(r as unknown as Record<string, unknown>)),
+  ]);
+  const width = rows[0]!.length + 1;
   const started = performance.now();
-  for (let i = 0; i < cases.length; i += 500) {
-    const slice = cases.slice(i, i + 500);
+  for (let i = 0; i < rows.length; i += 500) {
+    const slice = rows.slice(i, i + 500);
     await db.transaction(async (tx) => {
       const params: unknown[] = [];
-      const rows = slice.map(({ record: r, events }, j) => {
-        params.push(
-          r.id,
-          r.caseNo,
-          r.state,
-          r.version,
-          JSON.stringify(r),
-          r.ledgerHead.seq,
-          r.ledgerHead.hash,
-          JSON.stringify(events),
-          Date.now(),
-        );
-        const p = j * 9;
-        return `($${p + 1}, 'BJ01', $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}, $${p + 7}, $${p + 8}, 'verified', $${p + 9}, $${p + 9})`;
+      const values = slice.map((row, j) => {
+        params.push(...row, Date.now());
+        const p = (n: number) => `$${j * width + n}`;
+        return `(${p(1)}, 'BJ01', ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::jsonb, ${p(6)}, ${p(7)}, ${p(8)}, 'verified', ${p(width)}, ${p(width)}, ${CASE_COLUMNS_SQL.placeholders(j * width + 9)})`;
       });
       await tx.query(
-        `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, events, chain_status, received_at, updated_at) VALUES ${rows.join(', ')}`,
+        `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, events, chain_status, received_at, updated_at, ${CASE_COLUMNS_SQL.names}) VALUES ${values.join(', ')}`,
         params,
       );
     });
