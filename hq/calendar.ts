@@ -59,7 +59,10 @@ function publication(row: CalendarRow & { published_by: string }): CalendarPubli
 }
 
 /** A year and its days checked as publishCalendar checks them: real dates, each once, all inside the year. */
-export function checkCalendar(year: unknown, days: unknown): { ok: true; year: number; days: CalendarOverride[] } | { ok: false; issues: CalendarIssue[] } {
+export function checkCalendar(
+  year: unknown,
+  days: unknown,
+): { ok: true; year: number; days: CalendarOverride[] } | { ok: false; issues: CalendarIssue[] } {
   const checked = yearCalendarSchema.safeParse({ year, days });
   if (checked.success) return { ok: true, ...checked.data };
   return {

@@ -48,7 +48,11 @@ export function calendarRoutes(web: FastifyInstance, d: CalendarRouteDeps): void
   };
 
   const listPage = async (req: FastifyRequest, reply: FastifyReply, form: PublishForm, status = 200) =>
-    d.sendPage(reply, calendarsPage(d.contextOf(req, reply), { calendars: await calendarPublications(db), canPublish: isAdmin(req), form }), status);
+    d.sendPage(
+      reply,
+      calendarsPage(d.contextOf(req, reply), { calendars: await calendarPublications(db), canPublish: isAdmin(req), form }),
+      status,
+    );
 
   web.get('/calendars', { preHandler: d.signedIn }, async (req, reply) => {
     // ?correct=2027 fills the form with the year as published, to change and publish again.

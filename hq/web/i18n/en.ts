@@ -136,7 +136,8 @@ export const en: Messages = {
   'calendars.publish.days': 'Special days (one a line)',
   'calendars.publish.help':
     'On each line: the date, then 休 or off (a holiday) or 班 or work (a make-up working day), then a name if you like, separated by spaces. Days not listed are working days Monday to Friday and days off at the weekend; lines starting with # are skipped.',
-  'calendars.publish.replaces': "Publishing a year again replaces its calendar (a correction); branches receive the new one on their next sync.",
+  'calendars.publish.replaces':
+    'Publishing a year again replaces its calendar (a correction); branches receive the new one on their next sync.',
   'calendars.publish.submit': 'Publish',
   'calendars.publish.problems': 'Not published. Please correct what is listed ({count}):',
   'calendars.problem.line': 'Line {line} “{text}”: {message}',

@@ -71,12 +71,23 @@ function problemText(t: T, p: FormProblem): string {
   return p.field === 'year' ? t('calendars.problem.year', { message: p.message }) : p.message;
 }
 
-/** The lines' textarea; its text starts after a newline, which HTML drops, so a first blank line of the text survives. */
+/**
+ * The lines' textarea. Its text is joined to the tags with nothing between (a formatter may not add
+ * a line break there), after a newline, which HTML drops, so a first blank line of the text survives.
+ */
 function daysField(form: PublishForm, problem: boolean): Html {
   const describedBy = problem ? 'publish-help publish-problems' : 'publish-help';
-  const invalid = problem ? html` aria-invalid="true"` : null;
   const placeholder = '2027-01-01 休 元旦\n2027-02-07 班 春节调休';
-  return html`<textarea id="publish-days" name="days" rows="14" spellcheck="false" placeholder="${placeholder}" aria-describedby="${describedBy}"${invalid}>${'\n' + form.days}</textarea>`;
+  const open = html`<textarea
+    id="publish-days"
+    name="days"
+    rows="14"
+    spellcheck="false"
+    placeholder="${placeholder}"
+    aria-describedby="${describedBy}"
+    ${problem ? html`aria-invalid="true"` : null}
+  >`;
+  return html`${[open, `\n${form.days}`, html`</textarea>`]}`;
 }
 
 function publishForm(ctx: PageContext, form: PublishForm): Html {
@@ -85,14 +96,16 @@ function publishForm(ctx: PageContext, form: PublishForm): Html {
   const daysProblem = form.problems.some((p) => p.field === 'days');
   return html`<section aria-labelledby="publish-title">
     <h2 id="publish-title">${t('calendars.publish.title')}</h2>
-    ${form.problems.length
-      ? html`<div class="message error" role="alert" id="publish-problems">
-          <p>${t('calendars.publish.problems', { count: form.problems.length })}</p>
-          <ul>
-            ${form.problems.map((p) => html`<li>${problemText(t, p)}</li>`)}
-          </ul>
-        </div>`
-      : null}
+    ${
+      form.problems.length
+        ? html`<div class="message error" role="alert" id="publish-problems">
+            <p>${t('calendars.publish.problems', { count: form.problems.length })}</p>
+            <ul>
+              ${form.problems.map((p) => html`<li>${problemText(t, p)}</li>`)}
+            </ul>
+          </div>`
+        : null
+    }
     <form class="publish" method="post" action="/calendars">
       <input type="hidden" name="_csrf" value="${ctx.csrfToken}" />
       <label
@@ -162,12 +175,15 @@ export function calendarYearPage(ctx: PageContext, v: CalendarYearView): Html {
     </thead>
     <tbody>
       ${c.days.map(
-        (d) => html`<tr>
-          <th scope="row">${d.date}</th>
-          <td>${weekday(locale, d.date)}</td>
-          <td><span class="${d.workday ? 'workday' : 'holiday'}">${t(d.workday ? 'calendars.kind.work' : 'calendars.kind.off')}</span></td>
-          <td>${d.name ?? ''}</td>
-        </tr>`,
+        (d) =>
+          html`<tr>
+            <th scope="row">${d.date}</th>
+            <td>${weekday(locale, d.date)}</td>
+            <td>
+              <span class="${d.workday ? 'workday' : 'holiday'}">${t(d.workday ? 'calendars.kind.work' : 'calendars.kind.off')}</span>
+            </td>
+            <td>${d.name ?? ''}</td>
+          </tr>`,
       )}
     </tbody>
   </table>`;
