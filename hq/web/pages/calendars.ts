@@ -94,7 +94,7 @@ function publishForm(ctx: PageContext, form: PublishForm): Html {
   const { t } = ctx;
   const yearProblem = form.problems.some((p) => p.field === 'year');
   const daysProblem = form.problems.some((p) => p.field === 'days');
-  return html`<section aria-labelledby="publish-title">
+  return html`<section class="publish-area" aria-labelledby="publish-title">
     <h2 id="publish-title">${t('calendars.publish.title')}</h2>
     ${
       form.problems.length
