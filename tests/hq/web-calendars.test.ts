@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { calendarPublications, exportCalendars, publishCalendar } from '../../hq/calendar';
 import { calendarCommand } from '../../hq/calendarCli';
@@ -5,9 +8,6 @@ import { calendarLines, readCalendarLines } from '../../hq/web/calendarLines';
 import { addUser } from '../../hq/staff/users';
 import { calendarFileSchema } from '../../shared/deadlines';
 import { PATHS } from '../../shared/sync/protocol';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BACKENDS, startHq, SUITE, T0, type TestHq } from './fixtures';
 import { addAdmin, Browser, csrfOf, PASSWORD } from './web-fixtures';
 
