@@ -10,9 +10,16 @@ import type { CalendarsAnswer } from '../shared/sync/protocol';
 import type { Queryable } from './db/types';
 import { RequestError } from './errors';
 
+/** One problem of a calendar: where it is (`days.3.date`, `year`, `days`) and its i18n key (shared/deadlines/messages.ts). */
+export interface CalendarIssue {
+  path: string;
+  key: string;
+  params?: Record<string, unknown>;
+}
+
 /** Why a calendar cannot be published: each problem with where it is (`days.3.date`) and its i18n key. */
 export class CalendarProblem extends Error {
-  constructor(readonly issues: { path: string; key: string; params?: Record<string, unknown> }[]) {
+  constructor(readonly issues: CalendarIssue[]) {
     super(issues.map((i) => `${i.path || 'calendar'}: ${describe(i.key, i.params)}`).join('; '));
   }
 }
@@ -30,15 +37,41 @@ export interface PublishRequest {
   by: string;
 }
 
+/** A year's calendar as published, and who published it (head office's own record: not sent to branches). */
+export interface CalendarPublication extends PublishedCalendar {
+  publishedBy: string;
+}
+
 interface CalendarRow {
   version: string | number;
   year: number;
   days: CalendarOverride[];
   published_at: string | number;
+  published_by?: string;
 }
 
 function published(row: CalendarRow): PublishedCalendar {
   return { year: row.year, version: Number(row.version), publishedAt: Number(row.published_at), days: row.days };
+}
+
+function publication(row: CalendarRow & { published_by: string }): CalendarPublication {
+  return { ...published(row), publishedBy: row.published_by };
+}
+
+/** A year and its days checked as publishCalendar checks them: real dates, each once, all inside the year. */
+export function checkCalendar(
+  year: unknown,
+  days: unknown,
+): { ok: true; year: number; days: CalendarOverride[] } | { ok: false; issues: CalendarIssue[] } {
+  const checked = yearCalendarSchema.safeParse({ year, days });
+  if (checked.success) return { ok: true, ...checked.data };
+  return {
+    ok: false,
+    issues: checked.error.issues.map((issue) => {
+      const { params } = issue as { params?: Record<string, unknown> };
+      return { path: issue.path.join('.'), key: issue.message, ...(params ? { params } : {}) };
+    }),
+  };
 }
 
 /**
@@ -46,20 +79,14 @@ function published(row: CalendarRow): PublishedCalendar {
  * each once, all inside the year. Throws CalendarProblem, storing nothing, otherwise.
  */
 export async function publishCalendar(db: Queryable, r: PublishRequest, now: number): Promise<PublishedCalendar> {
-  const checked = yearCalendarSchema.safeParse({ year: r.year, days: r.days });
-  if (!checked.success)
-    throw new CalendarProblem(
-      checked.error.issues.map((issue) => {
-        const { params } = issue as { params?: Record<string, unknown> };
-        return { path: issue.path.join('.'), key: issue.message, ...(params ? { params } : {}) };
-      }),
-    );
+  const checked = checkCalendar(r.year, r.days);
+  if (!checked.ok) throw new CalendarProblem(checked.issues);
   const by = r.by.trim().slice(0, 100) || 'head office';
-  const days = [...checked.data.days].sort((a, b) => a.date.localeCompare(b.date));
+  const days = [...checked.days].sort((a, b) => a.date.localeCompare(b.date));
   const { rows } = await db.query<CalendarRow>(
     `INSERT INTO calendars (year, days, published_at, published_by) VALUES ($1, $2, $3, $4)
      RETURNING version, year, days, published_at`,
-    [checked.data.year, JSON.stringify(days), now, by],
+    [checked.year, JSON.stringify(days), now, by],
   );
   return published(rows[0]!);
 }
@@ -67,15 +94,23 @@ export async function publishCalendar(db: Queryable, r: PublishRequest, now: num
 const NEWEST_PER_YEAR = `SELECT DISTINCT ON (year) version, year, days, published_at FROM calendars`;
 
 /** A year's calendar as last published, or null. */
-export async function publishedCalendar(db: Queryable, year: number): Promise<(PublishedCalendar & { publishedBy: string }) | null> {
+export async function publishedCalendar(db: Queryable, year: number): Promise<CalendarPublication | null> {
   const { rows } = await db.query<CalendarRow & { published_by: string }>(
     'SELECT version, year, days, published_at, published_by FROM calendars WHERE year = $1 ORDER BY version DESC LIMIT 1',
     [year],
   );
-  return rows[0] ? { ...published(rows[0]), publishedBy: rows[0].published_by } : null;
+  return rows[0] ? publication(rows[0]) : null;
 }
 
-/** Every year's newest calendar, by year (for the HQ page's list). */
+/** Every year's newest calendar with who published it, by year (the HQ page's list). */
+export async function calendarPublications(db: Queryable): Promise<CalendarPublication[]> {
+  const { rows } = await db.query<CalendarRow & { published_by: string }>(
+    'SELECT DISTINCT ON (year) version, year, days, published_at, published_by FROM calendars ORDER BY year, version DESC',
+  );
+  return rows.map(publication);
+}
+
+/** Every year's newest calendar, by year. */
 export async function publishedCalendars(db: Queryable): Promise<PublishedCalendar[]> {
   const { rows } = await db.query<CalendarRow>(`${NEWEST_PER_YEAR} ORDER BY year, version DESC`);
   return rows.map(published);
@@ -104,4 +139,9 @@ export async function exportCalendars(db: Queryable, years?: number[]): Promise<
   const chosen = years ? all.filter((c) => years.includes(c.year)) : all;
   if (chosen.length === 0) throw new Error(years ? `no calendar is published for ${years.join(', ')}` : 'no calendar is published');
   return calendarFile(chosen);
+}
+
+/** The calendar file's text, as `calendar export` writes it and the HQ page downloads it. */
+export function calendarFileText(file: CalendarFile): string {
+  return JSON.stringify(file, null, 2) + '\n';
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { MAX_CALENDAR_FILE_BYTES } from '../shared/deadlines';
-import { exportCalendars, publishCalendar } from './calendar';
+import { calendarFileText, exportCalendars, publishCalendar } from './calendar';
 import type { Db } from './db/types';
 
 export const CALENDAR_HELP = `  npm run hq -- calendar publish --year 2027 --file days.json [--by "王经理"]
@@ -49,7 +49,7 @@ export async function calendarCommand(db: Db, args: string[], now: number): Prom
   if (action === 'export') {
     if (!values.out) throw new Error(`calendar export needs --out\n${CALENDAR_HELP}`);
     const file = await exportCalendars(db, years.length ? years : undefined);
-    writeFileSync(values.out, JSON.stringify(file, null, 2) + '\n');
+    writeFileSync(values.out, calendarFileText(file));
     return `Wrote ${values.out}: ${file.calendars.map((c) => `${c.year} (version ${c.version})`).join(', ')}. A supervisor loads it in the branch's settings.`;
   }
   throw new Error(`calendar needs publish or export\n${CALENDAR_HELP}`);

@@ -22,7 +22,10 @@ interface NavItem {
  * The head-office navigation. The cases list (filters, search) and the counts and trends join it
  * here, each one line, when their pages come (issue 12).
  */
-const NAV: NavItem[] = [{ href: '/branches', label: 'nav.branches' }];
+const NAV: NavItem[] = [
+  { href: '/branches', label: 'nav.branches' },
+  { href: '/calendars', label: 'nav.calendars' },
+];
 
 export const STYLESHEET_PATH = '/assets/hq.css';
 

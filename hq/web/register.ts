@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listBranches } from '../branches';
 import { readAttachment, readCase } from '../cases/read';
 import type { Db } from '../db/types';
+import { calendarRoutes } from './calendarRoutes';
 import { endSession, sessionUser, startSession } from '../staff/sessions';
 import { checkPassword, type User } from '../staff/users';
 import { ATTACHMENT_CSP, contentDisposition, setSecurityHeaders } from './headers';
@@ -35,8 +36,8 @@ export const DEFAULT_SIGN_IN_LIMITS = { perAddress: 30, perUser: 5 };
 const SESSION_COOKIE = 'hq_session';
 const LANGUAGE_COOKIE = 'hq_lang';
 const STYLESHEET = readFileSync(new URL('./hq.css', import.meta.url), 'utf8');
-/** Forms of the HQ page are small; anything bigger is not one of them. */
-const FORM_BODY_LIMIT = 16 * 1024;
+/** Forms of the HQ page are small (the largest, a year's calendar as lines, a few KB); anything bigger is not one of them. */
+const FORM_BODY_LIMIT = 64 * 1024;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -211,6 +212,8 @@ async function webPages(
       .header('content-disposition', contentDisposition('attachment', `branches-${day}.xlsx`))
       .send(await xlsxOf(t('branches.sheet'), columns, rows));
   });
+
+  calendarRoutes(web, { db, now, contextOf, sendPage, signedIn, notFound });
 
   web.get<{ Params: { id: string } }>('/cases/:id', { preHandler: signedIn }, async (req, reply) => {
     const held = await readCase(db, req.params.id);
