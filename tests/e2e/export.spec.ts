@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { chinaDate } from '../../shared/deadlines/calendar';
 import { openPglite } from '../../hq/db/pglite';
 import type { Db } from '../../hq/db/types';
@@ -12,6 +10,7 @@ import { e2eClockStart } from './clock';
 import { expect, test } from './fixtures';
 import { FirstRunPage, fillPicker, pickerField } from './pages/app';
 import { archiveAtTheCounter, closedLoopbackUrl, HeadOfficeSettings } from './pages/sync';
+import { seriousViolations } from './pages/axe';
 
 /**
  * An offline branch exports the month's archived cases (browser edition: the store worker writes
@@ -26,11 +25,6 @@ test.beforeEach(({}, testInfo) => {
     'the desktop app saves through main’s dialog: tested in tests/unit/main-export.test.ts',
   );
 });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).include('#export-title').analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
 
 let db: Db | null = null;
 test.afterEach(async () => {
@@ -69,7 +63,7 @@ test('a supervisor exports the month to head office; head office imports the dow
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`countersign-SZ05-${period.from}_${period.to}.zip`);
   await expect(section.getByRole('status').last()).toHaveText(/已保存文件 countersign-SZ05-.+（1 件投诉），请交给总部/);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, { include: '#export-title' })).toEqual([]);
   await section.screenshot({ path: testInfo.outputPath('zh-CN-export-section.png') });
 
   const bytes = new Uint8Array(await readFile((await download.path())!));

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
 import { calendarsSince } from '../../hq/calendar';
 import { openPglite } from '../../hq/db/pglite';
@@ -11,6 +10,7 @@ import { addUser } from '../../hq/staff/users';
 import { calendarFileSchema } from '../../shared/deadlines';
 import { Clock } from '../hq/fixtures';
 import { PASSWORD } from '../hq/web-fixtures';
+import { seriousViolations } from './pages/axe';
 
 /**
  * Head office publishes the 2027 calendar on the HQ page in real Chromium against a real head office
@@ -31,13 +31,6 @@ test.afterEach(async () => {
   await hq?.close();
   await db?.close();
 });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const LINES_2027 = [
   '2027-01-01 休 元旦',

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
 import { openPglite } from '../../hq/db/pglite';
 import type { Db } from '../../hq/db/types';
@@ -10,6 +9,7 @@ import { addUser } from '../../hq/staff/users';
 import { PATHS } from '../../shared/sync/protocol';
 import { batchOf, BRANCH, buildCase, Clock, grow, sendTo } from '../hq/fixtures';
 import { PASSWORD, withRecord } from '../hq/web-fixtures';
+import { seriousViolations } from './pages/axe';
 
 /**
  * The HQ page in real Chromium against a real head office (hq/ on PGlite, on loopback): sign in,
@@ -31,13 +31,6 @@ test.afterEach(async () => {
   await hq?.close();
   await db?.close();
 });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('head-office staff sign in, see the branches and a case, in Chinese and English, with no serious accessibility violation', async ({
   page,

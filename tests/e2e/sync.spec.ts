@@ -1,22 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { translate } from '../../shared/i18n/translate';
 import { expect, test } from './fixtures';
 import { FirstRunPage, Session } from './pages/app';
 import { archiveAtTheCounter, closedLoopbackUrl, enrolmentCode, HeadOfficeSettings, SyncBar } from './pages/sync';
+import { seriousViolations } from './pages/axe';
 
 /**
  * Head-office sync as the branch sees it, browser edition, with no head office running: enrolment
  * from the settings, and the app bar's state in words. (Head office up, cases arriving and the
  * count falling to zero is hq/'s end-to-end test: it reuses these page objects.)
  */
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A picture of the screen for a person to look at, kept with the test's results. */
 async function picture(page: Page, testInfo: TestInfo, name: string) {
