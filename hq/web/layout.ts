@@ -22,7 +22,11 @@ interface NavItem {
  * The head-office navigation. The cases list (filters, search) and the counts and trends join it
  * here, each one line, when their pages come (issue 12).
  */
-const NAV: NavItem[] = [{ href: '/branches', label: 'nav.branches' }];
+const NAV: NavItem[] = [
+  { href: '/branches', label: 'nav.branches' },
+  { href: '/stats', label: 'nav.stats' },
+  { href: '/import', label: 'nav.import' },
+];
 
 export const STYLESHEET_PATH = '/assets/hq.css';
 
