@@ -77,7 +77,7 @@ test('staff upload an export file, see it imported, and see the counts and chart
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('hq-stats-zh-CN.png'), fullPage: true });
 
-  await page.getByLabel('渠道').selectOption('walk_in');
+  await page.getByRole('combobox', { name: '渠道' }).selectOption('walk_in');
   await page.getByRole('button', { name: '统计', exact: true }).click();
   await expect(page.getByRole('img', { name: /按渠道统计的件数：上门 2 件$/ })).toBeVisible();
 
