@@ -25,6 +25,8 @@ interface NavItem {
 const NAV: NavItem[] = [
   { href: '/branches', label: 'nav.branches' },
   { href: '/calendars', label: 'nav.calendars' },
+  { href: '/stats', label: 'nav.stats' },
+  { href: '/import', label: 'nav.import' },
 ];
 
 export const STYLESHEET_PATH = '/assets/hq.css';

@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_EXPORT_BYTES } from '../../shared/export/format';
 import { listBranches } from '../branches';
 import { readAttachment, readCase } from '../cases/read';
 import type { Db } from '../db/types';
 import { calendarRoutes } from './calendarRoutes';
+import { importExportFile } from '../import';
 import { endSession, sessionUser, startSession } from '../staff/sessions';
 import { checkPassword, type User } from '../staff/users';
 import { ATTACHMENT_CSP, contentDisposition, setSecurityHeaders } from './headers';
@@ -17,8 +20,11 @@ import { STYLESHEET_PATH, type PageContext } from './layout';
 import { branchesPage, branchesSheet } from './pages/branches';
 import { casePage, INLINE_IMAGE_TYPES } from './pages/case';
 import { errorPage } from './pages/error';
+import { importPage, type UploadOutcome } from './pages/import';
 import { signInPage } from './pages/signIn';
-import { XLSX_TYPE, xlsxOf } from './xlsx';
+import { statsPage, statsSheets } from './pages/stats';
+import { readStats } from './statsData';
+import { XLSX_TYPE, xlsxOf, xlsxOfSheets } from './xlsx';
 
 export interface WebOptions {
   db: Db;
@@ -27,6 +33,8 @@ export interface WebOptions {
   silentHours?: number;
   /** Sign-in attempts allowed per 15 minutes, from one address and for one user id. */
   signInLimits?: { perAddress: number; perUser: number };
+  /** The largest export file the import page takes (default MAX_EXPORT_BYTES, what an import accepts). */
+  importMaxBytes?: number;
 }
 
 export const DEFAULT_SILENT_HOURS = 48;
@@ -80,13 +88,15 @@ export function registerWebPages(app: FastifyInstance, options: WebOptions): voi
 
 async function webPages(
   web: FastifyInstance,
-  { db, now, silentHours = DEFAULT_SILENT_HOURS, signInLimits = DEFAULT_SIGN_IN_LIMITS }: WebOptions,
+  { db, now, silentHours = DEFAULT_SILENT_HOURS, signInLimits = DEFAULT_SIGN_IN_LIMITS, importMaxBytes = MAX_EXPORT_BYTES }: WebOptions,
 ) {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: 'auto' as const };
   await web.register(cookie);
   await web.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await web.register(csrf, { sessionPlugin: '@fastify/cookie', cookieOpts: cookieOptions });
   await web.register(rateLimit, { global: false });
+  // Only the import page takes files: one, after its CSRF field, no bigger than an export file may be.
+  await web.register(multipart, { limits: { fileSize: importMaxBytes, files: 1, fields: 1, parts: 2 } });
 
   web.decorateRequest('hqUser', null);
   web.decorateRequest('hqLocale', 'zh-CN');
@@ -237,4 +247,59 @@ async function webPages(
         .send(a.bytes);
     },
   );
+
+  // Statistics (issue 12): counts and trends across branches, and the same numbers as XLSX.
+  web.get('/stats', { preHandler: signedIn }, async (req, reply) => {
+    const view = await readStats(db, req.query);
+    return sendPage(reply, statsPage(contextOf(req, reply), view), view.errors.length ? 400 : 200);
+  });
+
+  web.get('/stats.xlsx', { preHandler: signedIn }, async (req, reply) => {
+    const view = await readStats(db, req.query);
+    if (view.errors.length) return reply.redirect(`/stats${req.url.slice('/stats.xlsx'.length)}`, 303);
+    const sheets = statsSheets({ t: translatorFor(req.hqLocale), locale: req.hqLocale }, view);
+    const day = new Date(now() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, ''); // China's date
+    return reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', contentDisposition('attachment', `statistics-${day}.xlsx`))
+      .send(await xlsxOfSheets(sheets));
+  });
+
+  // Import of an export file (docs/hq.md): any signed-in staff; importExportFile checks the file.
+  web.get('/import', { preHandler: signedIn }, async (req, reply) => sendPage(reply, importPage(contextOf(req, reply))));
+
+  /** The plugin's own CSRF check, on a token the handler read itself; false once it has answered 403. */
+  const csrfPasses = (req: FastifyRequest, reply: FastifyReply, token: unknown): boolean => {
+    req.body = { _csrf: typeof token === 'string' ? token : '' };
+    let passed = false;
+    web.csrfProtection(req, reply, () => (passed = true));
+    return passed;
+  };
+
+  web.post('/import', { preHandler: signedIn }, async (req, reply) => {
+    const show = (outcome: UploadOutcome, status = 200) => sendPage(reply, importPage(contextOf(req, reply), outcome), status);
+    if (!req.isMultipart()) {
+      const body = req.body as Record<string, unknown> | undefined;
+      return csrfPasses(req, reply, body?._csrf) ? show({ status: 'no_file' }, 400) : reply;
+    }
+    // The form puts its token before the file: the file is read only once the token has passed.
+    const part = await req.file();
+    const field = part?.fields._csrf;
+    const token = field && !Array.isArray(field) && field.type === 'field' ? field.value : undefined;
+    if (!csrfPasses(req, reply, token)) {
+      part?.file.resume(); // discard the rest of the upload
+      return reply;
+    }
+    if (!part) return show({ status: 'no_file' }, 400);
+    let bytes: Buffer;
+    try {
+      bytes = await part.toBuffer();
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
+      return show({ status: 'refused', problem: 'too_large', message: `the file exceeds ${importMaxBytes} bytes` }, 413);
+    }
+    if (!bytes.byteLength) return show({ status: 'no_file' }, 400);
+    const outcome = await importExportFile(db, bytes, now());
+    return show(outcome, outcome.status === 'refused' ? 422 : 200);
+  });
 }
