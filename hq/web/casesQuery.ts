@@ -27,7 +27,8 @@ export interface CaseQueryIssue {
   params: Record<string, string | number>;
 }
 
-export type CaseQuery = { ok: true; form: CaseForm; filter: CaseFilter; page: CasePage } | { ok: false; form: CaseForm; issues: CaseQueryIssue[] };
+export type CaseQuery =
+  { ok: true; form: CaseForm; filter: CaseFilter; page: CasePage } | { ok: false; form: CaseForm; issues: CaseQueryIssue[] };
 
 /** The form's fields from a query string: text values only (a repeated field keeps its first), trimmed except the search text. */
 export function caseFormOf(query: unknown): CaseForm {

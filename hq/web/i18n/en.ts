@@ -117,7 +117,8 @@ export const en: Messages = {
   'cases.title': 'Cases',
   'cases.filters': 'Search and filters',
   'cases.text': 'Search',
-  'cases.textHint': 'Case number, customer name, phone, business reference or content; at least one Chinese character, or three letters or digits.',
+  'cases.textHint':
+    'Case number, customer name, phone, business reference or content; at least one Chinese character, or three letters or digits.',
   'cases.branch': 'Branch',
   'cases.from': 'Registered from',
   'cases.to': 'Registered until',

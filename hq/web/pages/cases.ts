@@ -210,7 +210,11 @@ export function casesPage(ctx: PageContext, view: CasesView) {
 }
 
 /** The list for the XLSX download: the page's columns (and the channel), in the page's language. */
-export function casesSheet(ctx: Pick<PageContext, 't' | 'locale'>, rows: CaseListRow[], cut: boolean): { columns: XlsxColumn[]; rows: XlsxCell[][] } {
+export function casesSheet(
+  ctx: Pick<PageContext, 't' | 'locale'>,
+  rows: CaseListRow[],
+  cut: boolean,
+): { columns: XlsxColumn[]; rows: XlsxCell[][] } {
   const { t, locale } = ctx;
   const columns: XlsxColumn[] = [
     { header: t('cases.col.caseNo'), width: 22 },
