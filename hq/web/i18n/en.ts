@@ -141,7 +141,7 @@ export const en: Messages = {
   'cases.clear': 'Clear filters',
   'cases.invalid': 'The filters need correcting; nothing was searched:',
   'cases.caption': 'Matching cases (page {page})',
-  'cases.total': '{count} cases.',
+  'cases.total': 'Cases found: {count}.',
   'cases.totalCapped': 'More than {count} cases: only the first {count} can be paged through; narrow the filters.',
   'cases.empty': 'No case matches.',
   'cases.col.caseNo': 'Case no.',

@@ -44,13 +44,14 @@ function optionsOf(selected: string | undefined, options: [value: string, label:
   )}`;
 }
 
+// Labels point at their controls (for/id) rather than wrapping them, so a select's name is its label alone.
 function select(ctx: PageContext, form: CaseForm, field: CaseFormField, label: MessageKey, options: [string, string][], any = true): Html {
-  return html`<label
-    >${ctx.t(label)}
-    <select name="${field}">
+  return html`<div class="field">
+    <label for="f-${field}">${ctx.t(label)}</label>
+    <select id="f-${field}" name="${field}">
       ${optionsOf(form[field], options, any ? ctx.t('cases.any') : null)}
-    </select></label
-  >`;
+    </select>
+  </div>`;
 }
 
 function enumOptions(locale: Locale, group: string, values: readonly string[]): [string, string][] {
@@ -61,11 +62,11 @@ function filterForm(ctx: PageContext, view: CasesView): Html {
   const { t, locale } = ctx;
   const f = view.form;
   return html`<form class="filters" method="get" action="/cases" role="search" aria-label="${t('cases.filters')}">
-    <label class="wide"
-      >${t('cases.text')}
-      <input type="search" name="text" value="${f.text ?? ''}" maxlength="100" aria-describedby="text-hint" />
-      <span id="text-hint" class="hint">${t('cases.textHint')}</span></label
-    >
+    <div class="field wide">
+      <label for="f-text">${t('cases.text')}</label>
+      <input id="f-text" type="search" name="text" value="${f.text ?? ''}" maxlength="100" aria-describedby="text-hint" />
+      <span id="text-hint" class="hint">${t('cases.textHint')}</span>
+    </div>
     ${select(
       ctx,
       f,
@@ -73,8 +74,14 @@ function filterForm(ctx: PageContext, view: CasesView): Html {
       'cases.branch',
       view.branches.map((b) => [b.code, `${b.code} ${b.name}`]),
     )}
-    <label>${t('cases.from')} <input type="date" name="from" value="${f.from ?? ''}" /></label>
-    <label>${t('cases.to')} <input type="date" name="to" value="${f.to ?? ''}" /></label>
+    <div class="field">
+      <label for="f-from">${t('cases.from')}</label>
+      <input id="f-from" type="date" name="from" value="${f.from ?? ''}" />
+    </div>
+    <div class="field">
+      <label for="f-to">${t('cases.to')}</label>
+      <input id="f-to" type="date" name="to" value="${f.to ?? ''}" />
+    </div>
     ${select(ctx, f, 'state', 'cases.state', enumOptions(locale, 'state', CASE_STATES))}
     ${select(ctx, f, 'category', 'cases.category', enumOptions(locale, 'category', CATEGORIES))}
     ${select(ctx, f, 'channel', 'cases.channel', enumOptions(locale, 'channel', CHANNELS))}
