@@ -76,7 +76,10 @@ test('head-office staff search all branches’ cases for a Chinese word and open
   await page.getByRole('button', { name: '登录' }).click();
 
   await expect(page.getByRole('heading', { name: '案件', level: 1 })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '案件' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '案件' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expect(page.getByRole('table', { name: /符合条件的案件/ }).getByRole('row')).toHaveCount(3);
   await page.getByRole('searchbox', { name: '搜索' }).fill('鉴定');
   await page.getByLabel('严重程度').selectOption({ label: '重大' });
@@ -84,7 +87,17 @@ test('head-office staff search all branches’ cases for a Chinese word and open
 
   await expect(page.getByText('共 1 件。')).toBeVisible();
   const row = page.getByRole('row', { name: new RegExp(String(appraisal.record.caseNo)) });
-  await expect(row.getByRole('cell')).toHaveText(['北京朝阳一店', '2026/12/01 09:00', '鉴定估价', '重大', '已归档', '—', '王小明', '13812345678', '已核验']);
+  await expect(row.getByRole('cell')).toHaveText([
+    '北京朝阳一店',
+    '2026/12/01 09:00',
+    '鉴定估价',
+    '重大',
+    '已归档',
+    '—',
+    '王小明',
+    '13812345678',
+    '已核验',
+  ]);
   await expect(page.getByRole('searchbox', { name: '搜索' })).toHaveValue('鉴定');
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('hq-cases-zh-CN.png'), fullPage: true });
