@@ -19,10 +19,11 @@ interface NavItem {
 }
 
 /**
- * The head-office navigation. The cases list (filters, search) and the counts and trends join it
- * here, each one line, when their pages come (issue 12).
+ * The head-office navigation. The counts and trends join it here, one line, when their page comes
+ * (issue 12).
  */
 const NAV: NavItem[] = [
+  { href: '/cases', label: 'nav.cases' },
   { href: '/branches', label: 'nav.branches' },
   { href: '/calendars', label: 'nav.calendars' },
   { href: '/stats', label: 'nav.stats' },

@@ -6,7 +6,9 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_EXPORT_BYTES } from '../../shared/export/format';
+import { chinaDate } from '../../shared/deadlines/calendar';
 import { listBranches } from '../branches';
+import { listCases } from '../cases';
 import { readAttachment, readCase } from '../cases/read';
 import type { Db } from '../db/types';
 import { calendarRoutes } from './calendarRoutes';
@@ -17,7 +19,9 @@ import { ATTACHMENT_CSP, contentDisposition, setSecurityHeaders } from './header
 import type { Html } from './html';
 import { chooseLocale, isLocale, translatorFor, type Locale, type MessageKey } from './i18n';
 import { STYLESHEET_PATH, type PageContext } from './layout';
+import { parseCaseQuery } from './casesQuery';
 import { branchesPage, branchesSheet } from './pages/branches';
+import { CASES_XLSX_CAP, casesPage, casesSheet } from './pages/cases';
 import { casePage, INLINE_IMAGE_TYPES } from './pages/case';
 import { errorPage } from './pages/error';
 import { importPage, type UploadOutcome } from './pages/import';
@@ -207,6 +211,8 @@ async function webPages(
     return reply.redirect('/sign-in?bye', 303);
   });
 
+  /** Today's China date for download names, 20261201. */
+  const chinaDay = () => chinaDate(now()).replace(/-/g, '');
   const branchesView = async () => ({ branches: await listBranches(db), silentHours, now: now() });
 
   web.get('/branches', { preHandler: signedIn }, async (req, reply) =>
@@ -216,14 +222,39 @@ async function webPages(
   web.get('/branches.xlsx', { preHandler: signedIn }, async (req, reply) => {
     const t = translatorFor(req.hqLocale);
     const { columns, rows } = branchesSheet({ t, locale: req.hqLocale }, await branchesView());
-    const day = new Date(now() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, ''); // China's date
     return reply
       .type(XLSX_TYPE)
-      .header('content-disposition', contentDisposition('attachment', `branches-${day}.xlsx`))
+      .header('content-disposition', contentDisposition('attachment', `branches-${chinaDay()}.xlsx`))
       .send(await xlsxOf(t('branches.sheet'), columns, rows));
   });
 
   calendarRoutes(web, { db, now, contextOf, sendPage, signedIn, notFound });
+  // Bad filters are the reader's input, not a failure: the form comes back with each message (400).
+  web.get('/cases', { preHandler: signedIn }, async (req, reply) => {
+    const query = parseCaseQuery(req.query);
+    const branches = await listBranches(db);
+    const ctx = contextOf(req, reply);
+    if (!query.ok) return sendPage(reply, casesPage(ctx, { form: query.form, branches, result: { issues: query.issues } }), 400);
+    const list = await listCases(db, query.filter, query.page);
+    return sendPage(reply, casesPage(ctx, { form: query.form, branches, result: { list, page: query.page.page, size: query.page.size } }));
+  });
+
+  web.get('/cases.xlsx', { preHandler: signedIn }, async (req, reply) => {
+    const query = parseCaseQuery(req.query);
+    if (!query.ok) {
+      const ctx = contextOf(req, reply);
+      return sendPage(reply, casesPage(ctx, { form: query.form, branches: await listBranches(db), result: { issues: query.issues } }), 400);
+    }
+    // Every match up to the cap in one query (listCases pages any size; the page schema's cap is for people paging).
+    const { rows } = await listCases(db, query.filter, { ...query.page, page: 0, size: CASES_XLSX_CAP + 1 });
+    const t = translatorFor(req.hqLocale);
+    const cut = rows.length > CASES_XLSX_CAP;
+    const sheet = casesSheet({ t, locale: req.hqLocale }, rows.slice(0, CASES_XLSX_CAP), cut);
+    return reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', contentDisposition('attachment', `cases-${chinaDay()}.xlsx`))
+      .send(await xlsxOf(t('cases.sheet'), sheet.columns, sheet.rows));
+  });
 
   web.get<{ Params: { id: string } }>('/cases/:id', { preHandler: signedIn }, async (req, reply) => {
     const held = await readCase(db, req.params.id);

@@ -1,4 +1,5 @@
-import { catalogs, DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../../../shared/i18n/translate';
+import { catalogs, DEFAULT_LOCALE, isLocale, LOCALES, translate, type Locale } from '../../../shared/i18n/translate';
+import { caseQueryMessages } from '../../cases';
 import { en } from './en';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
 import { zhTW } from './zh-TW';
@@ -24,7 +25,18 @@ export function translatorFor(locale: Locale): T {
 export function enumWord(locale: Locale, group: string, value: unknown): string {
   const text = typeof value === 'string' ? value : String(value ?? '');
   const key = `${group}.${text}`;
+  if (Object.hasOwn(caseQueryMessages[locale], key)) return caseQueryMessages[locale][key]!; // outcome.*
   return Object.hasOwn(catalogs[locale], key) ? catalogs[locale][key]! : text;
+}
+
+/**
+ * The text of a message key from the shared schemas (zod issues: `errors.*` of shared/i18n, or
+ * `hq.cases.errors.*` of hq/cases/messages.ts); an unknown key reads as the generic bad-request text.
+ */
+export function messageText(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  if (Object.hasOwn(caseQueryMessages[locale], key)) return caseQueryMessages[locale][key]!;
+  if (Object.hasOwn(catalogs[locale], key)) return translate(locale, key, params);
+  return translatorFor(locale)('error.badRequest');
 }
 
 /** The language of a request: ?lang=, else the cookie, else the first supported one Accept-Language names, else zh-CN. */
