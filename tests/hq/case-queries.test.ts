@@ -330,7 +330,9 @@ for (const { backend, skip } of BACKENDS)
       };
       await listCases(watched, filter({ text: COMMON }), page({ size: '20' }));
       const read = statements[statements.length - 1]!;
-      const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${read.sql}`, read.params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+      const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${read.sql}`, read.params)).rows
+        .map((r) => r['QUERY PLAN'])
+        .join('\n');
       expect(plan).toContain('cases_by_registered');
       expect(plan).not.toContain('cases_search');
     });
