@@ -82,9 +82,12 @@ export interface Where {
   params: unknown[];
 }
 
-export function whereOf(filter: CaseFilter): Where {
+/**
+ * `filter` as a WHERE clause. Its parameters are appended to `params` (numbered after those already
+ * there), so one statement can hold the clauses of two parts of a filter.
+ */
+export function whereOf(filter: CaseFilter, params: unknown[] = []): Where {
   const conditions: string[] = [];
-  const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   if (filter.branch !== undefined) conditions.push(`c.branch_code = ${param(filter.branch)}`);
   if (filter.from !== undefined) conditions.push(`c.registered_at >= ${param(filter.from)}`);

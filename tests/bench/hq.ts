@@ -8,6 +8,7 @@
  */
 import pg from 'pg';
 import type { CaseRecord } from '../../shared/domain/case';
+import type { CaseEvent } from '../../shared/ledger/eventHash';
 import { chinaDayKey, formatCaseNumber } from '../../shared/domain/caseNumber';
 import { dayIndexOfDate, dayIndexStart } from '../../shared/deadlines/calendar';
 import { CASE_COLUMNS_SQL, caseColumns } from '../../hq/cases/columns';
@@ -49,7 +50,12 @@ async function freshDatabase(): Promise<string> {
  * closings are realistic), each copy with its own branch, number, time, customer and phone.
  */
 function* generatedRows(count: number): Generator<Record<string, unknown>> {
-  const pool = generateCases(Math.min(3_000, count), Date.parse('2026-12-01T10:00:00+08:00'), 7).cases;
+  const generated = generateCases(Math.min(3_000, count), Date.parse('2026-12-01T10:00:00+08:00'), 7);
+  const pool = generated.cases;
+  // Each template's event chain, as the JSON text ingest stores beside the record (migration 002).
+  const chains = new Map<string, CaseEvent[]>();
+  for (const e of generated.events) chains.set(e.caseId, [...(chains.get(e.caseId) ?? []), e]);
+  const chainText = new Map([...chains].map(([id, events]) => [id, JSON.stringify(events)]));
   const r = rng(12);
   const perDay = new Map<string, number>();
   const first = MONTHS[0]!.from;
@@ -86,6 +92,7 @@ function* generatedRows(count: number): Generator<Record<string, unknown>> {
       state: record.state,
       version: record.version,
       record,
+      events: chainText.get(template.id) ?? '[]',
       head_seq: record.ledgerHead.seq,
       head_hash: record.ledgerHead.hash,
       received_at: receivedAt,
@@ -120,9 +127,9 @@ async function load(url: string): Promise<{ load_s: number; index_s: number }> {
   );
   const insert = (c: pg.Client, batch: Record<string, unknown>[]) =>
     c.query(
-      `INSERT INTO cases (id, branch_code, case_no, state, version, record, head_seq, head_hash, chain_status, received_at, updated_at, ${CASE_COLUMNS_SQL.names})
-       SELECT x.id, x.branch_code, x.case_no, x.state, x.version, x.record, x.head_seq, x.head_hash, 'verified', x.received_at, x.received_at, ${CASE_COLUMNS_SQL.values}
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, branch_code text, case_no text, state text, version integer, record jsonb,
+      `INSERT INTO cases (id, branch_code, case_no, state, version, record, events, head_seq, head_hash, chain_status, received_at, updated_at, ${CASE_COLUMNS_SQL.names})
+       SELECT x.id, x.branch_code, x.case_no, x.state, x.version, x.record, x.events, x.head_seq, x.head_hash, 'verified', x.received_at, x.received_at, ${CASE_COLUMNS_SQL.values}
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, branch_code text, case_no text, state text, version integer, record jsonb, events text,
          head_seq integer, head_hash text, received_at bigint, ${CASE_COLUMNS_SQL.recordset})`,
       [JSON.stringify(batch)],
     );

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEntry } from '../../shared/sync/protocol';
-import { caseColumns } from '../../hq/cases/columns';
-import { caseCounts, caseFilterSchema, casePageSchema, listCases, type CaseFilter, type CasePage } from '../../hq/cases';
+import { CASE_COLUMNS_SQL, caseColumns } from '../../hq/cases/columns';
+import { caseCounts, caseFilterSchema, casePageSchema, COUNT_CAP, listCases, type CaseFilter, type CasePage } from '../../hq/cases';
+import type { Db, Queryable } from '../../hq/db/types';
 import { migrate } from '../../hq/migrate';
 import { BACKENDS, batchOf, buildCase, freshDb, grow, rewritten, startHq, SUITE, withEvents, type TestHq } from './fixtures';
 
@@ -265,5 +266,81 @@ for (const { backend, skip } of BACKENDS)
         await db.close();
         rmSync(firstOnly, { recursive: true, force: true });
       }
+    });
+  });
+
+/**
+ * Cases written straight into `cases` with the columns ingest computes (hundreds of cases through
+ * the receiver would only slow the test): the i-th registered `i` minutes after 2026-12-01 00:00.
+ */
+async function storeCases(db: Db, contents: string[]): Promise<string[]> {
+  const ids = contents.map(() => `case-${crypto.randomUUID()}`);
+  const rows = contents.map((content, i) => {
+    const record = {
+      id: ids[i],
+      caseNo: `BJ01-20261201-${String(i + 1).padStart(4, '0')}`,
+      branchCode: 'BJ01',
+      state: 'registered',
+      receivedAt: china('2026-12-01T00:00:00') + i * 60_000,
+      content,
+    };
+    return { id: ids[i], case_no: record.caseNo, record, ...caseColumns(record) };
+  });
+  await db.query(
+    `INSERT INTO cases (id, branch_code, case_no, state, version, record, events, head_seq, head_hash, chain_status, received_at, updated_at, ${CASE_COLUMNS_SQL.names})
+     SELECT x.id, 'BJ01', x.case_no, 'registered', 1, x.record, '[]', 1, 'h', 'verified', 0, 0, ${CASE_COLUMNS_SQL.values}
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, case_no text, record jsonb, ${CASE_COLUMNS_SQL.recordset})`,
+    [JSON.stringify(rows)],
+  );
+  await db.exec('ANALYZE cases');
+  return ids;
+}
+
+for (const { backend, skip } of BACKENDS)
+  describe.skipIf(skip)(`searching a word in more than ${COUNT_CAP} cases on ${backend}`, SUITE, () => {
+    const COMMON = '态度生硬';
+    // 1,500 cases, every one but each sixth holding the word: 1,250 matches, over the cap.
+    const contents = Array.from({ length: 1_500 }, (_, i) => (i % 6 === 5 ? '当票信息有误' : `柜员${COMMON}，要求道歉`));
+    let db: Db;
+    let newestFirst: string[];
+    beforeAll(async () => {
+      db = await freshDb(backend);
+      await db.query(`INSERT INTO branches (code, name, secret, enrolled_at) VALUES ('BJ01', '北京一店', 's', 0)`);
+      const ids = await storeCases(db, contents);
+      newestFirst = ids.filter((_, i) => contents[i]!.includes(COMMON)).reverse();
+    }, 60_000);
+    afterAll(() => db?.close());
+
+    it('gives the newest matches page by page, with the capped total', async () => {
+      for (const n of [0, 3]) {
+        const list = await listCases(db, filter({ text: COMMON }), page({ page: String(n), size: '20' }));
+        expect(list).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+        expect(list.rows.map((r) => r.id)).toEqual(newestFirst.slice(n * 20, n * 20 + 20));
+        expect(list.rows[0]).toMatchObject({ branchName: '北京一店', chainStatus: 'verified' });
+      }
+      const oldestFirst = await listCases(db, filter({ text: COMMON }), page({ sort: 'caseNo', dir: 'asc', size: '20' }));
+      expect(oldestFirst.rows.map((r) => r.id)).toEqual(newestFirst.slice(-20).reverse());
+    });
+
+    it('reads the page by walking the newest cases, not by fetching every match through the search index', async () => {
+      const statements: { sql: string; params: unknown[] }[] = [];
+      const watched: Queryable = {
+        query: (sql, params = []) => (statements.push({ sql, params }), db.query(sql, params)),
+        exec: (sql) => db.exec(sql),
+      };
+      await listCases(watched, filter({ text: COMMON }), page({ size: '20' }));
+      const read = statements[statements.length - 1]!;
+      const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${read.sql}`, read.params)).rows
+        .map((r) => r['QUERY PLAN'])
+        .join('\n');
+      expect(plan).toContain('cases_by_registered');
+      expect(plan).not.toContain('cases_search');
+    });
+
+    it('takes the search index when the walk finds too few matches for the page within its bound', async () => {
+      // One row walked per row of the page: the non-matching sixth case stops the walk short.
+      const list = await listCases(db, filter({ text: COMMON }), page({ page: '2', size: '20' }), 1);
+      expect(list.rows.map((r) => r.id)).toEqual(newestFirst.slice(40, 60));
+      expect(list.totalCapped).toBe(true);
     });
   });
