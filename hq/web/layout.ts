@@ -25,6 +25,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { href: '/branches', label: 'nav.branches' },
   { href: '/calendars', label: 'nav.calendars' },
+  { href: '/policies', label: 'nav.policies' },
 ];
 
 export const STYLESHEET_PATH = '/assets/hq.css';

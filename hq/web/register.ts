@@ -8,6 +8,7 @@ import { listBranches } from '../branches';
 import { readAttachment, readCase } from '../cases/read';
 import type { Db } from '../db/types';
 import { calendarRoutes } from './calendarRoutes';
+import { policyRoutes } from './policyRoutes';
 import { endSession, sessionUser, startSession } from '../staff/sessions';
 import { checkPassword, type User } from '../staff/users';
 import { ATTACHMENT_CSP, contentDisposition, setSecurityHeaders } from './headers';
@@ -214,6 +215,7 @@ async function webPages(
   });
 
   calendarRoutes(web, { db, now, contextOf, sendPage, signedIn, notFound });
+  policyRoutes(web, { db, now, contextOf, sendPage, signedIn, notFound });
 
   web.get<{ Params: { id: string } }>('/cases/:id', { preHandler: signedIn }, async (req, reply) => {
     const held = await readCase(db, req.params.id);
