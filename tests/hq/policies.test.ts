@@ -43,7 +43,13 @@ for (const { backend, skip } of BACKENDS) {
 
     it("publishes a profile's policy: a version from the calendars' sequence; the newest of a profile is its policy", async () => {
       const first = await publishPolicy(hq.db, { profile: 'general', policy: generalWith(5), by: '王经理' }, T0);
-      expect(first).toEqual({ profile: 'general', version: expect.any(Number), publishedAt: T0, policy: generalWith(5), publishedBy: '王经理' });
+      expect(first).toEqual({
+        profile: 'general',
+        version: expect.any(Number),
+        publishedAt: T0,
+        policy: generalWith(5),
+        publishedBy: '王经理',
+      });
       const calendar = await publishCalendar(hq.db, { year: 2027, days: [], by: 'x' }, T0 + 1);
       const pawnshop = await publishPolicy(hq.db, { profile: 'pawnshop', policy: DEFAULT_DEADLINE_POLICIES.pawnshop, by: 'x' }, T0 + 2);
       const again = await publishPolicy(hq.db, { profile: 'general', policy: generalWith(4), by: '李主任' }, T0 + 3);
@@ -75,12 +81,27 @@ for (const { backend, skip } of BACKENDS) {
       expect(await hq.count('published_policies')).toBe(0);
     });
 
-    it('GET /v1/calendars answers each profile\'s newest policy newer than `since`, with the calendars, `latest` over both', async () => {
+    it("GET /v1/calendars answers each profile's newest policy newer than `since`, with the calendars, `latest` over both", async () => {
       const calendar = await publishCalendar(hq.db, { year: 2027, days: [], by: 'x' }, T0);
       const { publishedBy: _, ...general } = await publishPolicy(hq.db, { profile: 'general', policy: generalWith(5), by: 'x' }, T0);
-      expect((await hq.send(calendars(0))).json).toEqual({ serverTime: T0, latest: general.version, calendars: [calendar], policies: [general] });
-      expect((await hq.send(calendars(calendar.version))).json).toEqual({ serverTime: T0, latest: general.version, calendars: [], policies: [general] });
-      expect((await hq.send(calendars(general.version))).json).toEqual({ serverTime: T0, latest: general.version, calendars: [], policies: [] });
+      expect((await hq.send(calendars(0))).json).toEqual({
+        serverTime: T0,
+        latest: general.version,
+        calendars: [calendar],
+        policies: [general],
+      });
+      expect((await hq.send(calendars(calendar.version))).json).toEqual({
+        serverTime: T0,
+        latest: general.version,
+        calendars: [],
+        policies: [general],
+      });
+      expect((await hq.send(calendars(general.version))).json).toEqual({
+        serverTime: T0,
+        latest: general.version,
+        calendars: [],
+        policies: [],
+      });
       // A branch ahead of head office gets everything again.
       expect((await hq.send(calendars(general.version + 100))).json.policies).toEqual([general]);
     });

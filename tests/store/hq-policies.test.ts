@@ -17,11 +17,20 @@ const hqGeneral = (days: number, version: number): PublishedPolicy => ({
   publishedAt: PUBLISHED_AT + version,
   policy: generalWith(days),
 });
-const answer = (policies: PublishedPolicy[], latest: number): CalendarsAnswer => ({ serverTime: MONDAY_10AM, latest, calendars: [], policies });
+const answer = (policies: PublishedPolicy[], latest: number): CalendarsAnswer => ({
+  serverTime: MONDAY_10AM,
+  latest,
+  calendars: [],
+  policies,
+});
 
 async function generalBranch(dbName = uniqueDbName('hq-policies')) {
   const { host } = await openHost(new TestClock(), dbName);
-  const r = await host.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'general' } }, SUPERVISOR);
+  const r = await host.call(
+    'branch.configure',
+    { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'general' } },
+    SUPERVISOR,
+  );
   if (!r.ok) throw new Error(r.error.message);
   return host;
 }
@@ -49,11 +58,20 @@ async function settings(host: StoreHost) {
 describe("head office's deadline policies at the branch", () => {
   it("a received policy for the branch's profile counts a new case's deadlines; a local policy still wins; the supervisor may go back to head office's", async () => {
     const host = await generalBranch();
-    expect(await settings(host)).toMatchObject({ policySource: 'bundled', policyPublishedAt: null, policy: DEFAULT_DEADLINE_POLICIES.general });
+    expect(await settings(host)).toMatchObject({
+      policySource: 'bundled',
+      policyPublishedAt: null,
+      policy: DEFAULT_DEADLINE_POLICIES.general,
+    });
     expect(await newCaseResolveDue(host)).toBe('2026-03-05');
 
     // Another profile's policy is not this branch's.
-    const pawnshop: PublishedPolicy = { profile: 'pawnshop', version: 1, publishedAt: PUBLISHED_AT, policy: DEFAULT_DEADLINE_POLICIES.pawnshop };
+    const pawnshop: PublishedPolicy = {
+      profile: 'pawnshop',
+      version: 1,
+      publishedAt: PUBLISHED_AT,
+      policy: DEFAULT_DEADLINE_POLICIES.pawnshop,
+    };
     await receive(host, answer([pawnshop, hqGeneral(5, 2)], 2));
     expect(await settings(host)).toMatchObject({ policySource: 'headOffice', policyPublishedAt: PUBLISHED_AT + 2, policy: generalWith(5) });
     expect(await newCaseResolveDue(host)).toBe('2026-03-09');
@@ -95,7 +113,7 @@ describe("head office's deadline policies at the branch", () => {
     again.close();
   });
 
-  it("an answer without policies (a head office that publishes none) keeps what the branch held", async () => {
+  it('an answer without policies (a head office that publishes none) keeps what the branch held', async () => {
     const host = await generalBranch();
     await receive(host, answer([hqGeneral(5, 2)], 2));
     await receive(host, { serverTime: MONDAY_10AM, latest: 3, calendars: [] });

@@ -118,7 +118,12 @@ describe('sync engine: head office calendars', () => {
   it("hands head office's deadline policies over with the calendars, newer than the branch's version; an answer without them still counts", async () => {
     const source = new CalendarSource();
     const { hq, engine } = setup(source);
-    const general: PublishedPolicy = { profile: 'general', version: 2, publishedAt: Y2027.publishedAt, policy: DEFAULT_DEADLINE_POLICIES.general };
+    const general: PublishedPolicy = {
+      profile: 'general',
+      version: 2,
+      publishedAt: Y2027.publishedAt,
+      policy: DEFAULT_DEADLINE_POLICIES.general,
+    };
     hq.calendars = [Y2027];
     hq.policies = [general];
     await engine.syncOnce();

@@ -273,7 +273,12 @@ export class FakeHq {
   private calendarsSince(since: number): HttpAnswer {
     const latest = Math.max(0, ...[...this.calendars, ...(this.policies ?? [])].map((c) => c.version));
     const policies = this.policies && { policies: this.policies.filter((p) => p.version > since) };
-    return this.json(200, { serverTime: this.serverTime(), latest, calendars: this.calendars.filter((c) => c.version > since), ...policies });
+    return this.json(200, {
+      serverTime: this.serverTime(),
+      latest,
+      calendars: this.calendars.filter((c) => c.version > since),
+      ...policies,
+    });
   }
 
   private batch(bytes: Uint8Array): HttpAnswer {
