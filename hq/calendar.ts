@@ -128,7 +128,12 @@ export async function calendarsSince(db: Queryable, since: number, now: number):
   const latest = [...calendars, ...policies].reduce((max, c) => Math.max(max, c.version), 0);
   // A branch ahead of head office (its database was replaced) gets everything again.
   const wanted = (version: number) => since > latest || version > since;
-  return { serverTime: now, latest, calendars: calendars.filter((c) => wanted(c.version)), policies: policies.filter((p) => wanted(p.version)) };
+  return {
+    serverTime: now,
+    latest,
+    calendars: calendars.filter((c) => wanted(c.version)),
+    policies: policies.filter((p) => wanted(p.version)),
+  };
 }
 
 /** `since` as a request carries it: a whole number of at most 15 digits. */

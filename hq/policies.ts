@@ -44,8 +44,12 @@ function publication(row: PolicyRow): PolicyPublication {
 }
 
 /** A policy checked as publishPolicy checks it: the branches' policy schema, for the profile named. */
-export function checkPolicy(profile: unknown, policy: unknown): { ok: true; policy: DeadlinePolicy } | { ok: false; issues: PolicyIssue[] } {
-  if (!(PROFILE_IDS as readonly unknown[]).includes(profile)) return { ok: false, issues: [{ path: 'profile', key: 'errors.deadline.profile' }] };
+export function checkPolicy(
+  profile: unknown,
+  policy: unknown,
+): { ok: true; policy: DeadlinePolicy } | { ok: false; issues: PolicyIssue[] } {
+  if (!(PROFILE_IDS as readonly unknown[]).includes(profile))
+    return { ok: false, issues: [{ path: 'profile', key: 'errors.deadline.profile' }] };
   const checked = deadlinePolicySchema.safeParse(policy);
   if (!checked.success) return { ok: false, issues: checked.error.issues.map((i) => ({ path: i.path.join('.'), key: i.message })) };
   if (checked.data.profile !== profile) return { ok: false, issues: [{ path: 'profile', key: 'errors.deadline.profile' }] };
