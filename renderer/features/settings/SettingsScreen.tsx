@@ -231,10 +231,17 @@ function DeadlineSection({
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const [clocks, setClocks] = useState(policy.clocks);
+  // A policy that changes from outside (received from head office, or the way back to it) shows its clocks afresh.
+  const policyText = JSON.stringify(policy.clocks);
+  const [shownPolicy, setShownPolicy] = useState(policyText);
+  if (shownPolicy !== policyText) {
+    setShownPolicy(policyText);
+    setClocks(policy.clocks);
+  }
   const [days, setDays] = useState(overrides);
   const [day, setDay] = useState<CalendarOverride>({ date: '', workday: false, name: '' });
   const outcome = useSave();
-  const policyEdited = JSON.stringify(clocks) !== JSON.stringify(policy.clocks);
+  const policyEdited = JSON.stringify(clocks) !== policyText;
   const setClock = (i: number, patch: Partial<DeadlinePolicy['clocks'][number]>) =>
     setClocks((c) => c.map((k, n) => (n === i ? { ...k, ...patch } : k)));
   return (
@@ -373,8 +380,6 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
           <OrganizationSection org={org.value} />
           <CategoriesSection key={branch.profileId} org={org.value} profileId={branch.profileId} />
           <DeadlineSection
-            // A policy received from head office, or the way back to it, shows its clocks afresh.
-            key={`${deadlines.value.policySource}-${deadlines.value.policyPublishedAt ?? ''}`}
             settings={deadlines.value}
             overrides={deadlines.value.calendarOverrides}
             uncovered={deadlines.value.uncoveredYears}
