@@ -9,6 +9,7 @@ import {
 import type { CalendarsAnswer } from '../shared/sync/protocol';
 import type { Queryable } from './db/types';
 import { RequestError } from './errors';
+import { publishedPolicies } from './policies';
 
 /** One problem of a calendar: where it is (`days.3.date`, `year`, `days`) and its i18n key (shared/deadlines/messages.ts). */
 export interface CalendarIssue {
@@ -116,13 +117,23 @@ export async function publishedCalendars(db: Queryable): Promise<PublishedCalend
   return rows.map(published);
 }
 
-/** The answer of GET /v1/calendars?since=N: each year's newest calendar when it is newer than N. */
+/**
+ * The answer of GET /v1/calendars?since=N: each year's newest calendar and each profile's newest
+ * deadline policy (hq/policies.ts) when it is newer than N (one version sequence for both).
+ */
 export async function calendarsSince(db: Queryable, since: number, now: number): Promise<CalendarsAnswer> {
   const { rows } = await db.query<CalendarRow>(`${NEWEST_PER_YEAR} ORDER BY year, version DESC`);
   const calendars = rows.map(published);
-  const latest = calendars.reduce((max, c) => Math.max(max, c.version), 0);
+  const policies = await publishedPolicies(db);
+  const latest = [...calendars, ...policies].reduce((max, c) => Math.max(max, c.version), 0);
   // A branch ahead of head office (its database was replaced) gets everything again.
-  return { serverTime: now, latest, calendars: calendars.filter((c) => since > latest || c.version > since) };
+  const wanted = (version: number) => since > latest || version > since;
+  return {
+    serverTime: now,
+    latest,
+    calendars: calendars.filter((c) => wanted(c.version)),
+    policies: policies.filter((p) => wanted(p.version)),
+  };
 }
 
 /** `since` as a request carries it: a whole number of at most 15 digits. */

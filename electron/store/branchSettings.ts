@@ -1,7 +1,8 @@
 import type { DeadlineSettings, Organization } from '../../shared/api/contract';
-import { chinaYear, DEFAULT_DEADLINE_POLICIES, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
+import { chinaYear, type CalendarOverride, type DeadlinePolicy } from '../../shared/deadlines';
 import { calendarYears, refreshCalendar } from './calendars';
 import { activeCategories } from '../../shared/domain/categories';
+import { currentPolicy, refreshPolicy } from './policy';
 import { META_CALENDAR, META_ORG, META_POLICY, organizationOf, StoreError, type StoreContext } from './context';
 
 export async function organization(ctx: StoreContext): Promise<Organization> {
@@ -22,29 +23,31 @@ export async function saveOrganization(ctx: StoreContext, org: Organization): Pr
 }
 
 export async function deadlineSettings(ctx: StoreContext): Promise<DeadlineSettings> {
-  const [policyRow, calendarRow] = await ctx.db.meta.bulkGet([META_POLICY, META_CALENDAR]);
-  const policy = (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[ctx.branch?.profileId ?? 'general'];
+  const calendarRow = await ctx.db.meta.get(META_CALENDAR);
+  const { policy, source: policySource, publishedAt: policyPublishedAt } = await currentPolicy(ctx);
   const calendarOverrides = (calendarRow?.value as CalendarOverride[] | undefined) ?? [];
   const years = await calendarYears(ctx);
   const year = chinaYear(ctx.now());
   const uncoveredYears = years.calendarYears.filter((y) => y.source === 'unknown' && y.year <= year + 1).map((y) => y.year);
-  return { policy, calendarOverrides, uncoveredYears, ...years };
+  return { policy, policySource, policyPublishedAt, calendarOverrides, uncoveredYears, ...years };
 }
 
 /**
- * A supervisor's policy and calendar. They apply to deadlines computed from now on: a case's
- * next deadline is recomputed with its next change (recomputing every open case at once would
- * mean reading all their events).
+ * A supervisor's policy and calendar (policy null: no local policy, head office's or the bundled
+ * one applies again). They apply to deadlines computed from now on: a case's next deadline is
+ * recomputed with its next change (recomputing every open case at once would mean reading all
+ * their events).
  */
 export async function saveDeadlineSettings(
   ctx: StoreContext,
-  patch: { policy?: DeadlinePolicy; calendarOverrides?: CalendarOverride[] },
+  patch: { policy?: DeadlinePolicy | null; calendarOverrides?: CalendarOverride[] },
 ): Promise<DeadlineSettings> {
   await ctx.db.transaction('rw', ctx.db.meta, async () => {
     if (patch.policy) await ctx.db.meta.put({ key: META_POLICY, value: patch.policy });
+    if (patch.policy === null) await ctx.db.meta.delete(META_POLICY);
     if (patch.calendarOverrides) await ctx.db.meta.put({ key: META_CALENDAR, value: patch.calendarOverrides });
   });
-  if (patch.policy) ctx.policy = patch.policy;
+  if (patch.policy !== undefined) await refreshPolicy(ctx);
   if (patch.calendarOverrides) await refreshCalendar(ctx);
   return deadlineSettings(ctx);
 }

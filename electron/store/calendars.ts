@@ -2,23 +2,29 @@ import {
   calendarFileSchema,
   chinaYear,
   mergePublishedCalendars,
+  mergePublishedPolicies,
   WorkCalendar,
   yearOfDate,
   type CalendarOverride,
   type PublishedCalendar,
+  type PublishedPolicy,
 } from '../../shared/deadlines';
 import type { DeadlineSettings } from '../../shared/api/contract';
 import type { CalendarsAnswer } from '../../shared/sync/protocol';
 import { META_CALENDAR, META_HQ_CALENDARS, StoreError, type StoreContext } from './context';
+import { refreshPolicy } from './policy';
 import { zodIssues } from './validation';
 
 /**
- * Head office's calendars as this branch holds them: each year's newest, and `since`, the newest
- * version the sync has seen (only a sync answer moves it: a file may hold some years only).
+ * Head office's calendars as this branch holds them: each year's newest, each profile's newest
+ * deadline policy, and `since`, the newest version the sync has seen (only a sync answer moves it:
+ * a file may hold some years only).
  */
 export interface HeldHqCalendars {
   since: number;
   calendars: PublishedCalendar[];
+  /** Absent in what a branch kept before head office published policies. */
+  policies?: PublishedPolicy[];
 }
 
 export async function heldHqCalendars(ctx: StoreContext): Promise<HeldHqCalendars> {
@@ -35,22 +41,29 @@ export async function refreshCalendar(ctx: StoreContext): Promise<void> {
   ctx.calendar = new WorkCalendar(overrides, held.calendars);
 }
 
-async function keep(ctx: StoreContext, incoming: readonly PublishedCalendar[], since?: number): Promise<void> {
+async function keep(
+  ctx: StoreContext,
+  incoming: readonly PublishedCalendar[],
+  incomingPolicies: readonly PublishedPolicy[],
+  since?: number,
+): Promise<void> {
   await ctx.db.transaction('rw', ctx.db.meta, async () => {
     const held = await heldHqCalendars(ctx);
     // Head office's versions went back (its database was replaced): its answer, all years, replaces what was held.
     const restarted = since !== undefined && since < held.since;
     const calendars = mergePublishedCalendars(restarted ? [] : held.calendars, incoming);
-    const value: HeldHqCalendars = { since: since ?? held.since, calendars };
+    const policies = mergePublishedPolicies(restarted ? [] : (held.policies ?? []), incomingPolicies);
+    const value: HeldHqCalendars = { since: since ?? held.since, calendars, policies };
     await ctx.db.meta.put({ key: META_HQ_CALENDARS, value });
   });
   // Deadlines computed from now on use them (as after a supervisor's own entries).
   await refreshCalendar(ctx);
+  await refreshPolicy(ctx);
 }
 
 /** What the sync received (GET /v1/calendars): kept, and the next request asks for what is newer. */
 export async function receiveHqCalendars(ctx: StoreContext, answer: CalendarsAnswer): Promise<void> {
-  await keep(ctx, answer.calendars, answer.latest);
+  await keep(ctx, answer.calendars, answer.policies ?? [], answer.latest);
 }
 
 function refused(key: string, issues: { path: string; key: string; params?: Record<string, number | string> }[] = []): never {
@@ -73,7 +86,7 @@ export async function loadCalendarFile(ctx: StoreContext, text: string): Promise
     const issues = zodIssues(checked.error, 'text');
     refused(issues[0]!.key, issues);
   }
-  await keep(ctx, checked.data.calendars);
+  await keep(ctx, checked.data.calendars, []);
 }
 
 /** Per year shown in the settings: where its calendar comes from, and the local entries that win over it. */

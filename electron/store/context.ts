@@ -1,11 +1,12 @@
 import type { Branch, Organization } from '../../shared/api/contract';
 import type { CategorySettings } from '../../shared/domain/categories';
 import {
-  DEFAULT_DEADLINE_POLICIES,
+  policyInForce,
   WorkCalendar,
   type CalendarOverride,
   type DeadlinePolicy,
   type PublishedCalendar,
+  type PublishedPolicy,
 } from '../../shared/deadlines';
 import type { DomainError } from '../../shared/workflow/errors';
 import type { CountersignDb } from './db';
@@ -97,7 +98,11 @@ export async function loadContext(db: CountersignDb, now: () => number, blockSiz
     exporter: null,
     now,
     branch,
-    policy: (policyRow?.value as DeadlinePolicy | undefined) ?? DEFAULT_DEADLINE_POLICIES[branch?.profileId ?? 'general'],
+    policy: policyInForce(
+      branch?.profileId ?? 'general',
+      policyRow?.value as DeadlinePolicy | undefined,
+      (hqCalendarsRow?.value as { policies?: PublishedPolicy[] } | undefined)?.policies ?? [],
+    ).policy,
     calendar: new WorkCalendar(
       (calendarRow?.value as CalendarOverride[] | undefined) ?? [],
       (hqCalendarsRow?.value as { calendars: PublishedCalendar[] } | undefined)?.calendars ?? [],

@@ -15,15 +15,15 @@ import {
   type Result,
   type Results,
 } from '../../shared/api/contract';
-import { DEFAULT_DEADLINE_POLICIES } from '../../shared/deadlines';
 import type { Actor } from '../../shared/domain/case';
 import { translate, type Locale } from '../../shared/i18n/translate';
 import { reserveNumber } from './caseNumbers';
 import { addAttachment, readAttachment, registerCase, runCommand } from './cases';
-import { loadContext, META_BRANCH, META_POLICY, requireSupervisor, StoreError, type StoreContext } from './context';
+import { loadContext, META_BRANCH, requireSupervisor, StoreError, type StoreContext } from './context';
 import { openDb, type CountersignDb } from './db';
 import { deadlineSettings, organization, saveDeadlineSettings, saveOrganization } from './branchSettings';
 import { heldHqCalendars, loadCalendarFile, receiveHqCalendars } from './calendars';
+import { refreshPolicy } from './policy';
 import { discardDraft, listDrafts, saveDraft } from './drafts';
 import { openNotifications } from './escalations';
 import { DEFAULT_BLOCK_SIZE, sealAll, sealFullBlocksSoon, verifyLedger } from './ledger';
@@ -59,8 +59,7 @@ const handlers: { [M in Method]: Handler<M> } = {
     requireSupervisor(actor, 'errors.settings.supervisorOnly');
     await ctx.db.meta.put({ key: META_BRANCH, value: branch });
     ctx.branch = branch;
-    const custom = await ctx.db.meta.get(META_POLICY);
-    if (!custom) ctx.policy = DEFAULT_DEADLINE_POLICIES[branch.profileId];
+    await refreshPolicy(ctx);
     return branch;
   },
   'cases.reserveNumber': (ctx, { receivedAt }) => reserveNumber(ctx, receivedAt ?? ctx.now()),

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandl
 import { chinaYear } from '../../shared/deadlines';
 import { calendarFileText, calendarPublications, exportCalendars, publishCalendar, publishedCalendar } from '../calendar';
 import type { Db } from '../db/types';
+import { adminOnly, isAdmin } from './adminOnly';
 import { readCalendarForm } from './calendarForm';
 import { calendarLines } from './calendarLines';
 import { contentDisposition } from './headers';
@@ -9,7 +10,6 @@ import type { Html } from './html';
 import type { MessageKey } from './i18n';
 import type { PageContext } from './layout';
 import { calendarPath, calendarsPage, calendarYearPage, publishedMessage, type PublishForm } from './pages/calendars';
-import { errorPage } from './pages/error';
 
 /** What the calendar routes use of the HQ page's plugin (hq/web/register.ts). */
 export interface CalendarRouteDeps {
@@ -37,15 +37,7 @@ const field = (body: unknown, name: string): string => {
  */
 export function calendarRoutes(web: FastifyInstance, d: CalendarRouteDeps): void {
   const { db, now } = d;
-  const isAdmin = (req: FastifyRequest) => req.hqUser?.role === 'admin';
-
-  // Runs after signedIn and the CSRF check: the role is the session's, never the form's.
-  const adminOnly = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!isAdmin(req)) {
-      const ctx = d.contextOf(req, reply);
-      return d.sendPage(reply, errorPage(ctx, ctx.t('error.adminOnly')), 403);
-    }
-  };
+  const onlyAdmins = adminOnly(d);
 
   const listPage = async (req: FastifyRequest, reply: FastifyReply, form: PublishForm, status = 200) =>
     d.sendPage(
@@ -64,7 +56,7 @@ export function calendarRoutes(web: FastifyInstance, d: CalendarRouteDeps): void
     return listPage(req, reply, form);
   });
 
-  web.post('/calendars', { preHandler: [d.signedIn, web.csrfProtection, adminOnly] }, async (req, reply) => {
+  web.post('/calendars', { preHandler: [d.signedIn, web.csrfProtection, onlyAdmins] }, async (req, reply) => {
     const [year, days] = [field(req.body, 'year'), field(req.body, 'days')];
     const form = readCalendarForm(req.hqLocale, d.contextOf(req, reply).t, year, days);
     if (!form.ok) return listPage(req, reply, { year, days, problems: form.problems }, 400);

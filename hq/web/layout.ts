@@ -28,6 +28,7 @@ const NAV: NavItem[] = [
   { href: '/calendars', label: 'nav.calendars' },
   { href: '/stats', label: 'nav.stats' },
   { href: '/import', label: 'nav.import' },
+  { href: '/policies', label: 'nav.policies' },
 ];
 
 export const STYLESHEET_PATH = '/assets/hq.css';

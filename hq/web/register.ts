@@ -13,6 +13,7 @@ import { readAttachment, readCase } from '../cases/read';
 import type { Db } from '../db/types';
 import { calendarRoutes } from './calendarRoutes';
 import { importExportFile } from '../import';
+import { policyRoutes } from './policyRoutes';
 import { endSession, sessionUser, startSession } from '../staff/sessions';
 import { checkPassword, type User } from '../staff/users';
 import { ATTACHMENT_CSP, contentDisposition, setSecurityHeaders } from './headers';
@@ -255,6 +256,7 @@ async function webPages(
       .header('content-disposition', contentDisposition('attachment', `cases-${chinaDay()}.xlsx`))
       .send(await xlsxOf(t('cases.sheet'), sheet.columns, sheet.rows));
   });
+  policyRoutes(web, { db, now, contextOf, sendPage, signedIn, notFound });
 
   web.get<{ Params: { id: string } }>('/cases/:id', { preHandler: signedIn }, async (req, reply) => {
     const held = await readCase(db, req.params.id);

@@ -16,6 +16,7 @@ import {
   type CalendarOverride,
   type ClockState,
   type DeadlinePolicy,
+  type PolicySource,
   type YearCoverage,
 } from '../deadlines';
 import { calendarsAnswerSchema } from '../sync/answers';
@@ -106,7 +107,11 @@ export const organizationSchema = z.object({
 export type Organization = z.output<typeof organizationSchema>;
 
 export interface DeadlineSettings {
+  /** The policy in force: the supervisor's own, else head office's for the branch's profile, else the bundled one. */
   policy: DeadlinePolicy;
+  policySource: PolicySource;
+  /** When head office published the policy in force (null unless policySource is headOffice). */
+  policyPublishedAt: number | null;
   calendarOverrides: CalendarOverride[];
   /** Years (this one and the next) that have no calendar: neither head office's, nor the library's, nor local entries. */
   uncoveredYears: number[];
@@ -237,7 +242,7 @@ export const methods = {
   'org.get': z.object({}),
   'org.save': z.object({ organization: organizationSchema }),
   'deadlines.get': z.object({}),
-  'deadlines.save': z.object({ policy: deadlinePolicySchema.optional(), calendarOverrides: calendarOverridesSchema.optional() }),
+  'deadlines.save': z.object({ policy: deadlinePolicySchema.nullable().optional(), calendarOverrides: calendarOverridesSchema.optional() }),
   /** The text of the calendar file head office exported, as a supervisor picked it. */
   'calendars.load': z.object({
     text: z.string({ error: CALENDAR_ERRORS.notAFile }).max(MAX_CALENDAR_FILE_BYTES, { error: CALENDAR_ERRORS.tooLarge }),

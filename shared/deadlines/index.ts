@@ -55,3 +55,11 @@ export {
 } from './schema';
 export { deadlineMessages, type DeadlineMessageKey } from './messages';
 export { needsTheComplainant, policyForComplainant } from './customer';
+export {
+  publishedPolicySchema,
+  mergePublishedPolicies,
+  policyInForce,
+  type PublishedPolicy,
+  type PolicySource,
+  type PolicyInForce,
+} from './publishedPolicies';

@@ -3,6 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import type { PublishedCalendar } from '../deadlines/published';
+import type { PublishedPolicy } from '../deadlines/publishedPolicies';
 import { actorSchema } from '../domain/case';
 import { branchCodeSchema } from '../domain/caseNumber';
 import { EVENT_TYPES } from '../domain/enums';
@@ -250,6 +251,12 @@ export interface CalendarsAnswer {
   serverTime: number;
   latest: number;
   calendars: PublishedCalendar[];
+  /**
+   * For each business profile, head office's newest deadline policy if it is newer than N (the
+   * versions are one sequence with the calendars'). Optional: a head office without published
+   * policies may leave it out, and a branch that does not know it ignores it.
+   */
+  policies?: PublishedPolicy[];
 }
 
 export interface HealthAnswer {

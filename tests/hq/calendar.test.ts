@@ -88,10 +88,15 @@ for (const { backend, skip } of BACKENDS) {
     });
 
     it('GET /v1/calendars answers a signed request with each year newer than `since`, and `latest`', async () => {
-      expect(await hq.send(calendars(0))).toEqual({ status: 200, json: { serverTime: T0, latest: 0, calendars: [] } });
+      expect(await hq.send(calendars(0))).toEqual({ status: 200, json: { serverTime: T0, latest: 0, calendars: [], policies: [] } });
       const y2027 = await publishCalendar(hq.db, { year: 2027, days: DAYS_2027, by: 'x' }, T0);
       const y2028 = await publishCalendar(hq.db, { year: 2028, days: [], by: 'x' }, T0);
-      expect((await hq.send(calendars(0))).json).toEqual({ serverTime: T0, latest: y2028.version, calendars: [y2027, y2028] });
+      expect((await hq.send(calendars(0))).json).toEqual({
+        serverTime: T0,
+        latest: y2028.version,
+        calendars: [y2027, y2028],
+        policies: [],
+      });
       expect((await hq.send(calendars(y2027.version))).json.calendars).toEqual([y2028]);
       expect((await hq.send(calendars(y2028.version))).json.calendars).toEqual([]);
       const republished = await publishCalendar(hq.db, { year: 2027, days: [], by: 'x' }, T0);
@@ -99,6 +104,7 @@ for (const { backend, skip } of BACKENDS) {
         serverTime: T0,
         latest: republished.version,
         calendars: [republished],
+        policies: [],
       });
       // A branch ahead of head office (head office's database was replaced) gets everything again.
       expect((await hq.send(calendars(republished.version + 100))).json.calendars).toEqual([republished, y2028]);

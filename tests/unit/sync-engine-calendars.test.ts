@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PublishedCalendar } from '../../shared/deadlines';
+import { DEFAULT_DEADLINE_POLICIES, type PublishedCalendar, type PublishedPolicy } from '../../shared/deadlines';
 import { createSyncEngine } from '../../shared/sync/engine';
 import { HEADERS, type CalendarsAnswer } from '../../shared/sync/protocol';
 import { Clock, ENROLMENT, FakeHq, makeCase, ManualTimers, MemorySource } from './sync/fakes';
@@ -113,5 +113,42 @@ describe('sync engine: head office calendars', () => {
     source.archive(makeCase(1));
     await engine.syncOnce();
     expect(calendarRequests(hq)).toEqual([]);
+  });
+
+  it("hands head office's deadline policies over with the calendars, newer than the branch's version; an answer without them still counts", async () => {
+    const source = new CalendarSource();
+    const { hq, engine } = setup(source);
+    const general: PublishedPolicy = {
+      profile: 'general',
+      version: 2,
+      publishedAt: Y2027.publishedAt,
+      policy: DEFAULT_DEADLINE_POLICIES.general,
+    };
+    hq.calendars = [Y2027];
+    hq.policies = [general];
+    await engine.syncOnce();
+    expect(source.received).toEqual([{ serverTime: expect.any(Number), latest: 2, calendars: [Y2027], policies: [general] }]);
+    await engine.syncOnce();
+    expect(calendarRequests(hq).at(-1)!.url).toMatch(/since=2$/);
+    expect(source.received.at(-1)).toMatchObject({ latest: 2, calendars: [], policies: [] });
+    // An older head office leaves the field out: the answer is handed over as it is.
+    hq.policies = undefined;
+    hq.calendars = [{ ...Y2027, version: 3 }];
+    await engine.syncOnce();
+    expect(source.received.at(-1)).toEqual({ serverTime: expect.any(Number), latest: 3, calendars: [{ ...Y2027, version: 3 }] });
+  });
+
+  it('an answer with a policy that is not valid (no clock may allow 0 hours; a policy under another profile) is not handed to the branch', async () => {
+    for (const bad of [
+      { ...DEFAULT_DEADLINE_POLICIES.general, clocks: [{ ...DEFAULT_DEADLINE_POLICIES.general.clocks[0]!, amount: 0 }] },
+      DEFAULT_DEADLINE_POLICIES.pawnshop,
+    ]) {
+      const source = new CalendarSource();
+      const { hq, engine } = setup(source);
+      hq.policies = [{ profile: 'general', version: 1, publishedAt: 0, policy: bad }];
+      await engine.syncOnce();
+      expect(calendarRequests(hq)).toHaveLength(1);
+      expect(source.received).toEqual([]);
+    }
   });
 });

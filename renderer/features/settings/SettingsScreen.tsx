@@ -17,7 +17,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Branch, CalendarYearSource, Organization, StaffMember } from '../../../shared/api/contract';
+import type { ApiError, Branch, CalendarYearSource, DeadlineSettings, Organization, StaffMember } from '../../../shared/api/contract';
 import { allCategories, categoryLabel, nextCustomCategoryId } from '../../../shared/domain/categories';
 import type { CalendarOverride, DeadlinePolicy } from '../../../shared/deadlines';
 import { CLOCK_UNITS } from '../../../shared/deadlines';
@@ -27,6 +27,7 @@ import { useLive, useStore } from '../../app/store';
 import { desktopBridge } from '../../bridge/desktop';
 import { DepartmentsEditor, StaffEditor } from './OrganizationEditors';
 import { CalendarSources } from './CalendarSources';
+import { PolicySource } from './PolicySource';
 import { ExportSection } from './ExportSection';
 import { HeadOfficeSection } from './HeadOfficeSection';
 import { PrinterSection } from './PrinterSection';
@@ -216,22 +217,31 @@ function CategoriesSection({ org, profileId }: { org: Organization; profileId: P
 }
 
 function DeadlineSection({
-  policy,
+  settings,
   overrides,
   uncovered,
   years,
 }: {
-  policy: DeadlinePolicy;
+  settings: Pick<DeadlineSettings, 'policy' | 'policySource' | 'policyPublishedAt'>;
   overrides: CalendarOverride[];
   uncovered: number[];
   years: CalendarYearSource[];
 }) {
+  const { policy } = settings;
   const { t } = useTranslation();
   const { api, envelope } = useStore();
   const [clocks, setClocks] = useState(policy.clocks);
+  // A policy that changes from outside (received from head office, or the way back to it) shows its clocks afresh.
+  const policyText = JSON.stringify(policy.clocks);
+  const [shownPolicy, setShownPolicy] = useState(policyText);
+  if (shownPolicy !== policyText) {
+    setShownPolicy(policyText);
+    setClocks(policy.clocks);
+  }
   const [days, setDays] = useState(overrides);
   const [day, setDay] = useState<CalendarOverride>({ date: '', workday: false, name: '' });
   const outcome = useSave();
+  const policyEdited = JSON.stringify(clocks) !== policyText;
   const setClock = (i: number, patch: Partial<DeadlinePolicy['clocks'][number]>) =>
     setClocks((c) => c.map((k, n) => (n === i ? { ...k, ...patch } : k)));
   return (
@@ -244,7 +254,8 @@ function DeadlineSection({
           {t('deadline.calendar.unknownYear', { year })}
         </Alert>
       ))}
-      <Table size="small" aria-label={t('case.deadlines')}>
+      <PolicySource settings={settings} />
+      <Table size="small" aria-label={t('case.deadlines')} aria-describedby="policy-source">
         <TableBody>
           {clocks.map((k, i) => (
             <TableRow key={k.id}>
@@ -324,7 +335,11 @@ function DeadlineSection({
           void api
             .call(
               'deadlines.save',
-              { policy: { ...policy, clocks }, calendarOverrides: days.map((d) => (d.name ? d : { date: d.date, workday: d.workday })) },
+              {
+                // Unchanged clocks stay head office's (or the bundled ones): saving calendar days makes no local policy.
+                ...(policyEdited ? { policy: { ...policy, clocks } } : {}),
+                calendarOverrides: days.map((d) => (d.name ? d : { date: d.date, workday: d.workday })),
+              },
               envelope,
             )
             .then(outcome.done)
@@ -365,7 +380,7 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
           <OrganizationSection org={org.value} />
           <CategoriesSection key={branch.profileId} org={org.value} profileId={branch.profileId} />
           <DeadlineSection
-            policy={deadlines.value.policy}
+            settings={deadlines.value}
             overrides={deadlines.value.calendarOverrides}
             uncovered={deadlines.value.uncoveredYears}
             years={deadlines.value.calendarYears}

@@ -4,7 +4,7 @@
  * attachment pieces), a clock and timers run by hand.
  */
 import { gunzipSync } from 'fflate';
-import type { PublishedCalendar } from '../../../shared/deadlines';
+import type { PublishedCalendar, PublishedPolicy } from '../../../shared/deadlines';
 import type { Enrolment } from '../../../shared/sync/enrolment';
 import { INITIAL_SYNC_STATE, type PendingCase, type SyncSource, type SyncState } from '../../../shared/sync/engine';
 import {
@@ -186,6 +186,8 @@ export class FakeHq {
   unstorable = new Set<string>();
   /** Calendars published at head office (GET /v1/calendars answers each year's newest above `since`). */
   calendars: PublishedCalendar[] = [];
+  /** Deadline policies published at head office (versions shared with the calendars); undefined: an older head office, no `policies` field. */
+  policies: PublishedPolicy[] | undefined = undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -269,8 +271,14 @@ export class FakeHq {
   private totals = new Map<string, number>();
 
   private calendarsSince(since: number): HttpAnswer {
-    const latest = Math.max(0, ...this.calendars.map((c) => c.version));
-    return this.json(200, { serverTime: this.serverTime(), latest, calendars: this.calendars.filter((c) => c.version > since) });
+    const latest = Math.max(0, ...[...this.calendars, ...(this.policies ?? [])].map((c) => c.version));
+    const policies = this.policies && { policies: this.policies.filter((p) => p.version > since) };
+    return this.json(200, {
+      serverTime: this.serverTime(),
+      latest,
+      calendars: this.calendars.filter((c) => c.version > since),
+      ...policies,
+    });
   }
 
   private batch(bytes: Uint8Array): HttpAnswer {
