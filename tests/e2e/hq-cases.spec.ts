@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
 import { openPglite } from '../../hq/db/pglite';
@@ -10,6 +9,7 @@ import { addUser } from '../../hq/staff/users';
 import { PATHS } from '../../shared/sync/protocol';
 import { batchOf, BRANCH, buildCase, Clock, sendTo } from '../hq/fixtures';
 import { PASSWORD, withRecord } from '../hq/web-fixtures';
+import { seriousViolations } from './pages/axe';
 
 /**
  * The HQ page's cases list in real Chromium against a real head office (hq/ on PGlite): sign in,
@@ -29,13 +29,6 @@ test.afterEach(async () => {
   await hq?.close();
   await db?.close();
 });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('head-office staff search all branches’ cases for a Chinese word and open one, in Chinese and English', async ({ page }, testInfo) => {
   test.setTimeout(120_000);

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
 import { calendarsSince } from '../../hq/calendar';
@@ -9,6 +8,7 @@ import { buildServer } from '../../hq/server';
 import { addUser } from '../../hq/staff/users';
 import { Clock } from '../hq/fixtures';
 import { PASSWORD } from '../hq/web-fixtures';
+import { seriousViolations } from './pages/axe';
 
 /**
  * Head office publishes the general profile's deadline policy on the HQ page in real Chromium against
@@ -29,11 +29,6 @@ test.afterEach(async () => {
   await hq?.close();
   await db?.close();
 });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
 
 test("an administrator publishes a business type's deadline policy on the HQ page; in Chinese and English, accessible", async ({
   page,
