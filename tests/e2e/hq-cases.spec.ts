@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
 import { openPglite } from '../../hq/db/pglite';
 import type { Db } from '../../hq/db/types';

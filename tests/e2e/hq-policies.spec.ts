@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
 import { calendarsSince } from '../../hq/calendar';
 import { openPglite } from '../../hq/db/pglite';
