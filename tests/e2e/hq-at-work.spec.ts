@@ -70,9 +70,10 @@ test('an offline branch’s export, uploaded on the HQ page, is found by a Chine
   await (await downloading).saveAs(file);
   expect((await readFile(file)).byteLength).toBeGreaterThan(0);
 
-  // Head office, in another tab of the same browser: sign in, upload, search, open.
+  // Head office, in another tab of the same browser: sign in, upload, search, open (in Chinese:
+  // this browser's own language is the app's test default).
   const office = await page.context().newPage();
-  await office.goto(`${hqPage}/import`);
+  await office.goto(`${hqPage}/import?lang=zh-CN`);
   await office.getByLabel('用户名').fill('li.hua');
   await office.getByLabel('密码').fill(PASSWORD);
   await office.getByRole('button', { name: '登录' }).click();
