@@ -39,7 +39,7 @@ test('an offline branch’s export, uploaded on the HQ page, is found by a Chine
   page,
   openApp,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(180_000);
   const offset = e2eClockStart() - Date.now();
   const now = () => Date.now() + offset;
   db = await openPglite();
