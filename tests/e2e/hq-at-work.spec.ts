@@ -89,7 +89,8 @@ test('an offline branch’s export, uploaded on the HQ page, is found by a Chine
   await results.getByRole('link', { name: /^SZ05-/ }).click();
   await expect(office.getByRole('heading', { name: /^投诉 SZ05-/ })).toBeVisible();
   await expect(office.getByText('已核验：事件链完整')).toBeVisible();
-  await expect(office.getByText('快递外包装破损，易碎品摔坏')).toBeVisible();
+  // The complaint's content, in the record (and again in the timeline's first event).
+  await expect(office.getByText('快递外包装破损，易碎品摔坏').first()).toBeVisible();
   expect(await seriousViolations(office)).toEqual([]);
   await office.screenshot({ path: testInfo.outputPath('hq-case-from-file-zh-CN.png'), fullPage: true });
 });
