@@ -11,7 +11,7 @@ export interface HeldCase {
 }
 
 export type Verdict =
-  | { status: 'accept'; /** Events head office already holds; the rest are appended. */ held: number }
+  | { status: 'accept' }
   | { status: 'duplicate' }
   | { status: 'rejected'; reason: CaseRejection; detail: string; /** Chain problems are flagged for head office. */ flag: boolean };
 
@@ -48,7 +48,7 @@ export function judgeCase(entry: CaseEntry, held: HeldCase | null): Verdict {
   if (record.ledgerHead.seq !== last.seq || record.ledgerHead.hash !== last.hash)
     return reject('chain_broken', `the record's head (event ${record.ledgerHead.seq}) is not the chain's last event (${last.seq})`);
 
-  if (!held) return { status: 'accept', held: 0 };
+  if (!held) return { status: 'accept' };
   const differs = events.findIndex((e, i) => i < held.hashes.length && e.hash !== held.hashes[i]);
 
   if (version < held.version) {
@@ -63,5 +63,5 @@ export function judgeCase(entry: CaseEntry, held: HeldCase | null): Verdict {
   if (differs !== -1) return reject('history_rewritten', `event ${differs + 1} differs from the one held`);
   if (events.length < held.hashes.length)
     return reject('history_rewritten', `events ${events.length + 1}–${held.hashes.length} held are missing`);
-  return { status: 'accept', held: held.hashes.length };
+  return { status: 'accept' };
 }

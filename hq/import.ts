@@ -5,7 +5,7 @@ import { BLOB_CHUNK_BYTES, type CaseEntry, type CaseResult } from '../shared/syn
 import type { Db, Queryable } from './db/types';
 import { RequestError } from './errors';
 import { applyEntries } from './ingest';
-import { parseJsonBody, unstorable } from './json';
+import { parseJson, unstorable } from './json';
 
 /** What became of an export file at head office (docs/export-file.md, "Head office"). */
 export type ImportOutcome =
@@ -13,12 +13,10 @@ export type ImportOutcome =
   | { status: 'already_imported'; fileId: string; branch: string; period: Manifest['period']; importedAt: number }
   | { status: 'refused'; problem: ExportFileProblem; message: string };
 
-const encoder = new TextEncoder();
-
 /** One NDJSON line read as head office reads a batch body (prototype keys refused). */
 function parseLine(text: string): unknown {
   try {
-    return parseJsonBody(encoder.encode(text));
+    return parseJson(text);
   } catch (e) {
     throw new Error(e instanceof RequestError ? e.message : String(e), { cause: e });
   }

@@ -28,10 +28,6 @@ export function parseJson(text: string): unknown {
   }
 }
 
-export function parseJsonBody(bytes: Uint8Array): unknown {
-  return parseJson(decodeUtf8(bytes));
-}
-
 /** An escape that may spell U+0000 or half a surrogate pair (a literal backslash before "u" matches too: then the walk decides). */
 const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
 
