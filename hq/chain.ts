@@ -15,7 +15,7 @@ export type Verdict =
   | { status: 'duplicate' }
   | { status: 'rejected'; reason: CaseRejection; detail: string; /** Chain problems are flagged for head office. */ flag: boolean };
 
-const reject = (reason: CaseRejection, detail: string): Verdict => ({
+const reject = (reason: CaseRejection, detail: string): Extract<Verdict, { status: 'rejected' }> => ({
   status: 'rejected',
   reason,
   detail,
@@ -32,7 +32,12 @@ function nativeHash(event: CaseEvent): string {
   return createHash('sha256').update(hashedText(event)).digest('hex');
 }
 
-export function judgeCase(entry: CaseEntry, held: HeldCase | null): Verdict {
+/**
+ * What can be judged of a case without head office's copy: the entry is consistent and its events
+ * hash-chain to the record's head. The rejection, or null. Run before the batch's transaction: it
+ * is most of a batch's checking, and need not hold the database meanwhile.
+ */
+export function checkOwnChain(entry: CaseEntry): Extract<Verdict, { status: 'rejected' }> | null {
   const { caseId, version, record, events } = entry;
   if (record.id !== caseId) return reject('record_mismatch', `the record's id is ${record.id}, the entry's ${caseId}`);
   if (record.version !== version) return reject('record_mismatch', `the record's version is ${record.version}, the entry's ${version}`);
@@ -47,8 +52,14 @@ export function judgeCase(entry: CaseEntry, held: HeldCase | null): Verdict {
   const last = events[events.length - 1]!;
   if (record.ledgerHead.seq !== last.seq || record.ledgerHead.hash !== last.hash)
     return reject('chain_broken', `the record's head (event ${record.ledgerHead.seq}) is not the chain's last event (${last.seq})`);
+  return null;
+}
 
+/** A case whose own chain holds (checkOwnChain), against what head office holds of it: only appending is accepted. */
+export function judgeAgainstHeld(entry: CaseEntry, held: HeldCase | null): Verdict {
   if (!held) return { status: 'accept' };
+  const { version, events } = entry;
+  const last = events[events.length - 1]!;
   const differs = events.findIndex((e, i) => i < held.hashes.length && e.hash !== held.hashes[i]);
 
   if (version < held.version) {

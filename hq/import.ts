@@ -4,7 +4,7 @@ import { ExportFileError, manifestSignedWith, openExportFile, readEntries, type 
 import { BLOB_CHUNK_BYTES, type CaseEntry, type CaseResult } from '../shared/sync/protocol';
 import type { Db, Queryable } from './db/types';
 import { RequestError } from './errors';
-import { applyEntries } from './ingest';
+import { applyEntries, prepareEntries } from './ingest';
 import { parseJson, unstorable } from './json';
 
 /** What became of an export file at head office (docs/export-file.md, "Head office"). */
@@ -95,6 +95,7 @@ export async function importExportFile(db: Db, bytes: Uint8Array, now: number): 
     const { manifest, entries, blobs } = await verify(db, bytes);
     const { fileId, branch, period } = manifest;
     const fileSha = createHash('sha256').update(bytes).digest('hex');
+    const prepared = prepareEntries({ branch, sourceId: fileId, cases: entries });
     return await db.transaction(async (tx): Promise<ImportOutcome> => {
       const claimed = await tx.query(
         `INSERT INTO import_files (file_id, branch_code, period_from, period_to, created_at, imported_at, file_sha256, cases, accepted, duplicate, rejected)
@@ -106,7 +107,7 @@ export async function importExportFile(db: Db, bytes: Uint8Array, now: number): 
         return { status: 'already_imported', fileId, branch, period, importedAt: Number(rows[0]!.imported_at) };
       }
       for (const [sha, data] of blobs) await storeBlob(tx, sha, data, now);
-      const results = await applyEntries(tx, { branch, sourceId: fileId, cases: entries }, now);
+      const results = await applyEntries(tx, prepared, now);
       const tally = (status: CaseResult['status']) => results.filter((r) => r.status === status).length;
       await tx.query('UPDATE import_files SET accepted = $2, duplicate = $3, rejected = $4 WHERE file_id = $1', [
         fileId,

@@ -3,7 +3,7 @@ import { gunzip } from 'node:zlib';
 import { MAX_BATCH_BYTES, batchSchema, type Batch, type BatchAnswer, type CaseEntry, type CaseResult } from '../shared/sync/protocol';
 import { claimRequestId, touchBranch, type Signed } from './auth';
 import { CASE_COLUMNS_SQL, caseColumns, caseColumnValues } from './cases/columns';
-import { judgeCase, type HeldCase } from './chain';
+import { checkOwnChain, judgeAgainstHeld, type HeldCase } from './chain';
 import { parseStoredEvents } from './caseEvents';
 import type { Db, Queryable } from './db/types';
 import { RequestError } from './errors';
@@ -51,10 +51,11 @@ export function readBatch(body: Uint8Array, signed: Signed): Batch {
  * another branch refuses the whole batch (rolled back); chain problems are flagged, never applied.
  */
 export async function applyBatch(db: Db, batch: Batch, signed: Signed, now: number): Promise<BatchAnswer> {
+  const prepared = prepareEntries({ branch: signed.branch, sourceId: batch.batchId, cases: batch.cases });
   await touchBranch(db, signed.branch, now, batch);
   const results = await db.transaction(async (tx) => {
     await claimRequestId(tx, signed, now);
-    return applyEntries(tx, { branch: signed.branch, sourceId: batch.batchId, cases: batch.cases }, now);
+    return applyEntries(tx, prepared, now);
   });
   return { batchId: batch.batchId, serverTime: now, results };
 }
@@ -67,26 +68,72 @@ export interface EntriesOf {
   cases: readonly CaseEntry[];
 }
 
+/** A case ready for the transaction: its own chain judged, and the row head office would store. */
+interface PreparedCase {
+  entry: CaseEntry;
+  /** Why its own chain fails (checkOwnChain), or null. */
+  own: ReturnType<typeof checkOwnChain>;
+  /** The row's values after (id, branch): case_no … events, then the list's columns. */
+  row: unknown[];
+}
+
+/** Cases checked and turned into rows before the transaction (see applyEntries). */
+export interface PreparedEntries extends Omit<EntriesOf, 'cases'> {
+  cases: PreparedCase[];
+}
+
 /**
- * The core of ingest, inside the caller's transaction: each case judged in order against what
- * head office holds and stored or flagged. A case of another branch throws `foreign_case` (the
- * caller's transaction rolls back). Reads and writes go in bulk, a few statements a batch: a
- * round trip per case would make a large backlog take minutes.
+ * The part of ingest that needs no database: the branch of every case, each chain's own hashes and
+ * the rows to store. Done before the transaction, so a batch being checked does not hold the
+ * database while another one is written. A case of another branch throws `foreign_case`.
  */
-export async function applyEntries(tx: Queryable, { branch, sourceId, cases }: EntriesOf, now: number): Promise<CaseResult[]> {
+export function prepareEntries({ branch, sourceId, cases }: EntriesOf): PreparedEntries {
   const foreign = cases.find((c) => c.record.branchCode !== branch);
   if (foreign)
     throw new RequestError('foreign_case', `Case ${foreign.caseId} is of branch ${foreign.record.branchCode}.`, {
       detail: foreign.caseId,
     });
+  return {
+    branch,
+    sourceId,
+    cases: cases.map((entry) => {
+      const own = checkOwnChain(entry);
+      const { record, version, events } = entry;
+      const row: unknown[] = own
+        ? []
+        : [
+            record.caseNo,
+            record.state,
+            version,
+            JSON.stringify(record),
+            record.ledgerHead.seq,
+            record.ledgerHead.hash,
+            JSON.stringify(events),
+          ];
+      if (!own) row.push(...caseColumnValues(caseColumns(record)));
+      return { entry, own, row };
+    }),
+  };
+}
+
+/**
+ * The core of ingest, inside the caller's transaction: each prepared case judged in order against
+ * what head office holds and stored or flagged. A case held for another branch throws
+ * `foreign_case` (the caller's transaction rolls back). Reads and writes go in bulk, a few
+ * statements a batch: a round trip per case would make a large backlog take minutes.
+ */
+export async function applyEntries(tx: Queryable, { branch, sourceId, cases }: PreparedEntries, now: number): Promise<CaseResult[]> {
   // Locks in a fixed order, so two batches touching the same cases cannot deadlock.
-  const ids = [...new Set(cases.map((c) => c.caseId))].sort();
+  const ids = [...new Set(cases.map((c) => c.entry.caseId))].sort();
   await tx.query('SELECT count(pg_advisory_xact_lock($1, hashtext(id))) FROM jsonb_array_elements_text($2::jsonb) AS id', [
     CASE_LOCK,
     JSON.stringify(ids),
   ]);
   const held = await loadHeld(tx, ids, branch);
-  const blobs = await completeBlobs(tx, cases);
+  const blobs = await completeBlobs(
+    tx,
+    cases.map((c) => c.entry),
+  );
   const writes = new Writes();
   const out = cases.map((entry) => judgeEntry(entry, held, blobs, writes, branch, sourceId, now));
   await writes.flush(tx, branch, now);
@@ -95,7 +142,7 @@ export async function applyEntries(tx: Queryable, { branch, sourceId, cases }: E
 
 /** One case of the batch against what head office holds, including earlier cases of the same batch. */
 function judgeEntry(
-  entry: CaseEntry,
+  { entry, own, row }: PreparedCase,
   held: Map<string, HeldCase>,
   blobs: Map<string, number>,
   writes: Writes,
@@ -105,7 +152,7 @@ function judgeEntry(
 ): CaseResult {
   const { caseId, version } = entry;
   const before = held.get(caseId) ?? null;
-  const verdict = judgeCase(entry, before);
+  const verdict = own ?? judgeAgainstHeld(entry, before);
   if (verdict.status === 'duplicate') return { caseId, version, status: 'duplicate' };
   if (verdict.status === 'rejected') {
     if (verdict.flag)
@@ -114,7 +161,7 @@ function judgeEntry(
   }
   const missing = missingAttachments(entry, blobs);
   if (missing) return { caseId, version, status: 'rejected', reason: 'attachment_missing', detail: missing };
-  writes.store(entry, before !== null || writes.cases.has(caseId));
+  writes.store(entry, row, before !== null || writes.cases.has(caseId));
   const head = entry.record.ledgerHead;
   held.set(caseId, { version, headSeq: head.seq, headHash: head.hash, hashes: entry.events.map((e) => e.hash) });
   return { caseId, version, status: 'accepted' };
@@ -163,11 +210,11 @@ function missingAttachments(entry: CaseEntry, held: Map<string, number>): string
 /** The batch's writes, collected while its cases are judged and sent in a handful of statements. */
 class Writes {
   /** Newest accepted version of each case (a batch may carry two versions of one case), and whether head office held it. */
-  readonly cases = new Map<string, { entry: CaseEntry; exists: boolean }>();
+  readonly cases = new Map<string, { entry: CaseEntry; row: unknown[]; exists: boolean }>();
   readonly flags: Record<string, unknown>[] = [];
 
-  store(entry: CaseEntry, exists: boolean): void {
-    this.cases.set(entry.caseId, { entry, exists });
+  store(entry: CaseEntry, row: unknown[], exists: boolean): void {
+    this.cases.set(entry.caseId, { entry, row, exists });
   }
 
   async flush(tx: Queryable, branch: string, now: number): Promise<void> {
@@ -181,10 +228,9 @@ class Writes {
     if (!this.cases.size) return;
     // Plain parameters: the chain goes in as the text it was verified from, parsed by nobody on the way.
     const params: unknown[] = [branch, now];
-    const values = [...this.cases.values()].map(({ entry: { caseId, version, record, events } }) => {
+    const values = [...this.cases.values()].map(({ entry: { caseId }, row }) => {
       const at = params.length;
-      params.push(caseId, record.caseNo, record.state, version, JSON.stringify(record), record.ledgerHead.seq, record.ledgerHead.hash);
-      params.push(JSON.stringify(events), ...caseColumnValues(caseColumns(record)));
+      params.push(caseId, ...row);
       const p = (n: number) => `$${at + n}`;
       return `(${p(1)}, $1, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::jsonb, ${p(6)}, ${p(7)}, ${p(8)}, 'verified', $2, $2, ${CASE_COLUMNS_SQL.placeholders(at + 9)})`;
     });

@@ -1,11 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { lockFolder } from './folderLock';
 import type { Db, Queryable } from './types';
 
 /**
  * The embedded database: PGlite in a data folder (or in memory when `dataDir` is undefined).
- * PGlite serves one process only, so the folder is locked (a pid file beside it) while open.
+ * The folder is locked while open (folderLock.ts). HQ itself runs it in a thread of its own (pgliteWorker.ts).
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
   const folder = dataDir === undefined ? undefined : resolve(dataDir);
@@ -35,43 +35,4 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     },
     description: folder ? `PGlite in ${folder}` : 'PGlite in memory',
   };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function lockFolder(folder: string): () => void {
-  mkdirSync(dirname(folder), { recursive: true });
-  const lock = `${folder}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const fd = tryCreate(lock);
-    if (fd !== null) {
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lock, { force: true });
-    }
-    const pid = Number(readFileSync(lock, 'utf8').trim());
-    if (Number.isInteger(pid) && pid > 0 && alive(pid))
-      throw new Error(
-        `HQ's data folder ${folder} is in use by process ${pid} (PGlite serves one process: stop it first, or use PostgreSQL with DATABASE_URL).`,
-      );
-    rmSync(lock, { force: true }); // left by a process that is gone
-  }
-  throw new Error(`could not lock ${folder}`);
-}
-
-/** A new file's descriptor, or null when it exists already. */
-function tryCreate(path: string): number | null {
-  try {
-    return openSync(path, 'wx');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return null;
-    throw e;
-  }
 }
