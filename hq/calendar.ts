@@ -144,12 +144,15 @@ export function sinceOf(query: unknown): number {
   return Number(since);
 }
 
-/** The file a branch loads in its settings: the years' newest calendars (all years when none is named). */
+/**
+ * The file a branch loads in its settings: the years' newest calendars (all years when none is
+ * named) and every profile's newest deadline policy, as the sync answer carries them.
+ */
 export async function exportCalendars(db: Queryable, years?: number[]): Promise<CalendarFile> {
   const all = await publishedCalendars(db);
   const chosen = years ? all.filter((c) => years.includes(c.year)) : all;
   if (chosen.length === 0) throw new Error(years ? `no calendar is published for ${years.join(', ')}` : 'no calendar is published');
-  return calendarFile(chosen);
+  return calendarFile(chosen, await publishedPolicies(db));
 }
 
 /** The calendar file's text, as `calendar export` writes it and the HQ page downloads it. */

@@ -8,7 +8,8 @@ import type { Db } from './db/types';
 export const CALENDAR_HELP = `  npm run hq -- calendar publish --year 2027 --file days.json [--by "王经理"]
                                   days.json: [{"date":"2027-01-01","workday":false,"name":"元旦"}, …]
   npm run hq -- calendar export --year 2027 --out calendar-2027.json
-                                  the file a branch loads in its settings (--year may repeat; none: every year)`;
+                                  the file a branch loads in its settings: the years' calendars (--year may
+                                  repeat; none: every year) and every published deadline policy`;
 
 /** Who publishes from the command line, unless --by says: the computer's user (none on some service accounts). */
 function localUser(): string {
@@ -50,7 +51,10 @@ export async function calendarCommand(db: Db, args: string[], now: number): Prom
     if (!values.out) throw new Error(`calendar export needs --out\n${CALENDAR_HELP}`);
     const file = await exportCalendars(db, years.length ? years : undefined);
     writeFileSync(values.out, calendarFileText(file));
-    return `Wrote ${values.out}: ${file.calendars.map((c) => `${c.year} (version ${c.version})`).join(', ')}. A supervisor loads it in the branch's settings.`;
+    const policies = file.policies?.length
+      ? `deadline policies ${file.policies.map((p) => `${p.profile} (version ${p.version})`).join(', ')}`
+      : 'no deadline policies (none is published)';
+    return `Wrote ${values.out}: calendars ${file.calendars.map((c) => `${c.year} (version ${c.version})`).join(', ')}; ${policies}. A supervisor loads it in the branch's settings.`;
   }
   throw new Error(`calendar needs publish or export\n${CALENDAR_HELP}`);
 }

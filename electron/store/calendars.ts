@@ -41,18 +41,21 @@ export async function refreshCalendar(ctx: StoreContext): Promise<void> {
   ctx.calendar = new WorkCalendar(overrides, held.calendars);
 }
 
-async function keep(
-  ctx: StoreContext,
-  incoming: readonly PublishedCalendar[],
-  incomingPolicies: readonly PublishedPolicy[],
-  since?: number,
-): Promise<void> {
+/** What head office sends a branch: the sync answer's lists, which its calendar file (CalendarFile) carries alike. */
+type Received = Pick<CalendarsAnswer, 'calendars' | 'policies'>;
+
+/**
+ * The one way head office's calendars and policies are kept, whether the sync or a file brought
+ * them: per year and per profile the higher version wins (an older or equal one changes nothing).
+ */
+async function keep(ctx: StoreContext, received: Received, since?: number): Promise<void> {
   await ctx.db.transaction('rw', ctx.db.meta, async () => {
     const held = await heldHqCalendars(ctx);
     // Head office's versions went back (its database was replaced): its answer, all years, replaces what was held.
     const restarted = since !== undefined && since < held.since;
-    const calendars = mergePublishedCalendars(restarted ? [] : held.calendars, incoming);
-    const policies = mergePublishedPolicies(restarted ? [] : (held.policies ?? []), incomingPolicies);
+    const calendars = mergePublishedCalendars(restarted ? [] : held.calendars, received.calendars);
+    // Without `policies` (an older head office or file) the branch keeps the policies it held.
+    const policies = mergePublishedPolicies(restarted ? [] : (held.policies ?? []), received.policies ?? []);
     const value: HeldHqCalendars = { since: since ?? held.since, calendars, policies };
     await ctx.db.meta.put({ key: META_HQ_CALENDARS, value });
   });
@@ -63,7 +66,7 @@ async function keep(
 
 /** What the sync received (GET /v1/calendars): kept, and the next request asks for what is newer. */
 export async function receiveHqCalendars(ctx: StoreContext, answer: CalendarsAnswer): Promise<void> {
-  await keep(ctx, answer.calendars, answer.policies ?? [], answer.latest);
+  await keep(ctx, answer, answer.latest);
 }
 
 function refused(key: string, issues: { path: string; key: string; params?: Record<string, number | string> }[] = []): never {
@@ -73,6 +76,7 @@ function refused(key: string, issues: { path: string; key: string; params?: Reco
 /**
  * A supervisor loads the file head office exported (the settings' "Load head office's calendar"):
  * all of it is checked before anything is kept; a bad file is refused whole with the first problem.
+ * Its calendars and deadline policies are kept as the sync's are (keep), but never move `since`.
  */
 export async function loadCalendarFile(ctx: StoreContext, text: string): Promise<void> {
   let parsed: unknown;
@@ -86,7 +90,7 @@ export async function loadCalendarFile(ctx: StoreContext, text: string): Promise
     const issues = zodIssues(checked.error, 'text');
     refused(issues[0]!.key, issues);
   }
-  await keep(ctx, checked.data.calendars, []);
+  await keep(ctx, checked.data);
 }
 
 /** Per year shown in the settings: where its calendar comes from, and the local entries that win over it. */

@@ -57,6 +57,7 @@ export { deadlineMessages, type DeadlineMessageKey } from './messages';
 export { needsTheComplainant, policyForComplainant } from './customer';
 export {
   publishedPolicySchema,
+  publishedPoliciesSchema,
   mergePublishedPolicies,
   policyInForce,
   type PublishedPolicy,

@@ -1,11 +1,13 @@
 /**
  * Head office's calendars: a year's public holidays and 调休 working days, published once at head
- * office and received by every branch (on its sync, or from the file head office exports). One
- * schema checks them wherever they are read: at head office before publishing, in the sync answer,
- * and in the file a supervisor loads. Messages are i18n keys (messages.ts).
+ * office and received by every branch (on its sync, or from the file head office exports, which
+ * carries head office's deadline policies too). One schema checks them wherever they are read: at
+ * head office before publishing, in the sync answer, and in the file a supervisor loads. Messages
+ * are i18n keys (messages.ts).
  */
 import { z } from 'zod';
 import { isCalendarDate, yearOfDate, type CalendarOverride, type YearCalendar } from './calendar';
+import { publishedPoliciesSchema, type PublishedPolicy } from './publishedPolicies';
 import { calendarOverridesSchema, DEADLINE_ERRORS } from './schema';
 
 /** A year's calendar as head office published it; `version` grows with every publication (of any year). */
@@ -63,11 +65,19 @@ export const publishedCalendarSchema: z.ZodType<PublishedCalendar> = z
   .object({ year: calendarYearSchema, version: z.number().int().min(1), publishedAt: epochMs, days: calendarOverridesSchema })
   .superRefine(daysInsideYear);
 
-/** The file head office exports (`npm run hq -- calendar export`) for a branch to load in its settings. */
+/**
+ * The file head office exports (`npm run hq -- calendar export`) for a branch to load in its
+ * settings: what the sync answer (CalendarsAnswer) carries, for a branch that does not sync.
+ */
 export interface CalendarFile {
   format: typeof CALENDAR_FILE_FORMAT;
   formatVersion: typeof CALENDAR_FILE_VERSION;
   calendars: PublishedCalendar[];
+  /**
+   * Every business profile's newest deadline policy, as the sync answer's `policies`. Absent from
+   * files exported before head office's policies travelled in the file: such a file still loads.
+   */
+  policies?: PublishedPolicy[];
 }
 
 export const calendarFileSchema: z.ZodType<CalendarFile> = z.object(
@@ -78,12 +88,14 @@ export const calendarFileSchema: z.ZodType<CalendarFile> = z.object(
       .array(publishedCalendarSchema, { error: CALENDAR_ERRORS.notAFile })
       .min(1, { error: CALENDAR_ERRORS.notAFile })
       .max(MAX_YEARS),
+    policies: publishedPoliciesSchema.optional(),
   },
   { error: CALENDAR_ERRORS.notAFile },
 );
 
-export function calendarFile(calendars: PublishedCalendar[]): CalendarFile {
-  return { format: CALENDAR_FILE_FORMAT, formatVersion: CALENDAR_FILE_VERSION, calendars };
+/** The file of these calendars and policies (head office writes `policies` always, an empty list when it has published none). */
+export function calendarFile(calendars: PublishedCalendar[], policies: PublishedPolicy[] = []): CalendarFile {
+  return { format: CALENDAR_FILE_FORMAT, formatVersion: CALENDAR_FILE_VERSION, calendars, policies };
 }
 
 /**

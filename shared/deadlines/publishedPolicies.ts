@@ -27,6 +27,15 @@ export const publishedPolicySchema: z.ZodType<PublishedPolicy> = z
   })
   .refine((p) => p.policy.profile === p.profile, { message: 'errors.deadline.profile', path: ['policy', 'profile'] });
 
+/** At most this many policies in a sync answer or a calendar file (there are a handful of profiles). */
+export const MAX_PUBLISHED_POLICIES = 50;
+
+/**
+ * Head office's policies as they travel to a branch: the sync answer's `policies` and the calendar
+ * file's (one definition, so a branch reads both alike).
+ */
+export const publishedPoliciesSchema: z.ZodType<PublishedPolicy[]> = z.array(publishedPolicySchema).max(MAX_PUBLISHED_POLICIES);
+
 /** Per profile the higher version wins (as mergePublishedCalendars per year). */
 export function mergePublishedPolicies(held: readonly PublishedPolicy[], incoming: readonly PublishedPolicy[]): PublishedPolicy[] {
   const byProfile = new Map(held.map((p) => [p.profile, p]));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SyncError } from '../api/contract';
 import { publishedCalendarSchema } from '../deadlines/published';
-import { publishedPolicySchema } from '../deadlines/publishedPolicies';
+import { publishedPoliciesSchema } from '../deadlines/publishedPolicies';
 import {
   CASE_REJECTIONS,
   REQUEST_ERRORS,
@@ -42,7 +42,7 @@ export const calendarsAnswerSchema: z.ZodType<CalendarsAnswer> = z.object({
   serverTime: epochMs,
   latest: z.number().int().min(0),
   calendars: z.array(publishedCalendarSchema).max(200),
-  policies: z.array(publishedPolicySchema).max(50).optional(),
+  policies: publishedPoliciesSchema.optional(),
 });
 
 const refusalSchema = z.object({

@@ -254,7 +254,8 @@ export interface CalendarsAnswer {
   /**
    * For each business profile, head office's newest deadline policy if it is newer than N (the
    * versions are one sequence with the calendars'). Optional: a head office without published
-   * policies may leave it out, and a branch that does not know it ignores it.
+   * policies may leave it out, and a branch that does not know it ignores it. Head office's
+   * calendar file (CalendarFile) carries the same list, for branches that do not sync.
    */
   policies?: PublishedPolicy[];
 }

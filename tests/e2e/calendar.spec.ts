@@ -1,12 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { publishCalendar } from '../../hq/calendar';
+import { calendarFileText, publishCalendar } from '../../hq/calendar';
 import { openPglite } from '../../hq/db/pglite';
 import type { Db } from '../../hq/db/types';
 import { enrolBranch } from '../../hq/enrol';
 import { migrate } from '../../hq/migrate';
 import { buildServer } from '../../hq/server';
-import { WorkCalendar, type CalendarOverride } from '../../shared/deadlines';
+import { calendarFile, DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride } from '../../shared/deadlines';
 import { chinaDate, endOfChinaDate } from '../../shared/deadlines/calendar';
 import { e2eClockStart } from './clock';
 import { expect, test, type Page } from './fixtures';
@@ -79,6 +79,27 @@ test('head office publishes 2027; after a sync a branch deadline moves and the s
   await settings.open();
   await settings.enrol(code);
   await expect(settings.section().getByRole('status')).toHaveText('已在总部注册');
+
+  // Head office's calendar file carries its deadline policies: loaded, the courier policy is in force and the settings say whose.
+  const courier = DEFAULT_DEADLINE_POLICIES.courier;
+  const publishedAt = now();
+  const hqPolicy = { ...courier, clocks: courier.clocks.map((c) => (c.id === 'resolve' ? { ...c, amount: 4 } : c)) };
+  const file = calendarFile(
+    [{ year: 2024, version: 1, publishedAt, days: [] }],
+    [{ profile: 'courier', version: 2, publishedAt, policy: hqPolicy }],
+  );
+  await expect(page.locator('#policy-source')).toHaveText('时限规定来源：系统默认');
+  await page.getByLabel('载入总部节假日文件').setInputFiles({
+    name: 'calendar-2024.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(calendarFileText(file)),
+  });
+  await expect(page.getByRole('status').filter({ hasText: '已载入总部节假日文件。' })).toBeVisible();
+  await expect(page.locator('#policy-source')).toHaveText(`时限规定来源：总部发布（${chinaDate(publishedAt)}）`);
+  await expect(page.getByLabel('处理完毕 时长')).toHaveValue('4');
+  await page.locator('#policy-source').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('policy-from-file-zh-CN.png') });
+
   await page.getByLabel('处理完毕 时长').fill(String(RESOLVE_DAYS));
   await page.getByRole('button', { name: '保存时限与日历' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();

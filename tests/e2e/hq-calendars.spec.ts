@@ -5,9 +5,10 @@ import { calendarsSince } from '../../hq/calendar';
 import { openPglite } from '../../hq/db/pglite';
 import type { Db } from '../../hq/db/types';
 import { migrate } from '../../hq/migrate';
+import { publishPolicy } from '../../hq/policies';
 import { buildServer } from '../../hq/server';
 import { addUser } from '../../hq/staff/users';
-import { calendarFileSchema } from '../../shared/deadlines';
+import { calendarFileSchema, DEFAULT_DEADLINE_POLICIES } from '../../shared/deadlines';
 import { Clock } from '../hq/fixtures';
 import { PASSWORD } from '../hq/web-fixtures';
 import { seriousViolations } from './pages/axe';
@@ -84,9 +85,11 @@ test('an administrator publishes the 2027 calendar on the HQ page; its file down
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('hq-calendar-2027-zh-CN.png'), fullPage: true });
 
-  // The branches receive it on their next sync.
+  // The branches receive it on their next sync, with head office's deadline policies.
+  await publishPolicy(db, { profile: 'courier', policy: DEFAULT_DEADLINE_POLICIES.courier, by: '张敏 (zhang.min)' }, clock.now());
   const answer = await calendarsSince(db, 0, clock.now());
   expect(answer.calendars.map((c) => [c.year, c.days.length])).toEqual([[2027, 10]]);
+  expect(answer.policies?.map((p) => p.profile)).toEqual(['courier']);
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: '下载 2027 年日历文件' }).click();
@@ -94,6 +97,8 @@ test('an administrator publishes the 2027 calendar on the HQ page; its file down
   expect(file.suggestedFilename()).toBe('calendar-2027.json');
   const loaded = calendarFileSchema.parse(JSON.parse(readFileSync((await file.path())!, 'utf8')));
   expect(loaded.calendars).toEqual(answer.calendars);
+  // A branch that does not sync gets the policies in the file, as the sync answer carries them.
+  expect(loaded.policies).toEqual(answer.policies);
 
   await page.getByRole('link', { name: '返回节假日日历' }).click();
   const row = page.getByRole('row', { name: /2027/ });

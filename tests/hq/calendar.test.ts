@@ -5,9 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreHost } from '../../electron/store/host';
-import { CalendarProblem, exportCalendars, publishCalendar, publishedCalendar, publishedCalendars } from '../../hq/calendar';
+import {
+  CalendarProblem,
+  calendarsSince,
+  exportCalendars,
+  publishCalendar,
+  publishedCalendar,
+  publishedCalendars,
+} from '../../hq/calendar';
+import { publishedPolicies, publishPolicy } from '../../hq/policies';
 import type { DeadlineSettings } from '../../shared/api/contract';
-import { calendarFileSchema } from '../../shared/deadlines';
+import { calendarFileSchema, DEFAULT_DEADLINE_POLICIES } from '../../shared/deadlines';
 import { PATHS } from '../../shared/sync/protocol';
 import { CLERK, intake, SUPERVISOR } from '../store/fixtures';
 import { BACKENDS, branchHost, startHq, SUITE, T0, type TestHq } from './fixtures';
@@ -141,15 +149,35 @@ for (const { backend, skip } of BACKENDS) {
       });
     });
 
-    it('exports the file a branch loads: each year asked for, as published', async () => {
+    it('exports the file a branch loads: each year asked for, as published, and every published deadline policy', async () => {
       const y2027 = await publishCalendar(hq.db, { year: 2027, days: DAYS_2027, by: 'x' }, T0);
       await publishCalendar(hq.db, { year: 2028, days: [], by: 'x' }, T0);
+      // None published yet: an empty list.
+      expect((await exportCalendars(hq.db, [2027])).policies).toEqual([]);
+      await publishPolicy(hq.db, { profile: 'pawnshop', policy: DEFAULT_DEADLINE_POLICIES.pawnshop, by: 'x' }, T0);
+      await publishPolicy(hq.db, { profile: 'general', policy: DEFAULT_DEADLINE_POLICIES.general, by: 'x' }, T0);
+      const { publishedBy: _, ...general } = await publishPolicy(
+        hq.db,
+        {
+          profile: 'general',
+          policy: {
+            ...DEFAULT_DEADLINE_POLICIES.general,
+            clocks: DEFAULT_DEADLINE_POLICIES.general.clocks.map((c) => ({ ...c, amount: 9 })),
+          },
+          by: 'x',
+        },
+        T0 + 1,
+      );
       const file = await exportCalendars(hq.db, [2027]);
+      const pawnshop = (await publishedPolicies(hq.db)).find((p) => p.profile === 'pawnshop');
       expect(calendarFileSchema.parse(JSON.parse(JSON.stringify(file)))).toEqual({
         format: 'countersign-calendar',
         formatVersion: 1,
         calendars: [y2027],
+        // Each profile's newest, as the sync answer carries them.
+        policies: [general, pawnshop],
       });
+      expect(file.policies).toEqual((await calendarsSince(hq.db, 0, T0)).policies);
       expect((await exportCalendars(hq.db)).calendars.map((c) => c.year)).toEqual([2027, 2028]);
       await expect(exportCalendars(hq.db, [2030])).rejects.toThrow('no calendar is published for 2030');
     });
@@ -222,9 +250,13 @@ for (const { backend, skip } of BACKENDS) {
           const published = await cli(['publish', '--year', '2027', '--file', join(dir, 'days.json'), '--by', '王经理']);
           expect(published).toEqual({ code: 0, out: expect.stringContaining('Published 2027: 1 holidays, 1 working days') });
           const out = join(dir, 'calendar-2027.json');
-          expect(await cli(['export', '--year', '2027', '--out', out])).toMatchObject({ code: 0 });
+          expect(await cli(['export', '--year', '2027', '--out', out])).toEqual({
+            code: 0,
+            out: expect.stringContaining(`Wrote ${out}: calendars 2027 (version 1); no deadline policies (none is published).`),
+          });
           const file = calendarFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
           expect(file.calendars).toEqual([{ year: 2027, version: 1, publishedAt: expect.any(Number), days: DAYS_2027 }]);
+          expect(file.policies).toEqual([]);
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreHost } from '../../electron/store/host';
 import type { DeadlineSettings } from '../../shared/api/contract';
-import { publishCalendar } from '../../hq/calendar';
+import { calendarFileText, exportCalendars, publishCalendar } from '../../hq/calendar';
 import { policyPublications, PolicyProblem, publishedPolicies, publishedPolicy, publishPolicy } from '../../hq/policies';
 import { DEFAULT_DEADLINE_POLICIES, type DeadlinePolicy } from '../../shared/deadlines';
 import { PATHS } from '../../shared/sync/protocol';
-import { CLERK, intake, SUPERVISOR } from '../store/fixtures';
+import { CLERK, intake, openHost, SUPERVISOR, TestClock } from '../store/fixtures';
 import { BACKENDS, branchHost, startHq, SUITE, T0, type TestHq } from './fixtures';
 
 const calendars = (since: number) => ({ method: 'GET', path: `${PATHS.calendars}?since=${since}` });
@@ -104,6 +104,22 @@ for (const { backend, skip } of BACKENDS) {
       });
       // A branch ahead of head office gets everything again.
       expect((await hq.send(calendars(general.version + 100))).json.policies).toEqual([general]);
+    });
+
+    it("reaches a branch that does not sync in head office's calendar file, applied as the sync applies it", async () => {
+      await publishCalendar(hq.db, { year: 2027, days: [], by: 'x' }, T0);
+      await publishPolicy(hq.db, { profile: 'general', policy: generalWith(5), by: '王经理' }, T0);
+      const text = calendarFileText(await exportCalendars(hq.db, [2027]));
+      const { host } = await openHost(new TestClock(MONDAY));
+      try {
+        await host.call('branch.configure', { branch: { branchCode: 'SH09', branchName: '上海九店', profileId: 'general' } }, SUPERVISOR);
+        expect(await host.call('calendars.load', { text }, SUPERVISOR)).toMatchObject({
+          ok: true,
+          value: { policySource: 'headOffice', policyPublishedAt: T0, policy: generalWith(5) },
+        });
+      } finally {
+        host.close();
+      }
     });
 
     describe('a branch', () => {

@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { calendarPublications, exportCalendars, publishCalendar } from '../../hq/calendar';
+import { calendarPublications, publishCalendar } from '../../hq/calendar';
 import { calendarCommand } from '../../hq/calendarCli';
 import { calendarLines, readCalendarLines } from '../../hq/web/calendarLines';
+import { publishPolicy } from '../../hq/policies';
 import { addUser } from '../../hq/staff/users';
-import { calendarFileSchema } from '../../shared/deadlines';
+import { calendarFileSchema, DEFAULT_DEADLINE_POLICIES } from '../../shared/deadlines';
 import { PATHS } from '../../shared/sync/protocol';
 import { BACKENDS, startHq, SUITE, T0, type TestHq } from './fixtures';
 import { addAdmin, Browser, csrfOf, PASSWORD } from './web-fixtures';
@@ -165,21 +166,34 @@ for (const { backend, skip } of BACKENDS)
       expect(await hq.count('calendars')).toBe(0);
     });
 
-    it('downloads a year’s calendar file: the one `calendar export` writes, as an attachment', async () => {
-      await publishCalendar(hq.db, { year: 2027, days: DAYS_2027, by: '王经理' }, T0);
+    it('downloads a year’s calendar file: the one `calendar export` writes, as an attachment, with the published deadline policies', async () => {
+      const y2027 = await publishCalendar(hq.db, { year: 2027, days: DAYS_2027, by: '王经理' }, T0);
       await publishCalendar(hq.db, { year: 2028, days: [], by: '王经理' }, T0);
+      const { publishedBy: _, ...courier } = await publishPolicy(
+        hq.db,
+        { profile: 'courier', policy: DEFAULT_DEADLINE_POLICIES.courier, by: '王经理' },
+        T0,
+      );
       const file = await admin.get('/calendars/2027/calendar-2027.json');
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(file.headers.get('content-disposition')).toBe(
         `attachment; filename="calendar-2027.json"; filename*=UTF-8''calendar-2027.json`,
       );
-      expect(calendarFileSchema.parse(JSON.parse(file.text))).toEqual(await exportCalendars(hq.db, [2027]));
+      expect(calendarFileSchema.parse(JSON.parse(file.text))).toEqual({
+        format: 'countersign-calendar',
+        formatVersion: 1,
+        calendars: [y2027],
+        policies: [courier],
+      });
 
       const dir = mkdtempSync(join(tmpdir(), 'hq-calendar-'));
       try {
-        await calendarCommand(hq.db, ['export', '--year', '2027', '--out', join(dir, 'c.json')], T0);
+        const said = await calendarCommand(hq.db, ['export', '--year', '2027', '--out', join(dir, 'c.json')], T0);
         expect(file.text).toBe(readFileSync(join(dir, 'c.json'), 'utf8'));
+        expect(said).toBe(
+          `Wrote ${join(dir, 'c.json')}: calendars 2027 (version ${y2027.version}); deadline policies courier (version ${courier.version}). A supervisor loads it in the branch's settings.`,
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

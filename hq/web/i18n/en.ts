@@ -134,7 +134,7 @@ export const en: Messages = {
   'calendars.download': 'Download {year}',
   'calendars.empty': 'No year is published yet.',
   'calendars.fileNote':
-    "Branches that do not sync: download a year's calendar file and give it to the branch; a supervisor loads it in the branch's settings (\"Load head office's calendar file\").",
+    "Branches that do not sync: download a year's calendar file and give it to the branch; a supervisor loads it in the branch's settings (\"Load head office's calendar file\"). The file also carries every deadline policy head office has published.",
   'calendars.publish.title': "Publish a year's calendar",
   'calendars.publish.adminOnly': 'Only an administrator may publish a calendar.',
   'calendars.publish.days': 'Special days (one a line)',
@@ -277,7 +277,7 @@ export const en: Messages = {
   'cases.sheetCut': 'Only the first {cap} cases: more match; narrow the filters and download again.',
   'policies.title': 'Deadline policies by business type',
   'policies.intro':
-    "Head office may publish a default deadline policy for each business type; every branch receives it on its next sync and counts deadlines with it. A policy a branch's supervisor changed there still wins.",
+    "Head office may publish a default deadline policy for each business type; every branch receives it on its next sync (a branch that does not sync, when it loads head office's calendar file) and counts deadlines with it. A policy a branch's supervisor changed there still wins.",
   'policies.replaces':
     "Publishing makes a new version for the business type, replacing the one published before. Only each clock's time and unit can be changed.",
   'policies.adminOnly': 'Only an administrator may publish a deadline policy.',

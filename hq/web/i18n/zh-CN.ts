@@ -130,7 +130,8 @@ export const zhCN = {
   'calendars.file': '日历文件',
   'calendars.download': '下载 {year} 年',
   'calendars.empty': '还没有发布任何年份。',
-  'calendars.fileNote': '不联网的网点：下载某年的日历文件交给网点，由主管在网点设置中“载入总部节假日文件”。',
+  'calendars.fileNote':
+    '不联网的网点：下载某年的日历文件交给网点，由主管在网点设置中“载入总部节假日文件”。文件中还带有总部已发布的各业务类型时限规定。',
   'calendars.publish.title': '发布一年的日历',
   'calendars.publish.adminOnly': '只有管理员可以发布日历。',
   'calendars.publish.days': '特殊日期（每行一天）',
@@ -268,7 +269,8 @@ export const zhCN = {
   'cases.sheet': '案件',
   'cases.sheetCut': '只含前 {cap} 件：符合条件的案件更多，请缩小查询条件后再下载。',
   'policies.title': '各业务类型的时限规定',
-  'policies.intro': '总部可为每种业务类型发布默认的时限规定；各网点下次同步时收到并按其计算期限。网点主管自行修改过的时限规定仍然优先。',
+  'policies.intro':
+    '总部可为每种业务类型发布默认的时限规定；各网点下次同步时收到并按其计算期限，不联网的网点在载入总部的日历文件时收到。网点主管自行修改过的时限规定仍然优先。',
   'policies.replaces': '发布后即成为该业务类型的新版本，取代此前发布的版本。只能修改各时限的时长和单位。',
   'policies.adminOnly': '只有管理员可以发布时限规定。',
   'policies.caption': '{profile}：各时限',

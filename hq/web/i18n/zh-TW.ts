@@ -132,7 +132,8 @@ export const zhTW: Messages = {
   'calendars.file': '日曆檔案',
   'calendars.download': '下載 {year} 年',
   'calendars.empty': '尚未發布任何年份。',
-  'calendars.fileNote': '不連網的網點：下載某年的日曆檔案交給網點，由主管在網點設定中「載入總部節假日檔案」。',
+  'calendars.fileNote':
+    '不連網的網點：下載某年的日曆檔案交給網點，由主管在網點設定中「載入總部節假日檔案」。檔案中也帶有總部已發布的各業務類型時限規定。',
   'calendars.publish.title': '發布一年的日曆',
   'calendars.publish.adminOnly': '只有管理員可以發布日曆。',
   'calendars.publish.days': '特殊日期（每行一天）',
@@ -270,7 +271,8 @@ export const zhTW: Messages = {
   'cases.sheet': '案件',
   'cases.sheetCut': '只含前 {cap} 件：符合條件的案件更多，請縮小查詢條件後再下載。',
   'policies.title': '各業務類型的時限規定',
-  'policies.intro': '總部可為每種業務類型發布預設的時限規定；各網點下次同步時收到並據以計算期限。網點主管自行修改過的時限規定仍然優先。',
+  'policies.intro':
+    '總部可為每種業務類型發布預設的時限規定；各網點下次同步時收到並據以計算期限，不連網的網點在載入總部的日曆檔案時收到。網點主管自行修改過的時限規定仍然優先。',
   'policies.replaces': '發布後即成為該業務類型的新版本，取代先前發布的版本。只能修改各時限的時長與單位。',
   'policies.adminOnly': '只有管理員可以發布時限規定。',
   'policies.caption': '{profile}：各時限',

@@ -16,8 +16,9 @@ function sourceText(t: TFunction, y: CalendarYearSource, separator: string): str
 
 /**
  * Where each year's working days come from (head office, the bundled library, local entries, or
- * nowhere), and the supervisor's way to load the calendar file head office exported. A file that
- * is not one is refused whole, with the reason; nothing held is changed.
+ * nowhere), and the supervisor's way to load the calendar file head office exported (its deadline
+ * policies too: the policy line above then follows, as after a sync). A file that is not one is
+ * refused whole, with the reason; nothing held is changed.
  */
 export function CalendarSources({ years }: { years: CalendarYearSource[] }) {
   const { t, i18n } = useTranslation();
