@@ -80,14 +80,17 @@ async function countMatches(db: Queryable, where: Where): Promise<number> {
 }
 
 /**
- * A search's page. PostgreSQL takes a text's terms as independent, so for a common word of two
- * terms or more it expects a few dozen matches where thousands are, and its plan fetches them all
- * through the GIN index and sorts them. When the count says more than COUNT_CAP match, the page is
- * read by walking the cases in the sort order (the list's index) and checking each, which stops
- * after a page's worth of matches; the LIMIT on the walk, in a subquery, fixes that plan on any
- * planner statistics (conditions are not pushed into a subquery with a LIMIT). The walk's
- * matches are the first ones in the order, so a full page from it is the page; a page it cannot
- * fill within its bound (the matches are rare or lie far down the order) is read through the index.
+ * A search's page. PostgreSQL takes a text's terms as independent, so its guess of how many cases
+ * match is off by orders of magnitude either way, and a plan built on it may walk the whole sort
+ * order looking for a rare name, or fetch and sort every case holding a common word. The capped
+ * count says which it is:
+ * - more than COUNT_CAP match (a common word): the page is read by walking the cases in the sort
+ *   order (the list's index) and checking each, which stops after a page's worth of matches; the
+ *   LIMIT on the walk, in a subquery, fixes that plan on any planner statistics (conditions are not
+ *   pushed into a subquery with a LIMIT). Its matches are the first ones in the order, so a full
+ *   page from it is the page;
+ * - otherwise, or when the walk cannot fill the page within its bound (the matches lie far down
+ *   the order), the matches are fetched through the search index and sorted (matchesPage).
  */
 async function searchPage(db: Queryable, filter: CaseFilter, page: CasePage, common: boolean, walkRowsPerMatch: number): Promise<Row[]> {
   if (common) {
@@ -107,7 +110,25 @@ async function searchPage(db: Queryable, filter: CaseFilter, page: CasePage, com
     );
     if (rows.length === page.size) return rows;
   }
-  return pageOf(db, whereOf(filter), page);
+  return matchesPage(db, whereOf(filter), page);
+}
+
+/**
+ * The page of a search's matches, fetched all through the search index (a materialized CTE: the
+ * planner may not turn it into a walk of the sort order) and sorted. Only the list's columns are
+ * carried, never the record or the chain.
+ */
+async function matchesPage(db: Queryable, where: Where, page: CasePage): Promise<Row[]> {
+  const n = where.params.length;
+  const { rows } = await db.query<Row>(
+    `WITH c AS MATERIALIZED (SELECT ${LIST_COLUMNS} FROM cases c ${where.sql})
+     ${SELECT}
+     FROM c
+     ORDER BY ${orderOf(page)}
+     LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...where.params, page.size, page.page * page.size],
+  );
+  return rows;
 }
 
 /** The page, as PostgreSQL plans it. */
@@ -123,6 +144,10 @@ async function pageOf(db: Queryable, where: Where, page: CasePage): Promise<Row[
   );
   return rows;
 }
+
+/** What a page shows and sorts by, of `cases c`. */
+const LIST_COLUMNS = `c.id, c.branch_code, c.case_no, c.state, c.registered_at, c.category, c.channel, c.severity, c.severity_rank,
+  c.outcome, c.customer_name, c.customer_phone`;
 
 // The branch's name as a subquery, not a join: a join may give up the walk's order (a hash join
 // then a sort of everything walked).

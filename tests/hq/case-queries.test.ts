@@ -303,10 +303,11 @@ for (const { backend, skip } of BACKENDS)
     const contents = Array.from({ length: 1_500 }, (_, i) => (i % 6 === 5 ? '当票信息有误' : `柜员${COMMON}，要求道歉`));
     let db: Db;
     let newestFirst: string[];
+    let ids: string[];
     beforeAll(async () => {
       db = await freshDb(backend);
       await db.query(`INSERT INTO branches (code, name, secret, enrolled_at) VALUES ('BJ01', '北京一店', 's', 0)`);
-      const ids = await storeCases(db, contents);
+      ids = await storeCases(db, contents);
       newestFirst = ids.filter((_, i) => contents[i]!.includes(COMMON)).reverse();
     }, 60_000);
     afterAll(() => db?.close());
@@ -335,6 +336,34 @@ for (const { backend, skip } of BACKENDS)
         .join('\n');
       expect(plan).toContain('cases_by_registered');
       expect(plan).not.toContain('cases_search');
+    });
+
+    it("reads a rarer word's page from its matches, never by walking the whole sort order for them", async () => {
+      const RARE = '当票信息有误'; // in 250 cases, under the cap
+      const statements: { sql: string; params: unknown[] }[] = [];
+      const watched: Queryable = {
+        query: (sql, params = []) => (statements.push({ sql, params }), db.query(sql, params)),
+        exec: (sql) => db.exec(sql),
+      };
+      const list = await listCases(watched, filter({ text: RARE }), page({ size: '20' }));
+      expect(list).toMatchObject({ total: 250, totalCapped: false });
+      expect(list.rows.map((r) => r.id)).toEqual(
+        ids
+          .filter((_, i) => contents[i] === RARE)
+          .reverse()
+          .slice(0, 20),
+      );
+      const read = statements[statements.length - 1]!;
+      // Planner statistics that guess many matches must not turn the page into a walk of the order.
+      await db.exec('SET enable_sort = off');
+      try {
+        const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${read.sql}`, read.params)).rows
+          .map((r) => r['QUERY PLAN'])
+          .join('\n');
+        expect(plan).not.toContain('cases_by_registered');
+      } finally {
+        await db.exec('RESET enable_sort');
+      }
     });
 
     it('takes the search index when the walk finds too few matches for the page within its bound', async () => {
