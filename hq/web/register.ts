@@ -20,6 +20,7 @@ import { ATTACHMENT_CSP, contentDisposition, setSecurityHeaders } from './header
 import type { Html } from './html';
 import { chooseLocale, isLocale, translatorFor, type Locale, type MessageKey } from './i18n';
 import { STYLESHEET_PATH, type PageContext } from './layout';
+import { localPath } from './paths';
 import { parseCaseQuery } from './casesQuery';
 import { branchesPage, branchesSheet } from './pages/branches';
 import { CASES_XLSX_CAP, casesPage, casesSheet } from './pages/cases';
@@ -59,13 +60,13 @@ declare module 'fastify' {
   }
 }
 
-/** A path of this site to return to after signing in; anything else (another site, //host) is dropped. */
-function localPath(value: unknown): string | undefined {
-  return typeof value === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(value) && value.length <= 500 ? value : undefined;
-}
-
 function pathOf(req: FastifyRequest): string {
   return req.url.split('?')[0]!;
+}
+
+function queryOf(req: FastifyRequest): string {
+  const at = req.url.indexOf('?');
+  return at < 0 ? '' : req.url.slice(at + 1);
 }
 
 function contextOf(req: FastifyRequest, reply: FastifyReply): PageContext {
@@ -74,6 +75,7 @@ function contextOf(req: FastifyRequest, reply: FastifyReply): PageContext {
     t: translatorFor(req.hqLocale),
     user: req.hqUser,
     path: pathOf(req),
+    query: queryOf(req),
     csrfToken: reply.generateCsrf(),
   };
 }
