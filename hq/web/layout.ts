@@ -1,14 +1,17 @@
 import type { User } from '../staff/users';
 import { html, type Html } from './html';
 import { LOCALE_NAMES, LOCALES, type Locale, type MessageKey, type T } from './i18n';
+import { languageHref } from './paths';
 
 /** What every page needs to know of its request. */
 export interface PageContext {
   locale: Locale;
   t: T;
   user: User | null;
-  /** The request's path (no query): the language links lead back to it. */
+  /** The request's path (no query): the navigation marks its page, the language links lead back to it. */
   path: string;
+  /** The request's query string (no `?`): the language links keep it, with only `lang` replaced. */
+  query: string;
   /** The CSRF token for the page's forms (the sign-out button is one). */
   csrfToken: string;
 }
@@ -50,7 +53,11 @@ function languageSwitch(ctx: PageContext): Html {
       ${LOCALES.map(
         (l) =>
           html`<li>
-            <a href="${ctx.path}?lang=${l}" lang="${l}" hreflang="${l}" ${l === ctx.locale ? html`aria-current="true"` : ''}
+            <a
+              href="${languageHref(ctx.path, ctx.query, l)}"
+              lang="${l}"
+              hreflang="${l}"
+              ${l === ctx.locale ? html`aria-current="true"` : ''}
               >${LOCALE_NAMES[l]}</a
             >
           </li>`,

@@ -3,7 +3,6 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_EXPORT_BYTES } from '../../shared/export/format';
 import { chinaDate } from '../../shared/deadlines/calendar';
@@ -15,11 +14,13 @@ import { calendarRoutes } from './calendarRoutes';
 import { importExportFile } from '../import';
 import { policyRoutes } from './policyRoutes';
 import { endSession, sessionUser, startSession } from '../staff/sessions';
+import { DEFAULT_SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, signInLimiter, type SignInLimits } from '../staff/signInLimits';
 import { checkPassword, type User } from '../staff/users';
 import { ATTACHMENT_CSP, contentDisposition, setSecurityHeaders } from './headers';
 import type { Html } from './html';
 import { chooseLocale, isLocale, translatorFor, type Locale, type MessageKey } from './i18n';
 import { STYLESHEET_PATH, type PageContext } from './layout';
+import { localPath } from './paths';
 import { parseCaseQuery } from './casesQuery';
 import { branchesPage, branchesSheet } from './pages/branches';
 import { CASES_XLSX_CAP, casesPage, casesSheet } from './pages/cases';
@@ -36,15 +37,13 @@ export interface WebOptions {
   now: () => number;
   /** A branch not heard from for longer is marked silent (HQ_SILENT_HOURS, default 48). */
   silentHours?: number;
-  /** Sign-in attempts allowed per 15 minutes, from one address and for one user id. */
-  signInLimits?: { perAddress: number; perUser: number };
+  /** Failed sign-ins allowed per 15 minutes, from one address and for one user id. */
+  signInLimits?: SignInLimits;
   /** The largest export file the import page takes (default MAX_EXPORT_BYTES, what an import accepts). */
   importMaxBytes?: number;
 }
 
 export const DEFAULT_SILENT_HOURS = 48;
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-export const DEFAULT_SIGN_IN_LIMITS = { perAddress: 30, perUser: 5 };
 
 const SESSION_COOKIE = 'hq_session';
 const LANGUAGE_COOKIE = 'hq_lang';
@@ -59,13 +58,13 @@ declare module 'fastify' {
   }
 }
 
-/** A path of this site to return to after signing in; anything else (another site, //host) is dropped. */
-function localPath(value: unknown): string | undefined {
-  return typeof value === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(value) && value.length <= 500 ? value : undefined;
-}
-
 function pathOf(req: FastifyRequest): string {
   return req.url.split('?')[0]!;
+}
+
+function queryOf(req: FastifyRequest): string {
+  const at = req.url.indexOf('?');
+  return at < 0 ? '' : req.url.slice(at + 1);
 }
 
 function contextOf(req: FastifyRequest, reply: FastifyReply): PageContext {
@@ -74,6 +73,7 @@ function contextOf(req: FastifyRequest, reply: FastifyReply): PageContext {
     t: translatorFor(req.hqLocale),
     user: req.hqUser,
     path: pathOf(req),
+    query: queryOf(req),
     csrfToken: reply.generateCsrf(),
   };
 }
@@ -99,7 +99,6 @@ async function webPages(
   await web.register(cookie);
   await web.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await web.register(csrf, { sessionPlugin: '@fastify/cookie', cookieOpts: cookieOptions });
-  await web.register(rateLimit, { global: false });
   // Only the import page takes files: one, after its CSRF field, no bigger than an export file may be.
   await web.register(multipart, { limits: { fileSize: importMaxBytes, files: 1, fields: 1, parts: 2 } });
 
@@ -163,30 +162,17 @@ async function webPages(
   });
 
   // Failed attempts are counted twice, per address and per user id (what a guesser varies, the other
-  // holds); once either count is full, no attempt is even checked until its window has passed.
-  const perAddress = web.createRateLimit({
-    max: signInLimits.perAddress,
-    timeWindow: SIGN_IN_WINDOW_MS,
-    keyGenerator: (req) => `address:${req.ip}`,
-  });
-  const perUser = web.createRateLimit({
-    max: signInLimits.perUser,
-    timeWindow: SIGN_IN_WINDOW_MS,
-    keyGenerator: (req) =>
-      `user:${String((req.body as Record<string, unknown> | undefined)?.user ?? '')
-        .trim()
-        .toLowerCase()}`,
+  // holds), in the database so every HQ process counts them; once either count is full, no attempt
+  // is even checked until its window has passed.
+  const limiter = signInLimiter(db, signInLimits);
+  const attemptOf = (req: FastifyRequest) => ({
+    address: req.ip,
+    user: String((req.body as Record<string, unknown> | undefined)?.user ?? ''),
   });
   const limitSignIns = async (req: FastifyRequest) => {
-    const counts = await Promise.all([perAddress(req, { increment: false }), perUser(req, { increment: false })]);
-    const full = counts.filter((c) => !c.isAllowed && c.remaining === 0);
-    if (full.length)
-      throw Object.assign(new Error('too many sign-in attempts'), {
-        statusCode: 429,
-        retryAfterMs: Math.max(...full.map((c) => ('ttl' in c ? c.ttl : SIGN_IN_WINDOW_MS))),
-      });
+    const waitMs = await limiter.waitMs(attemptOf(req), now());
+    if (waitMs !== null) throw Object.assign(new Error('too many sign-in attempts'), { statusCode: 429, retryAfterMs: waitMs });
   };
-  const countFailure = (req: FastifyRequest) => Promise.all([perAddress(req), perUser(req)]);
 
   web.post('/sign-in', { preHandler: [limitSignIns, web.csrfProtection] }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -198,7 +184,7 @@ async function webPages(
       return sendPage(reply, signInPage(ctx, { user, next, message: { text: ctx.t('signIn.missing'), error: true } }), 400);
     const found = await checkPassword(db, user, password);
     if (!found) {
-      await countFailure(req);
+      await limiter.failed(attemptOf(req), now());
       return sendPage(reply, signInPage(ctx, { user, next, message: { text: ctx.t('signIn.wrong'), error: true } }), 401);
     }
     const token = await startSession(db, found.id, now());

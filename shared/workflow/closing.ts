@@ -19,7 +19,7 @@ export function explanationLabel(kind: ClosingKind | null): string {
   return kind ? `explanation.${kind}` : 'forms.archive.explanation';
 }
 
-/** The kind an event's explanation belongs to, for the log's "what changed". */
-export function closingKindOfEvent(type: EventType): ClosingKind | null {
+/** The kind an event's explanation belongs to, for the log's "what changed" (any event type: head office reads a branch's as sent). */
+export function closingKindOfEvent(type: string): ClosingKind | null {
   return type === 'closed_at_counter' ? 'counter' : type === 'marked_invalid' ? 'invalid' : null;
 }

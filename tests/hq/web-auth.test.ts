@@ -108,7 +108,7 @@ for (const { backend, skip } of BACKENDS)
     });
 
     it('limits sign-in attempts per user id, saying so in the page’s language', async () => {
-      // Its own user id: the counts live as long as the server (the other tests' attempts are not its).
+      // Its own user id (the counts are in the database, emptied before each test).
       await addUser(hq.db, { id: 'wang.wu', name: '王五', role: 'staff', password: PASSWORD }, T0);
       const browser = new Browser(hq.url);
       for (let i = 0; i < 5; i++) expect((await browser.signIn('wang.wu', `wrong password ${i}`)).status).toBe(401);

@@ -154,6 +154,40 @@ for (const { backend, skip } of BACKENDS)
       expect(second.text).toContain('name="size" value="1"'); // a new search keeps the page size
     });
 
+    it('switches language keeping the page and its filters: only lang is replaced, the links escaped', async () => {
+      const query = `branch=BJ01&text=${encodeURIComponent('快递 包裹')}&severity=major&lang=zh-TW&size=1`;
+      const page = await browser.get(`/cases?${query}`);
+      expect(caseNos(page)).toEqual([no(parcel)]);
+      const links = [...page.text.matchAll(/<a\s+href="([^"]*)"\s+lang="([^"]+)"\s+hreflang/g)].map((m) => [m[2], m[1]]);
+      expect(links.map(([lang]) => lang)).toEqual(['zh-CN', 'zh-TW', 'en']);
+      for (const [lang, href] of links) {
+        // Every & of the address is written &amp; in the attribute.
+        expect(href).not.toMatch(/&(?!amp;)/);
+        const link = new URL(href!.replaceAll('&amp;', '&'), hq.url);
+        expect(link.pathname).toBe('/cases');
+        expect([...link.searchParams]).toEqual([
+          ['branch', 'BJ01'],
+          ['text', '快递 包裹'],
+          ['severity', 'major'],
+          ['lang', lang],
+          ['size', '1'],
+        ]);
+      }
+      // Following the English link: the same filtered list, in English.
+      const english = await browser.get(links[2]![1]!.replaceAll('&amp;', '&'));
+      expect(english.text).toContain('<html lang="en">');
+      expect(caseNos(english)).toEqual([no(parcel)]);
+      expect(english.text).toContain('value="快递 包裹"');
+
+      // A page without a query gets only the language; text in the query never breaks out of the attribute.
+      expect((await browser.get('/cases')).text).toMatch(/<a\s+href="\/cases\?lang=en"\s+lang="en"/);
+      const hostileQuery = await browser.get(`/cases?text=${encodeURIComponent(HOSTILE)}&x="><script>`);
+      expect(hostileQuery.text).not.toContain('<script>');
+      const href = /<a\s+href="([^"]*)"\s+lang="en"/.exec(hostileQuery.text)![1]!;
+      expect(new URL(href.replaceAll('&amp;', '&'), hq.url).searchParams.get('text')).toBe(HOSTILE);
+      await browser.get('/cases?lang=zh-CN'); // the next tests read Chinese
+    });
+
     it('answers bad filters with the form and a translated message beside it (400), never a 5xx', async () => {
       const cases: [string, string, string][] = [
         ['text=ab', '搜索：请输入至少一个汉字，或至少三个字母或数字', 'Search: Enter at least one Chinese character'],

@@ -4,12 +4,12 @@ import { PROFILES } from '../../shared/domain/profiles';
 import { LOCALES, translate, type Locale } from '../../shared/i18n/translate';
 import { ui } from '../../renderer/i18n/ui';
 import { chinaTime } from '../../renderer/app/chinaTime';
-import { changeLines, type ValueFormat } from '../../renderer/features/case/changeSummary';
+import { changeLines, type ValueFormat } from '../../shared/i18n/changes';
 
 /** The screen's texts in one language: its own catalog over the shared one, as renderer/i18n merges them. */
 function format(locale: Locale): ValueFormat {
   const t = (key: string) => (ui[locale] as Record<string, string>)[key] ?? translate(locale, key);
-  return { t, time: (at) => chinaTime(locale, at), category: (id) => t(`category.${id}`) };
+  return { t, time: (at) => chinaTime(locale, at), category: (id) => t(`category.${id}`), unlabelled: () => t('case.otherField') };
 }
 const zh = format('zh-CN');
 const en = format('en');
@@ -31,6 +31,11 @@ describe('the timeline says what changed', () => {
       zh,
     );
     expect(lines).toEqual(['状态 → 已分派', '分派', '经办人 → h01']);
+  });
+
+  it('lists nothing for the registration: its changes are the whole record, shown above', () => {
+    expect(changeLines({ state: [null, 'registered'], channel: [null, 'walk_in'], id: [null, 'x'] }, zh, 'registered')).toEqual([]);
+    expect(changeLines({ state: ['registered', 'assigned'] }, zh, 'assigned')).toEqual(['状态 → 已分派']);
   });
 
   it('cuts a long text after 60 characters', () => {
@@ -106,6 +111,13 @@ describe('every value is in the screen’s language, never as stored', () => {
 
   it('a field the timeline has no label for is named in the screen’s language, its value left out', () => {
     expect(changeLines({ somethingNew: [null, 'raw_value'] }, zh)).toEqual(['其他内容']);
+  });
+
+  it('a value outside its vocabulary (a newer app’s) is shown as stored, never as a catalog key', () => {
+    expect(changeLines({ state: [null, 'frozen'], channel: [null, 'fax'] }, zh)).toEqual(['状态 → frozen', '受理渠道 → fax']);
+    expect(changeLines({ validity: [null, { valid: true, responsibility: 'weather' }] }, zh)).toEqual([
+      '有效性与责任 → 有效投诉 · weather',
+    ]);
   });
 
   it('no English word appears in a Chinese line for any vocabulary value', () => {

@@ -29,6 +29,11 @@ export function enumWord(locale: Locale, group: string, value: unknown): string 
   return Object.hasOwn(catalogs[locale], key) ? catalogs[locale][key]! : text;
 }
 
+/** A text of the branch's own catalogue (shared/i18n) by its key; a key it does not hold is shown as it is. */
+export function catalogWord(locale: Locale, key: string): string {
+  return Object.hasOwn(catalogs[locale], key) ? catalogs[locale][key]! : key;
+}
+
 /**
  * The text of a message key from the shared schemas (zod issues: `errors.*` of shared/i18n, or
  * `hq.cases.errors.*` of hq/cases/messages.ts); an unknown key reads as the generic bad-request text.

@@ -1,7 +1,8 @@
+import { changeLines, type ValueFormat } from '../../../shared/i18n/changes';
 import type { HeldAttachment, HeldCase } from '../../cases/read';
 import { formatSize, formatTime } from '../format';
 import { html, url, type Html } from '../html';
-import { enumWord, type MessageKey } from '../i18n';
+import { catalogWord, enumWord, type Locale, type MessageKey } from '../i18n';
 import { page, type PageContext } from '../layout';
 
 /** Image types shown in the page; every other attachment (PDFs too) is only downloaded. */
@@ -209,7 +210,27 @@ function attachmentsView({ t }: PageContext, caseId: string, attachments: HeldAt
   </ul>`;
 }
 
+/** The timeline's words (shared/i18n/changes.ts, as the branch's timeline says them); a field it has no label for as sent. */
+function valueFormat(locale: Locale): ValueFormat {
+  return {
+    t: (key) => catalogWord(locale, key),
+    time: (at) => formatTime(locale, at) ?? String(at),
+    category: (id) => enumWord(locale, 'category', id),
+    unlabelled: (field, after) => `${field}: ${valueText(after)}`,
+  };
+}
+
+/** An event's changes as sent: each field's [before, after], or a bare value read as the value after. */
+function changesOf(changes: unknown): Record<string, readonly [unknown, unknown]> {
+  return Object.fromEntries(
+    Object.entries(obj(changes)).map(
+      ([field, change]) => [field, Array.isArray(change) ? [change[0], change[1]] : [null, change]] as const,
+    ),
+  );
+}
+
 function timelineView({ t, locale }: PageContext, c: HeldCase): Html {
+  const format = valueFormat(locale);
   return html`<table>
     <thead>
       <tr>
@@ -223,7 +244,7 @@ function timelineView({ t, locale }: PageContext, c: HeldCase): Html {
     <tbody>
       ${c.events.map((e) => {
         const actor = obj(e.actor);
-        const changes = Object.entries(obj(e.changes));
+        const changes = changeLines(changesOf(e.changes), format, str(e.type));
         return html`<tr>
           <td class="num">${e.seq}</td>
           <td>${formatTime(locale, e.at)}</td>
@@ -233,7 +254,7 @@ function timelineView({ t, locale }: PageContext, c: HeldCase): Html {
             ${
               changes.length
                 ? html`<ul class="changes">
-                    ${changes.map(([field, change]) => html`<li>${field}: ${valueText(Array.isArray(change) ? change[1] : change)}</li>`)}
+                    ${changes.map((line) => html`<li>${line}</li>`)}
                   </ul>`
                 : null
             }

@@ -21,13 +21,13 @@ import { useTranslation } from 'react-i18next';
 import type { ClockState } from '../../../shared/deadlines';
 import type { CommandName } from '../../../shared/workflow/commands';
 import { closingKind } from '../../../shared/workflow/closing';
+import { changeLines } from '../../../shared/i18n/changes';
 import type { Branch } from '../../../shared/api/contract';
 import { useChinaTime } from '../../app/chinaTime';
 import { useCategoryLabel } from '../../app/organization';
 import { PrintSection } from '../print/PrintSection';
 import { useLive } from '../../app/store';
 import { Attachments } from './Attachments';
-import { changeLines } from './changeSummary';
 import { CommandDialog } from './CommandDialog';
 import { EscalationDetails } from './EscalationDetails';
 import { hasDialog } from './commandFields';
@@ -61,7 +61,7 @@ export function CaseScreen({
   const categoryLabelOf = useCategoryLabel();
   const [action, setAction] = useState<CommandName | null>(null);
   const time = useChinaTime();
-  const values = { t, time, category: categoryLabelOf };
+  const values = { t, time, category: categoryLabelOf, unlabelled: () => t('case.otherField') };
 
   if (!detail) return null;
   if (!detail.ok) return <Alert severity="error">{detail.error.message}</Alert>;
@@ -150,7 +150,7 @@ export function CaseScreen({
             <ListItemText
               primary={`${time(e.at)} · ${t(`event.${e.type}`)} · ${e.actor.staffId} (${t(`role.${e.actor.role}`)})`}
               secondary={
-                e.type !== 'registered' && changeLines(e.changes, values, e.type).length
+                changeLines(e.changes, values, e.type).length
                   ? `${t('case.changed')}: ${changeLines(e.changes, values, e.type).join(' · ')}`
                   : undefined
               }
