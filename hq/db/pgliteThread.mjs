@@ -37,6 +37,7 @@ try {
         if (request.op === 'exec') await pg.exec(request.sql);
         else await pg.close();
         answer({ id: request.id, ok: true, rows: [], rowCount: 0 });
+        if (request.op === 'close') port.close(); // nothing left to do: the thread ends
       }
     } catch (e) {
       answer({ id: request.id, ok: false, error: describeError(e) });

@@ -88,8 +88,14 @@ export async function openPgliteInWorker(dataDir?: string): Promise<Db> {
         }
       }),
     async close() {
-      await holding(() => send({ op: 'close' })).catch(() => {});
-      await worker.terminate();
+      const ended = new Promise((done) => worker.once('exit', done));
+      const closed = await holding(() => send({ op: 'close' })).then(
+        () => true,
+        () => false,
+      );
+      // A thread that closed its database ends by itself; one that could not is stopped.
+      if (closed) await ended;
+      else await worker.terminate();
       release();
     },
     description: folder ? `PGlite in ${folder}` : 'PGlite in memory',

@@ -105,19 +105,13 @@ const ONE_CASE_REFUSALS = new Set<SyncError['code']>(['too_large', 'invalid_batc
 
 const encoder = new TextEncoder();
 
-/** Bytes of `text` in UTF-8, counted without encoding it (a batch is sized by bytes, case by case). */
+/** Where utf8Length encodes: one buffer, grown when a text needs more (3 bytes at most per UTF-16 unit). */
+let scratch = new Uint8Array(64 * 1024);
+
+/** Bytes of `text` in UTF-8 (a batch is sized by bytes, case by case), by the platform's encoder into a reused buffer. */
 export function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) bytes += 1;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 2; // a surrogate pair: 4 bytes for 2 units
-      i++;
-    } else bytes += 2;
-  }
-  return bytes;
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return encoder.encodeInto(text, scratch).written;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: SyncError };

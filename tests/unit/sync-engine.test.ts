@@ -54,7 +54,7 @@ describe('sync engine: a run', () => {
 
   it('sizes batches by bytes: none over TARGET_BATCH_BYTES of JSON unless one case alone is larger', async () => {
     const { source, hq, engine } = setup();
-    for (let i = 1; i <= 12; i++) source.archive(makeCase(i, { padding: 100_000 }));
+    for (let i = 1; i <= 12; i++) source.archive(makeCase(i, { padding: Math.floor(TARGET_BATCH_BYTES / 5) }));
     source.archive(makeCase(13, { padding: TARGET_BATCH_BYTES + 10 }));
     await engine.syncOnce();
     const sizes = hq.batches.map((b) => b.cases.map((c) => new TextEncoder().encode(JSON.stringify(c)).length + 1).reduce((a, b) => a + b));
