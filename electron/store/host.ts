@@ -27,7 +27,6 @@ import { refreshPolicy } from './policy';
 import { discardDraft, listDrafts, saveDraft } from './drafts';
 import { openNotifications } from './escalations';
 import { DEFAULT_BLOCK_SIZE, sealAll, sealFullBlocksSoon, verifyLedger } from './ledger';
-import { pendingOutbox } from './outbox';
 import { listPrints, readPrint, recordPrint } from './prints';
 import { caseDetail, countCases, queryCases, searchCases } from './queries';
 import { monthStats } from './stats';
@@ -78,7 +77,6 @@ const handlers: { [M in Method]: Handler<M> } = {
   'drafts.discard': (ctx, { draftId }, actor) => discardDraft(ctx, draftId, actor),
   'ledger.verify': (ctx, { caseId }) => verifyLedger(ctx, caseId),
   'ledger.seal': (ctx) => sealAll(ctx),
-  'outbox.pending': (ctx, { limit }) => pendingOutbox(ctx, limit),
   'org.get': (ctx) => organization(ctx),
   'org.save': (ctx, { organization: org }, actor) => {
     requireSupervisor(actor, 'errors.settings.supervisorOnly');

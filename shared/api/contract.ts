@@ -238,7 +238,6 @@ export const methods = {
   'drafts.discard': z.object({ draftId: rowId }),
   'ledger.verify': z.object({ caseId: rowId.optional() }),
   'ledger.seal': z.object({}),
-  'outbox.pending': z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
   'org.get': z.object({}),
   'org.save': z.object({ organization: organizationSchema }),
   'deadlines.get': z.object({}),
@@ -403,7 +402,6 @@ export interface Results {
   'drafts.discard': null;
   'ledger.verify': { cases: number; events: number; blocks: number; firstBreak: ChainBreak | null };
   'ledger.seal': { sealed: number };
-  'outbox.pending': OutboxRow[];
   'org.get': Organization;
   'org.save': Organization;
   'deadlines.get': DeadlineSettings;

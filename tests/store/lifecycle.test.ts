@@ -80,8 +80,8 @@ describe('a pawnshop complaint from intake to archive', () => {
     expect(archived.ledgerHead).toEqual({ seq: events.length, hash: events.at(-1)!.hash });
     expect(detail.value.allowedCommands).toEqual(['addEvidence']); // only the signed form (R7.2)
 
-    const outbox = await host.call('outbox.pending', {}, SUPERVISOR);
-    expect(outbox.ok && outbox.value.map((r) => [r.caseId, r.version])).toEqual([[c.id, archived.version]]);
+    const waiting = await host.call('sync.pending', { limit: 10 }, SUPERVISOR, 'main');
+    expect(waiting.ok && waiting.value).toEqual([{ caseId: c.id, version: archived.version }]);
     expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { cases: 1, events: 17, firstBreak: null } });
     host.close();
   });
@@ -115,8 +115,8 @@ describe('a pawnshop complaint from intake to archive', () => {
     expect(detail.value.allowedCommands).toEqual(['addEvidence']); // only the signed form, scanned after (R7.2)
 
     // Exactly as any archived case: one outbox row for head office, with the archived version.
-    const outbox = await host.call('outbox.pending', {}, SUPERVISOR);
-    expect(outbox.ok && outbox.value.map((r) => [r.caseId, r.version])).toEqual([[c.id, settled.version]]);
+    const waiting = await host.call('sync.pending', { limit: 10 }, SUPERVISOR, 'main');
+    expect(waiting.ok && waiting.value).toEqual([{ caseId: c.id, version: settled.version }]);
     expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { cases: 1, events: 3, firstBreak: null } });
     const counts = await host.call('cases.counts', {}, SUPERVISOR);
     expect(counts.ok && counts.value.byState).toEqual({ archived: 1 });
