@@ -53,7 +53,9 @@ test('staff upload an export file, see it imported, and see the counts and chart
 
   await page.getByRole('navigation', { name: '界面语言' }).getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Statistics', level: 1 })).toBeVisible();
-  await expect(page.getByRole('img', { name: /Cases by Category: Appraisal 2; Fees and interest 1/ })).toBeVisible();
+  // The language link keeps the page's query: still walk-ins only (both appraisals).
+  await expect(page.getByRole('combobox', { name: 'Channel' })).toHaveValue('walk_in');
+  await expect(page.getByRole('img', { name: /Cases by Category: Appraisal 2$/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('hq-stats-en.png'), fullPage: true });
 
