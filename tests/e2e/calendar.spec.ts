@@ -1,16 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
 import { calendarFileText, publishCalendar } from '../../hq/calendar';
-import { openPglite } from '../../hq/db/pglite';
-import type { Db } from '../../hq/db/types';
-import { enrolBranch } from '../../hq/enrol';
-import { migrate } from '../../hq/migrate';
-import { buildServer } from '../../hq/server';
 import { calendarFile, DEFAULT_DEADLINE_POLICIES, WorkCalendar, type CalendarOverride } from '../../shared/deadlines';
 import { chinaDate, endOfChinaDate } from '../../shared/deadlines/calendar';
-import { e2eClockStart } from './clock';
-import { expect, test, type Page } from './fixtures';
+import { appClockFromNow, e2eClockStart } from './clock';
+import { expect, test as appTest, type Page } from './fixtures';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
+import { headOfficeFixtures, type HeadOfficeFixtures } from './pages/hq';
 import { closedLoopbackUrl, HeadOfficeSettings, SyncBar } from './pages/sync';
 
 /**
@@ -18,6 +13,8 @@ import { closedLoopbackUrl, HeadOfficeSettings, SyncBar } from './pages/sync';
  * publishes 2027's holidays; the branch syncs; a deadline running into 2027 moves, and the settings
  * say that 2027 comes from head office.
  */
+const test = appTest.extend<HeadOfficeFixtures>(headOfficeFixtures);
+
 // eslint-disable-next-line no-empty-pattern -- Playwright reads a hook's fixtures from this pattern
 test.beforeEach(({}, testInfo) => {
   testInfo.skip(
@@ -51,27 +48,17 @@ function yearRow(page: Page, year: number) {
     .filter({ has: page.getByRole('cell', { name: String(year), exact: true }) });
 }
 
-let db: Db;
-let hq: FastifyInstance | null = null;
-
-test.afterEach(async () => {
-  await hq?.close();
-  await db?.close();
-});
-
 test('head office publishes 2027; after a sync a branch deadline moves and the settings say 2027 comes from head office', async ({
   page,
   openApp,
+  openHeadOffice,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const offset = e2eClockStart() - Date.now();
-  const now = () => Date.now() + offset;
-  db = await openPglite();
-  await migrate(db);
+  const now = appClockFromNow();
+  const hq = await openHeadOffice(now);
   const hqUrl = await closedLoopbackUrl();
-  const { code } = await enrolBranch(db, { branch: 'GZ07', name: '广州七店', hqUrl }, now());
-  hq = buildServer({ db, now });
-  await hq.listen({ port: Number(new URL(hqUrl).port), host: '127.0.0.1' });
+  const { code } = await hq.enrol({ branch: 'GZ07', name: '广州七店', hqUrl });
+  await hq.listen(hqUrl);
 
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'GZ07', name: '广州七店', profile: '快递驿站' }, { id: 's07', name: '站长' });
@@ -142,7 +129,7 @@ test('head office publishes 2027; after a sync a branch deadline moves and the s
   await expect(casePage.clock('处理完毕')).toContainText(before);
 
   // Head office publishes 2027; the supervisor syncs.
-  await publishCalendar(db, { year: 2027, days: DAYS_2027, by: '总部运营服务部' }, now());
+  await publishCalendar(hq.db, { year: 2027, days: DAYS_2027, by: '总部运营服务部' }, now());
   const bar = new SyncBar(page);
   await bar.openDetails();
   await bar.syncNow().click();

@@ -16,6 +16,16 @@ export function e2eClockStart(env: NodeJS.ProcessEnv = process.env): number {
   return at;
 }
 
+/**
+ * "Now" on the app's clock as the test process reads it: e2eClockStart() at this call, flowing at
+ * the real rate. A head office the branch reaches keeps it, or it would refuse the branch's
+ * timestamps as a clock days off.
+ */
+export function appClockFromNow(): () => number {
+  const offset = e2eClockStart() - Date.now();
+  return () => Date.now() + offset;
+}
+
 /** The browser edition's store host: the Web Worker script Vite builds from electron/store/worker.ts. */
 const STORE_WORKER_SCRIPT = /\/assets\/worker[-.][^/]*\.js(?:\?.*)?$/;
 

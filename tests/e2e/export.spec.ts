@@ -1,16 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { chinaDate } from '../../shared/deadlines/calendar';
-import { openPglite } from '../../hq/db/pglite';
-import type { Db } from '../../hq/db/types';
-import { enrolBranch } from '../../hq/enrol';
 import { importExportFile } from '../../hq/import';
-import { migrate } from '../../hq/migrate';
 import { monthPeriod } from '../../renderer/features/settings/exportPeriod';
-import { e2eClockStart } from './clock';
-import { expect, test } from './fixtures';
+import { appClockFromNow } from './clock';
+import { expect, test as appTest } from './fixtures';
 import { FirstRunPage, fillPicker, pickerField } from './pages/app';
 import { archiveAtTheCounter, closedLoopbackUrl, HeadOfficeSettings } from './pages/sync';
 import { seriousViolations } from './pages/axe';
+import { headOfficeFixtures, type HeadOfficeFixtures } from './pages/hq';
 
 /**
  * An offline branch exports the month's archived cases (browser edition: the store worker writes
@@ -18,6 +15,8 @@ import { seriousViolations } from './pages/axe';
  * downloaded file through importExportFile: the case held, its chain verified; the same file again
  * changes nothing.
  */
+const test = appTest.extend<HeadOfficeFixtures>(headOfficeFixtures);
+
 // eslint-disable-next-line no-empty-pattern -- Playwright reads a hook's fixtures from this pattern
 test.beforeEach(({}, testInfo) => {
   testInfo.skip(
@@ -26,23 +25,16 @@ test.beforeEach(({}, testInfo) => {
   );
 });
 
-let db: Db | null = null;
-test.afterEach(async () => {
-  await db?.close();
-  db = null;
-});
-
 test('a supervisor exports the month to head office; head office imports the downloaded file, verified, once', async ({
   page,
   openApp,
+  openHeadOffice,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const offset = e2eClockStart() - Date.now();
-  const now = () => Date.now() + offset;
-  db = await openPglite();
-  await migrate(db);
+  const now = appClockFromNow();
+  const hq = await openHeadOffice(now);
   // Head office is never reachable from this branch: the file is the only way.
-  const { code } = await enrolBranch(db, { branch: 'SZ05', name: '深圳驿站', hqUrl: await closedLoopbackUrl() }, now());
+  const { code } = await hq.enrol({ branch: 'SZ05', name: '深圳驿站', hqUrl: await closedLoopbackUrl() });
 
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'SZ05', name: '深圳驿站', profile: '快递驿站' }, { id: 's05', name: '站长' });
@@ -67,13 +59,13 @@ test('a supervisor exports the month to head office; head office imports the dow
   await section.screenshot({ path: testInfo.outputPath('zh-CN-export-section.png') });
 
   const bytes = new Uint8Array(await readFile((await download.path())!));
-  const imported = await importExportFile(db, bytes, now());
+  const imported = await importExportFile(hq.db, bytes, now());
   expect(imported).toMatchObject({
     status: 'imported',
     branch: 'SZ05',
     results: [{ status: 'accepted', caseNo: expect.stringMatching(/^SZ05-/) }],
   });
-  const held = await db.query<{ chain_status: string; record: { complainant: { name: string }; content: string } }>(
+  const held = await hq.db.query<{ chain_status: string; record: { complainant: { name: string }; content: string } }>(
     "SELECT chain_status, record FROM cases WHERE branch_code = 'SZ05'",
   );
   expect(held.rows).toHaveLength(1);
@@ -81,7 +73,7 @@ test('a supervisor exports the month to head office; head office imports the dow
     chain_status: 'verified',
     record: { content: '取件时找不到包裹', complainant: { name: '=1+1 李四' } },
   });
-  expect(await importExportFile(db, bytes, now())).toMatchObject({ status: 'already_imported' });
+  expect(await importExportFile(hq.db, bytes, now())).toMatchObject({ status: 'already_imported' });
 
   await page.getByRole('combobox', { name: '界面语言', exact: true }).click();
   await page.getByRole('option', { name: 'English' }).click();

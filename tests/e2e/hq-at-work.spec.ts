@@ -1,17 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { FastifyInstance } from 'fastify';
 import { chinaDate } from '../../shared/deadlines/calendar';
-import { openPglite } from '../../hq/db/pglite';
-import type { Db } from '../../hq/db/types';
-import { enrolBranch } from '../../hq/enrol';
-import { migrate } from '../../hq/migrate';
-import { buildServer } from '../../hq/server';
-import { addUser } from '../../hq/staff/users';
 import { monthPeriod } from '../../renderer/features/settings/exportPeriod';
-import { PASSWORD } from '../hq/web-fixtures';
-import { e2eClockStart } from './clock';
-import { expect, test } from './fixtures';
+import { appClockFromNow } from './clock';
+import { expect, test as appTest } from './fixtures';
 import { seriousViolations } from './pages/axe';
+import { headOfficeFixtures, signIn, type HeadOfficeFixtures } from './pages/hq';
 import { FirstRunPage, fillPicker, pickerField } from './pages/app';
 import { archiveAtTheCounter, closedLoopbackUrl, HeadOfficeSettings } from './pages/sync';
 
@@ -21,35 +14,25 @@ import { archiveAtTheCounter, closedLoopbackUrl, HeadOfficeSettings } from './pa
  * the file on the HQ page (a real head office on loopback), find the case by a Chinese word and see
  * its chain verified.
  */
+const test = appTest.extend<HeadOfficeFixtures>(headOfficeFixtures);
+
 // eslint-disable-next-line no-empty-pattern -- Playwright reads a hook's fixtures from this pattern
 test.beforeEach(({}, testInfo) => {
   testInfo.skip(testInfo.project.name !== 'web', 'the HQ page is a web page and the desktop saves through main: the web project runs it');
 });
 
-let db: Db | null = null;
-let hq: FastifyInstance | null = null;
-test.afterEach(async () => {
-  await hq?.close();
-  await db?.close();
-  hq = null;
-  db = null;
-});
-
 test('an offline branch’s export, uploaded on the HQ page, is found by a Chinese word and shown verified', async ({
   page,
   openApp,
+  openHeadOffice,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const offset = e2eClockStart() - Date.now();
-  const now = () => Date.now() + offset;
-  db = await openPglite();
-  await migrate(db);
-  hq = buildServer({ db, now });
-  await hq.listen({ port: 0, host: '127.0.0.1' });
-  const hqPage = `http://127.0.0.1:${(hq.server.address() as { port: number }).port}`;
-  await addUser(db, { id: 'li.hua', name: '李华', role: 'staff', password: PASSWORD }, now());
+  const now = appClockFromNow();
+  const hq = await openHeadOffice(now);
+  const hqPage = await hq.listen();
+  await hq.addUser({ id: 'li.hua', name: '李华', role: 'staff' });
   // The branch's enrolment names an address it never reaches: the file is its only way to head office.
-  const { code } = await enrolBranch(db, { branch: 'SZ05', name: '深圳驿站', hqUrl: await closedLoopbackUrl() }, now());
+  const { code } = await hq.enrol({ branch: 'SZ05', name: '深圳驿站', hqUrl: await closedLoopbackUrl() });
 
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'SZ05', name: '深圳驿站', profile: '快递驿站' }, { id: 's05', name: '站长' });
@@ -74,9 +57,7 @@ test('an offline branch’s export, uploaded on the HQ page, is found by a Chine
   // this browser's own language is the app's test default).
   const office = await page.context().newPage();
   await office.goto(`${hqPage}/import?lang=zh-CN`);
-  await office.getByLabel('用户名').fill('li.hua');
-  await office.getByLabel('密码').fill(PASSWORD);
-  await office.getByRole('button', { name: '登录' }).click();
+  await signIn(office, 'li.hua');
   await office.getByLabel('导出文件').setInputFiles(file);
   await office.getByRole('button', { name: '上传并导入' }).click();
   await expect(office.getByRole('status')).toContainText('新收 1 件');

@@ -1,38 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
+import { expect } from '@playwright/test';
 import { calendarsSince } from '../../hq/calendar';
-import { openPglite } from '../../hq/db/pglite';
-import type { Db } from '../../hq/db/types';
-import { migrate } from '../../hq/migrate';
 import { publishPolicy } from '../../hq/policies';
-import { buildServer } from '../../hq/server';
-import { addUser } from '../../hq/staff/users';
 import { calendarFileSchema, DEFAULT_DEADLINE_POLICIES } from '../../shared/deadlines';
 import { Clock } from '../hq/fixtures';
-import { PASSWORD } from '../hq/web-fixtures';
 import { seriousViolations } from './pages/axe';
+import { hqPageTest as test, signIn } from './pages/hq';
 
 /**
  * Head office publishes the 2027 calendar on the HQ page in real Chromium against a real head office
  * (hq/ on PGlite, on loopback): a mistyped line named and kept, then published; the year's days, its
  * file, the list; axe-core on each; screenshots in zh-CN and en to look at.
  */
-// eslint-disable-next-line no-empty-pattern -- Playwright reads a hook's fixtures from this pattern
-test.beforeEach(({}, testInfo) => {
-  testInfo.skip(testInfo.project.name !== 'web', 'the HQ page is a web page: it runs once, in Chromium (the web project)');
-});
-
-test.use({ locale: 'zh-CN' });
-
-let db: Db;
-let hq: FastifyInstance;
-
-test.afterEach(async () => {
-  await hq?.close();
-  await db?.close();
-});
-
 const LINES_2027 = [
   '2027-01-01 休 元旦',
   '2027-02-06 休 春节',
@@ -48,20 +27,16 @@ const LINES_2027 = [
 
 test('an administrator publishes the 2027 calendar on the HQ page; its file downloads; in Chinese and English, accessible', async ({
   page,
+  openHeadOffice,
 }, testInfo) => {
   test.setTimeout(120_000);
   const clock = new Clock();
-  db = await openPglite();
-  await migrate(db);
-  hq = buildServer({ db, now: clock.now });
-  await hq.listen({ port: 0, host: '127.0.0.1' });
-  const hqUrl = `http://127.0.0.1:${(hq.server.address() as { port: number }).port}`;
-  await addUser(db, { id: 'zhang.min', name: '张敏', role: 'admin', password: PASSWORD }, clock.now());
+  const hq = await openHeadOffice(clock.now);
+  const hqUrl = await hq.listen();
+  await hq.addUser({ id: 'zhang.min', name: '张敏', role: 'admin' });
 
   await page.goto(`${hqUrl}/sign-in`);
-  await page.getByLabel('用户名').fill('zhang.min');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signIn(page, 'zhang.min');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '节假日日历' }).click();
   await expect(page.getByRole('heading', { name: '节假日日历', level: 1 })).toBeVisible();
   await expect(page.getByText('还没有发布任何年份。')).toBeVisible();
@@ -86,8 +61,8 @@ test('an administrator publishes the 2027 calendar on the HQ page; its file down
   await page.screenshot({ path: testInfo.outputPath('hq-calendar-2027-zh-CN.png'), fullPage: true });
 
   // The branches receive it on their next sync, with head office's deadline policies.
-  await publishPolicy(db, { profile: 'courier', policy: DEFAULT_DEADLINE_POLICIES.courier, by: '张敏 (zhang.min)' }, clock.now());
-  const answer = await calendarsSince(db, 0, clock.now());
+  await publishPolicy(hq.db, { profile: 'courier', policy: DEFAULT_DEADLINE_POLICIES.courier, by: '张敏 (zhang.min)' }, clock.now());
+  const answer = await calendarsSince(hq.db, 0, clock.now());
   expect(answer.calendars.map((c) => [c.year, c.days.length])).toEqual([[2027, 10]]);
   expect(answer.policies?.map((p) => p.profile)).toEqual(['courier']);
 

@@ -1,45 +1,24 @@
-import { expect, test } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
-import { openPglite } from '../../hq/db/pglite';
-import type { Db } from '../../hq/db/types';
-import { enrolBranch } from '../../hq/enrol';
-import { migrate } from '../../hq/migrate';
-import { buildServer } from '../../hq/server';
-import { addUser } from '../../hq/staff/users';
+import { expect } from '@playwright/test';
 import { PATHS } from '../../shared/sync/protocol';
 import { batchOf, BRANCH, buildCase, Clock, sendTo } from '../hq/fixtures';
-import { PASSWORD, withRecord } from '../hq/web-fixtures';
+import { withRecord } from '../hq/web-fixtures';
 import { seriousViolations } from './pages/axe';
+import { hqPageTest as test, signIn } from './pages/hq';
 
 /**
  * The HQ page's cases list in real Chromium against a real head office (hq/ on PGlite): sign in,
  * search a Chinese word, open the case; axe-core on each page, screenshots in zh-CN and en to look at.
  */
-// eslint-disable-next-line no-empty-pattern -- Playwright reads a hook's fixtures from this pattern
-test.beforeEach(({}, testInfo) => {
-  testInfo.skip(testInfo.project.name !== 'web', 'the HQ page is a web page: it runs once, in Chromium (the web project)');
-});
-
-test.use({ locale: 'zh-CN' });
-
-let db: Db;
-let hq: FastifyInstance;
-
-test.afterEach(async () => {
-  await hq?.close();
-  await db?.close();
-});
-
-test('head-office staff search all branches’ cases for a Chinese word and open one, in Chinese and English', async ({ page }, testInfo) => {
+test('head-office staff search all branches’ cases for a Chinese word and open one, in Chinese and English', async ({
+  page,
+  openHeadOffice,
+}, testInfo) => {
   test.setTimeout(120_000);
   const clock = new Clock();
-  db = await openPglite();
-  await migrate(db);
-  hq = buildServer({ db, now: clock.now });
-  await hq.listen({ port: 0, host: '127.0.0.1' });
-  const hqUrl = `http://127.0.0.1:${(hq.server.address() as { port: number }).port}`;
-  const { enrolment } = await enrolBranch(db, { branch: BRANCH, name: '北京朝阳一店', hqUrl }, clock.now());
-  await addUser(db, { id: 'zhang.min', name: '张敏', role: 'admin', password: PASSWORD }, clock.now());
+  const hq = await openHeadOffice(clock.now);
+  const hqUrl = await hq.listen();
+  const { enrolment } = await hq.enrol({ branch: BRANCH, name: '北京朝阳一店', hqUrl });
+  await hq.addUser({ id: 'zhang.min', name: '张敏', role: 'admin' });
   const person = (name: string, phone: string) => ({ name, phone, anonymous: false });
   const appraisal = withRecord(buildCase(), {
     profileId: 'pawnshop',
@@ -64,9 +43,7 @@ test('head-office staff search all branches’ cases for a Chinese word and open
   expect(sent.json).toMatchObject({ results: [{ status: 'accepted' }, { status: 'accepted' }] });
 
   await page.goto(`${hqUrl}/cases`);
-  await page.getByLabel('用户名').fill('zhang.min');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signIn(page, 'zhang.min');
 
   await expect(page.getByRole('heading', { name: '案件', level: 1 })).toBeVisible();
   await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '案件' })).toHaveAttribute(

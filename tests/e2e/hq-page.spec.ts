@@ -1,50 +1,25 @@
-import { expect, test } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
-import { openPglite } from '../../hq/db/pglite';
-import type { Db } from '../../hq/db/types';
-import { enrolBranch } from '../../hq/enrol';
-import { migrate } from '../../hq/migrate';
-import { buildServer } from '../../hq/server';
-import { addUser } from '../../hq/staff/users';
+import { expect } from '@playwright/test';
 import { PATHS } from '../../shared/sync/protocol';
 import { batchOf, BRANCH, buildCase, Clock, grow, sendTo } from '../hq/fixtures';
-import { PASSWORD, withRecord } from '../hq/web-fixtures';
+import { withRecord } from '../hq/web-fixtures';
 import { seriousViolations } from './pages/axe';
+import { hqPageTest as test, signIn } from './pages/hq';
 
 /**
  * The HQ page in real Chromium against a real head office (hq/ on PGlite, on loopback): sign in,
  * the branches page and a case page in zh-CN and en, axe-core on each, screenshots to look at.
  */
-// eslint-disable-next-line no-empty-pattern -- Playwright reads a hook's fixtures from this pattern
-test.beforeEach(({}, testInfo) => {
-  testInfo.skip(testInfo.project.name !== 'web', 'the HQ page is a web page: it runs once, in Chromium (the web project)');
-});
-
-// The browser asks for Chinese (Accept-Language), as at head office: the page follows it.
-test.use({ locale: 'zh-CN' });
-
-let db: Db;
-let hq: FastifyInstance;
-let hqUrl: string;
-
-test.afterEach(async () => {
-  await hq?.close();
-  await db?.close();
-});
-
 test('head-office staff sign in, see the branches and a case, in Chinese and English, with no serious accessibility violation', async ({
   page,
+  openHeadOffice,
 }, testInfo) => {
   test.setTimeout(120_000);
   const clock = new Clock();
-  db = await openPglite();
-  await migrate(db);
-  hq = buildServer({ db, now: clock.now });
-  await hq.listen({ port: 0, host: '127.0.0.1' });
-  hqUrl = `http://127.0.0.1:${(hq.server.address() as { port: number }).port}`;
-  const { enrolment } = await enrolBranch(db, { branch: BRANCH, name: '北京朝阳一店', hqUrl }, clock.now());
-  await enrolBranch(db, { branch: 'SH02', name: '上海静安店', hqUrl }, clock.now());
-  await addUser(db, { id: 'zhang.min', name: '张敏', role: 'admin', password: PASSWORD }, clock.now());
+  const hq = await openHeadOffice(clock.now);
+  const hqUrl = await hq.listen();
+  const { enrolment } = await hq.enrol({ branch: BRANCH, name: '北京朝阳一店', hqUrl });
+  await hq.enrol({ branch: 'SH02', name: '上海静安店', hqUrl });
+  await hq.addUser({ id: 'zhang.min', name: '张敏', role: 'admin' });
   const c = withRecord(grow(buildCase(), 1), {
     profileId: 'pawnshop',
     channel: 'walk_in',
@@ -64,9 +39,7 @@ test('head-office staff sign in, see the branches and a case, in Chinese and Eng
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   expect(await seriousViolations(page)).toEqual([]);
-  await page.getByLabel('用户名').fill('zhang.min');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signIn(page, 'zhang.min');
 
   await expect(page.getByRole('heading', { name: '网点', level: 1 })).toBeVisible();
   const row = page.getByRole('row', { name: /北京朝阳一店/ });

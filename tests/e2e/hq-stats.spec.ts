@@ -1,46 +1,25 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
-import { openPglite } from '../../hq/db/pglite';
-import type { Db } from '../../hq/db/types';
-import { enrolBranch } from '../../hq/enrol';
-import { migrate } from '../../hq/migrate';
-import { buildServer } from '../../hq/server';
-import { addUser } from '../../hq/staff/users';
+import { expect } from '@playwright/test';
 import { exportOf } from '../unit/export/fixtures';
 import { BRANCH, buildCase, Clock } from '../hq/fixtures';
-import { PASSWORD, withRecord } from '../hq/web-fixtures';
+import { withRecord } from '../hq/web-fixtures';
 import { seriousViolations } from './pages/axe';
+import { hqPageTest as test, signIn } from './pages/hq';
 
 /**
  * The import and statistics pages in real Chromium against a real head office (hq/ on PGlite):
  * sign in, upload an export file, see it imported, then the counts and charts; axe-core on each.
  */
-// eslint-disable-next-line no-empty-pattern -- Playwright reads a hook's fixtures from this pattern
-test.beforeEach(({}, testInfo) => {
-  testInfo.skip(testInfo.project.name !== 'web', 'the HQ page is a web page: it runs once, in Chromium (the web project)');
-});
-
-test.use({ locale: 'zh-CN' });
-
-let db: Db;
-let hq: FastifyInstance;
-
-test.afterEach(async () => {
-  await hq?.close();
-  await db?.close();
-});
-
-test('staff upload an export file, see it imported, and see the counts and charts, in Chinese and English', async ({ page }, testInfo) => {
+test('staff upload an export file, see it imported, and see the counts and charts, in Chinese and English', async ({
+  page,
+  openHeadOffice,
+}, testInfo) => {
   test.setTimeout(120_000);
   const clock = new Clock();
-  db = await openPglite();
-  await migrate(db);
-  hq = buildServer({ db, now: clock.now });
-  await hq.listen({ port: 0, host: '127.0.0.1' });
-  const hqUrl = `http://127.0.0.1:${(hq.server.address() as { port: number }).port}`;
-  const { enrolment } = await enrolBranch(db, { branch: BRANCH, name: '北京朝阳一店', hqUrl }, clock.now());
-  await addUser(db, { id: 'zhang.min', name: '张敏', role: 'staff', password: PASSWORD }, clock.now());
+  const hq = await openHeadOffice(clock.now);
+  const hqUrl = await hq.listen();
+  const { enrolment } = await hq.enrol({ branch: BRANCH, name: '北京朝阳一店', hqUrl });
+  await hq.addUser({ id: 'zhang.min', name: '张敏', role: 'staff' });
   const at = (d: string) => Date.parse(`${d}T10:00:00+08:00`);
   const cases = [
     withRecord(buildCase(), { receivedAt: at('2026-10-12'), channel: 'walk_in', category: 'appraisal', severity: 'major' }),
@@ -51,9 +30,7 @@ test('staff upload an export file, see it imported, and see the counts and chart
   writeFileSync(file, (await exportOf(cases, { secret: enrolment.secret })).bytes);
 
   await page.goto(`${hqUrl}/import`);
-  await page.getByLabel('用户名').fill('zhang.min');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signIn(page, 'zhang.min');
   await expect(page.getByRole('heading', { name: '导入', level: 1 })).toBeVisible();
   await page.getByLabel('导出文件').setInputFiles(file);
   await page.getByRole('button', { name: '上传并导入' }).click();
@@ -76,7 +53,9 @@ test('staff upload an export file, see it imported, and see the counts and chart
 
   await page.getByRole('navigation', { name: '界面语言' }).getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Statistics', level: 1 })).toBeVisible();
-  await expect(page.getByRole('img', { name: /Cases by Category: Appraisal 2; Fees and interest 1/ })).toBeVisible();
+  // The language link keeps the page's query: still walk-ins only (both appraisals).
+  await expect(page.getByRole('combobox', { name: 'Channel' })).toHaveValue('walk_in');
+  await expect(page.getByRole('img', { name: /Cases by Category: Appraisal 2$/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('hq-stats-en.png'), fullPage: true });
 

@@ -1,16 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { openPglite } from '../../hq/db/pglite';
 import { EVENT_COUNT_SQL } from '../../hq/caseEvents';
-import type { Db } from '../../hq/db/types';
-import { enrolBranch } from '../../hq/enrol';
-import { migrate } from '../../hq/migrate';
-import { buildServer } from '../../hq/server';
-import { e2eClockStart } from './clock';
-import { expect, test } from './fixtures';
+import { appClockFromNow } from './clock';
+import { expect, test as appTest } from './fixtures';
 import { FirstRunPage } from './pages/app';
-import { archiveAtTheCounter, HeadOfficeSettings, SyncBar } from './pages/sync';
+import { headOfficeFixtures, type HeadOfficeFixtures } from './pages/hq';
+import { archiveAtTheCounter, closedLoopbackUrl, HeadOfficeSettings, SyncBar } from './pages/sync';
 
 /**
  * The branch and a real head office (hq/ on PGlite, on loopback): cases archived while head office
@@ -18,6 +11,8 @@ import { archiveAtTheCounter, HeadOfficeSettings, SyncBar } from './pages/sync';
  * falls to zero. Head office keeps the app's clock (tests/e2e/clock.ts), or it would refuse the
  * branch's timestamps as a clock 9 days off.
  */
+const test = appTest.extend<HeadOfficeFixtures>(headOfficeFixtures);
+
 // eslint-disable-next-line no-empty-pattern -- Playwright reads a hook's fixtures from this pattern
 test.beforeEach(({}, testInfo) => {
   testInfo.skip(
@@ -26,35 +21,17 @@ test.beforeEach(({}, testInfo) => {
   );
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-let db: Db;
-let hq: FastifyInstance | null = null;
-
-test.afterEach(async () => {
-  await hq?.close();
-  await db?.close();
-});
-
 test('cases archived while head office is down wait, counted; head office starts; they arrive verified and the count falls to zero', async ({
   page,
   openApp,
+  openHeadOffice,
 }, testInfo) => {
   test.setTimeout(180_000);
-  // The app's clock runs this far from the real one; head office's runs alike.
-  const offset = e2eClockStart() - Date.now();
-  const now = () => Date.now() + offset;
-  db = await openPglite();
-  await migrate(db);
-  const port = await freePort();
-  const hqUrl = `http://127.0.0.1:${port}`;
-  const { code } = await enrolBranch(db, { branch: 'SZ05', name: '深圳驿站', hqUrl }, now());
+  // Head office's clock runs as far from the real one as the app's.
+  const now = appClockFromNow();
+  const hq = await openHeadOffice(now);
+  const hqUrl = await closedLoopbackUrl();
+  const { code } = await hq.enrol({ branch: 'SZ05', name: '深圳驿站', hqUrl });
 
   await openApp();
   await new FirstRunPage(page).setUp({ code: 'SZ05', name: '深圳驿站', profile: '快递驿站' }, { id: 's05', name: '站长' });
@@ -70,8 +47,7 @@ test('cases archived while head office is down wait, counted; head office starts
   await bar.expectState(/^总部同步：2 件待发送 · 无法连接总部/);
   await page.screenshot({ path: testInfo.outputPath('1-hq-down-2-waiting.png') });
 
-  hq = buildServer({ db, now });
-  await hq.listen({ port, host: '127.0.0.1' });
+  await hq.listen(hqUrl);
   // No one presses anything: the engine's next retry finds head office up.
   await expect(bar.item()).toHaveAccessibleName(/^总部同步：已与总部同步/, { timeout: 90_000 });
   await page.screenshot({ path: testInfo.outputPath('2-hq-up-synced.png') });
@@ -79,7 +55,7 @@ test('cases archived while head office is down wait, counted; head office starts
   await expect(bar.detail('待发送')).toHaveText('0 件');
   await bar.closeDetails();
 
-  const { rows } = await db.query<{ case_no: string; state: string; chain_status: string; events: number }>(
+  const { rows } = await hq.db.query<{ case_no: string; state: string; chain_status: string; events: number }>(
     `SELECT case_no, state, chain_status, ${EVENT_COUNT_SQL} AS events
      FROM cases c WHERE branch_code = 'SZ05' ORDER BY case_no`,
   );
