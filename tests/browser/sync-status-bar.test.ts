@@ -97,8 +97,10 @@ describe('the app bar’s sync item', () => {
 
   it('a supervisor opens the details from the keyboard and syncs now', async () => {
     const store = await show({ ...ENROLLED, waiting: 2, lastError: { code: 'network', at: AT }, nextAttemptAt: AT + 5 * 60_000 });
+    // The item first (the scripted store answers on a later turn), then the key that reaches it.
+    await expect.element(item()).toHaveAccessibleName(/^总部同步：2 件待发送 · 无法连接总部/);
     await userEvent.tab();
-    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^总部同步：2 件待发送 · 无法连接总部/);
+    await expect.element(item()).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     const details = page.getByRole('dialog', { name: '总部同步' });
     await expect.element(details).toBeVisible();
