@@ -178,10 +178,33 @@ export class ReadModel {
   private byReceived = new SortedRows((r) => r.receivedAt);
   /** The cases with the supervisor, by deadline: every supervisor's "mine" besides their own. */
   private withSupervisor = new SortedRows(byDueKey);
-  readonly search = new SearchIndex();
+  constructor(readonly search = new SearchIndex()) {}
 
   get size(): number {
     return this.rows.size;
+  }
+
+  /** The rows in deadline order and, for each place in received order, the index of its row there: what a snapshot keeps. */
+  exportRows(): { byDue: CaseRow[]; receivedOrder: Uint32Array } {
+    const place = new Map<CaseRow, number>();
+    this.byDue.rows.forEach((r, i) => place.set(r, i));
+    return { byDue: this.byDue.rows.slice(), receivedOrder: Uint32Array.from(this.byReceived.rows, (r) => place.get(r)!) };
+  }
+
+  /**
+   * A model from `exportRows`' arrays and a search index: the deadline order is the rows' own, each
+   * bucket keeps it by filtering, and the received order is given, so nothing is sorted.
+   */
+  static restore(byDue: readonly CaseRow[], receivedOrder: Uint32Array, search: SearchIndex): ReadModel {
+    const model = new ReadModel(search);
+    for (const row of byDue) {
+      model.rows.set(row.id, row);
+      model.addToBuckets(row, true);
+      model.byDue.rows.push(row);
+      if (row.withSupervisor) model.withSupervisor.rows.push(row);
+    }
+    for (const i of receivedOrder) model.byReceived.rows.push(byDue[i]!);
+    return model;
   }
 
   load(records: Iterable<CaseRecord>): void {
@@ -206,6 +229,19 @@ export class ReadModel {
     this.byReceived.insert(row);
     if (row.withSupervisor) this.withSupervisor.insert(row);
     this.search.upsert(c);
+  }
+
+  /** Whether the model holds exactly what `c` makes of its row and search text (the snapshot's audit). */
+  holds(c: CaseRecord): boolean {
+    const row = this.rows.get(c.id);
+    if (!row) return false;
+    const fresh = rowOf(c);
+    return (Object.keys(fresh) as (keyof CaseRow)[]).every((k) => Object.is(fresh[k], row[k])) && this.search.holds(c);
+  }
+
+  /** Ids of all cases held. */
+  ids(): IterableIterator<string> {
+    return this.rows.keys();
   }
 
   /** Puts a case back as it was before a write whose commit failed (or drops it if it was new). */

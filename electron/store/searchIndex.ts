@@ -26,6 +26,22 @@ interface Doc {
   live: boolean;
 }
 
+/** Newest received first, ties by id (newest id first): one order however the index was built. */
+const ranksBefore = (a: Doc, b: Doc) => a.receivedAt > b.receivedAt || (a.receivedAt === b.receivedAt && a.id > b.id);
+
+/**
+ * The index as plain arrays (live documents only, renumbered from 0), for the read-model snapshot:
+ * each gram's postings are `counts[k]` document numbers of `docNos`, in gram order `grams`.
+ */
+export interface SearchState {
+  ids: string[];
+  texts: string[];
+  receivedAt: Float64Array;
+  grams: Float64Array;
+  counts: Uint32Array;
+  docNos: Uint32Array;
+}
+
 /**
  * In-memory inverted index of character bigrams over the searchable fields. IndexedDB stays the
  * truth: the host builds this from the cases at start-up and updates it with each write, so saving
@@ -58,6 +74,13 @@ export class SearchIndex {
     if (this.dead > 1000 && this.dead > this.docs.length / 4) this.compact();
   }
 
+  /** Whether the index holds `c` with its current text and received time. */
+  holds(c: Pick<CaseRecord, 'id' | 'caseNo' | 'complainant' | 'businessRef' | 'content' | 'receivedAt'>): boolean {
+    const docNo = this.docOf.get(c.id);
+    const doc = docNo === undefined ? undefined : this.docs[docNo];
+    return doc !== undefined && doc.live && doc.receivedAt === c.receivedAt && doc.text === searchableText(c);
+  }
+
   remove(id: string): void {
     const docNo = this.docOf.get(id);
     if (docNo === undefined) return;
@@ -77,14 +100,72 @@ export class SearchIndex {
     const best: Doc[] = [];
     for (const docNo of candidates) {
       const doc = this.docs[docNo]!;
-      if (!doc.live || (best.length === limit && doc.receivedAt <= best[limit - 1]!.receivedAt)) continue;
+      if (!doc.live || (best.length === limit && !ranksBefore(doc, best[limit - 1]!))) continue;
       if (!doc.text.includes(q)) continue;
       let i = best.length;
-      while (i > 0 && best[i - 1]!.receivedAt < doc.receivedAt) i--;
+      while (i > 0 && ranksBefore(doc, best[i - 1]!)) i--;
       best.splice(i, 0, doc);
       if (best.length > limit) best.pop();
     }
     return best.map((d) => d.id);
+  }
+
+  /** The live documents and their postings, renumbered without the dead ones. */
+  exportState(): SearchState {
+    const renumbered = new Int32Array(this.docs.length).fill(-1);
+    const ids: string[] = [];
+    const texts: string[] = [];
+    const received: number[] = [];
+    this.docs.forEach((d, i) => {
+      if (!d.live) return;
+      renumbered[i] = ids.length;
+      ids.push(d.id);
+      texts.push(d.text);
+      received.push(d.receivedAt);
+    });
+    let total = 0;
+    for (const list of this.postings.values()) total += list.length;
+    const grams = new Float64Array(this.postings.size);
+    const counts = new Uint32Array(this.postings.size);
+    const docNos = new Uint32Array(total);
+    let k = 0;
+    let at = 0;
+    for (const [gram, list] of this.postings) {
+      const start = at;
+      for (const docNo of list) {
+        const to = renumbered[docNo]!;
+        if (to >= 0) docNos[at++] = to;
+      }
+      if (at === start) continue;
+      grams[k] = gram;
+      counts[k++] = at - start;
+    }
+    return {
+      ids,
+      texts,
+      receivedAt: Float64Array.from(received),
+      grams: grams.slice(0, k),
+      counts: counts.slice(0, k),
+      docNos: docNos.slice(0, at),
+    };
+  }
+
+  /** An index from `exportState`'s arrays, without re-reading a single text for its grams. */
+  static fromState(state: SearchState): SearchIndex {
+    const index = new SearchIndex();
+    state.ids.forEach((id, i) => {
+      index.docs.push({ id, text: state.texts[i]!, receivedAt: state.receivedAt[i]!, live: true });
+      index.docOf.set(id, i);
+    });
+    let at = 0;
+    state.grams.forEach((gram, k) => {
+      const n = state.counts[k]!;
+      const list: number[] = [];
+      for (let j = at; j < at + n; j++) list.push(state.docNos[j]!);
+      index.postings.set(gram, list);
+      at += n;
+    });
+    return index;
   }
 
   private intersect(grams: number[]): Iterable<number> {
