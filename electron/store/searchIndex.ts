@@ -51,7 +51,8 @@ export interface SearchState {
 export class SearchIndex {
   private docs: Doc[] = [];
   private docOf = new Map<string, number>();
-  private postings = new Map<number, number[]>();
+  /** A gram's document numbers, ascending: views into a snapshot's array until a document is added to them. */
+  private postings = new Map<number, number[] | Uint32Array>();
   private dead = 0;
 
   get size(): number {
@@ -160,23 +161,21 @@ export class SearchIndex {
     let at = 0;
     state.grams.forEach((gram, k) => {
       const n = state.counts[k]!;
-      const list: number[] = [];
-      for (let j = at; j < at + n; j++) list.push(state.docNos[j]!);
-      index.postings.set(gram, list);
+      index.postings.set(gram, state.docNos.subarray(at, at + n));
       at += n;
     });
     return index;
   }
 
   private intersect(grams: number[]): Iterable<number> {
-    const lists: number[][] = [];
+    const lists: (number[] | Uint32Array)[] = [];
     for (const gram of new Set(grams)) {
       const list = this.postings.get(gram);
       if (!list) return [];
       lists.push(list);
     }
     lists.sort((a, b) => a.length - b.length);
-    let result = lists[0] ?? [];
+    let result: number[] | Uint32Array = lists[0] ?? [];
     for (let i = 1; i < lists.length && result.length > 0; i++) result = intersectSorted(result, lists[i]!);
     return result;
   }
@@ -200,8 +199,14 @@ export class SearchIndex {
     this.docs.push(d);
     this.docOf.set(d.id, docNo);
     forEachGram(d.text, (gram) => {
-      const list = this.postings.get(gram);
+      let list = this.postings.get(gram);
       if (!list) this.postings.set(gram, [docNo]);
+      else if (!Array.isArray(list)) {
+        // A snapshot's view: copied into an array of its own the first time it grows.
+        list = Array.from(list);
+        list.push(docNo);
+        this.postings.set(gram, list);
+      }
       // docNo only grows, so a repeated gram of this document is always the list's last entry.
       else if (list[list.length - 1] !== docNo) list.push(docNo);
     });
@@ -209,7 +214,7 @@ export class SearchIndex {
 }
 
 /** Both lists ascending; galloping would help only for very skewed sizes, which rarest-first avoids. */
-function intersectSorted(a: number[], b: number[]): number[] {
+function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;
