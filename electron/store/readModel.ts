@@ -136,11 +136,21 @@ function walkByDue(lists: readonly CaseRow[][], ends: readonly number[], limit: 
   }
 }
 
-type Bucket = { dimension: 'states' | 'assigneeId' | 'category' | 'severity'; lists: CaseRow[][] };
+/** Rows of one value (or several states), in deadline order; `covers`: the criteria they meet already. */
+type Bucket = { covers: readonly (typeof CRITERIA)[number][]; lists: CaseRow[][] };
 const CRITERIA = ['states', 'assigneeId', 'category', 'severity', 'overdue', 'receivedFrom', 'receivedTo', 'businessRef', 'queue'] as const;
 
-const DIMENSIONS = ['state', 'assigneeId', 'category', 'severity'] as const;
-type Dimension = (typeof DIMENSIONS)[number];
+/** The bucketed dimensions and each row's value in them: category and severity also as a pair (a common filter of two large buckets). */
+const DIMENSIONS = {
+  state: (r: CaseRow) => r.state,
+  assigneeId: (r: CaseRow) => r.assigneeId,
+  category: (r: CaseRow) => r.category,
+  severity: (r: CaseRow) => r.severity,
+  categorySeverity: (r: CaseRow) => pairKey(r.category, r.severity),
+} as const;
+type Dimension = keyof typeof DIMENSIONS;
+const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
+const pairKey = (category: string, severity: string) => `${category}\u0001${severity}`;
 
 function matcher(q: Query, now: number): (r: CaseRow) => boolean {
   // Plain locals: the parsed query object may be slow to read a hundred thousand times.
@@ -173,6 +183,7 @@ export class ReadModel {
     assigneeId: new Map(),
     category: new Map(),
     severity: new Map(),
+    categorySeverity: new Map(),
   };
   private byDue = new SortedRows(byDueKey);
   private byReceived = new SortedRows((r) => r.receivedAt);
@@ -259,15 +270,16 @@ export class ReadModel {
     this.byDue.remove(old);
     this.byReceived.remove(old);
     if (old.withSupervisor) this.withSupervisor.remove(old);
-    for (const dimension of DIMENSIONS) this.buckets[dimension].get(old[dimension])?.remove(old);
+    for (const dimension of DIMENSION_NAMES) this.buckets[dimension].get(DIMENSIONS[dimension](old))?.remove(old);
     this.rows.delete(id);
   }
 
   private addToBuckets(row: CaseRow, bulk = false): void {
-    for (const dimension of DIMENSIONS) {
+    for (const dimension of DIMENSION_NAMES) {
       const map = this.buckets[dimension];
-      let bucket = map.get(row[dimension]);
-      if (!bucket) map.set(row[dimension], (bucket = new SortedRows(byDueKey)));
+      const value = DIMENSIONS[dimension](row);
+      let bucket = map.get(value);
+      if (!bucket) map.set(value, (bucket = new SortedRows(byDueKey)));
       if (bulk) bucket.rows.push(row);
       else bucket.insert(row);
     }
@@ -285,7 +297,7 @@ export class ReadModel {
     // By deadline: walk the narrowest bucket(s), already in deadline order, merging several states.
     const lists = bucket?.lists ?? [this.byDue.rows];
     const ends = lists.map((l) => (q.overdue ? lowerBound(l, byDueKey, now) : l.length));
-    const others = CRITERIA.filter((k) => k !== bucket?.dimension && k !== 'overdue' && q[k] !== undefined);
+    const others = CRITERIA.filter((k) => !bucket?.covers.includes(k) && k !== 'overdue' && q[k] !== undefined);
     const items: CaseSummary[] = [];
     if (others.length === 0) {
       // Nothing left to filter: the total is known, and only the page itself is read.
@@ -351,14 +363,19 @@ export class ReadModel {
   private smallestBucket(q: Query): Bucket | null {
     const candidates: Bucket[] = [];
     if (q.states?.length) {
-      candidates.push({ dimension: 'states', lists: [...new Set(q.states)].map((st) => this.buckets.state.get(st)?.rows ?? []) });
+      candidates.push({ covers: ['states'], lists: [...new Set(q.states)].map((st) => this.buckets.state.get(st)?.rows ?? []) });
     } else if (q.queue === 'unassigned') {
       // The queue's own filter (not with the supervisor) is still applied to these rows: `queue` is never a bucket.
-      candidates.push({ dimension: 'states', lists: [this.buckets.state.get('registered')?.rows ?? []] });
+      candidates.push({ covers: ['states'], lists: [this.buckets.state.get('registered')?.rows ?? []] });
     }
     for (const dimension of ['assigneeId', 'category', 'severity'] as const) {
       const value = q[dimension];
-      if (value !== undefined) candidates.push({ dimension, lists: [this.buckets[dimension].get(value)?.rows ?? []] });
+      if (value !== undefined) candidates.push({ covers: [dimension], lists: [this.buckets[dimension].get(value)?.rows ?? []] });
+    }
+    if (q.category !== undefined && q.severity !== undefined) {
+      const rows = this.buckets.categorySeverity.get(pairKey(q.category, q.severity))?.rows ?? [];
+      // First: on a tie in size it leaves nothing to filter.
+      candidates.unshift({ covers: ['category', 'severity'], lists: [rows] });
     }
     const size = (b: Bucket) => b.lists.reduce((n, l) => n + l.length, 0);
     return candidates.length ? candidates.reduce((a, b) => (size(b) < size(a) ? b : a)) : null;
