@@ -131,8 +131,8 @@ async function fromSnapshot(db: CountersignDb, lastG: number): Promise<OpenedMod
 const LOAD_PAGE = 5_000;
 
 /** The next page of cases by primary key after `afterId` (null: the first): a getAll-sized read, not a cursor step per row. */
-export function readCasePage(db: CountersignDb, afterId: string | null): Promise<CaseRecord[]> {
-  return (afterId === null ? db.cases.orderBy(':id') : db.cases.where(':id').above(afterId)).limit(LOAD_PAGE).toArray();
+export function readCasePage(db: CountersignDb, afterId: string | null, limit = LOAD_PAGE): Promise<CaseRecord[]> {
+  return (afterId === null ? db.cases.orderBy(':id') : db.cases.where(':id').above(afterId)).limit(limit).toArray();
 }
 
 async function readAllCases(db: CountersignDb): Promise<CaseRecord[]> {

@@ -2,6 +2,9 @@ import type { CountersignDb } from './db';
 import type { ReadModel } from './readModel';
 import { readCasePage, untilIdle, type SnapshotState } from './snapshot';
 
+/** Small pages: each page's rows are decoded on the host's thread, and requests wait behind it. */
+const AUDIT_PAGE = 500;
+
 /**
  * After a start from the snapshot, reads every case in the background, page by page, and puts right
  * any case the model holds otherwise than its row says (or holds without a row): the snapshot
@@ -15,7 +18,8 @@ export async function auditReadModel(ctx: { db: CountersignDb; model: ReadModel;
   let corrected = 0;
   let afterId: string | null = null;
   for (;;) {
-    const page = await consistentRead(state, () => readCasePage(db, afterId));
+    if (!db.isOpen()) return corrected; // the host closed: the next start audits again
+    const page = await consistentRead(state, () => readCasePage(db, afterId, AUDIT_PAGE));
     for (const c of page) {
       seen.add(c.id);
       if (model.holds(c)) continue;

@@ -114,7 +114,8 @@ export function decodeSnapshot(bytes: Uint8Array): ReadModel {
     receivedAt: f64(next()),
     grams: f64(next()),
     counts: u32(next()),
-    docNos: u32(next()),
+    // A copy: views would keep the whole record (its JSON bytes too) alive for as long as the index lives.
+    docNos: u32(next()).slice(),
   };
   const { n } = head;
   const fits =
