@@ -147,6 +147,7 @@ const DIMENSIONS = {
   category: (r: CaseRow) => r.category,
   severity: (r: CaseRow) => r.severity,
   categorySeverity: (r: CaseRow) => pairKey(r.category, r.severity),
+  stateSeverity: (r: CaseRow) => pairKey(r.state, r.severity),
 } as const;
 type Dimension = keyof typeof DIMENSIONS;
 const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
@@ -184,6 +185,7 @@ export class ReadModel {
     category: new Map(),
     severity: new Map(),
     categorySeverity: new Map(),
+    stateSeverity: new Map(),
   };
   private byDue = new SortedRows(byDueKey);
   private byReceived = new SortedRows((r) => r.receivedAt);
@@ -345,6 +347,12 @@ export class ReadModel {
     const rows = this.byReceived.rows;
     const lo = q.receivedFrom === undefined ? 0 : this.byReceived.lowerBound(q.receivedFrom);
     const hi = q.receivedTo === undefined ? rows.length : this.byReceived.lowerBound(q.receivedTo + 1);
+    if (CRITERIA.every((k) => k === 'receivedFrom' || k === 'receivedTo' || q[k] === undefined)) {
+      // Nothing but the received range: the total is the range's length, and only the page is read.
+      const top = hi - 1 - q.offset;
+      const page = rows.slice(Math.max(lo, top - q.limit + 1), Math.max(lo, top + 1)).reverse();
+      return { items: page.map(summaryOf), total: hi - lo };
+    }
     const items: CaseSummary[] = [];
     let total = 0;
     for (let i = hi - 1; i >= lo; i--) {
@@ -376,6 +384,11 @@ export class ReadModel {
       const rows = this.buckets.categorySeverity.get(pairKey(q.category, q.severity))?.rows ?? [];
       // First: on a tie in size it leaves nothing to filter.
       candidates.unshift({ covers: ['category', 'severity'], lists: [rows] });
+    }
+    if (q.states?.length && q.severity !== undefined) {
+      const severity = q.severity;
+      const lists = [...new Set(q.states)].map((st) => this.buckets.stateSeverity.get(pairKey(st, severity))?.rows ?? []);
+      candidates.unshift({ covers: ['states', 'severity'], lists });
     }
     const size = (b: Bucket) => b.lists.reduce((n, l) => n + l.length, 0);
     return candidates.length ? candidates.reduce((a, b) => (size(b) < size(a) ? b : a)) : null;
