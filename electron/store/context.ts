@@ -11,10 +11,11 @@ import {
 import type { DomainError } from '../../shared/workflow/errors';
 import type { CountersignDb } from './db';
 import type { ExportOptions } from './export';
-import type { Actor, CaseRecord } from '../../shared/domain/case';
+import type { Actor } from '../../shared/domain/case';
 import { isSupervisorRole } from '../../shared/domain/enums';
 import { loadLedgerState } from './ledger';
-import { ReadModel } from './readModel';
+import type { ReadModel } from './readModel';
+import { DEFAULT_SNAPSHOT_AFTER, openReadModel, snapshotState, type SnapshotState } from './snapshot';
 
 /** What every repository function works with: the database, the in-memory read model, the clock. */
 export interface StoreContext {
@@ -29,6 +30,8 @@ export interface StoreContext {
   /** The branch's own and retired categories (from its organization), checked at intake. */
   categories: CategorySettings;
   ledger: { nextG: number; unsealed: number; blockSize: number; sealing: Promise<void> };
+  /** The read-model snapshot's writer (electron/store/snapshot.ts). */
+  snapshot: SnapshotState;
   /** Called after every committed case write: re-runs subscriptions served from the read model. */
   caseWriteListeners: Set<() => void>;
   /** Called after a write queued a case for head office (the sync engine starts a run). */
@@ -76,7 +79,19 @@ export function organizationOf(stored: Partial<Organization> | undefined): Organ
   };
 }
 
-export async function loadContext(db: CountersignDb, now: () => number, blockSize: number): Promise<StoreContext> {
+export interface ReadModelOptions {
+  /** Case writes after which a snapshot is written in the background; Infinity: only at close. */
+  snapshotAfter?: number;
+  /** Off: always rebuild the read model from every case (tests compare the two). */
+  useSnapshot?: boolean;
+}
+
+export async function loadContext(
+  db: CountersignDb,
+  now: () => number,
+  blockSize: number,
+  options: ReadModelOptions = {},
+): Promise<StoreContext> {
   const [branchRow, policyRow, calendarRow, orgRow, hqCalendarsRow] = await db.meta.bulkGet([
     META_BRANCH,
     META_POLICY,
@@ -85,13 +100,15 @@ export async function loadContext(db: CountersignDb, now: () => number, blockSiz
     META_HQ_CALENDARS,
   ]);
   const branch = (branchRow?.value as Branch | undefined) ?? null;
-  const model = new ReadModel();
-  model.load(await readAllCases(db));
+  const ledger = await loadLedgerState(db, blockSize);
+  const opened = await openReadModel(db, ledger.nextG - 1, options.useSnapshot ?? true);
+  const model = opened.model;
   return {
     db,
     model,
     lastNumbers: new Map(),
-    ledger: await loadLedgerState(db, blockSize),
+    ledger,
+    snapshot: snapshotState(options.snapshotAfter ?? DEFAULT_SNAPSHOT_AFTER, opened, ledger.nextG - 1),
     caseWriteListeners: new Set(),
     outboxListeners: new Set(),
     sync: null,
@@ -109,22 +126,4 @@ export async function loadContext(db: CountersignDb, now: () => number, blockSiz
     ),
     categories: organizationOf(orgRow?.value as Partial<Organization> | undefined),
   };
-}
-
-const LOAD_PAGE = 5_000;
-
-/** All cases in pages by primary key: getAll-sized reads, not a cursor step per row. */
-async function readAllCases(db: CountersignDb): Promise<CaseRecord[]> {
-  const all: CaseRecord[] = [];
-  let page = await db.cases.orderBy(':id').limit(LOAD_PAGE).toArray();
-  while (page.length > 0) {
-    all.push(...page);
-    if (page.length < LOAD_PAGE) break;
-    page = await db.cases
-      .where(':id')
-      .above(page[page.length - 1]!.id)
-      .limit(LOAD_PAGE)
-      .toArray();
-  }
-  return all;
 }

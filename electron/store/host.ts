@@ -19,7 +19,9 @@ import type { Actor } from '../../shared/domain/case';
 import { translate, type Locale } from '../../shared/i18n/translate';
 import { reserveNumber } from './caseNumbers';
 import { addAttachment, readAttachment, registerCase, runCommand } from './cases';
-import { loadContext, META_BRANCH, requireSupervisor, StoreError, type StoreContext } from './context';
+import { caseWritten, loadContext, META_BRANCH, requireSupervisor, StoreError, type ReadModelOptions, type StoreContext } from './context';
+import { flushSnapshot, writeSnapshotSoon } from './snapshot';
+import { auditReadModel } from './snapshotAudit';
 import { openDb, type CountersignDb } from './db';
 import { deadlineSettings, organization, saveDeadlineSettings, saveOrganization } from './branchSettings';
 import { heldHqCalendars, loadCalendarFile, receiveHqCalendars } from './calendars';
@@ -144,7 +146,14 @@ function toApiError(locale: Locale, thrown: unknown): ApiError {
 
 export interface StoreHost extends CallerAwareStoreApi {
   readonly db: CountersignDb;
-  close(): void;
+  /** How the read model started: from the snapshot (and how many cases changed since) or rebuilt. */
+  readonly start: { source: 'snapshot' | 'rebuilt'; replayed: number };
+  /** Settles when a model started from the snapshot has been checked against every case row (how many it corrected). */
+  readonly audited: Promise<number>;
+  /** Writes the read-model snapshot now, after any write in flight (maintenance, benchmarks, tests). */
+  writeSnapshot(): Promise<void>;
+  /** Stops sync, lets sealing finish, stores a snapshot if writes are not in the last one, closes the database. */
+  close(): Promise<void>;
 }
 
 type Prepared = { ok: true; run: (ctx: StoreContext) => Promise<unknown>; locale: Locale } | { ok: false; error: ApiError };
@@ -171,6 +180,8 @@ export interface StoreHostOptions {
    * and passes the signing here (through the store window's bridge).
    */
   export?: ExportOptions;
+  /** The read-model snapshot (electron/store/snapshot.ts): how often it is written, and whether it is read at all. */
+  readModel?: ReadModelOptions;
 }
 
 export interface HostSyncOptions extends Partial<Timers> {
@@ -241,9 +252,27 @@ function prepare(method: string, params: unknown, envelope: unknown, caller: Cal
 export async function createStoreHost(options: StoreHostOptions): Promise<StoreHost> {
   const db = openDb(options.dbName);
   await db.open();
-  const ctx = await loadContext(db, options.now ?? Date.now, options.ledgerBlockSize ?? DEFAULT_BLOCK_SIZE);
+  const ctx = await loadContext(db, options.now ?? Date.now, options.ledgerBlockSize ?? DEFAULT_BLOCK_SIZE, options.readModel);
   ctx.exporter = options.export ?? null;
   sealFullBlocksSoon(ctx); // a backlog left by a crash or a migration
+  if (ctx.snapshot.start.source === 'snapshot') {
+    ctx.snapshot.audited = auditReadModel(ctx).then(
+      (corrected) => {
+        if (corrected > 0) {
+          console.warn(`store: ${corrected} cases differed from the read-model snapshot; corrected from their rows`);
+          caseWritten(ctx);
+        }
+        return corrected;
+      },
+      (e: unknown) => {
+        // Closing the host stops the audit; anything else is worth a line in the log.
+        if (db.isOpen()) console.error('store: could not audit the read model', e);
+        return 0;
+      },
+    );
+  }
+  // A rebuild of many cases, or many changed since the snapshot: store a fresh one in the background.
+  if (ctx.snapshot.changes >= ctx.snapshot.every) void writeSnapshotSoon(ctx);
   const engine = options.sync ? startSync(ctx, options.sync) : null;
 
   async function call<M extends Method>(
@@ -294,12 +323,18 @@ export async function createStoreHost(options: StoreHostOptions): Promise<StoreH
 
   return {
     db,
+    start: ctx.snapshot.start,
+    audited: ctx.snapshot.audited,
     call,
     subscribe,
+    writeSnapshot: () => writeSnapshotSoon(ctx),
     close: () => {
       engine?.stop();
       // Let a sealing in progress finish its transaction; closing aborts nothing already committed.
-      void ctx.ledger.sealing.finally(() => db.close());
+      return ctx.ledger.sealing
+        .then(() => flushSnapshot(ctx))
+        .catch((e: unknown) => console.error('store: could not store the read-model snapshot at close', e))
+        .finally(() => db.close());
     },
   };
 }

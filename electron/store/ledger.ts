@@ -22,17 +22,19 @@ export function chainEvent(before: CaseRecord | null, after: CaseRecord, type: E
   return event;
 }
 
-/** Appends events in the caller's transaction, numbered in the branch-wide order. */
-export async function appendEvents(ctx: StoreContext, events: readonly CaseEvent[]): Promise<void> {
-  await ctx.db.events.bulkAdd(events.map((e) => ({ ...e, g: ctx.ledger.nextG++ })));
+/** Appends events in the caller's transaction, numbered in the branch-wide order; returns the last number given. */
+export async function appendEvents(ctx: StoreContext, events: readonly CaseEvent[]): Promise<number> {
+  const rows = events.map((e) => ({ ...e, g: ctx.ledger.nextG++ }));
+  await ctx.db.events.bulkAdd(rows);
   ctx.ledger.unsealed += events.length;
+  return rows[rows.length - 1]?.g ?? 0;
 }
 
 function withoutPosition({ g: _g, ...event }: EventRow): CaseEvent {
   return event;
 }
 
-async function sealRow(db: CountersignDb): Promise<SealRow> {
+export async function sealRow(db: CountersignDb): Promise<SealRow> {
   return ((await db.meta.get(META_SEAL))?.value as SealRow | undefined) ?? NO_SEAL;
 }
 
@@ -232,6 +234,8 @@ export async function verifyLedger(ctx: StoreContext, caseId?: string): Promise<
   }
   const sealed = await verifyBlocks(db, seal);
   const unsealed = sealed.firstBreak ? null : await verifyUnsealed(db, seal);
+  // The heads come from the read model: one started from the snapshot is checked against every row first.
+  if (unsealed && !unsealed.firstBreak) await ctx.snapshot.audited;
   const missing = unsealed && !unsealed.firstBreak ? await missingEvents(ctx, unsealed.cases) : null;
   return {
     cases: ctx.model.size,

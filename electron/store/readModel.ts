@@ -136,11 +136,22 @@ function walkByDue(lists: readonly CaseRow[][], ends: readonly number[], limit: 
   }
 }
 
-type Bucket = { dimension: 'states' | 'assigneeId' | 'category' | 'severity'; lists: CaseRow[][] };
+/** Rows of one value (or several states), in deadline order; `covers`: the criteria they meet already. */
+type Bucket = { covers: readonly (typeof CRITERIA)[number][]; lists: CaseRow[][] };
 const CRITERIA = ['states', 'assigneeId', 'category', 'severity', 'overdue', 'receivedFrom', 'receivedTo', 'businessRef', 'queue'] as const;
 
-const DIMENSIONS = ['state', 'assigneeId', 'category', 'severity'] as const;
-type Dimension = (typeof DIMENSIONS)[number];
+/** The bucketed dimensions and each row's value in them: category and severity also as a pair (a common filter of two large buckets). */
+const DIMENSIONS = {
+  state: (r: CaseRow) => r.state,
+  assigneeId: (r: CaseRow) => r.assigneeId,
+  category: (r: CaseRow) => r.category,
+  severity: (r: CaseRow) => r.severity,
+  categorySeverity: (r: CaseRow) => pairKey(r.category, r.severity),
+  stateSeverity: (r: CaseRow) => pairKey(r.state, r.severity),
+} as const;
+type Dimension = keyof typeof DIMENSIONS;
+const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
+const pairKey = (category: string, severity: string) => `${category}\u0001${severity}`;
 
 function matcher(q: Query, now: number): (r: CaseRow) => boolean {
   // Plain locals: the parsed query object may be slow to read a hundred thousand times.
@@ -173,15 +184,40 @@ export class ReadModel {
     assigneeId: new Map(),
     category: new Map(),
     severity: new Map(),
+    categorySeverity: new Map(),
+    stateSeverity: new Map(),
   };
   private byDue = new SortedRows(byDueKey);
   private byReceived = new SortedRows((r) => r.receivedAt);
   /** The cases with the supervisor, by deadline: every supervisor's "mine" besides their own. */
   private withSupervisor = new SortedRows(byDueKey);
-  readonly search = new SearchIndex();
+  constructor(readonly search = new SearchIndex()) {}
 
   get size(): number {
     return this.rows.size;
+  }
+
+  /** The rows in deadline order and, for each place in received order, the index of its row there: what a snapshot keeps. */
+  exportRows(): { byDue: CaseRow[]; receivedOrder: Uint32Array } {
+    const place = new Map<CaseRow, number>();
+    this.byDue.rows.forEach((r, i) => place.set(r, i));
+    return { byDue: this.byDue.rows.slice(), receivedOrder: Uint32Array.from(this.byReceived.rows, (r) => place.get(r)!) };
+  }
+
+  /**
+   * A model from `exportRows`' arrays and a search index: the deadline order is the rows' own, each
+   * bucket keeps it by filtering, and the received order is given, so nothing is sorted.
+   */
+  static restore(byDue: readonly CaseRow[], receivedOrder: Uint32Array, search: SearchIndex): ReadModel {
+    const model = new ReadModel(search);
+    for (const row of byDue) {
+      model.rows.set(row.id, row);
+      model.addToBuckets(row, true);
+      model.byDue.rows.push(row);
+      if (row.withSupervisor) model.withSupervisor.rows.push(row);
+    }
+    for (const i of receivedOrder) model.byReceived.rows.push(byDue[i]!);
+    return model;
   }
 
   load(records: Iterable<CaseRecord>): void {
@@ -208,6 +244,19 @@ export class ReadModel {
     this.search.upsert(c);
   }
 
+  /** Whether the model holds exactly what `c` makes of its row and search text (the snapshot's audit). */
+  holds(c: CaseRecord): boolean {
+    const row = this.rows.get(c.id);
+    if (!row) return false;
+    const fresh = rowOf(c);
+    return (Object.keys(fresh) as (keyof CaseRow)[]).every((k) => Object.is(fresh[k], row[k])) && this.search.holds(c);
+  }
+
+  /** Ids of all cases held. */
+  ids(): IterableIterator<string> {
+    return this.rows.keys();
+  }
+
   /** Puts a case back as it was before a write whose commit failed (or drops it if it was new). */
   revert(id: string, before: CaseRecord | null): void {
     if (before) this.upsert(before);
@@ -223,15 +272,16 @@ export class ReadModel {
     this.byDue.remove(old);
     this.byReceived.remove(old);
     if (old.withSupervisor) this.withSupervisor.remove(old);
-    for (const dimension of DIMENSIONS) this.buckets[dimension].get(old[dimension])?.remove(old);
+    for (const dimension of DIMENSION_NAMES) this.buckets[dimension].get(DIMENSIONS[dimension](old))?.remove(old);
     this.rows.delete(id);
   }
 
   private addToBuckets(row: CaseRow, bulk = false): void {
-    for (const dimension of DIMENSIONS) {
+    for (const dimension of DIMENSION_NAMES) {
       const map = this.buckets[dimension];
-      let bucket = map.get(row[dimension]);
-      if (!bucket) map.set(row[dimension], (bucket = new SortedRows(byDueKey)));
+      const value = DIMENSIONS[dimension](row);
+      let bucket = map.get(value);
+      if (!bucket) map.set(value, (bucket = new SortedRows(byDueKey)));
       if (bulk) bucket.rows.push(row);
       else bucket.insert(row);
     }
@@ -249,7 +299,7 @@ export class ReadModel {
     // By deadline: walk the narrowest bucket(s), already in deadline order, merging several states.
     const lists = bucket?.lists ?? [this.byDue.rows];
     const ends = lists.map((l) => (q.overdue ? lowerBound(l, byDueKey, now) : l.length));
-    const others = CRITERIA.filter((k) => k !== bucket?.dimension && k !== 'overdue' && q[k] !== undefined);
+    const others = CRITERIA.filter((k) => !bucket?.covers.includes(k) && k !== 'overdue' && q[k] !== undefined);
     const items: CaseSummary[] = [];
     if (others.length === 0) {
       // Nothing left to filter: the total is known, and only the page itself is read.
@@ -297,6 +347,12 @@ export class ReadModel {
     const rows = this.byReceived.rows;
     const lo = q.receivedFrom === undefined ? 0 : this.byReceived.lowerBound(q.receivedFrom);
     const hi = q.receivedTo === undefined ? rows.length : this.byReceived.lowerBound(q.receivedTo + 1);
+    if (CRITERIA.every((k) => k === 'receivedFrom' || k === 'receivedTo' || q[k] === undefined)) {
+      // Nothing but the received range: the total is the range's length, and only the page is read.
+      const top = hi - 1 - q.offset;
+      const page = rows.slice(Math.max(lo, top - q.limit + 1), Math.max(lo, top + 1)).reverse();
+      return { items: page.map(summaryOf), total: hi - lo };
+    }
     const items: CaseSummary[] = [];
     let total = 0;
     for (let i = hi - 1; i >= lo; i--) {
@@ -315,14 +371,24 @@ export class ReadModel {
   private smallestBucket(q: Query): Bucket | null {
     const candidates: Bucket[] = [];
     if (q.states?.length) {
-      candidates.push({ dimension: 'states', lists: [...new Set(q.states)].map((st) => this.buckets.state.get(st)?.rows ?? []) });
+      candidates.push({ covers: ['states'], lists: [...new Set(q.states)].map((st) => this.buckets.state.get(st)?.rows ?? []) });
     } else if (q.queue === 'unassigned') {
       // The queue's own filter (not with the supervisor) is still applied to these rows: `queue` is never a bucket.
-      candidates.push({ dimension: 'states', lists: [this.buckets.state.get('registered')?.rows ?? []] });
+      candidates.push({ covers: ['states'], lists: [this.buckets.state.get('registered')?.rows ?? []] });
     }
     for (const dimension of ['assigneeId', 'category', 'severity'] as const) {
       const value = q[dimension];
-      if (value !== undefined) candidates.push({ dimension, lists: [this.buckets[dimension].get(value)?.rows ?? []] });
+      if (value !== undefined) candidates.push({ covers: [dimension], lists: [this.buckets[dimension].get(value)?.rows ?? []] });
+    }
+    if (q.category !== undefined && q.severity !== undefined) {
+      const rows = this.buckets.categorySeverity.get(pairKey(q.category, q.severity))?.rows ?? [];
+      // First: on a tie in size it leaves nothing to filter.
+      candidates.unshift({ covers: ['category', 'severity'], lists: [rows] });
+    }
+    if (q.states?.length && q.severity !== undefined) {
+      const severity = q.severity;
+      const lists = [...new Set(q.states)].map((st) => this.buckets.stateSeverity.get(pairKey(st, severity))?.rows ?? []);
+      candidates.unshift({ covers: ['states', 'severity'], lists });
     }
     const size = (b: Bucket) => b.lists.reduce((n, l) => n + l.length, 0);
     return candidates.length ? candidates.reduce((a, b) => (size(b) < size(a) ? b : a)) : null;

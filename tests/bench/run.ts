@@ -30,6 +30,12 @@ try {
     void page.exposeFunction('benchDone', resolve);
   });
   await page.exposeFunction('benchLog', (line: string) => console.log(line));
+  // The page's JS heap after a full GC, in MB: what the store host holds, measured by difference.
+  const cdp = await page.context().newCDPSession(page);
+  await page.exposeFunction('benchHeapMb', async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6;
+  });
   page.on('pageerror', (e) => console.error('page error:', e));
   // The page starts working while it loads; its end is signalled through benchDone, not the load event.
   await page.goto(`http://127.0.0.1:${port}/tests/bench/${name}.html${query ? `?${query}` : ''}`, { waitUntil: 'commit' });

@@ -149,13 +149,16 @@ describe('SearchIndex, more', () => {
     expect(index.search('鉴定', 10)).toEqual(['005', '002']);
   });
 
-  it('keeps matches received at the same time in the order they were indexed', () => {
+  it('orders matches received at the same time by id, newest first, whatever order they were indexed in', () => {
     const index = new SearchIndex();
     index.upsert(doc('002', '鉴定有误', 5));
     index.upsert(doc('001', '鉴定有误', 5));
     index.upsert(doc('003', '鉴定有误', 5));
-    expect(index.search('鉴定', 10)).toEqual(['002', '001', '003']);
-    expect(index.search('鉴定', 2)).toEqual(['002', '001']);
+    expect(index.search('鉴定', 10)).toEqual(['003', '002', '001']);
+    expect(index.search('鉴定', 2)).toEqual(['003', '002']);
+    // Re-indexed with a new text (a new document number), it keeps its place: a rebuild gives the same answer.
+    index.upsert(doc('001', '鉴定有误。', 5));
+    expect(index.search('鉴定', 10)).toEqual(['003', '002', '001']);
   });
 
   it('after many removals and a write, counts and finds only the live documents', () => {

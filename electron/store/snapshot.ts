@@ -1,0 +1,215 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { caseIdsInBlock } from '../../shared/ledger/blocks';
+import type { CaseRecord } from '../../shared/domain/case';
+import type { CountersignDb } from './db';
+import { sealRow } from './ledger';
+import { ReadModel } from './readModel';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from './snapshotFormat';
+
+/**
+ * The read-model snapshot: the host's read model and search index as one binary record in `meta`,
+ * so a start reads one record and the cases changed since instead of every case.
+ *
+ * "Changed since" is the branch-wide event log: every case write appends at least one event, numbered
+ * `g` in one increasing order, in the same transaction as the case row. The snapshot names the last
+ * `g` it holds (`lastG`) and how many ledger blocks were sealed before it was taken (`sealBlocks`);
+ * the cases changed since are those with an unsealed event above `lastG` or an event in a block
+ * sealed after. IndexedDB stays the truth: a snapshot of another format or schema version, one whose
+ * bytes fail their SHA-256, one from ahead of the log, or one that leaves a different number of cases
+ * than the table holds is ignored, and the model is rebuilt from every case.
+ */
+export const META_SNAPSHOT = 'readModelSnapshot';
+/** Case writes after which the host writes a new snapshot in the background (and at close, if any). */
+export const DEFAULT_SNAPSHOT_AFTER = 1000;
+
+export interface SnapshotRecord {
+  format: number;
+  /** The database's schema version (a migration may have changed any case). */
+  schema: number;
+  /** The last event number whose write the snapshot holds. */
+  lastG: number;
+  /** Ledger blocks sealed before the snapshot was taken. */
+  sealBlocks: number;
+  cases: number;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export interface SnapshotState {
+  /** Writes to trigger a background snapshot; Infinity: only at close (and `writeSnapshot`). */
+  every: number;
+  /** Committed case writes the stored snapshot does not hold (all cases, after a rebuild). */
+  changes: number;
+  /** The last event number of a committed case write: a failed write's numbers are never reused below it. */
+  committedG: number;
+  /** Case writes begun and not yet settled: the model holds their change before it commits. */
+  inFlight: number;
+  /** Case writes ever begun (the audit notices a write during its read). */
+  began: number;
+  /** Settles when the audit of a model started from the snapshot has read every case (how many it corrected). */
+  audited: Promise<number>;
+  idle: (() => void)[];
+  writing: Promise<void>;
+  scheduled: boolean;
+  /** How the model started. */
+  start: { source: OpenedModel['source']; replayed: number };
+}
+
+export interface OpenedModel {
+  model: ReadModel;
+  /** 'snapshot' (with `replayed` cases read since) or 'rebuilt' from every case. */
+  source: 'snapshot' | 'rebuilt';
+  replayed: number;
+}
+
+/** What the snapshot writer needs of the store context. */
+export interface SnapshotHost {
+  db: CountersignDb;
+  model: ReadModel;
+  snapshot: SnapshotState;
+}
+
+export function snapshotState(every: number, opened: OpenedModel, lastG: number): SnapshotState {
+  return {
+    every,
+    changes: opened.source === 'rebuilt' ? opened.model.size : opened.replayed,
+    committedG: lastG,
+    inFlight: 0,
+    began: 0,
+    audited: Promise.resolve(0),
+    idle: [],
+    writing: Promise.resolve(),
+    scheduled: false,
+    start: { source: opened.source, replayed: opened.replayed },
+  };
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+}
+
+/**
+ * The read model: from the snapshot and the cases changed since when it can be trusted, otherwise
+ * rebuilt from every case. `lastG` is the last event number in the log.
+ */
+export async function openReadModel(db: CountersignDb, lastG: number, useSnapshot = true): Promise<OpenedModel> {
+  if (useSnapshot) {
+    try {
+      const opened = await fromSnapshot(db, lastG);
+      if (opened) return opened;
+    } catch (e) {
+      console.warn('store: read-model snapshot unreadable, rebuilding', e);
+    }
+  }
+  const model = new ReadModel();
+  model.load(await readAllCases(db));
+  return { model, source: 'rebuilt', replayed: 0 };
+}
+
+async function fromSnapshot(db: CountersignDb, lastG: number): Promise<OpenedModel | null> {
+  const [row, seal] = await Promise.all([db.meta.get(META_SNAPSHOT), sealRow(db)]);
+  const s = row?.value as SnapshotRecord | undefined;
+  if (!s || s.format !== SNAPSHOT_FORMAT || s.schema !== db.verno || !(s.bytes instanceof Uint8Array)) return null;
+  if (s.lastG > lastG || s.sealBlocks > seal.blocks) return null;
+  if ((await sha256Hex(s.bytes)) !== s.sha256) return null;
+  const model = decodeSnapshot(s.bytes);
+  if (model.size !== s.cases) return null;
+  // One read transaction: an event sealed meanwhile cannot slip between the rows and the blocks.
+  const { records, ids, count } = await db.transaction('r', [db.events, db.ledgerBlocks, db.cases], async () => {
+    const keys = await db.events.where('g').above(s.lastG).primaryKeys();
+    const changed = new Set(keys.map(([caseId]) => caseId));
+    for (const block of await db.ledgerBlocks.where('n').above(s.sealBlocks).toArray())
+      for (const id of caseIdsInBlock(block.bytes)) changed.add(id);
+    const list = [...changed];
+    return { ids: list, records: await db.cases.bulkGet(list), count: await db.cases.count() };
+  });
+  records.forEach((c, i) => (c ? model.upsert(c) : model.revert(ids[i]!, null)));
+  if (model.size !== count) return null;
+  return { model, source: 'snapshot', replayed: ids.length };
+}
+
+const LOAD_PAGE = 5_000;
+
+/** The next page of cases by primary key after `afterId` (null: the first): a getAll-sized read, not a cursor step per row. */
+export function readCasePage(db: CountersignDb, afterId: string | null, limit = LOAD_PAGE): Promise<CaseRecord[]> {
+  return (afterId === null ? db.cases.orderBy(':id') : db.cases.where(':id').above(afterId)).limit(limit).toArray();
+}
+
+async function readAllCases(db: CountersignDb): Promise<CaseRecord[]> {
+  const all: CaseRecord[] = [];
+  for (let page = await readCasePage(db, null); page.length > 0; page = await readCasePage(db, page[page.length - 1]!.id)) {
+    for (const c of page) all.push(c);
+    if (page.length < LOAD_PAGE) break;
+  }
+  return all;
+}
+
+/**
+ * Every case write goes through here: the model changes inside its transaction, before the commit,
+ * so a snapshot is taken only while no write is in flight, and it names the last event of a
+ * committed write (a failed write's event numbers may be given out again after a restart).
+ */
+export async function asCaseWrite<T>(ctx: SnapshotHost, write: (committed: (lastG: number) => void) => Promise<T>): Promise<T> {
+  const state = ctx.snapshot;
+  state.inFlight++;
+  state.began++;
+  let lastG = 0;
+  try {
+    const result = await write((g) => (lastG = g));
+    state.committedG = Math.max(state.committedG, lastG);
+    state.changes++;
+    if (state.changes >= state.every) writeSnapshotSoon(ctx);
+    return result;
+  } finally {
+    state.inFlight--;
+    if (state.inFlight === 0) for (const wake of state.idle.splice(0)) wake();
+  }
+}
+
+/** Resolves when no case write is in flight (synchronously checked: nothing may yield after it). */
+export async function untilIdle(state: SnapshotState): Promise<void> {
+  while (state.inFlight > 0) await new Promise<void>((wake) => state.idle.push(wake));
+}
+
+/** Queues a snapshot write behind any running one (one at a time). */
+export function writeSnapshotSoon(ctx: SnapshotHost): Promise<void> {
+  const state = ctx.snapshot;
+  if (state.scheduled) return state.writing;
+  state.scheduled = true;
+  state.writing = state.writing
+    .then(() => {
+      state.scheduled = false;
+      return writeSnapshot(ctx);
+    })
+    .catch((e: unknown) => console.error('store: could not write the read-model snapshot; will retry', e));
+  return state.writing;
+}
+
+async function writeSnapshot(ctx: SnapshotHost): Promise<void> {
+  const { db, snapshot: state } = ctx;
+  // Read before the model is taken: blocks sealed after this hold only events the model may lack.
+  const seal = await sealRow(db);
+  await untilIdle(state);
+  // From here to the encoding, nothing yields: the model and `committedG` are one moment's.
+  const taken = state.changes;
+  const lastG = state.committedG;
+  const cases = ctx.model.size;
+  const bytes = encodeSnapshot(ctx.model);
+  const record: SnapshotRecord = {
+    format: SNAPSHOT_FORMAT,
+    schema: db.verno,
+    lastG,
+    sealBlocks: seal.blocks,
+    cases,
+    sha256: await sha256Hex(bytes),
+    bytes,
+  };
+  await db.meta.put({ key: META_SNAPSHOT, value: record });
+  state.changes -= taken;
+}
+
+/** At close: a snapshot if any write is not in the stored one; resolves when it is stored. */
+export async function flushSnapshot(ctx: SnapshotHost): Promise<void> {
+  await ctx.snapshot.writing;
+  if (ctx.snapshot.changes > 0) await writeSnapshotSoon(ctx);
+}
