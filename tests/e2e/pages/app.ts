@@ -52,12 +52,20 @@ export async function fillPicker(field: Locator, value: string): Promise<void> {
     ['minute', minute],
     ['meridiem', hour === undefined || !twelveHour ? undefined : Number(hour) < 12 ? 'A' : 'P'],
   ];
-  for (const [kind, text] of typed) {
-    if (text === undefined) continue;
-    const i = at(kind);
-    if (i < 0) throw new Error(`the picker has no ${kind} section (sections: ${kinds.join(', ')})`);
-    await sections.nth(i).click();
-    await sections.nth(i).pressSequentially(text);
+  // A re-render of the page while typing (a live status arriving) can swallow keys: what the field
+  // shows is checked, and typed again (each section is overwritten, so typing twice is harmless).
+  const numbers = typed.flatMap(([kind, text]) => (text === undefined || kind === 'meridiem' ? [] : [text]));
+  for (let attempt = 1; ; attempt++) {
+    for (const [kind, text] of typed) {
+      if (text === undefined) continue;
+      const i = at(kind);
+      if (i < 0) throw new Error(`the picker has no ${kind} section (sections: ${kinds.join(', ')})`);
+      await sections.nth(i).click();
+      await sections.nth(i).pressSequentially(text);
+    }
+    const shown = await pickerShown(field).inputValue();
+    if (numbers.every((n) => shown.includes(n))) return;
+    if (attempt === 3) throw new Error(`the picker shows "${shown}" after ${value} was typed three times`);
   }
 }
 export class FirstRunPage {
