@@ -223,46 +223,49 @@ for (const { backend, skip } of BACKENDS) {
         expect(await resolveDue(host, caseId)).toBe('2027-01-05');
       });
     });
-
-    it.runIf(backend === 'PGlite')(
-      'npm run hq -- calendar publish / export: the file a branch loads, or the reasons it was refused',
-      async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'hq-calendar-'));
-        const cli = async (args: string[]) => {
-          const { DATABASE_URL: _ignored, ...env } = process.env;
-          const child = spawn(process.execPath, ['--import', 'tsx', 'hq/main.ts', 'calendar', ...args], {
-            env: { ...env, HQ_DATA_DIR: join(dir, 'hq-data') },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          });
-          let out = '';
-          child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-          child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-          const [code] = (await once(child, 'exit')) as [number];
-          return { code, out };
-        };
-        try {
-          writeFileSync(join(dir, 'bad.json'), JSON.stringify([{ date: '2026-12-31', workday: false }]));
-          expect(await cli(['publish', '--year', '2027', '--file', join(dir, 'bad.json')])).toEqual({
-            code: 1,
-            out: expect.stringContaining('days.0.date: This date is not in 2027.'),
-          });
-          writeFileSync(join(dir, 'days.json'), JSON.stringify(DAYS_2027));
-          const published = await cli(['publish', '--year', '2027', '--file', join(dir, 'days.json'), '--by', '王经理']);
-          expect(published).toEqual({ code: 0, out: expect.stringContaining('Published 2027: 1 holidays, 1 working days') });
-          const out = join(dir, 'calendar-2027.json');
-          expect(await cli(['export', '--year', '2027', '--out', out])).toEqual({
-            code: 0,
-            out: expect.stringContaining(`Wrote ${out}: calendars 2027 (version 1); no deadline policies (none is published).`),
-          });
-          const file = calendarFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
-          expect(file.calendars).toEqual([{ year: 2027, version: 1, publishedAt: expect.any(Number), days: DAYS_2027 }]);
-          expect(file.policies).toEqual([]);
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      },
-      // Three processes, each starting PGlite in its folder.
-      3 * SUITE.timeout,
-    );
   });
 }
+
+// The command line opens HQ's own database (PGlite in HQ_DATA_DIR): one run, whatever the backends above.
+describe('npm run hq -- calendar', () => {
+  it(
+    'npm run hq -- calendar publish / export: the file a branch loads, or the reasons it was refused',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hq-calendar-'));
+      const cli = async (args: string[]) => {
+        const { DATABASE_URL: _ignored, ...env } = process.env;
+        const child = spawn(process.execPath, ['--import', 'tsx', 'hq/main.ts', 'calendar', ...args], {
+          env: { ...env, HQ_DATA_DIR: join(dir, 'hq-data') },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+        const [code] = (await once(child, 'exit')) as [number];
+        return { code, out };
+      };
+      try {
+        writeFileSync(join(dir, 'bad.json'), JSON.stringify([{ date: '2026-12-31', workday: false }]));
+        expect(await cli(['publish', '--year', '2027', '--file', join(dir, 'bad.json')])).toEqual({
+          code: 1,
+          out: expect.stringContaining('days.0.date: This date is not in 2027.'),
+        });
+        writeFileSync(join(dir, 'days.json'), JSON.stringify(DAYS_2027));
+        const published = await cli(['publish', '--year', '2027', '--file', join(dir, 'days.json'), '--by', '王经理']);
+        expect(published).toEqual({ code: 0, out: expect.stringContaining('Published 2027: 1 holidays, 1 working days') });
+        const out = join(dir, 'calendar-2027.json');
+        expect(await cli(['export', '--year', '2027', '--out', out])).toEqual({
+          code: 0,
+          out: expect.stringContaining(`Wrote ${out}: calendars 2027 (version 1); no deadline policies (none is published).`),
+        });
+        const file = calendarFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+        expect(file.calendars).toEqual([{ year: 2027, version: 1, publishedAt: expect.any(Number), days: DAYS_2027 }]);
+        expect(file.policies).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    // Three processes, each starting PGlite in its folder.
+    3 * SUITE.timeout,
+  );
+});
