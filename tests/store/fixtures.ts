@@ -5,7 +5,17 @@ import { createStoreHost, type StoreHost } from '../../electron/store/host';
 export const CLERK: Envelope = { actor: { staffId: 'c01', role: 'clerk' } };
 export const HANDLER: Envelope = { actor: { staffId: 'h01', role: 'handler' } };
 export const SUPERVISOR: Envelope = { actor: { staffId: 's01', role: 'supervisor' } };
+export const ADMIN: Envelope = { actor: { staffId: 'a01', role: 'admin' } };
 export const EN = (e: Envelope): Envelope => ({ ...e, locale: 'en' });
+
+/**
+ * The envelope of another staff member of this host's branch (for tests that need a second clerk,
+ * say). Use this rather than writing an envelope by hand: how a person is known to the host changes
+ * with sign-in.
+ */
+export async function asStaff(_host: StoreHost, staffId: string, role: Envelope['actor']['role']): Promise<Envelope> {
+  return { actor: { staffId, role } };
+}
 
 /** 2026-03-02 10:00 China time (a Monday, working day). */
 export const MONDAY_10AM = Date.parse('2026-03-02T10:00:00+08:00');
