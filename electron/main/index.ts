@@ -104,7 +104,7 @@ if (!app.requestSingleInstanceLock()) {
     const exportFiles = createExportFiles({
       secrets,
       enrolledBranch: async () => {
-        const r = await store.call('sync.status', {}, { actor: { staffId: 'main-export', role: 'clerk' } });
+        const r = await store.call('sync.status', {}, {});
         return r.ok ? r.value.branch : null;
       },
       chooseSavePath: async (defaultName) => {

@@ -17,7 +17,7 @@ import {
   type PrinterInfo,
 } from '../../shared/api/desktopBridge';
 import { MAX_COPIES, type Envelope, type StoreApi } from '../../shared/api/contract';
-import { actorSchema } from '../../shared/domain/case';
+import { sessionToken } from '../../shared/api/auth';
 import { rowId } from '../../shared/domain/text';
 import { DOCUMENT_KINDS, renderDocument, type FontSource } from '../../shared/forms';
 import { LOCALES, translate, type Locale } from '../../shared/i18n/translate';
@@ -43,7 +43,7 @@ const requestSchema = z
     language: z.enum(LOCALES),
     copies: z.number().int().min(1).max(MAX_COPIES),
     mode: z.enum(DESKTOP_PRINT_MODES),
-    actor: actorSchema,
+    token: sessionToken,
   })
   .strict();
 
@@ -68,7 +68,7 @@ export function createPrinter(deps: PrinterDeps) {
       const parsed = requestSchema.safeParse(request);
       if (!parsed.success) return { ok: false, message: translate(locale, 'errors.print.request') };
       const job = parsed.data;
-      const envelope: Envelope = { actor: job.actor, locale };
+      const envelope: Envelope = { token: job.token, locale };
       const [detail, branch, organization, deadlines] = await Promise.all([
         deps.store.call('cases.get', { caseId: job.caseId }, envelope),
         deps.store.call('branch.get', {}, envelope),

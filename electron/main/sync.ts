@@ -11,7 +11,7 @@
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
 import type { Envelope, Method, Params, Result, Results, StoreApi, SyncStatus } from '../../shared/api/contract';
-import { actorSchema } from '../../shared/domain/case';
+import { sessionToken } from '../../shared/api/auth';
 import { LOCALES, translate, type Locale } from '../../shared/i18n/translate';
 import { createSyncEngine, type SyncEngine, type SyncSource } from '../../shared/sync/engine';
 import { parseEnrolmentCode, type Enrolment } from '../../shared/sync/enrolment';
@@ -20,7 +20,8 @@ import { signedRequest } from '../../shared/sync/request';
 import { fetchTransport, type FetchLike, type Timers } from '../../shared/sync/transport';
 
 /** Who main's own sync calls come from: no role is needed for them (they are main-only). */
-const SYNC_ENVELOPE: Envelope = { actor: { staffId: 'main-sync', role: 'clerk' } };
+/** The engine's own requests: main's connection, no person (the host allows only SYSTEM_METHODS so). */
+const SYNC_ENVELOPE: Envelope = {};
 /** How often main looks at whether the PC is online and, after a network failure, probes head office. */
 export const ONLINE_POLL_MS = 30_000;
 /** How long after a lost store connection main subscribes to the status again. */
@@ -76,7 +77,7 @@ export interface MainSync {
   readonly engine: SyncEngine;
 }
 
-const enrolRequestSchema = z.object({ code: z.string().max(1000), actor: actorSchema, locale: z.enum(LOCALES).optional() });
+const enrolRequestSchema = z.object({ code: z.string().max(1000), token: sessionToken, locale: z.enum(LOCALES).optional() });
 
 function refusal(locale: Locale, code: 'invalid_input' | 'internal', key: string): Result<never> {
   return { ok: false, error: { code, key, message: translate(locale, key) } };
@@ -199,13 +200,13 @@ export function createMainSync(deps: MainSyncDeps): MainSync {
     async enrol(request) {
       const parsed = enrolRequestSchema.safeParse(request);
       if (!parsed.success) return refusal('zh-CN', 'invalid_input', 'errors.request.invalid');
-      const { code, actor, locale = 'zh-CN' } = parsed.data;
+      const { code, token, locale = 'zh-CN' } = parsed.data;
       const enrolmentCode = parseEnrolmentCode(code);
       if (!enrolmentCode.ok) return refusal(locale, 'invalid_input', enrolmentCode.problem);
       if (!deps.secrets.available()) return refusal(locale, 'internal', 'errors.enrolment.keychain');
       const { hqUrl, branch, secret } = enrolmentCode.enrolment;
-      // Under the UI's envelope, so the store host checks that a supervisor asks.
-      const configured = await deps.store.call('sync.configure', { hqUrl, branch }, { actor, locale });
+      // Under the UI's session token, so the store host decides who asks and checks their role.
+      const configured = await deps.store.call('sync.configure', { hqUrl, branch }, { token, locale });
       if (!configured.ok) return configured;
       try {
         deps.secrets.save(secret);

@@ -3,13 +3,30 @@ import { chinaYear, type CalendarOverride, type DeadlinePolicy } from '../../sha
 import { calendarYears, refreshCalendar } from './calendars';
 import { activeCategories } from '../../shared/domain/categories';
 import { currentPolicy, refreshPolicy } from './policy';
-import { META_CALENDAR, META_ORG, META_POLICY, organizationOf, StoreError, type StoreContext } from './context';
+import { fail, META_CALENDAR, META_ORG, META_POLICY, organizationOf, StoreError, type StoreContext } from './context';
+import type { Actor } from '../../shared/domain/case';
 
 export async function organization(ctx: StoreContext): Promise<Organization> {
   return organizationOf((await ctx.db.meta.get(META_ORG))?.value as Partial<Organization> | undefined);
 }
 
-export async function saveOrganization(ctx: StoreContext, org: Organization): Promise<Organization> {
+/**
+ * Who may change whom: the person saving stays, with their role (nobody removes or demotes
+ * themselves, so a branch never loses its last administrator that way); administrators, and the
+ * administrator role, are changed by an administrator only, so a supervisor cannot promote
+ * anyone, themselves included, above supervisor.
+ */
+function checkStaffChange(before: Organization['staff'], after: Organization['staff'], actor: Actor): void {
+  const self = after.find((m) => m.id === actor.staffId);
+  if (!self || self.role !== actor.role) fail('forbidden', 'errors.org.keepYourself');
+  if (actor.role === 'admin') return;
+  const key = (m: Organization['staff'][number]) => `${m.id}\u0000${m.name}\u0000${m.role}`;
+  const admins = (staff: Organization['staff']) => staff.filter((m) => m.role === 'admin').map(key).sort().join('\n');
+  if (admins(before) !== admins(after)) fail('forbidden', 'errors.org.adminsByAdmin');
+}
+
+export async function saveOrganization(ctx: StoreContext, org: Organization, actor: Actor): Promise<Organization> {
+  checkStaffChange(ctx.organization.staff, org.staff, actor);
   if (ctx.branch && activeCategories(ctx.branch.profileId, org).length === 0) {
     throw new StoreError({
       code: 'invalid_input',
@@ -18,7 +35,7 @@ export async function saveOrganization(ctx: StoreContext, org: Organization): Pr
     });
   }
   await ctx.db.meta.put({ key: META_ORG, value: org });
-  ctx.categories = org;
+  ctx.organization = org;
   return org;
 }
 

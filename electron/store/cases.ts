@@ -23,8 +23,8 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 function checkIntake(ctx: StoreContext, intake: Partial<Intake>, pathPrefix: string): void {
   if (!ctx.branch) fail('invalid_state', 'errors.branch.notConfigured');
-  if (intake.category !== undefined && !activeCategories(ctx.branch.profileId, ctx.categories).includes(intake.category)) {
-    const key = allCategories(ctx.branch.profileId, ctx.categories).includes(intake.category)
+  if (intake.category !== undefined && !activeCategories(ctx.branch.profileId, ctx.organization).includes(intake.category)) {
+    const key = allCategories(ctx.branch.profileId, ctx.organization).includes(intake.category)
       ? 'errors.category.retired'
       : 'errors.category.notInProfile';
     throw new StoreError({ code: 'invalid_input', message: key, issues: [{ path: `${pathPrefix}category`, key }] });

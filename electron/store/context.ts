@@ -1,5 +1,4 @@
 import type { Branch, Organization } from '../../shared/api/contract';
-import type { CategorySettings } from '../../shared/domain/categories';
 import {
   policyInForce,
   WorkCalendar,
@@ -16,6 +15,8 @@ import { isSupervisorRole } from '../../shared/domain/enums';
 import { loadLedgerState } from './ledger';
 import type { ReadModel } from './readModel';
 import { DEFAULT_SNAPSHOT_AFTER, openReadModel, snapshotState, type SnapshotState } from './snapshot';
+import { DEFAULT_SESSION_HOURS, type AuthOptions, type AuthState } from './auth/sessions';
+import { SECRET_ITERATIONS, systemRandomBytes } from './auth/secrets';
 
 /** What every repository function works with: the database, the in-memory read model, the clock. */
 export interface StoreContext {
@@ -27,8 +28,11 @@ export interface StoreContext {
   branch: Branch | null;
   policy: DeadlinePolicy;
   calendar: WorkCalendar;
-  /** The branch's own and retired categories (from its organization), checked at intake. */
-  categories: CategorySettings;
+  /**
+   * The branch's organization: its staff (who may sign in, with which role: the host derives every
+   * request's actor from it) and its own and retired categories (checked at intake).
+   */
+  organization: Organization;
   ledger: { nextG: number; unsealed: number; blockSize: number; sealing: Promise<void> };
   /** The read-model snapshot's writer (electron/store/snapshot.ts). */
   snapshot: SnapshotState;
@@ -40,6 +44,8 @@ export interface StoreContext {
   sync: { trigger(): void } | null;
   /** The export file's app version and signer (electron/store/export.ts); null: the stored secret signs. */
   exporter: ExportOptions | null;
+  /** Sign-in: hashing cost, randomness, session lifetime and the sessions known (electron/store/auth). */
+  auth: AuthState;
 }
 
 export function caseWritten(ctx: StoreContext): void {
@@ -91,6 +97,7 @@ export async function loadContext(
   now: () => number,
   blockSize: number,
   options: ReadModelOptions = {},
+  auth: AuthOptions = {},
 ): Promise<StoreContext> {
   const [branchRow, policyRow, calendarRow, orgRow, hqCalendarsRow] = await db.meta.bulkGet([
     META_BRANCH,
@@ -113,6 +120,12 @@ export async function loadContext(
     outboxListeners: new Set(),
     sync: null,
     exporter: null,
+    auth: {
+      iterations: auth.iterations ?? SECRET_ITERATIONS,
+      randomBytes: auth.randomBytes ?? systemRandomBytes,
+      sessionMs: (auth.sessionHours ?? DEFAULT_SESSION_HOURS) * 3_600_000,
+      sessions: new Map(),
+    },
     now,
     branch,
     policy: policyInForce(
@@ -124,6 +137,6 @@ export async function loadContext(
       (calendarRow?.value as CalendarOverride[] | undefined) ?? [],
       (hqCalendarsRow?.value as { calendars: PublishedCalendar[] } | undefined)?.calendars ?? [],
     ),
-    categories: organizationOf(orgRow?.value as Partial<Organization> | undefined),
+    organization: organizationOf(orgRow?.value as Partial<Organization> | undefined),
   };
 }

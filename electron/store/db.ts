@@ -29,6 +29,26 @@ export interface NotificationRow {
   acknowledgedBy: string | null;
 }
 
+/** A staff member's PIN or password, as PBKDF2-SHA256 of it (electron/store/auth/secrets.ts). */
+export interface CredentialRow {
+  staffId: string;
+  salt: Uint8Array;
+  hash: Uint8Array;
+  iterations: number;
+  /** Wrong secrets typed in a row; the account locks at MAX_FAILURES. */
+  failures: number;
+  lockedUntil: number | null;
+  updatedAt: number;
+}
+
+/** A signed-in session: the SHA-256 of its token (the token itself is never stored). */
+export interface SessionRow {
+  tokenHash: string;
+  staffId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
 export interface AttachmentRow {
   id: string;
   caseId: string;
@@ -80,6 +100,8 @@ export type CountersignDb = Dexie & {
   attachments: EntityTable<AttachmentRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   prints: EntityTable<PrintRow, 'id'>;
+  credentials: EntityTable<CredentialRow, 'staffId'>;
+  sessions: EntityTable<SessionRow, 'tokenHash'>;
 };
 
 /**
@@ -181,6 +203,11 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
           a.sha256 ??= sha256Hex(a.bytes);
         });
     },
+  },
+  {
+    // v7: sign-in. Credentials (a PBKDF2 hash per staff member) and sessions (by the hash of their token).
+    version: 7,
+    stores: { credentials: 'staffId', sessions: 'tokenHash, staffId' },
   },
 ];
 

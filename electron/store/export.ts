@@ -101,7 +101,7 @@ export async function buildExport(
       attachment: async (id) => (await ctx.db.attachments.get(id))?.bytes ?? null,
       sign,
       translate: (key) => translate(language, key),
-      categories: ctx.categories,
+      categories: ctx.organization,
       // At most about a hundred writes, whatever the number of cases.
       onProgress: async ({ done, total }) => {
         const percent = Math.floor((done * 100) / total);

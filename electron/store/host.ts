@@ -5,6 +5,7 @@ import {
   LIVE_METHODS,
   MAIN_ONLY_METHODS,
   methods,
+  SYSTEM_METHODS,
   type ApiError,
   type Caller,
   type CallerAwareStoreApi,
@@ -16,7 +17,7 @@ import {
   type Results,
 } from '../../shared/api/contract';
 import type { Actor } from '../../shared/domain/case';
-import { translate, type Locale } from '../../shared/i18n/translate';
+import { DEFAULT_LOCALE, LOCALES, translate, type Locale } from '../../shared/i18n/translate';
 import { reserveNumber } from './caseNumbers';
 import { addAttachment, readAttachment, registerCase, runCommand } from './cases';
 import { caseWritten, loadContext, META_BRANCH, requireSupervisor, StoreError, type ReadModelOptions, type StoreContext } from './context';
@@ -33,6 +34,20 @@ import { listPrints, readPrint, recordPrint } from './prints';
 import { caseDetail, countCases, queryCases, searchCases } from './queries';
 import { monthStats } from './stats';
 import { zodIssues } from './validation';
+import { PUBLIC_METHODS } from '../../shared/api/auth';
+import { actorOf, type AuthOptions } from './auth/sessions';
+import {
+  authSettings,
+  authStatus,
+  changeSecret,
+  credentialStates,
+  saveAuthSettings,
+  setSecret,
+  setUpAdministrator,
+  signIn,
+  signOut,
+  whoami,
+} from './auth/credentials';
 import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine';
 import { fetchTransport, type FetchLike, type Timers } from '../../shared/sync/transport';
 import { configure, enrol, syncNow } from './sync/handlers';
@@ -49,12 +64,35 @@ import {
   syncStatus,
 } from './sync/source';
 
-type Handler<M extends Method> = (ctx: StoreContext, params: z.output<(typeof methods)[M]>, actor: Actor) => Promise<Results[M]>;
+/**
+ * A method's work, with the person asking as the host derived it from the request's session token
+ * (`token` is that token: sign-out and "who am I" need it).
+ */
+type Handler<M extends Method> = (ctx: StoreContext, params: z.output<(typeof methods)[M]>, actor: Actor, token: string) => Promise<Results[M]>;
+
+/**
+ * Main's own connection asking with no person signed in (SYSTEM_METHODS: the sync engine's reads
+ * and writes). Those handlers never read the actor; it is a name for the log, never a person.
+ */
+const MAIN_PROCESS: Actor = { staffId: 'main', role: 'clerk' };
 
 /** Live methods answered from the read model rather than from IndexedDB. */
 const MODEL_METHODS = ['cases.query', 'cases.counts'] as const;
 
 const handlers: { [M in Method]: Handler<M> } = {
+  'auth.status': (ctx) => authStatus(ctx),
+  'auth.setup': (ctx, params) => setUpAdministrator(ctx, params),
+  'auth.signIn': (ctx, params) => signIn(ctx, params),
+  'auth.whoami': async (ctx, _params, actor, token) => whoami(ctx, actor, token),
+  'auth.signOut': async (ctx, _params, _actor, token) => {
+    await signOut(ctx, token);
+    return null;
+  },
+  'auth.setSecret': (ctx, params, actor) => setSecret(ctx, actor, params),
+  'auth.changeSecret': (ctx, params, actor) => changeSecret(ctx, actor, params),
+  'auth.credentials': (ctx, _params, actor) => credentialStates(ctx, actor),
+  'auth.settings': (ctx) => authSettings(ctx),
+  'auth.saveSettings': (ctx, params, actor) => saveAuthSettings(ctx, actor, params),
   'branch.get': async (ctx) => ctx.branch,
   'branch.configure': async (ctx, { branch }, actor) => {
     requireSupervisor(actor, 'errors.settings.supervisorOnly');
@@ -82,7 +120,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   'org.get': (ctx) => organization(ctx),
   'org.save': (ctx, { organization: org }, actor) => {
     requireSupervisor(actor, 'errors.settings.supervisorOnly');
-    return saveOrganization(ctx, org);
+    return saveOrganization(ctx, org, actor);
   },
   'prints.record': (ctx, params, actor) => recordPrint(ctx, params, actor),
   'prints.list': (ctx, { caseId }) => listPrints(ctx, caseId),
@@ -182,6 +220,8 @@ export interface StoreHostOptions {
   export?: ExportOptions;
   /** The read-model snapshot (electron/store/snapshot.ts): how often it is written, and whether it is read at all. */
   readModel?: ReadModelOptions;
+  /** Sign-in's hashing cost, randomness and session lifetime; the editions keep the defaults (tests lower the cost). */
+  auth?: AuthOptions;
 }
 
 export interface HostSyncOptions extends Partial<Timers> {
@@ -222,12 +262,24 @@ function uiMayCall(method: Method, params: unknown, options: StoreHostOptions): 
 }
 
 /**
+ * Who asks, decided here and never taken from the request: the person whose session the token
+ * names (their role from the branch's organization), main's own connection for the sync engine's
+ * work, or nobody for the few methods that come before signing in.
+ */
+function authenticate(ctx: StoreContext, method: Method, token: string | undefined, caller: Caller): Promise<Actor> | Actor {
+  if ((PUBLIC_METHODS as readonly string[]).includes(method)) return MAIN_PROCESS;
+  if (!token && caller === 'main' && (SYSTEM_METHODS as readonly string[]).includes(method)) return MAIN_PROCESS;
+  return actorOf(ctx, token);
+}
+
+/**
  * Validates the envelope, the caller and the parameters; a request that fails here never reaches
- * the database.
+ * the database. The person asking is derived when the request runs (`run`), so a live query
+ * re-run after its session ended is refused too.
  */
 function prepare(method: string, params: unknown, envelope: unknown, caller: Caller, options: StoreHostOptions): Prepared {
   const env = envelopeSchema.safeParse(envelope);
-  const locale: Locale = env.success ? env.data.locale : 'zh-CN';
+  const locale: Locale = env.success ? env.data.locale : localeOf(envelope);
   if (!env.success)
     return { ok: false, error: apiError(locale, 'invalid_input', 'errors.request.invalid', undefined, zodIssues(env.error)) };
   if (!Object.hasOwn(methods, method))
@@ -242,7 +294,18 @@ function prepare(method: string, params: unknown, envelope: unknown, caller: Cal
     return { ok: false, error: apiError(locale, 'invalid_input', issues[0]?.key ?? 'errors.request.invalid', issues[0]?.params, issues) };
   }
   const handler = handlers[m] as Handler<Method>;
-  return { ok: true, locale, run: (ctx) => handler(ctx, parsed.data as never, env.data.actor) };
+  const token = env.data.token;
+  return {
+    ok: true,
+    locale,
+    run: async (ctx) => handler(ctx, parsed.data as never, await authenticate(ctx, m, token, caller), token ?? ''),
+  };
+}
+
+/** The language of a request whose envelope was refused, when it names one we have. */
+function localeOf(envelope: unknown): Locale {
+  const locale = typeof envelope === 'object' && envelope !== null ? (envelope as { locale?: unknown }).locale : undefined;
+  return (LOCALES as readonly unknown[]).includes(locale) ? (locale as Locale) : DEFAULT_LOCALE;
 }
 
 /**
@@ -252,7 +315,7 @@ function prepare(method: string, params: unknown, envelope: unknown, caller: Cal
 export async function createStoreHost(options: StoreHostOptions): Promise<StoreHost> {
   const db = openDb(options.dbName);
   await db.open();
-  const ctx = await loadContext(db, options.now ?? Date.now, options.ledgerBlockSize ?? DEFAULT_BLOCK_SIZE, options.readModel);
+  const ctx = await loadContext(db, options.now ?? Date.now, options.ledgerBlockSize ?? DEFAULT_BLOCK_SIZE, options.readModel, options.auth);
   ctx.exporter = options.export ?? null;
   sealFullBlocksSoon(ctx); // a backlog left by a crash or a migration
   if (ctx.snapshot.start.source === 'snapshot') {

@@ -13,8 +13,9 @@ import {
   createTheme,
 } from '@mui/material';
 import { enUS, zhCN, zhTW } from '@mui/material/locale';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuthStatus } from '../../shared/api/auth';
 import type { Branch, StoreApi } from '../../shared/api/contract';
 import type { Locale } from '../../shared/i18n/translate';
 import { LanguageSelect } from './LanguageSelect';
@@ -27,6 +28,8 @@ import { FirstRun } from '../features/setup/FirstRun';
 import { CalendarReminder } from './CalendarReminder';
 import { NotificationBadge, UrgentAlerts } from './Escalations';
 import { envelopeOf, loadSession, saveSession, type Session } from './session';
+import { LockScreen, SignInPage } from '../features/signIn/LockScreen';
+import { IdleLock, PersonButton, useLockShortcut, watchingSignOut } from './lock';
 import { StoreContext } from './store';
 import { SyncStatus } from './SyncStatus';
 
@@ -39,27 +42,52 @@ export function App({ api }: { api: StoreApi }) {
   const locale = i18n.language as Locale;
   const theme = useMemo(() => createTheme({ palette: { primary: { main: '#1d4e89' } } }, MUI_LOCALES[locale]), [locale]);
   const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [auth, setAuth] = useState<AuthStatus | undefined>(undefined);
   const [branch, setBranch] = useState<Branch | null | undefined>(undefined);
+  const [locked, setLocked] = useState(false);
   const [screen, setScreen] = useState<Screen>('intake');
   const [storeError, setStoreError] = useState<string | null>(null);
   const [openCase, setOpenCase] = useState<string | null>(null);
 
   useEffect(() => {
-    void api
-      .call('branch.get', {}, { actor: { staffId: session?.staffId || 'setup', role: session?.role ?? 'clerk' }, locale })
-      .then((r) => {
-        // A store that cannot open must never look like a new branch (the first-run form would invite a second set-up).
-        if (r.ok) setBranch(r.value);
-        else setStoreError(r.error.message);
-      });
-  }, [api, session, locale]);
+    // Once at start: whether the branch has an administrator yet, and whether this window's session still holds.
+    const stored = loadSession();
+    void api.call('auth.status', {}, { locale: i18n.language as Locale }).then(async (r) => {
+      // A store that cannot open must never look like a new branch (the first-run form would invite a second set-up).
+      if (!r.ok) return setStoreError(r.error.message);
+      if (stored) {
+        const me = await api.call('auth.whoami', {}, envelopeOf(stored, i18n.language as Locale));
+        const current = me.ok ? { ...stored, ...me.value } : null;
+        saveSession(current);
+        setSession(current);
+      }
+      setBranch(r.value.branch);
+      setAuth(r.value);
+    });
+  }, [api, i18n]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('app.title');
   }, [locale, t]);
 
-  const store = useMemo(() => (session ? { api, envelope: envelopeOf(session, locale) } : null), [api, session, locale]);
+  const signedIn = useCallback((s: Session) => {
+    saveSession(s);
+    setSession(s);
+    setLocked(false);
+  }, []);
+  const lock = useCallback(() => {
+    // The host ends the session: a locked counter's token opens nothing, whoever finds the window.
+    if (session) void api.call('auth.signOut', {}, envelopeOf(session, locale));
+    setLocked(true);
+  }, [api, session, locale]);
+  // Any answer that the session is no longer good (expired, reset, removed) locks the counter.
+  const watched = useMemo(() => watchingSignOut(api, () => setLocked(true)), [api]);
+  const store = useMemo(
+    () => (session ? { api: watched, envelope: envelopeOf(session, locale), person: session } : null),
+    [watched, session, locale],
+  );
+  useLockShortcut(!!session && !locked, lock);
   const openFromAnywhere = (caseId: string) => {
     setScreen('queues');
     setOpenCase(caseId);
@@ -85,7 +113,7 @@ export function App({ api }: { api: StoreApi }) {
         </Alert>
       </Box>
     );
-  } else if (branch === undefined) {
+  } else if (auth === undefined || branch === undefined) {
     body = (
       <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }} role="status">
         {/* With many cases the store reads them all once at start (seconds at 100,000). */}
@@ -97,20 +125,26 @@ export function App({ api }: { api: StoreApi }) {
         </Box>
       </Box>
     );
-  } else if (!branch || !session) {
+  } else if (!auth.hasAdministrator || (session && !branch)) {
     body = (
       <FirstRun
         api={api}
         locale={locale}
-        onDone={(s) => {
-          saveSession(s);
-          setSession(s);
+        session={auth.hasAdministrator ? session : null}
+        branch={branch}
+        onDone={(s, b) => {
+          setAuth({ hasAdministrator: true, branch: b });
+          setBranch(b);
+          signedIn(s);
         }}
       />
     );
+  } else if (!session || !store || !branch) {
+    body = <SignInPage api={api} locale={locale} onSignedIn={signedIn} />;
   } else {
     body = (
       <StoreContext.Provider value={store}>
+        {locked ? <LockScreen api={api} locale={locale} onSignedIn={signedIn} /> : <IdleLock onIdle={lock} />}
         <UrgentAlerts onOpen={openFromAnywhere} />
         <CalendarReminder
           onOpenSettings={() => {
@@ -166,6 +200,7 @@ export function App({ api }: { api: StoreApi }) {
             <StoreContext.Provider value={store}>
               <SyncStatus />
               <NotificationBadge onOpen={openFromAnywhere} />
+              <PersonButton onLock={lock} />
             </StoreContext.Provider>
           )}
           <LanguageSelect sx={{ ml: 'auto', width: 150 }} />

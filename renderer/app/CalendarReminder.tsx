@@ -10,10 +10,10 @@ import { useLive, useStore } from './store';
  */
 export function CalendarReminder({ onOpenSettings }: { onOpenSettings: () => void }) {
   const { t } = useTranslation();
-  const { envelope } = useStore();
+  const { person } = useStore();
   const settings = useLive('deadlines.get', {});
   const year = settings?.ok ? settings.value.nextYearMissing : null;
-  if (!isSupervisorRole(envelope.actor.role) || year === null) return null;
+  if (!isSupervisorRole(person.role) || year === null) return null;
   return (
     <Box sx={{ px: 2, pt: 2 }}>
       <Alert

@@ -35,11 +35,11 @@ export function UrgentAlerts({ onOpen }: { onOpen: (caseId: string) => void }) {
  */
 export function NotificationBadge({ onOpen }: { onOpen: (caseId: string) => void }) {
   const { t } = useTranslation();
-  const { envelope } = useStore();
+  const { person } = useStore();
   const time = useChinaTime();
   const open = useLive('notifications.list', {});
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  if (!isSupervisorRole(envelope.actor.role)) return null;
+  if (!isSupervisorRole(person.role)) return null;
   const items = open?.ok ? open.value : [];
   const label = t('nav.notifications', { count: items.length });
   return (

@@ -86,9 +86,9 @@ export function SyncStatus({ now = Date.now }: { now?: () => number }) {
 function SyncDetails({ status, time }: { status: Status; time: (at: number) => string }) {
   const { t } = useTranslation();
   const tr = useTranslate();
-  const { api, envelope } = useStore();
+  const { api, envelope, person } = useStore();
   const [error, setError] = useState<ApiError | null>(null);
-  const canSync = status.enrolled && isSupervisorRole(envelope.actor.role);
+  const canSync = status.enrolled && isSupervisorRole(person.role);
   const syncNow = async () => {
     const r = await api.call('sync.now', {}, envelope);
     setError(r.ok ? null : r.error);

@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { Envelope, LiveMethod, Params, Result, Results, StoreApi } from '../../shared/api/contract';
+import type { Person } from './session';
 
-export const StoreContext = createContext<{ api: StoreApi; envelope: Envelope } | null>(null);
+export const StoreContext = createContext<{ api: StoreApi; envelope: Envelope; person: Person } | null>(null);
 
 export function useStore() {
   const store = useContext(StoreContext);

@@ -16,5 +16,5 @@ export function enrol(_api: StoreApi, envelope: Envelope, code: string): Promise
     const key = 'errors.edition.noBridge';
     return Promise.resolve({ ok: false, error: { code: 'internal', key, message: translate(envelope.locale ?? DEFAULT_LOCALE, key) } });
   }
-  return bridge.sync.enrol({ code, actor: envelope.actor, ...(envelope.locale ? { locale: envelope.locale } : {}) });
+  return bridge.sync.enrol({ code, token: envelope.token ?? '', ...(envelope.locale ? { locale: envelope.locale } : {}) });
 }

@@ -53,7 +53,7 @@ export async function printDocument(args: {
   const { document, caseId, language, copies, mode, frame, api, envelope } = args;
   const bridge = desktopBridge();
   if (bridge) {
-    const r = await bridge.print.document({ caseId, document, language, copies, mode, actor: envelope.actor });
+    const r = await bridge.print.document({ caseId, document, language, copies, mode, token: envelope.token ?? '' });
     if (!r.ok) return { printed: false, message: r.message };
     return r.printed ? { printed: true, record: r.record } : { printed: false };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorSchema, categorySchema, intakeSchema, profileIdSchema, severitySchema, stateSchema, type CaseRecord } from '../domain/case';
+import { categorySchema, intakeSchema, profileIdSchema, severitySchema, stateSchema, type CaseRecord } from '../domain/case';
 import { branchCodeSchema, caseNoSchema } from '../domain/caseNumber';
 import { isValidPhone } from '../domain/phone';
 import type { CaseState, Severity } from '../domain/enums';
@@ -7,7 +7,7 @@ import type { EscalationReason } from '../domain/escalation';
 import { hasControlCharacters, MAX_TEXT, rowId, staffId, textField, timestamp } from '../domain/text';
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
 import { ATTACHMENT_KINDS, ATTACHMENT_TYPES, COMMAND_NAMES, MAX_ATTACHMENT_BYTES, type CommandName } from '../workflow/commands';
-import { ROLES, type Role } from '../domain/enums';
+import { ROLES } from '../domain/enums';
 import {
   CALENDAR_ERRORS,
   calendarOverridesSchema,
@@ -25,6 +25,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
 import { CASE_REJECTIONS, REQUEST_ERRORS, type CaseEntry, type CaseRejection, type RequestErrorCode } from '../sync/protocol';
 import type { PendingCase, SyncState } from '../sync/engine';
 import { isAllowedHqUrl } from '../sync/enrolment';
+import { authMethods, sessionToken, type AuthResults } from './auth';
 
 /** A calendar date 'YYYY-MM-DD' (China time). */
 const dateSchema = z
@@ -54,7 +55,7 @@ export interface PrintRecord {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface ApiError {
-  code: 'invalid_input' | 'forbidden' | 'invalid_state' | 'incomplete' | 'not_found' | 'conflict' | 'internal';
+  code: 'invalid_input' | 'unauthenticated' | 'forbidden' | 'invalid_state' | 'incomplete' | 'not_found' | 'conflict' | 'internal';
   /** Translated for the caller's locale. */
   message: string;
   key: string;
@@ -193,6 +194,7 @@ export const MAX_DRAFT_BYTES = 256 * 1024;
 
 /** Request parameters of every method; the host validates each request against these. */
 export const methods = {
+  ...authMethods,
   'branch.get': z.object({}),
   'branch.configure': z.object({ branch: branchSchema }),
   'cases.reserveNumber': z.object({ receivedAt: timestamp.optional() }),
@@ -383,7 +385,7 @@ export interface OutboxRow {
   deliveredAt: number | null;
 }
 
-export interface Results {
+export interface Results extends AuthResults {
   'branch.get': Branch | null;
   'branch.configure': Branch;
   'cases.reserveNumber': string;
@@ -502,6 +504,7 @@ export const MAIN_ONLY_METHODS = [
 /** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */
 export const LIVE_METHODS = [
   'cases.query',
+  'auth.settings',
   'cases.counts',
   'notifications.list',
   'cases.get',
@@ -515,15 +518,39 @@ export const LIVE_METHODS = [
 ] as const satisfies readonly Method[];
 export type LiveMethod = (typeof LIVE_METHODS)[number];
 
-/** The envelope every caller sends: who asks, in which language answers should come. */
-export const envelopeSchema = z.object({
-  actor: actorSchema,
-  locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
-});
+/**
+ * The envelope every caller sends: the session token the host issued at sign-in (never who the
+ * caller says it is: the host derives the person and their role from the token), and the language
+ * answers should come in. Unknown keys are refused, a self-declared `actor` among them.
+ */
+export const envelopeSchema = z.strictObject(
+  {
+    token: sessionToken.optional(),
+    locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
+  },
+  { error: 'errors.request.invalid' },
+);
 export interface Envelope {
-  actor: { staffId: string; role: Role };
+  token?: string;
   locale?: Locale;
 }
+
+/**
+ * What main's own connection may ask with no person signed in: the sync engine's reads and writes
+ * and the sync state for the app menu. Everything else needs a session token, main's calls too
+ * (main prints and enrols with the token of the person who asked).
+ */
+export const SYSTEM_METHODS = [
+  'sync.status',
+  'sync.pending',
+  'sync.entries',
+  'sync.attachment',
+  'sync.acknowledge',
+  'sync.state',
+  'sync.saveState',
+  'sync.calendarsSince',
+  'sync.receiveCalendars',
+] as const satisfies readonly Method[];
 
 /** The typed API both editions implement (desktop: MessagePort via main; browser: Web Worker). */
 export interface StoreApi {

@@ -5,7 +5,7 @@
  * with it, the screens' preview shows it). No Electron, Node or DOM, so every layer may import it.
  */
 import type { DocumentKind, PrintBranch, PrintOrganization } from '../forms/context';
-import type { Branch, Envelope, Organization, PrintMode, PrintRecord, Result, SyncStatus } from './contract';
+import type { Branch, Organization, PrintMode, PrintRecord, Result, SyncStatus } from './contract';
 import type { Locale } from '../i18n/translate';
 
 export const CHANNELS = {
@@ -64,8 +64,11 @@ export interface DesktopPrintRequest {
   language: Locale;
   copies: number;
   mode: DesktopPrintMode;
-  /** Who prints (the screens' signed-in staff member), as the print log's "by". */
-  actor: Envelope['actor'];
+  /**
+   * The session token of the person printing: main asks the store with it, so the store host
+   * decides who prints (the print log's "by") and whether they may read the case.
+   */
+  token: string;
 }
 
 /** printed: main printed the document and logged it with its PDF copy; not printed: the dialog was cancelled. */
@@ -89,14 +92,14 @@ export interface PrinterInfo {
 }
 
 /**
- * The enrolment code as a supervisor typed or scanned it (shared/sync/enrolment.ts), with who asks.
- * Main hands the address and branch to the store host under this envelope (the host checks the
- * role) and keeps the secret itself, encrypted with Electron's safeStorage: it never reaches the
+ * The enrolment code as a supervisor typed or scanned it (shared/sync/enrolment.ts), with the
+ * session token of who asks. Main hands the address and branch to the store host under that token
+ * (the host derives the person and checks the role) and keeps the secret itself, encrypted with Electron's safeStorage: it never reaches the
  * store host, IndexedDB or a screen.
  */
 export interface DesktopEnrolRequest {
   code: string;
-  actor: Envelope['actor'];
+  token: string;
   locale?: Locale;
 }
 

@@ -1,6 +1,6 @@
 /** A rule the domain refuses, as a code and an i18n message key (translated at the edge). */
 export interface DomainError {
-  code: 'forbidden' | 'invalid_state' | 'incomplete' | 'invalid_input' | 'not_found' | 'conflict' | 'internal';
+  code: 'unauthenticated' | 'forbidden' | 'invalid_state' | 'incomplete' | 'invalid_input' | 'not_found' | 'conflict' | 'internal';
   message: string;
   params?: Record<string, string | number>;
   /** Per-field messages, at their paths in the request (`command.payload.complainant.phone`). */

@@ -6,9 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintRecord } from '../../shared/api/contract';
 import type { CountersignBridge, DesktopPrintRequest, DesktopPrintResult } from '../../shared/api/desktopBridge';
-import { createStoreHost } from '../../electron/store/host';
 import { printDocument } from '../../renderer/print/printing';
-import { CLERK, configuredHost, register, SUPERVISOR, uniqueDbName } from '../store/fixtures';
+import { createTestHost, CLERK, configuredHost, register, SUPERVISOR, uniqueDbName } from '../store/fixtures';
 
 /** The desktop preload's bridge, with main replaced: records what the screens ask main to print. */
 function installBridge(answer: DesktopPrintResult) {
@@ -95,7 +94,7 @@ describe('printing from the browser edition', () => {
   }
 
   it('opens the frame’s print dialog and logs a browser print without a PDF on the web edition’s host', async () => {
-    const host = await createStoreHost({ dbName: uniqueDbName(), uiMayLogBrowserPrints: true });
+    const host = await createTestHost({ dbName: uniqueDbName(), uiMayLogBrowserPrints: true });
     await host.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' } }, SUPERVISOR);
     const c = await register(host);
     const { frame, dialogs } = previewFrame();

@@ -18,10 +18,10 @@ import { enrolBranch } from '../../hq/enrol';
 import { migrate } from '../../hq/migrate';
 import { EVENT_COUNT_SQL, storedEvents } from '../../hq/caseEvents';
 import { buildServer } from '../../hq/server';
-import { createStoreHost, type StoreHost } from '../../electron/store/host';
+import type { StoreHost } from '../../electron/store/host';
 import type { ProfileId } from '../../shared/domain/enums';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
-import { SUPERVISOR, uniqueDbName } from '../store/fixtures';
+import { createTestHost, SUPERVISOR, uniqueDbName } from '../store/fixtures';
 
 export const BRANCH = 'BJ01';
 /** 2026-12-01 10:00 China time. */
@@ -328,7 +328,7 @@ export async function heldCase(db: Db, caseId: string) {
 
 /** A branch: a real store host running the real engine over Node's fetch, on head office's clock, enrolled with `hq`. */
 export async function branchHost(hq: TestHq, profileId: ProfileId = 'pawnshop'): Promise<StoreHost> {
-  const host = await createStoreHost({
+  const host = await createTestHost({
     dbName: uniqueDbName('branch-sync'),
     now: hq.clock.now,
     sync: { fetch: (url, init) => fetch(url, init as RequestInit), appVersion: 'test' },

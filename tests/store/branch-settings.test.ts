@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CLERK, configuredHost, EN, HANDLER, intake, mustCommand, openHost, register, SUPERVISOR } from './fixtures';
+import { CLERK, configuredHost, EN, HANDLER, intake, mustCommand, openHost, ORG_STAFF, register, SUPERVISOR } from './fixtures';
 
 describe('branch settings', () => {
   it('keep departments and staff; only a supervisor changes them; duplicates are refused', async () => {
     const { host } = await configuredHost();
     expect(await host.call('org.get', {}, CLERK)).toEqual({
       ok: true,
-      value: { departments: [], staff: [], customCategories: [], retiredCategories: [] },
+      value: { departments: [], staff: ORG_STAFF, customCategories: [], retiredCategories: [] },
     });
     const org = {
       departments: ['鉴定部', '业务部'],
-      staff: [{ id: 'h01', name: '李鉴定', role: 'handler' as const }],
+      staff: ORG_STAFF.map((m) => (m.id === 'h01' ? { ...m, name: '李鉴定师' } : m)),
       customCategories: [],
       retiredCategories: [],
     };
@@ -19,7 +19,7 @@ describe('branch settings', () => {
       ok: false,
       error: { code: 'forbidden', message: 'Only a supervisor or administrator can change the branch settings' },
     });
-    const dup = await host.call('org.save', { organization: { departments: ['鉴定部', '鉴定部'], staff: [] } }, SUPERVISOR);
+    const dup = await host.call('org.save', { organization: { departments: ['鉴定部', '鉴定部'], staff: ORG_STAFF } }, SUPERVISOR);
     expect(dup).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '部门名称重复' } });
     expect(await host.call('org.get', {}, CLERK)).toEqual({ ok: true, value: org });
     host.close();
@@ -79,7 +79,7 @@ describe('branch settings', () => {
   it('offer the branch its own categories and stop offering retired ones, which existing cases keep', async () => {
     const { host } = await configuredHost('pawnshop');
     const old = await register(host, { category: 'appraisal' });
-    const org = { departments: [], staff: [], customCategories: [{ id: 'custom_1', label: '线上预约' }], retiredCategories: ['appraisal'] };
+    const org = { departments: [], staff: ORG_STAFF, customCategories: [{ id: 'custom_1', label: '线上预约' }], retiredCategories: ['appraisal'] };
     expect(await host.call('org.save', { organization: org }, SUPERVISOR)).toEqual({ ok: true, value: org });
     const custom = await register(host, { category: 'custom_1' });
     expect(custom.category).toBe('custom_1');
@@ -101,11 +101,11 @@ describe('branch settings', () => {
   it('refuse retiring every category, and custom ids that are not custom_<n>', async () => {
     const { host } = await configuredHost('courier');
     const all = ['pickup', 'lost_damaged', 'delivery_delay', 'service_attitude', 'price_dispute', 'other'];
-    const none = await host.call('org.save', { organization: { departments: [], staff: [], retiredCategories: all } }, EN(SUPERVISOR));
+    const none = await host.call('org.save', { organization: { departments: [], staff: ORG_STAFF, retiredCategories: all } }, EN(SUPERVISOR));
     expect(none).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'At least one category must stay in use' } });
     const hijack = await host.call(
       'org.save',
-      { organization: { departments: [], staff: [], customCategories: [{ id: 'pickup', label: '揽收' }] } },
+      { organization: { departments: [], staff: ORG_STAFF, customCategories: [{ id: 'pickup', label: '揽收' }] } },
       SUPERVISOR,
     );
     expect(hijack).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'organization.customCategories.0.id' }] } });
@@ -117,7 +117,7 @@ describe('branch settings', () => {
     const { host, dbName, clock } = await configuredHost('pawnshop');
     await host.call(
       'org.save',
-      { organization: { departments: [], staff: [], customCategories: [{ id: 'custom_1', label: '线上预约' }] } },
+      { organization: { departments: [], staff: ORG_STAFF, customCategories: [{ id: 'custom_1', label: '线上预约' }] } },
       SUPERVISOR,
     );
     host.close();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStoreHost } from '../../electron/store/host';
-import { CLERK, configuredHost, intake, MONDAY_10AM, register, TestClock } from './fixtures';
+import { createTestHost, CLERK, configuredHost, intake, MONDAY_10AM, register, TestClock } from './fixtures';
 
 describe('case numbers', () => {
   it('follow a daily per-branch sequence', async () => {
@@ -22,7 +21,7 @@ describe('case numbers', () => {
     expect(reserved).toEqual({ ok: true, value: 'BJ01-20260302-001' });
     host.close(); // the app dies before the clerk saves
 
-    const restarted = await createStoreHost({ dbName, now: clock.now });
+    const restarted = await createTestHost({ dbName, now: clock.now });
     const again = await restarted.call('cases.reserveNumber', {}, CLERK);
     expect(again).toEqual({ ok: true, value: 'BJ01-20260302-002' });
     const saved = await restarted.call('cases.register', { intake: intake(), reservedCaseNo: 'BJ01-20260302-002' }, CLERK);

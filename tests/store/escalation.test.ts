@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api/contract';
 import { openDb } from '../../electron/store/db';
-import { createStoreHost, type StoreHost } from '../../electron/store/host';
+import type { StoreHost } from '../../electron/store/host';
 import {
+  createTestHost,
   CLERK,
   command,
   configuredHost,
@@ -241,7 +242,7 @@ describe('schema v5', () => {
   it('upgrades a version-4 database: earlier notifications stay open and become the cases’ escalations', async () => {
     const dbName = uniqueDbName('cs-migrate-v5');
     const clock = new TestClock();
-    const seed = await createStoreHost({ dbName: `${dbName}-seed`, now: clock.now });
+    const seed = await createTestHost({ dbName: `${dbName}-seed`, now: clock.now });
     await seed.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'general' } }, SUPERVISOR);
     const r = await seed.call('cases.register', { intake: intake({ category: 'service_attitude' }) }, CLERK);
     if (!r.ok) throw new Error(r.error.message);
@@ -261,7 +262,7 @@ describe('schema v5', () => {
       .add({ caseId: r.value.id, caseNo: r.value.caseNo, role: 'supervisor', reason: 'major', at: MONDAY_10AM, read: 0 });
     v4.close();
 
-    const upgraded = await createStoreHost({ dbName, now: clock.now });
+    const upgraded = await createTestHost({ dbName, now: clock.now });
     const c = (await detail(upgraded, r.value.id)).case;
     expect(c.escalation).toEqual({
       reason: 'major',

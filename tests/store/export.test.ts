@@ -9,9 +9,9 @@ import { PARTS } from '../../shared/export/format';
 import { manifestSignedWith, openExportFile, readEntries } from '../../shared/export/read';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
 import { hmacSignature } from '../../shared/sync/protocol';
-import { createStoreHost, type StoreHost } from '../../electron/store/host';
+import type { StoreHost } from '../../electron/store/host';
 import { ENROLMENT, FakeHq, fetchOf, ManualTimers } from '../unit/sync/fakes';
-import { CLERK, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
+import { createTestHost, CLERK, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
 const MARCH = { from: '2026-03-01', to: '2026-03-31', language: 'zh-CN' as const };
 
@@ -27,7 +27,7 @@ async function configured(host: StoreHost) {
 async function browserHost() {
   const clock = new TestClock();
   const timers = new ManualTimers(clock);
-  const host = await createStoreHost({
+  const host = await createTestHost({
     dbName: uniqueDbName('cs-export'),
     now: clock.now,
     sync: { fetch: fetchOf(new FakeHq(clock)), appVersion: '0.1.0-test', random: () => 0.5, ...timers },
@@ -104,7 +104,7 @@ describe('export.build', () => {
   it('desktop: the host holds no secret; main’s signing capability signs the manifest', async () => {
     const clock = new TestClock();
     const signed: string[] = [];
-    const host = await createStoreHost({
+    const host = await createTestHost({
       dbName: uniqueDbName('cs-export-desk'),
       now: clock.now,
       export: { appVersion: '0.1.0', sign: async (text) => (signed.push(text), hmacSignature(ENROLMENT.secret, text)) },

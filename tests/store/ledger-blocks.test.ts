@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createStoreHost } from '../../electron/store/host';
 import { decodeBlock, encodeBlock } from '../../shared/ledger/blocks';
-import { CLERK, configuredHost, HANDLER, mustCommand, register, SUPERVISOR } from './fixtures';
+import { createTestHost, CLERK, configuredHost, HANDLER, mustCommand, register, SUPERVISOR } from './fixtures';
 
 const BLOCK = 4;
 
@@ -86,7 +85,7 @@ describe('sealed ledger blocks', () => {
     const { host, ids, dbName, clock } = await busyBranch();
     await host.call('ledger.seal', {}, SUPERVISOR);
     host.close();
-    const again = await createStoreHost({ dbName, now: clock.now, ledgerBlockSize: BLOCK });
+    const again = await createTestHost({ dbName, now: clock.now, ledgerBlockSize: BLOCK });
     for (const id of ids) await mustCommand(again, id, 'addInvestigationNote', { text: '重启后补充' }, HANDLER);
     await again.call('ledger.seal', {}, SUPERVISOR);
     expect(await again.call('ledger.verify', {}, SUPERVISOR)).toEqual({

@@ -1,15 +1,14 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { LATEST_SCHEMA_VERSION, openDb } from '../../electron/store/db';
-import { createStoreHost } from '../../electron/store/host';
-import { CLERK, configuredHost, register, SUPERVISOR, TestClock, uniqueDbName, intake } from './fixtures';
+import { createTestHost, CLERK, configuredHost, register, SUPERVISOR, TestClock, uniqueDbName, intake } from './fixtures';
 
 describe('schema migrations', () => {
   it('upgrades a version-1 database with data to the latest version without loss', async () => {
     const dbName = uniqueDbName('cs-migrate');
     const clock = new TestClock();
     // Write through the latest host, then strip the v2 field to get a faithful v1 row.
-    const v2host = await createStoreHost({ dbName: `${dbName}-seed`, now: clock.now });
+    const v2host = await createTestHost({ dbName: `${dbName}-seed`, now: clock.now });
     await v2host.call('branch.configure', { branch: { branchCode: 'SH02', branchName: '上海二店', profileId: 'courier' } }, SUPERVISOR);
     const r = await v2host.call('cases.register', { intake: intake({ category: 'lost_damaged' }) }, CLERK);
     if (!r.ok) throw new Error(r.error.message);
@@ -29,7 +28,7 @@ describe('schema migrations', () => {
     await v1.table('meta').bulkAdd(meta);
     v1.close();
 
-    const upgraded = await createStoreHost({ dbName, now: clock.now });
+    const upgraded = await createTestHost({ dbName, now: clock.now });
     expect(upgraded.db.verno).toBe(LATEST_SCHEMA_VERSION);
     const detail = await upgraded.call('cases.get', { caseId: original.id }, SUPERVISOR);
     expect(detail.ok && detail.value.case).toEqual(original);

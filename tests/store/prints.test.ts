@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createStoreHost } from '../../electron/store/host';
 import { servePort } from '../../electron/store/portServer';
 import { createPortClient } from '../../shared/api/portClient';
-import { CLERK, configuredHost, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
+import { createTestHost, CLERK, configuredHost, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n% a printed registration form\n%%EOF\n');
 
@@ -141,7 +140,7 @@ describe('the print log', () => {
   });
 
   it('the browser edition’s host lets its screens log a dialog print without a PDF, and nothing else', async () => {
-    const host = await createStoreHost({ dbName: uniqueDbName(), now: new TestClock().now, uiMayLogBrowserPrints: true });
+    const host = await createTestHost({ dbName: uniqueDbName(), now: new TestClock().now, uiMayLogBrowserPrints: true });
     const configured = await host.call(
       'branch.configure',
       { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLERK, configuredHost, mustCommand, register, SUPERVISOR, MONDAY_10AM } from './fixtures';
+import { createTestHost, CLERK, configuredHost, mustCommand, register, SUPERVISOR, MONDAY_10AM } from './fixtures';
 
 const HOUR = 3_600_000;
 
@@ -93,8 +93,7 @@ describe('search', () => {
     const { host, dbName, clock } = await configuredHost();
     const a = await register(host, { complainant: { name: '司马光', phone: '13800000000' } });
     host.close();
-    const { createStoreHost } = await import('../../electron/store/host');
-    const again = await createStoreHost({ dbName, now: clock.now });
+    const again = await createTestHost({ dbName, now: clock.now });
     const r = await again.call('cases.search', { text: '司马' }, CLERK);
     expect(r.ok && r.value.map((s) => s.id)).toEqual([a.id]);
     again.close();

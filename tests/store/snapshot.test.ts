@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createStoreHost, type StoreHost } from '../../electron/store/host';
+import type { StoreHost } from '../../electron/store/host';
 import { META_SNAPSHOT, type SnapshotRecord } from '../../electron/store/snapshot';
 import { SNAPSHOT_FORMAT } from '../../electron/store/snapshotFormat';
 import type { Params } from '../../shared/api/contract';
-import { CLERK, command, intake, MONDAY_10AM, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
+import { createTestHost, CLERK, command, intake, MONDAY_10AM, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
 /** Snapshots only when asked (or at close), so each run decides when one is written. */
 const ONLY_WHEN_ASKED = { snapshotAfter: Number.POSITIVE_INFINITY };
 
 /** Blocks of three events: the property's runs seal often, so changes are found in blocks as well as rows. */
 function open(dbName: string, clock: TestClock, useSnapshot = true, ledgerBlockSize = 3): Promise<StoreHost> {
-  return createStoreHost({ dbName, now: clock.now, ledgerBlockSize, readModel: { ...ONLY_WHEN_ASKED, useSnapshot } });
+  return createTestHost({ dbName, now: clock.now, ledgerBlockSize, readModel: { ...ONLY_WHEN_ASKED, useSnapshot } });
 }
 
 async function configured(dbName: string, clock: TestClock, ledgerBlockSize = 3): Promise<StoreHost> {

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Envelope, SyncStatus } from '../../shared/api/contract';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
 import { META_SYNC_ENROLMENT } from '../../electron/store/sync/source';
-import { createStoreHost, type StoreHost } from '../../electron/store/host';
+import type { StoreHost } from '../../electron/store/host';
 import { ENROLMENT, FakeHq, fetchOf, ManualTimers } from '../unit/sync/fakes';
-import { CLERK, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
+import { createTestHost, CLERK, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
 const ADMIN: Envelope = { actor: { staffId: 'a01', role: 'admin' } };
 const CODE = formatEnrolmentCode(ENROLMENT);
@@ -18,7 +18,7 @@ async function browserHost(options: { branch?: string } = {}) {
   const clock = new TestClock();
   const timers = new ManualTimers(clock);
   const hq = new FakeHq(clock);
-  const host = await createStoreHost({
+  const host = await createTestHost({
     dbName: uniqueDbName('cs-sync'),
     now: clock.now,
     sync: { fetch: fetchOf(hq), appVersion: '0.1.0-test', random: () => 0.5, setTimer: timers.setTimer, clearTimer: timers.clearTimer },
@@ -34,7 +34,7 @@ async function browserHost(options: { branch?: string } = {}) {
 
 async function desktopHost() {
   const clock = new TestClock();
-  const host = await createStoreHost({ dbName: uniqueDbName('cs-sync-desk'), now: clock.now });
+  const host = await createTestHost({ dbName: uniqueDbName('cs-sync-desk'), now: clock.now });
   await host.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' } }, SUPERVISOR);
   return { host, clock };
 }

@@ -5,11 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openDb, LATEST_SCHEMA_VERSION } from '../../electron/store/db';
-import { createStoreHost } from '../../electron/store/host';
 import { verifyChain } from '../../shared/ledger/eventHash';
 import { caseEntrySchema, sha256Hex } from '../../shared/sync/protocol';
 import { INITIAL_SYNC_STATE } from '../../shared/sync/engine';
-import { CLERK, command, configuredHost, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
+import { createTestHost, CLERK, command, configuredHost, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 import type { StoreHost } from '../../electron/store/host';
 import type { Envelope } from '../../shared/api/contract';
 
@@ -129,7 +128,7 @@ describe('sync state', () => {
     };
     await main(host, 'sync.saveState', { state });
     host.close();
-    const reopened = await createStoreHost({ dbName, now: clock.now });
+    const reopened = await createTestHost({ dbName, now: clock.now });
     expect(await main(reopened, 'sync.state', {})).toEqual(state);
     const status = await reopened.call('sync.status', {}, CLERK);
     expect(status.ok && status.value).toMatchObject({ nextAttemptAt: clock.at + 4000, lastError: { code: 'clock_skew', skewMs: 540_000 } });
@@ -170,7 +169,7 @@ describe('schema v6', () => {
     await v5.table('outbox').add({ caseId: 'case-old', version: 7, createdAt: 1, deliveredAt: null, delivered: 0 });
     v5.close();
 
-    const host = await createStoreHost({ dbName, now: new TestClock().now });
+    const host = await createTestHost({ dbName, now: new TestClock().now });
     expect(host.db.verno).toBe(LATEST_SCHEMA_VERSION);
     const upgraded = await host.db.attachments.get('att-old');
     expect(upgraded).toEqual({ ...row, bytes: expect.any(Uint8Array), sha256: sha256Hex(PNG) });

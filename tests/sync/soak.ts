@@ -11,14 +11,14 @@
 import 'fake-indexeddb/auto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { SyncStatus } from '../../shared/api/contract';
-import { createStoreHost, type StoreHost } from '../../electron/store/host';
+import type { StoreHost } from '../../electron/store/host';
 import { openDatabase } from '../../hq/db/open';
 import { EVENT_COUNT_SQL } from '../../hq/caseEvents';
 import type { Db } from '../../hq/db/types';
 import { enrolBranch } from '../../hq/enrol';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
 import { rng } from '../bench/generate';
-import { CLERK, HANDLER, intake, mustCommand, pawnPlan, SUPERVISOR } from '../store/fixtures';
+import { createTestHost, CLERK, HANDLER, intake, mustCommand, pawnPlan, SUPERVISOR } from '../store/fixtures';
 import { FAULTS, startChaosProxy, type Fault } from './chaosProxy';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -145,7 +145,7 @@ try {
       return x < 0.45 ? 'pass' : FAULTS[1 + Math.floor(random() * (FAULTS.length - 1))]!;
     };
     const proxy = await startChaosProxy(hq.url, pick, 30);
-    const host = await createStoreHost({
+    const host = await createTestHost({
       dbName: `soak-${seed}-${crypto.randomUUID()}`,
       sync: {
         fetch: (url, init) => fetch(url, init as RequestInit),

@@ -6,10 +6,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StoreApi } from '../../shared/api/contract';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
-import { createStoreHost, type StoreHost } from '../../electron/store/host';
+import type { StoreHost } from '../../electron/store/host';
 import { META_SYNC_ENROLMENT } from '../../electron/store/sync/source';
 import { createMainSync, ONLINE_POLL_MS, safeStorageKeeper, type SecretKeeper } from '../../electron/main/sync';
-import { CLERK, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from '../store/fixtures';
+import { createTestHost, CLERK, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from '../store/fixtures';
 import { ENROLMENT, FakeHq, fetchOf, ManualTimers } from './sync/fakes';
 
 const CODE = formatEnrolmentCode(ENROLMENT);
@@ -35,7 +35,7 @@ async function setup() {
   const clock = new TestClock();
   const timers = new ManualTimers(clock);
   const hq = new FakeHq(clock);
-  const host = await createStoreHost({ dbName: uniqueDbName('cs-main-sync'), now: clock.now });
+  const host = await createTestHost({ dbName: uniqueDbName('cs-main-sync'), now: clock.now });
   await host.call('branch.configure', { branch: { branchCode: 'BJ01', branchName: '北京一店', profileId: 'pawnshop' } }, SUPERVISOR);
   const secrets = new MemorySecrets();
   let online = true;

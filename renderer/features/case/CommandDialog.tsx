@@ -32,9 +32,9 @@ export function CommandDialog({
   onClose: (updated?: CaseRecord) => void;
 }) {
   const { t } = useTranslation();
-  const { api, envelope } = useStore();
+  const { api, envelope, person } = useStore();
   const fields = COMMAND_FIELDS[name] ?? [];
-  const formContext = { record, staffId: envelope.actor.staffId };
+  const formContext = { record, staffId: person.staffId };
   const [values, setValues] = useState(() => initialValues(name, formContext));
   const org = useOrganization();
   const categories = activeCategories(record.profileId, org);

@@ -29,11 +29,11 @@ const OPEN_CASE_KEY = 'KeyO';
 /** R1: the paper form's order, Tab through everything, Ctrl+Enter saves, the draft autosaves. */
 export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCase: (caseId: string) => void }) {
   const { t } = useTranslation();
-  const { api, envelope } = useStore();
+  const { api, envelope, person } = useStore();
   const profile = PROFILES[branch.profileId];
   const org = useOrganization();
   const categories = activeCategories(branch.profileId, org);
-  const [fields, setFields] = useState<IntakeFields>(() => emptyIntake(envelope.actor.staffId, profile.categories[0]!));
+  const [fields, setFields] = useState<IntakeFields>(() => emptyIntake(person.staffId, profile.categories[0]!));
   const [draftId, setDraftId] = useState<string>(() => crypto.randomUUID());
   const [offered, setOffered] = useState<Draft | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -89,12 +89,12 @@ export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCas
     setPrinting(false);
     setDraftNote(false);
     setDraftId(crypto.randomUUID());
-    setFields(emptyIntake(envelope.actor.staffId, profile.categories[0]!));
+    setFields(emptyIntake(person.staffId, profile.categories[0]!));
     setTimeout(() => firstField.current?.focus(), 0);
   }
 
   function restore(draft: Draft) {
-    setFields(fromDraft(emptyIntake(envelope.actor.staffId, profile.categories[0]!), draft.data));
+    setFields(fromDraft(emptyIntake(person.staffId, profile.categories[0]!), draft.data));
     setDraftId(draft.draftId);
     setOffered(null);
   }
@@ -127,7 +127,7 @@ export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCas
 
   if (saved) {
     // Only what this person may do now: a report or an unacknowledged major case is the supervisor's (R1.1, R1.5).
-    const counterActions = saved.state === 'registered' ? AT_THE_COUNTER.filter((name) => isAllowed(saved, name, envelope.actor)) : [];
+    const counterActions = saved.state === 'registered' ? AT_THE_COUNTER.filter((name) => isAllowed(saved, name, person)) : [];
     return (
       <Paper component="section" sx={{ p: 4, maxWidth: 720, mx: 'auto' }} aria-labelledby="saved-title">
         <Typography id="saved-title" variant="h6" component="h2">

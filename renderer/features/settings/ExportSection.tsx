@@ -22,7 +22,7 @@ function defaultPeriod(now: number, lastSuccessAt: number | null) {
  */
 export function ExportSection({ now = Date.now }: { now?: () => number }) {
   const { t, i18n } = useTranslation();
-  const { api, envelope } = useStore();
+  const { api, envelope, person } = useStore();
   const status = useLive('sync.status', {});
   const progress = useLive('export.progress', {});
   const lastSuccessAt = status?.ok ? status.value.lastSuccessAt : null;
@@ -30,7 +30,7 @@ export function ExportSection({ now = Date.now }: { now?: () => number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | string | null>(null);
   const [saved, setSaved] = useState<{ fileName: string; cases: number } | null>(null);
-  if (!isSupervisorRole(envelope.actor.role)) return null;
+  if (!isSupervisorRole(person.role)) return null;
   const running = progress?.ok ? progress.value : null;
   const percent = running ? Math.round((running.done * 100) / running.total) : busy ? 0 : null;
   const reminder = monthToExport(now(), status?.ok ? status.value : null);
@@ -127,9 +127,9 @@ export function ExportSection({ now = Date.now }: { now?: () => number }) {
 /** The month-end prompt under the app bar, for supervisors, with a way to the export. */
 export function ExportReminder({ onOpen, now = Date.now }: { onOpen: () => void; now?: () => number }) {
   const { t } = useTranslation();
-  const { envelope } = useStore();
+  const { person } = useStore();
   const status = useLive('sync.status', {});
-  if (!isSupervisorRole(envelope.actor.role) || !status?.ok) return null;
+  if (!isSupervisorRole(person.role) || !status?.ok) return null;
   const month = monthToExport(now(), status.value);
   if (!month) return null;
   return (

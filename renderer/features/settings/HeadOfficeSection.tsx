@@ -17,13 +17,13 @@ function codeIssue(error: ApiError | null): string | undefined {
  */
 export function HeadOfficeSection() {
   const { t } = useTranslation();
-  const { api, envelope } = useStore();
+  const { api, envelope, person } = useStore();
   const live = useLive('sync.status', {});
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
-  if (!isSupervisorRole(envelope.actor.role)) return null;
+  if (!isSupervisorRole(person.role)) return null;
   const status = live?.ok ? live.value : null;
   const fieldMessage = codeIssue(error);
 

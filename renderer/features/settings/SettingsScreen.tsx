@@ -31,6 +31,7 @@ import { PolicySource } from './PolicySource';
 import { ExportSection } from './ExportSection';
 import { HeadOfficeSection } from './HeadOfficeSection';
 import { PrinterSection } from './PrinterSection';
+import { SignInSection } from './SignInSection';
 import { ChinaDateField } from '../../app/pickers';
 
 function Outcome({ error, saved }: { error: ApiError | null; saved: boolean }) {
@@ -378,6 +379,7 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
       {org?.ok && deadlines?.ok && (
         <>
           <OrganizationSection org={org.value} />
+          <SignInSection org={org.value} />
           <CategoriesSection key={branch.profileId} org={org.value} profileId={branch.profileId} />
           <DeadlineSection
             settings={deadlines.value}
