@@ -266,7 +266,7 @@ function uiMayCall(method: Method, params: unknown, options: StoreHostOptions): 
  * names (their role from the branch's organization), main's own connection for the sync engine's
  * work, or nobody for the few methods that come before signing in.
  */
-function authenticate(ctx: StoreContext, method: Method, token: string | undefined, caller: Caller): Promise<Actor> | Actor {
+function authenticate(ctx: StoreContext, method: Method, token: string | undefined, caller: Caller): Actor | PromiseLike<Actor> {
   if ((PUBLIC_METHODS as readonly string[]).includes(method)) return MAIN_PROCESS;
   if (!token && caller === 'main' && (SYSTEM_METHODS as readonly string[]).includes(method)) return MAIN_PROCESS;
   return actorOf(ctx, token);
@@ -298,7 +298,16 @@ function prepare(method: string, params: unknown, envelope: unknown, caller: Cal
   return {
     ok: true,
     locale,
-    run: async (ctx) => handler(ctx, parsed.data as never, await authenticate(ctx, m, token, caller), token ?? ''),
+    run: (ctx) => {
+      try {
+        const actor = authenticate(ctx, m, token, caller);
+        const work = (a: Actor) => handler(ctx, parsed.data as never, a, token ?? '');
+        // Dexie's promise is not a native Promise: tell an actor from a pending lookup by `then`.
+        return 'then' in actor ? (actor.then(work) as Promise<unknown>) : work(actor);
+      } catch (refused) {
+        return Promise.reject(refused);
+      }
+    },
   };
 }
 

@@ -25,7 +25,7 @@ import type { CaseRecord } from '../../shared/domain/case';
 import { normalizedPhone } from '../../shared/domain/case';
 import { halfWidth } from '../../shared/domain/phone';
 import { idCheckChar, normalizeIdNumber } from '../../shared/domain/idNumber';
-import { CLERK, configuredHost, EN, HANDLER, intake, MONDAY_10AM, SUPERVISOR } from './fixtures';
+import { CLERK, configuredHost, EN, HANDLER, intake, MONDAY_10AM, OTHER_CLERK, SUPERVISOR } from './fixtures';
 import { needsSupervisor } from '../../shared/workflow';
 
 type Loose = Record<string, unknown>;
@@ -127,7 +127,7 @@ const rawCall =
 const envelopeCall =
   (envelope: unknown): Call =>
   (h) =>
-    h.call('cases.get', { caseId: baseline.id }, envelope as Envelope);
+    h.call('cases.get', { caseId: baseline.id }, (typeof envelope === 'function' ? envelope() : envelope) as Envelope);
 
 // ---- row builders -------------------------------------------------------------------------
 
@@ -158,8 +158,6 @@ const draftRow = (name: string, data: unknown): Row => {
 
 const circular: Loose = { content: '循环引用' };
 circular.self = circular;
-
-const OTHER_CLERK: Envelope = { actor: { staffId: 'c02', role: 'clerk' } };
 
 const rows: Row[] = [
   // -- complainant name --
@@ -506,27 +504,30 @@ const rows: Row[] = [
   ),
 
   // -- envelope --
-  no('envelope: unknown role', envelopeCall({ actor: { staffId: 'c01', role: 'root' } }), {
+  no('envelope: a self-declared actor (a supervisor, say) is refused, not believed', envelopeCall({ actor: { staffId: 's01', role: 'supervisor' } }), {
     code: 'invalid_input',
     key: 'errors.request.invalid',
-    path: 'actor.role',
-    issueKey: 'errors.role.invalid',
   }),
-  no('envelope: role in capitals', envelopeCall({ actor: { staffId: 's01', role: 'Supervisor' } }), {
+  no('envelope: a token beside a self-declared role', envelopeCall(() => ({ token: CLERK.token, role: 'supervisor' })), {
     code: 'invalid_input',
     key: 'errors.request.invalid',
-    path: 'actor.role',
-    issueKey: 'errors.role.invalid',
   }),
-  no('envelope: SQL-ish staff id', envelopeCall({ actor: { staffId: "c01' OR 1=1", role: 'clerk' } }), {
+  no('envelope: no token', envelopeCall({}), { code: 'unauthenticated', key: 'errors.auth.signedOut' }),
+  no('envelope: a forged token', envelopeCall({ token: 'A'.repeat(43) }), { code: 'unauthenticated', key: 'errors.auth.signedOut' }),
+  no('envelope: a 10k-character token', envelopeCall({ token: 'A'.repeat(10_000) }), {
     code: 'invalid_input',
     key: 'errors.request.invalid',
-    path: 'actor.staffId',
-    issueKey: 'errors.staff.invalid',
+    path: 'token',
+    issueKey: 'errors.auth.signedOut',
   }),
-  no('envelope: actor missing', envelopeCall({ locale: 'en' }), { code: 'invalid_input', key: 'errors.request.invalid', path: 'actor' }),
+  no('envelope: a token that is not text', envelopeCall({ token: 42 }), {
+    code: 'invalid_input',
+    key: 'errors.request.invalid',
+    path: 'token',
+    issueKey: 'errors.auth.signedOut',
+  }),
   no('envelope: null', envelopeCall(null), { code: 'invalid_input', key: 'errors.request.invalid' }),
-  no('envelope: unknown locale', envelopeCall({ ...CLERK, locale: 'fr' }), {
+  no('envelope: unknown locale', envelopeCall(() => ({ token: CLERK.token, locale: 'fr' })), {
     code: 'invalid_input',
     key: 'errors.request.invalid',
     path: 'locale',

@@ -8,6 +8,7 @@ import type { Envelope } from '../../shared/api/contract';
 import { openDb } from '../../electron/store/db';
 import type { StoreHost } from '../../electron/store/host';
 import {
+  ADMIN,
   createTestHost,
   CLERK,
   command,
@@ -24,7 +25,6 @@ import {
   uniqueDbName,
 } from './fixtures';
 
-const ADMIN: Envelope = { actor: { staffId: 'a01', role: 'admin' } };
 const MINUTE = 60_000;
 
 async function detail(host: StoreHost, caseId: string) {
@@ -76,7 +76,7 @@ describe('the supervisor’s notification and its acknowledgement are events of 
     expect(acknowledged.escalation).toMatchObject({ acknowledgedAt: MONDAY_10AM + 5 * MINUTE, acknowledgedBy: 's01' });
     const after = await detail(host, c.id);
     expect(after.events.map((e) => e.type)).toEqual(['registered', 'supervisor_notified', 'escalation_acknowledged']);
-    expect(after.events[2]!.actor).toEqual(SUPERVISOR.actor);
+    expect(after.events[2]!.actor).toEqual({ staffId: 's01', role: 'supervisor' });
     expect(after.events[2]!.changes.escalation?.[1]).toMatchObject({ acknowledgedBy: 's01' });
     expect(await host.call('ledger.verify', {}, SUPERVISOR)).toMatchObject({ ok: true, value: { firstBreak: null } });
     expect(await host.call('ledger.verify', { caseId: c.id }, SUPERVISOR)).toMatchObject({
@@ -203,7 +203,7 @@ describe('an unacknowledged major or urgent case is the supervisor’s', () => {
     clock.advance(2 * MINUTE);
     const stepped = await mustCommand(host, c.id, 'recordEmergencyStep', { text: '疏散客户，关闭燃气阀门' }, CLERK);
     expect(stepped.emergencySteps).toEqual([{ at: MONDAY_10AM + 2 * MINUTE, by: 'c01', text: '疏散客户，关闭燃气阀门' }]);
-    expect((await detail(host, c.id)).events.at(-1)).toMatchObject({ type: 'emergency_step_recorded', actor: CLERK.actor });
+    expect((await detail(host, c.id)).events.at(-1)).toMatchObject({ type: 'emergency_step_recorded', actor: { staffId: 'c01', role: 'clerk' } });
     const general = await register(host, { category: 'service_attitude' });
     expect(await command(host, general.id, 'recordEmergencyStep', { text: 'x' }, EN(CLERK))).toMatchObject({
       ok: false,

@@ -15,6 +15,7 @@ export const STAFF = [
   { id: 's01', name: '王主管', role: 'supervisor', secret: '246810' },
   { id: 'h01', name: '李鉴定', role: 'handler', secret: '135790' },
   { id: 'c01', name: '张柜员', role: 'clerk', secret: '112233' },
+  { id: 'c02', name: '刘柜员', role: 'clerk', secret: '445566' },
 ] as const;
 
 /** The organization's staff list of every test host (an org.save that leaves someone out removes them). */
@@ -38,6 +39,8 @@ export const CLERK: Envelope = signedInAs('c01');
 export const HANDLER: Envelope = signedInAs('h01');
 export const SUPERVISOR: Envelope = signedInAs('s01');
 export const ADMIN: Envelope = signedInAs('a01');
+/** A second clerk (another person's drafts, cases, sessions). */
+export const OTHER_CLERK: Envelope = signedInAs('c02');
 /** The same person, answered in English. */
 export const EN = (e: Envelope): Envelope => ({
   get token() {

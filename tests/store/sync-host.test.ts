@@ -9,9 +9,8 @@ import { formatEnrolmentCode } from '../../shared/sync/enrolment';
 import { META_SYNC_ENROLMENT } from '../../electron/store/sync/source';
 import type { StoreHost } from '../../electron/store/host';
 import { ENROLMENT, FakeHq, fetchOf, ManualTimers } from '../unit/sync/fakes';
-import { createTestHost, CLERK, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
+import { ADMIN, createTestHost, CLERK, EN, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
-const ADMIN: Envelope = { actor: { staffId: 'a01', role: 'admin' } };
 const CODE = formatEnrolmentCode(ENROLMENT);
 
 async function browserHost(options: { branch?: string } = {}) {

@@ -76,7 +76,7 @@ function fakeWindow(
 }
 
 function request(caseId: string, overrides: Partial<DesktopPrintRequest> = {}): DesktopPrintRequest {
-  return { caseId, document: 'registration', language: 'zh-CN', copies: 2, mode: 'silent', actor: CLERK.actor, ...overrides };
+  return { caseId, document: 'registration', language: 'zh-CN', copies: 2, mode: 'silent', token: CLERK.token, ...overrides };
 }
 
 async function setup(printer = 'Counter-Laser', outcome?: { success: boolean; failureReason: string }, locale: Locale = 'zh-CN') {
@@ -170,7 +170,12 @@ describe('printing in main', () => {
     });
     expect(await service.print({ ...request(c.id), document: 'invoice' })).toMatchObject({ ok: false });
     expect(await service.print({ ...request(c.id), mode: 'browser' })).toMatchObject({ ok: false });
-    expect(await service.print({ ...request(c.id), actor: { staffId: 'c01', role: 'root' } })).toMatchObject({ ok: false });
+    expect(await service.print({ ...request(c.id), actor: { staffId: 's01', role: 'supervisor' } })).toMatchObject({ ok: false });
+    // A token the store host never issued: the host refuses to read the case, so nothing prints.
+    expect(await service.print({ ...request(c.id), token: 'forged-token' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('sign in'),
+    });
     expect(await service.print('<script>')).toMatchObject({ ok: false });
     expect(openWindow).not.toHaveBeenCalled();
   });

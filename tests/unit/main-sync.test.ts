@@ -74,6 +74,7 @@ describe('enrolment through main', () => {
       error: { key: 'errors.enrolment.format', message: expect.stringContaining('not an enrolment code') },
     });
     expect(await sync.enrol({ code: CODE, ...EN(CLERK) })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await sync.enrol({ code: CODE, token: 'forged-token' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     secrets.canEncrypt = false;
     expect(await sync.enrol({ code: CODE, ...SUPERVISOR })).toMatchObject({ ok: false, error: { key: 'errors.enrolment.keychain' } });
     expect(await sync.enrol({ code: CODE, actor: { staffId: 's01', role: 'root' } })).toMatchObject({

@@ -66,23 +66,25 @@ export function sessionExpiry(ctx: StoreContext, token: string): number {
   return ctx.auth.sessions.get(tokenHash(token))?.expiresAt ?? 0;
 }
 
-async function sessionOf(ctx: StoreContext, token: string): Promise<SessionRow | null> {
-  const key = tokenHash(token);
-  const known = ctx.auth.sessions.get(key);
-  if (known !== undefined) return known;
-  const row = (await ctx.db.sessions.get(key)) ?? null;
-  ctx.auth.sessions.set(key, row);
-  return row;
-}
-
 /**
  * Who is asking, from the host's own records: the session the token names, and that person's
  * role in the branch's organization today (a role changed or a person removed takes effect at the
- * next request). Anything else is refused as 'unauthenticated'.
+ * next request). Anything else is refused as 'unauthenticated'. Answered at once for a session this
+ * host already knows, else through Dexie's own promise: a live query that asks keeps its tracking
+ * (a native await before its reads would lose it).
  */
-export async function actorOf(ctx: StoreContext, token: string | undefined): Promise<Actor> {
+export function actorOf(ctx: StoreContext, token: string | undefined): Actor | PromiseLike<Actor> {
   if (!token) fail('unauthenticated', 'errors.auth.signedOut');
-  const session = await sessionOf(ctx, token);
+  const key = tokenHash(token);
+  const known = ctx.auth.sessions.get(key);
+  if (known !== undefined) return actorFor(ctx, known);
+  return ctx.db.sessions.get(key).then((row) => {
+    ctx.auth.sessions.set(key, row ?? null);
+    return actorFor(ctx, row ?? null);
+  });
+}
+
+function actorFor(ctx: StoreContext, session: SessionRow | null): Actor {
   if (!session) fail('unauthenticated', 'errors.auth.signedOut');
   if (session.expiresAt <= ctx.now()) fail('unauthenticated', 'errors.auth.expired');
   const member = staffMember(ctx, session.staffId);
