@@ -57,7 +57,7 @@ describe('printing from the desktop screens', () => {
       envelope: CLERK,
     });
     expect(outcome).toEqual({ printed: true, record: RECORD });
-    expect(asked).toEqual([{ caseId: c.id, document: 'registration', language: 'en', copies: 3, mode: 'silent', actor: CLERK.actor }]);
+    expect(asked).toEqual([{ caseId: c.id, document: 'registration', language: 'en', copies: 3, mode: 'silent', token: CLERK.token }]);
     // The screens wrote nothing to the log themselves (main does, through its own connection).
     expect(await host.call('prints.list', { caseId: c.id }, CLERK)).toEqual({ ok: true, value: [] });
     host.close();

@@ -14,9 +14,11 @@ let root: Root | null = null;
 export async function renderScreen(element: ReactElement, api: StoreApi, role: Role, locale: 'zh-CN' | 'en' = 'zh-CN') {
   await i18n.changeLanguage(locale);
   await page.viewport(1000, 480);
-  const envelope: Envelope = { actor: { staffId: 's01', role }, locale };
+  // The screens show who is signed in; the store (here a scripted one) decides what the token may do.
+  const envelope: Envelope = { token: `test-session-${role}`, locale };
+  const person = { staffId: 's01', name: '测试', role, expiresAt: Number.MAX_SAFE_INTEGER };
   root = createRoot(document.body.appendChild(document.createElement('div')));
-  flushSync(() => root!.render(h(I18nextProvider, { i18n }, h(StoreContext.Provider, { value: { api, envelope } }, element))));
+  flushSync(() => root!.render(h(I18nextProvider, { i18n }, h(StoreContext.Provider, { value: { api, envelope, person } }, element))));
 }
 
 export function unmountScreen() {

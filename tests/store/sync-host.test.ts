@@ -4,7 +4,7 @@
  * fetch (here a head office in memory speaking the protocol). Node (fake-indexeddb) and Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import type { Envelope, SyncStatus } from '../../shared/api/contract';
+import type { SyncStatus } from '../../shared/api/contract';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
 import { META_SYNC_ENROLMENT } from '../../electron/store/sync/source';
 import type { StoreHost } from '../../electron/store/host';

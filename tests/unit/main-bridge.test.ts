@@ -77,7 +77,7 @@ describe('UI preload', () => {
       args: [{ document: 'receipt' }],
     });
     expect(await bridge.print.printers()).toEqual({ channel: 'print:printers', args: [] });
-    const enrol = { code: 'countersign://enrol?…', actor: { staffId: 's01', role: 'supervisor' as const } };
+    const enrol = { code: 'countersign://enrol?…', token: 'a-session-token' };
     expect(await bridge.sync.enrol(enrol)).toEqual({ channel: 'sync:enrol', args: [enrol] });
     const file = { fileName: 'countersign-BJ01-2026-11-01_2026-11-30.zip', bytes: new Uint8Array([1]) };
     expect(await bridge.files.saveExport(file)).toEqual({ channel: 'export:save', args: [file] });
@@ -102,12 +102,12 @@ describe('the desktop build without its preload bridge', () => {
     const { connectStore, EDITION } = await import('../../renderer/bridge/transport.desktop');
     expect(EDITION).toBe('desktop');
     const api = connectStore(); // no window.countersign here
-    const answer = await api.call('branch.get', {}, { actor: { staffId: 'c01', role: 'clerk' }, locale: 'en' });
+    const answer = await api.call('branch.get', {}, { token: 'a-session-token', locale: 'en' });
     expect(answer).toMatchObject({
       ok: false,
       error: { key: 'errors.edition.noBridge', message: expect.stringContaining('bridge is missing') },
     });
-    const pushed = await new Promise((resolve) => api.subscribe('cases.counts', {}, { actor: { staffId: 'c01', role: 'clerk' } }, resolve));
+    const pushed = await new Promise((resolve) => api.subscribe('cases.counts', {}, { token: 'a-session-token' }, resolve));
     expect(pushed).toMatchObject({ ok: false, error: { message: expect.stringContaining('缺少桥接') } });
   });
 });

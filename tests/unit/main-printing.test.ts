@@ -76,7 +76,7 @@ function fakeWindow(
 }
 
 function request(caseId: string, overrides: Partial<DesktopPrintRequest> = {}): DesktopPrintRequest {
-  return { caseId, document: 'registration', language: 'zh-CN', copies: 2, mode: 'silent', token: CLERK.token, ...overrides };
+  return { caseId, document: 'registration', language: 'zh-CN', copies: 2, mode: 'silent', token: CLERK.token!, ...overrides };
 }
 
 async function setup(printer = 'Counter-Laser', outcome?: { success: boolean; failureReason: string }, locale: Locale = 'zh-CN') {

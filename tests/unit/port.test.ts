@@ -167,7 +167,7 @@ describe('store API over a MessagePort', () => {
     ]) {
       rawUi.postMessage(junk);
     }
-    rawUi.postMessage({ kind: 'bogus', id: 900001, envelope: { actor: CLERK.actor, locale: 'en' } });
+    rawUi.postMessage({ kind: 'bogus', id: 900001, envelope: { token: CLERK.token, locale: 'en' } });
     rawUi.postMessage({ kind: 'call', id: 900002, method: 'no.such', params: {}, envelope: CLERK });
     rawUi.postMessage({ kind: 'call', id: 900003, method: 'cases.counts', params: {}, envelope: 'not an envelope' });
     rawUi.postMessage({ kind: 'call', id: 900004, method: 'cases.counts', params: 7, envelope: CLERK });

@@ -48,25 +48,36 @@ export async function setUpAdministrator(ctx: StoreContext, p: { staffId: string
 /**
  * Sign-in with staff id and PIN or password. The same answer for an unknown id and a wrong secret
  * (and the same time: a missing hash is derived all the same); MAX_FAILURES wrong ones in a row
- * lock the account for LOCK_MINUTES, during which even the right secret is refused.
+ * lock the account for LOCK_MINUTES, during which even the right secret is refused. The verdict is
+ * taken in a transaction on the row as it is after hashing: attempts sent side by side each count,
+ * and none gets in past a lock another one set meanwhile.
  */
 export async function signIn(ctx: StoreContext, p: { staffId: string; secret: string }): Promise<SignedIn> {
   const row = staffMember(ctx, p.staffId) ? await ctx.db.credentials.get(p.staffId) : undefined;
   const now = ctx.now();
-  if (row?.lockedUntil && row.lockedUntil > now) {
-    fail('forbidden', 'errors.auth.locked', { minutes: Math.ceil((row.lockedUntil - now) / 60_000) });
-  }
+  const lockedFor = (r: CredentialRow) => (r.lockedUntil && r.lockedUntil > now ? Math.ceil((r.lockedUntil - now) / 60_000) : 0);
+  if (row && lockedFor(row)) fail('forbidden', 'errors.auth.locked', { minutes: lockedFor(row) });
   const matches = await secretMatches(p.secret, row ?? null, ctx.auth.iterations);
   if (!row) fail('forbidden', 'errors.auth.wrong');
-  if (!matches) {
-    const failures = row.failures + 1;
-    const locked = failures >= MAX_FAILURES;
-    await ctx.db.credentials.update(row.staffId, { failures: locked ? 0 : failures, lockedUntil: locked ? now + LOCK_MINUTES * 60_000 : null });
-    if (locked) fail('forbidden', 'errors.auth.locked', { minutes: LOCK_MINUTES });
-    fail('forbidden', 'errors.auth.wrong');
-  }
+  const verdict = await ctx.db.transaction('rw', ctx.db.credentials, async () => {
+    const current = await ctx.db.credentials.get(row.staffId);
+    if (!current) return 'wrong' as const;
+    if (lockedFor(current)) return 'locked' as const;
+    if (matches) {
+      if (current.failures > 0 || current.lockedUntil) await ctx.db.credentials.update(row.staffId, { failures: 0, lockedUntil: null });
+      return 'ok' as const;
+    }
+    const failures = current.failures + 1;
+    const locks = failures >= MAX_FAILURES;
+    await ctx.db.credentials.update(row.staffId, {
+      failures: locks ? 0 : failures,
+      lockedUntil: locks ? now + LOCK_MINUTES * 60_000 : null,
+    });
+    return locks ? ('locked' as const) : ('wrong' as const);
+  });
+  if (verdict === 'locked') fail('forbidden', 'errors.auth.locked', { minutes: LOCK_MINUTES });
+  if (verdict === 'wrong') fail('forbidden', 'errors.auth.wrong');
   if (row.iterations < ctx.auth.iterations) await storeSecret(ctx, row.staffId, p.secret);
-  else if (row.failures > 0 || row.lockedUntil) await ctx.db.credentials.update(row.staffId, { failures: 0, lockedUntil: null });
   return signedIn(ctx, p.staffId);
 }
 

@@ -68,12 +68,15 @@ export async function fillPicker(field: Locator, value: string): Promise<void> {
     if (attempt === 3) throw new Error(`the picker shows "${shown}" after ${value} was typed three times`);
   }
 }
+/** The first administrator's password in the specs (the first run asks for one). */
+export const ADMIN_PASSWORD = 'counter-admin-01';
+
 export class FirstRunPage {
   constructor(private readonly page: Page) {}
 
   async setUp(
     branch: { code: string; name: string; profile: string; phone?: string },
-    staff: { id: string; name: string },
+    staff: { id: string; name: string; password?: string },
     org: { departments?: string[]; staff?: { id: string; name: string; role?: string }[] } = {},
   ) {
     await this.page.getByLabel('网点代码').fill(branch.code);
@@ -81,8 +84,12 @@ export class FirstRunPage {
     if (branch.phone) await this.page.getByLabel('网点电话（选填）').fill(branch.phone);
     await this.page.getByLabel('业务类型').click();
     await this.page.getByRole('option', { name: branch.profile }).click();
+    people.admin = staff.id;
+    people.pins.clear();
     await this.page.getByLabel('您的工号').fill(staff.id);
     await this.page.getByLabel('您的姓名').fill(staff.name);
+    await this.page.getByLabel('设置密码').fill(staff.password ?? ADMIN_PASSWORD);
+    await this.page.getByLabel('再次输入密码').fill(staff.password ?? ADMIN_PASSWORD);
     for (const department of org.departments ?? []) {
       await this.page.getByLabel('新部门名称').fill(department);
       await this.page.keyboard.press('Enter');
@@ -196,18 +203,60 @@ export class CasePage {
   }
 }
 
+/** Who set up the branch in this test (its administrator), and the PINs the test gave its staff. */
+const people = { admin: '', pins: new Map<string, string>() };
+
 /**
- * Who is at this PC. There is no sign-in screen yet (renderer/app/session.ts: sign-in comes with
- * the oversight issue); the person is the saved session, so a test that needs a second person at
- * the same branch changes it and reloads, as a sign-in would.
+ * Who is at this PC: the person switched at the counter as a clerk does it, from the keyboard
+ * (Ctrl+Shift+L, staff id, PIN, Enter). A person without a PIN yet gets one from the administrator
+ * first (settings, "Set a staff member's PIN"), as a new colleague would on their first day.
  */
 export class Session {
   constructor(private readonly page: Page) {}
 
+  static secretOf(staffId: string): string | undefined {
+    return staffId === people.admin ? ADMIN_PASSWORD : people.pins.get(staffId);
+  }
+
+  /** Locks the counter and signs `staffId` in, keyboard only; the screens underneath stay as they were. */
+  async signInWithKeyboard(staffId: string, secret = Session.secretOf(staffId)!) {
+    await this.page.keyboard.press('Control+Shift+L');
+    const lock = this.page.getByRole('dialog', { name: '已锁定' });
+    await expect(lock).toBeVisible();
+    await expect(lock.getByLabel('工号')).toBeFocused();
+    await this.page.keyboard.type(staffId);
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.type(secret);
+    await this.page.keyboard.press('Enter');
+    await expect(lock).toBeHidden();
+  }
+
+  /** As the administrator: gives each person a PIN in settings, then returns to the intake screen. */
+  async givePins(staffIds: string[]) {
+    await this.page.getByRole('tab', { name: '网点设置' }).click();
+    const section = this.page.getByRole('region', { name: '登录与锁定' });
+    for (const id of staffIds) {
+      const pin = `${id}-pin-1`;
+      await section.getByLabel('员工', { exact: true }).click();
+      await this.page.getByRole('option', { name: new RegExp(`\\(${id}\\)`) }).click();
+      await section.getByLabel('新 PIN（至少 6 位）').fill(pin);
+      await section.getByRole('button', { name: '设置 PIN' }).click();
+      await expect(section.getByRole('status')).toContainText('已为');
+      people.pins.set(id, pin);
+    }
+    await this.page.getByRole('tab', { name: '登记投诉' }).click();
+  }
+
+  /** Signs `person` in at the counter (keyboard only) and starts them at the intake screen. */
   async switchTo(person: { staffId: string; name: string; role: 'clerk' | 'handler' | 'supervisor' | 'admin' }) {
-    await this.page.evaluate((s) => localStorage.setItem('countersign.session', JSON.stringify(s)), person);
-    await this.page.reload();
-    await expect(this.page.getByRole('tab', { name: '登记投诉' })).toBeVisible();
+    if (!Session.secretOf(person.staffId)) {
+      await this.signInWithKeyboard(people.admin);
+      await this.givePins([person.staffId]);
+    }
+    await this.signInWithKeyboard(person.staffId);
+    await expect(this.page.getByRole('button', { name: new RegExp(`^${person.name}（`) })).toBeVisible();
+    // Where a new person starts: the intake screen.
+    await this.page.getByRole('tab', { name: '登记投诉' }).click();
   }
 }
 
