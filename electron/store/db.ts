@@ -5,6 +5,7 @@ import type { CaseEvent } from '../../shared/ledger/eventHash';
 import type { LedgerBlock } from '../../shared/ledger/blocks';
 import type { Draft, OutboxRow, PrintRecord } from '../../shared/api/contract';
 import { sha256Hex } from '../../shared/sync/protocol';
+import type { AccessGrant, AccessLogEntry, AccessRequest } from '../../shared/api/contract';
 
 export interface SequenceRow {
   /** `<BRANCH>-<YYYYMMDD>` */
@@ -80,6 +81,9 @@ export type CountersignDb = Dexie & {
   attachments: EntityTable<AttachmentRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   prints: EntityTable<PrintRow, 'id'>;
+  accessRequests: EntityTable<AccessRequest, 'id'>;
+  accessGrants: EntityTable<AccessGrant, 'id'>;
+  accessLog: EntityTable<AccessLogEntry, 'id'>;
 };
 
 /**
@@ -180,6 +184,16 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
         .modify((a: AttachmentRow) => {
           a.sha256 ??= sha256Hex(a.bytes);
         });
+    },
+  },
+  {
+    // v8: the restricted archive (electron/store/archive.ts): requests to read an archived case,
+    // the supervisors' time-limited grants, and the log of every read of an archived case.
+    version: 8,
+    stores: {
+      accessRequests: 'id, status, caseId, staffId',
+      accessGrants: 'id, [staffId+caseId], caseId',
+      accessLog: '++id, at, [caseId+at]',
     },
   },
 ];

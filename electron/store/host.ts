@@ -33,6 +33,8 @@ import { listPrints, readPrint, recordPrint } from './prints';
 import { caseDetail, countCases, queryCases, searchCases } from './queries';
 import { monthStats } from './stats';
 import { zodIssues } from './validation';
+import { accessLog, grantAccess, guardArchived, guardCaseOf, myAccess, openRequests, refuseAccess, requestAccess } from './archive';
+import { detailFor, recordFor, refuseMaskedCorrection, summariesFor } from './disclosure';
 import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine';
 import { fetchTransport, type FetchLike, type Timers } from '../../shared/sync/transport';
 import { configure, enrol, syncNow } from './sync/handlers';
@@ -64,13 +66,27 @@ const handlers: { [M in Method]: Handler<M> } = {
     return branch;
   },
   'cases.reserveNumber': (ctx, { receivedAt }) => reserveNumber(ctx, receivedAt ?? ctx.now()),
-  'cases.register': (ctx, params, actor) => registerCase(ctx, params, actor),
-  'cases.command': (ctx, params, actor) => runCommand(ctx, params, actor),
-  'cases.get': (ctx, { caseId }, actor) => caseDetail(ctx, caseId, actor),
-  'cases.addAttachment': (ctx, params, actor) => addAttachment(ctx, params, actor),
-  'attachments.get': (ctx, { attachmentId }) => readAttachment(ctx, attachmentId),
-  'cases.query': (ctx, params, actor) => queryCases(ctx, params, actor),
-  'cases.search': (ctx, { text, limit }) => searchCases(ctx, text, limit),
+  'cases.register': async (ctx, params, actor) => recordFor(await registerCase(ctx, params, actor), actor),
+  'cases.command': async (ctx, params, actor) => {
+    refuseMaskedCorrection(params.command.name, params.command.payload);
+    return recordFor(await runCommand(ctx, params, actor), actor);
+  },
+  'cases.get': async (ctx, { caseId }, actor) => {
+    const detail = await caseDetail(ctx, caseId, actor);
+    await guardArchived(ctx, detail.case, actor, 'detail', detail.events);
+    return detailFor(detail, actor);
+  },
+  'cases.addAttachment': async (ctx, params, actor) => recordFor(await addAttachment(ctx, params, actor), actor),
+  'attachments.get': async (ctx, { attachmentId }, actor) => {
+    const attachment = await readAttachment(ctx, attachmentId);
+    await guardCaseOf(ctx, attachment.caseId, actor, 'attachment');
+    return { name: attachment.name, type: attachment.type, bytes: attachment.bytes };
+  },
+  'cases.query': async (ctx, params, actor) => {
+    const page = await queryCases(ctx, params, actor);
+    return { ...page, items: summariesFor(page.items, actor) };
+  },
+  'cases.search': async (ctx, { text, limit }, actor) => summariesFor(await searchCases(ctx, text, limit), actor),
   'cases.counts': (ctx) => countCases(ctx),
   'notifications.list': (ctx) => openNotifications(ctx),
   'stats.month': async (ctx, { month }) => monthStats(ctx, month),
@@ -85,8 +101,15 @@ const handlers: { [M in Method]: Handler<M> } = {
     return saveOrganization(ctx, org);
   },
   'prints.record': (ctx, params, actor) => recordPrint(ctx, params, actor),
-  'prints.list': (ctx, { caseId }) => listPrints(ctx, caseId),
-  'prints.get': (ctx, { printId }) => readPrint(ctx, printId),
+  'prints.list': async (ctx, { caseId }, actor) => {
+    await guardCaseOf(ctx, caseId, actor, null);
+    return listPrints(ctx, caseId);
+  },
+  'prints.get': async (ctx, { printId }, actor) => {
+    const print = await readPrint(ctx, printId);
+    await guardCaseOf(ctx, print.caseId, actor, 'print');
+    return print;
+  },
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.now': (ctx, _params, actor) => syncNow(ctx, actor),
   'sync.enrol': (ctx, params, actor) => enrol(ctx, params, actor),
@@ -120,6 +143,13 @@ const handlers: { [M in Method]: Handler<M> } = {
     await loadCalendarFile(ctx, text);
     return deadlineSettings(ctx);
   },
+  // The restricted archive (electron/store/archive.ts, docs/privacy.md).
+  'archive.requestAccess': (ctx, params, actor) => requestAccess(ctx, params, actor),
+  'archive.requests': (ctx, _params, actor) => openRequests(ctx, actor),
+  'archive.grant': (ctx, params, actor) => grantAccess(ctx, params, actor),
+  'archive.refuse': (ctx, { requestId }, actor) => refuseAccess(ctx, requestId, actor),
+  'archive.myGrants': (ctx, _params, actor) => myAccess(ctx, actor),
+  'archive.accessLog': (ctx, params, actor) => accessLog(ctx, params, actor),
 };
 
 function apiError(
