@@ -25,6 +25,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ExportReminder } from '../features/settings/ExportSection';
 import { FirstRun } from '../features/setup/FirstRun';
 import { CalendarReminder } from './CalendarReminder';
+import { AccessRequests } from '../features/archive/AccessRequests';
 import { NotificationBadge, UrgentAlerts } from './Escalations';
 import { envelopeOf, loadSession, saveSession, type Session } from './session';
 import { StoreContext } from './store';
@@ -118,6 +119,7 @@ export function App({ api }: { api: StoreApi }) {
             setOpenCase(null);
           }}
         />
+        <AccessRequests />
         <Box component="main" sx={{ p: 2 }}>
           {screen === 'intake' && (
             <IntakeScreen
