@@ -30,7 +30,16 @@ type Basis = Pick<AccessLogEntry, 'basis' | 'grantId'>;
 const active = (g: AccessGrant, now: number) => g.grantedAt <= now && now < g.expiresAt;
 
 async function grantsOf(ctx: StoreContext, staffId: string, caseId?: string): Promise<AccessGrant[]> {
-  const range = caseId === undefined ? [[staffId, Dexie.minKey], [staffId, Dexie.maxKey]] : [[staffId, caseId], [staffId, caseId]];
+  const range =
+    caseId === undefined
+      ? [
+          [staffId, Dexie.minKey],
+          [staffId, Dexie.maxKey],
+        ]
+      : [
+          [staffId, caseId],
+          [staffId, caseId],
+        ];
   const grants = await ctx.db.accessGrants.where('[staffId+caseId]').between(range[0], range[1], true, true).toArray();
   const now = ctx.now();
   return grants.filter((g) => active(g, now)).sort((a, b) => b.expiresAt - a.expiresAt);
@@ -65,9 +74,9 @@ export async function guardArchived(
 }
 
 /** The case an attachment or a print belongs to, refused or logged like the case itself. */
-export async function guardCaseOf(ctx: StoreContext, caseId: string, actor: Actor, what: AccessLogEntry['what'] | null): Promise<void> {
-  const c = await ctx.db.cases.get(caseId);
-  if (c) await guardArchived(ctx, c, actor, what);
+export function guardCaseOf(ctx: StoreContext, caseId: string, actor: Actor, what: AccessLogEntry['what'] | null): Promise<void> {
+  // Dexie's own promise when the case is not archived, so a live query keeps observing what follows.
+  return ctx.db.cases.get(caseId).then((c) => (c?.state === 'archived' ? guardArchived(ctx, c, actor, what) : undefined));
 }
 
 interface LogState {
@@ -183,7 +192,8 @@ export async function grantAccess(
       expiresAt: now + params.hours * HOUR,
     };
     await db.accessGrants.add(grant);
-    if (request) await db.accessRequests.put({ ...request, status: 'granted', decidedBy: actor.staffId, decidedAt: now, grantId: grant.id });
+    if (request)
+      await db.accessRequests.put({ ...request, status: 'granted', decidedBy: actor.staffId, decidedAt: now, grantId: grant.id });
     return grant;
   });
 }

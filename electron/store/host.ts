@@ -102,8 +102,10 @@ const handlers: { [M in Method]: Handler<M> } = {
   },
   'prints.record': (ctx, params, actor) => recordPrint(ctx, params, actor),
   'prints.list': async (ctx, { caseId }, actor) => {
+    // Read first: a live query observes only what it reads before its first non-Dexie await.
+    const prints = await listPrints(ctx, caseId);
     await guardCaseOf(ctx, caseId, actor, null);
-    return listPrints(ctx, caseId);
+    return prints;
   },
   'prints.get': async (ctx, { printId }, actor) => {
     const print = await readPrint(ctx, printId);

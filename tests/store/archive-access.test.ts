@@ -94,7 +94,10 @@ describe('the restricted archive', () => {
     // Asking again while it waits is the same request.
     const again = await host.call('archive.requestAccess', { caseId: c.id, reason: '再问一次' }, CLERK);
     expect(again.ok && again.value.id).toBe(asked.value.id);
-    expect(await host.call('archive.myGrants', {}, CLERK)).toMatchObject({ ok: true, value: { grants: [], requests: [{ id: asked.value.id }] } });
+    expect(await host.call('archive.myGrants', {}, CLERK)).toMatchObject({
+      ok: true,
+      value: { grants: [], requests: [{ id: asked.value.id }] },
+    });
 
     const open = await host.call('archive.requests', {}, SUPERVISOR);
     expect(open.ok && open.value.map((r) => [r.caseNo, r.staffId, r.reason])).toEqual([[c.caseNo, 'c01', '客户来电询问当时的处理结果']]);
@@ -104,7 +107,10 @@ describe('the restricted archive', () => {
     if (!granted.ok) throw new Error(granted.error.message);
     expect(granted.value).toMatchObject({ staffId: 'c01', caseId: c.id, grantedBy: 's01', expiresAt: clock.at + 2 * HOUR });
     expect(await host.call('archive.requests', {}, SUPERVISOR)).toMatchObject({ ok: true, value: [] });
-    expect(await host.call('archive.myGrants', {}, CLERK)).toMatchObject({ ok: true, value: { grants: [{ id: granted.value.id }], requests: [] } });
+    expect(await host.call('archive.myGrants', {}, CLERK)).toMatchObject({
+      ok: true,
+      value: { grants: [{ id: granted.value.id }], requests: [] },
+    });
 
     const detail = await host.call('cases.get', { caseId: c.id }, CLERK);
     expect(detail.ok && detail.value.case.caseNo).toBe(c.caseNo);
@@ -136,7 +142,10 @@ describe('the restricted archive', () => {
     const { host, c } = await archivedCase();
     const asked = await host.call('archive.requestAccess', { caseId: c.id, reason: '核对' }, HANDLER);
     if (!asked.ok) throw new Error(asked.error.message);
-    expect(await host.call('archive.refuse', { requestId: asked.value.id }, CLERK)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await host.call('archive.refuse', { requestId: asked.value.id }, CLERK)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const refused = await host.call('archive.refuse', { requestId: asked.value.id }, SUPERVISOR);
     expect(refused).toMatchObject({ ok: true, value: { status: 'refused', decidedBy: 's01' } });
     expect(await host.call('cases.get', { caseId: c.id }, HANDLER)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -238,7 +247,9 @@ describe('the restricted archive', () => {
 describe('personal data leaving the store host', () => {
   it('masks ID numbers for clerks and handlers in the detail and the timeline, in full for supervisors; phones in full in the detail', async () => {
     const { host } = await configuredHost('pawnshop');
-    const c = await register(host, { complainant: { name: '王小明', phone: '13812348000', address: '朝阳区', idType: 'resident_id', idNumber: ID } });
+    const c = await register(host, {
+      complainant: { name: '王小明', phone: '13812348000', address: '朝阳区', idType: 'resident_id', idNumber: ID },
+    });
     expect(c.complainant.idNumber).toBe('110105********002X'); // the register's answer too
     for (const who of [CLERK, HANDLER]) {
       const r = await host.call('cases.get', { caseId: c.id }, who);
@@ -264,13 +275,18 @@ describe('personal data leaving the store host', () => {
 
   it('refuses a correction that sends back the masked number', async () => {
     const { host } = await configuredHost('pawnshop');
-    const c = await register(host, { complainant: { name: '王小明', phone: '13812348000', address: '朝阳区', idType: 'other', idNumber: 'ABC12345' } });
+    const c = await register(host, {
+      complainant: { name: '王小明', phone: '13812348000', address: '朝阳区', idType: 'other', idNumber: 'ABC12345' },
+    });
     const r = await host.call(
       'cases.command',
       { caseId: c.id, expectedVersion: 1, command: { name: 'update', payload: { complainant: { idNumber: c.complainant.idNumber } } } },
       EN(CLERK),
     );
-    expect(r).toMatchObject({ ok: false, error: { issues: [{ path: 'command.payload.complainant.idNumber', key: 'errors.idNumber.masked' }] } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'command.payload.complainant.idNumber', key: 'errors.idNumber.masked' }] },
+    });
     const supervisorSees = await host.call('cases.get', { caseId: c.id }, SUPERVISOR);
     expect(supervisorSees.ok && supervisorSees.value.case.complainant.idNumber).toBe('ABC12345');
     host.close();
@@ -278,7 +294,11 @@ describe('personal data leaving the store host', () => {
 
   it("shows an archived case in lists and search, with its complainant's name and reference masked except to supervisors", async () => {
     const { host, c } = await archivedCase();
-    const live = await register(host, { category: 'pickup', businessRef: 'SF1234567890', complainant: { name: '李四', phone: '13912345678', address: '海淀区' } });
+    const live = await register(host, {
+      category: 'pickup',
+      businessRef: 'SF1234567890',
+      complainant: { name: '李四', phone: '13912345678', address: '海淀区' },
+    });
     const queue = await host.call('cases.query', { sort: 'received' }, CLERK);
     if (!queue.ok) throw new Error(queue.error.message);
     const rowOf = (id: string) => queue.value.items.find((r) => r.id === id)!;

@@ -24,7 +24,7 @@ import { MAX_DRAFT_BYTES, type ApiError, type CaseDetail, type Draft, type Envel
 import type { CaseRecord } from '../../shared/domain/case';
 import { normalizedPhone } from '../../shared/domain/case';
 import { halfWidth } from '../../shared/domain/phone';
-import { idCheckChar, normalizeIdNumber } from '../../shared/domain/idNumber';
+import { idCheckChar, maskIdNumber, normalizeIdNumber } from '../../shared/domain/idNumber';
 import { CLERK, configuredHost, EN, HANDLER, intake, MONDAY_10AM, SUPERVISOR } from './fixtures';
 import { needsSupervisor } from '../../shared/workflow';
 
@@ -873,10 +873,14 @@ const intakeOf = (c: CaseRecord): Loose => Object.fromEntries(INTAKE_KEYS.map((k
 async function expectStored(h: StoreHost, result: Result<unknown>, stored: Stored): Promise<void> {
   expect(result.ok, result.ok ? '' : `refused: ${JSON.stringify(result.error)}`).toBe(true);
   if (!result.ok) return;
-  const saved = result.value as CaseRecord;
-  const detail = await h.call('cases.get', { caseId: saved.id }, SUPERVISOR);
+  const answer = result.value as CaseRecord;
+  const detail = await h.call('cases.get', { caseId: answer.id }, SUPERVISOR);
   if (!detail.ok) throw new Error(detail.error.message);
   const read = detail.value.case;
+  // The clerk's answer carries the ID number masked (docs/privacy.md); the supervisor reads it in full.
+  const { idType, idNumber } = read.complainant;
+  expect(answer.complainant.idNumber).toBe(idNumber === '' ? '' : maskIdNumber(idType, idNumber));
+  const saved: CaseRecord = { ...answer, complainant: { ...answer.complainant, idNumber } };
   const expected = expectedIntake(stored.intake);
   if (stored.complainant) {
     expect(expected.complainant, 'the normalization rule and the row agree').toMatchObject(stored.complainant);

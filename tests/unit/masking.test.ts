@@ -43,9 +43,9 @@ describe('masking personal data', () => {
       address: '****',
       email: 'w***@example.com',
     });
-    expect(maskComplainant({ ...c, idType: 'passport', idNumber: 'E12345678' }, { idNumber: false, phone: true, contact: true }).idNumber).toBe(
-      'E*****678',
-    );
+    expect(
+      maskComplainant({ ...c, idType: 'passport', idNumber: 'E12345678' }, { idNumber: false, phone: true, contact: true }).idNumber,
+    ).toBe('E*****678');
     expect(maskComplainant({ ...c, idNumber: '' }, { idNumber: false, phone: true, contact: true }).idNumber).toBe('');
     expect(looksMasked('110105********002X')).toBe(true);
     expect(looksMasked('11010519491231002X')).toBe(false);

@@ -18,7 +18,9 @@ function RequestItem({ request, onError }: { request: AccessRequest; onError: (e
   const done = (r: { ok: true } | { ok: false; error: ApiError }) => onError(r.ok ? null : r.error);
   return (
     <ListItem divider sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-      <Typography sx={{ flex: '1 1 320px' }}>{t('archive.requests.item', { ...who, time: time(request.at), reason: request.reason })}</Typography>
+      <Typography sx={{ flex: '1 1 320px' }}>
+        {t('archive.requests.item', { ...who, time: time(request.at), reason: request.reason })}
+      </Typography>
       <TextField
         select
         size="small"
@@ -41,7 +43,10 @@ function RequestItem({ request, onError }: { request: AccessRequest; onError: (e
       >
         {t('archive.grant')}
       </Button>
-      <Button aria-label={t('archive.refuseFor', who)} onClick={() => void api.call('archive.refuse', { requestId: request.id }, envelope).then(done)}>
+      <Button
+        aria-label={t('archive.refuseFor', who)}
+        onClick={() => void api.call('archive.refuse', { requestId: request.id }, envelope).then(done)}
+      >
         {t('archive.refuse')}
       </Button>
     </ListItem>
