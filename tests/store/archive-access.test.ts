@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api/contract';
 import type { StoreHost } from '../../electron/store/host';
 import { idCheckChar } from '../../shared/domain/idNumber';
-import { ADMIN, asStaff, CLERK, configuredHost, EN, HANDLER, mustCommand, register, SUPERVISOR } from './fixtures';
+import { createStoreHost } from '../../electron/store/host';
+import { openDb } from '../../electron/store/db';
+import { ADMIN, asStaff, CLERK, configuredHost, EN, HANDLER, mustCommand, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
 const HOUR = 3_600_000;
 const PDF = new TextEncoder().encode('%PDF-1.7\n% archive summary\n%%EOF\n');
@@ -240,6 +242,27 @@ describe('the restricted archive', () => {
     const direct = await host.call('archive.grant', { caseId: c.id, staffId: 'h01', hours: 72 }, SUPERVISOR);
     expect(direct).toMatchObject({ ok: true, value: { staffId: 'h01', requestId: null } });
     expect((await host.call('cases.get', { caseId: c.id }, HANDLER)).ok).toBe(true);
+    host.close();
+  });
+});
+
+describe('schema v8', () => {
+  it('adds the archive tables to a version-6 database, its cases kept', async () => {
+    const dbName = uniqueDbName('cs-archive-v8');
+    const seed = await configuredHost('courier');
+    const c = await register(seed.host, { category: 'pickup' });
+    const rows = { cases: await seed.host.db.cases.toArray(), meta: await seed.host.db.meta.toArray() };
+    seed.host.close();
+    const v6 = openDb(dbName, 6);
+    await v6.open();
+    await v6.table('cases').bulkAdd(rows.cases);
+    await v6.table('meta').bulkAdd(rows.meta);
+    v6.close();
+    const host = await createStoreHost({ dbName, now: new TestClock().now });
+    expect(host.db.verno).toBe(8);
+    expect(await host.db.cases.get(c.id)).toEqual(rows.cases[0]);
+    expect(await host.call('archive.requests', {}, SUPERVISOR)).toEqual({ ok: true, value: [] });
+    expect(await host.call('archive.accessLog', {}, SUPERVISOR)).toEqual({ ok: true, value: [] });
     host.close();
   });
 });
