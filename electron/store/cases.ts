@@ -208,8 +208,11 @@ export function addAttachment(
   );
 }
 
-export async function readAttachment(ctx: StoreContext, attachmentId: string): Promise<{ name: string; type: string; bytes: Uint8Array }> {
+export async function readAttachment(
+  ctx: StoreContext,
+  attachmentId: string,
+): Promise<{ caseId: string; name: string; type: string; bytes: Uint8Array }> {
   const row = await ctx.db.attachments.get(attachmentId);
   if (!row) fail('not_found', 'errors.attachment.notFound');
-  return { name: row.name, type: row.type, bytes: row.bytes };
+  return { caseId: row.caseId, name: row.name, type: row.type, bytes: row.bytes };
 }

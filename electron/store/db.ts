@@ -5,6 +5,7 @@ import type { CaseEvent } from '../../shared/ledger/eventHash';
 import type { LedgerBlock } from '../../shared/ledger/blocks';
 import type { Draft, OutboxRow, PrintRecord } from '../../shared/api/contract';
 import { sha256Hex } from '../../shared/sync/protocol';
+import type { AccessGrant, AccessLogEntry, AccessRequest } from '../../shared/api/contract';
 
 export interface SequenceRow {
   /** `<BRANCH>-<YYYYMMDD>` */
@@ -102,6 +103,9 @@ export type CountersignDb = Dexie & {
   prints: EntityTable<PrintRow, 'id'>;
   credentials: EntityTable<CredentialRow, 'staffId'>;
   sessions: EntityTable<SessionRow, 'tokenHash'>;
+  accessRequests: EntityTable<AccessRequest, 'id'>;
+  accessGrants: EntityTable<AccessGrant, 'id'>;
+  accessLog: EntityTable<AccessLogEntry, 'id'>;
 };
 
 /**
@@ -208,6 +212,16 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
     // v7: sign-in. Credentials (a PBKDF2 hash per staff member) and sessions (by the hash of their token).
     version: 7,
     stores: { credentials: 'staffId', sessions: 'tokenHash, staffId' },
+  },
+  {
+    // v8: the restricted archive (electron/store/archive.ts): requests to read an archived case,
+    // the supervisors' time-limited grants, and the log of every read of an archived case.
+    version: 8,
+    stores: {
+      accessRequests: 'id, status, caseId, staffId',
+      accessGrants: 'id, [staffId+caseId], caseId',
+      accessLog: '++id, at, [caseId+at]',
+    },
   },
 ];
 

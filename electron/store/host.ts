@@ -48,6 +48,8 @@ import {
   signOut,
   whoami,
 } from './auth/credentials';
+import { accessLog, grantAccess, guardArchived, guardCaseOf, myAccess, openRequests, refuseAccess, requestAccess } from './archive';
+import { detailFor, recordFor, refuseMaskedCorrection, summariesFor } from './disclosure';
 import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine';
 import { fetchTransport, type FetchLike, type Timers } from '../../shared/sync/transport';
 import { configure, enrol, syncNow } from './sync/handlers';
@@ -68,7 +70,12 @@ import {
  * A method's work, with the person asking as the host derived it from the request's session token
  * (`token` is that token: sign-out and "who am I" need it).
  */
-type Handler<M extends Method> = (ctx: StoreContext, params: z.output<(typeof methods)[M]>, actor: Actor, token: string) => Promise<Results[M]>;
+type Handler<M extends Method> = (
+  ctx: StoreContext,
+  params: z.output<(typeof methods)[M]>,
+  actor: Actor,
+  token: string,
+) => Promise<Results[M]>;
 
 /**
  * Main's own connection asking with no person signed in (SYSTEM_METHODS: the sync engine's reads
@@ -102,13 +109,27 @@ const handlers: { [M in Method]: Handler<M> } = {
     return branch;
   },
   'cases.reserveNumber': (ctx, { receivedAt }) => reserveNumber(ctx, receivedAt ?? ctx.now()),
-  'cases.register': (ctx, params, actor) => registerCase(ctx, params, actor),
-  'cases.command': (ctx, params, actor) => runCommand(ctx, params, actor),
-  'cases.get': (ctx, { caseId }, actor) => caseDetail(ctx, caseId, actor),
-  'cases.addAttachment': (ctx, params, actor) => addAttachment(ctx, params, actor),
-  'attachments.get': (ctx, { attachmentId }) => readAttachment(ctx, attachmentId),
-  'cases.query': (ctx, params, actor) => queryCases(ctx, params, actor),
-  'cases.search': (ctx, { text, limit }) => searchCases(ctx, text, limit),
+  'cases.register': async (ctx, params, actor) => recordFor(await registerCase(ctx, params, actor), actor),
+  'cases.command': async (ctx, params, actor) => {
+    refuseMaskedCorrection(params.command.name, params.command.payload);
+    return recordFor(await runCommand(ctx, params, actor), actor);
+  },
+  'cases.get': async (ctx, { caseId }, actor) => {
+    const detail = await caseDetail(ctx, caseId, actor);
+    await guardArchived(ctx, detail.case, actor, 'detail', detail.events);
+    return detailFor(detail, actor);
+  },
+  'cases.addAttachment': async (ctx, params, actor) => recordFor(await addAttachment(ctx, params, actor), actor),
+  'attachments.get': async (ctx, { attachmentId }, actor) => {
+    const attachment = await readAttachment(ctx, attachmentId);
+    await guardCaseOf(ctx, attachment.caseId, actor, 'attachment');
+    return { name: attachment.name, type: attachment.type, bytes: attachment.bytes };
+  },
+  'cases.query': async (ctx, params, actor) => {
+    const page = await queryCases(ctx, params, actor);
+    return { ...page, items: summariesFor(page.items, actor) };
+  },
+  'cases.search': async (ctx, { text, limit }, actor) => summariesFor(await searchCases(ctx, text, limit), actor),
   'cases.counts': (ctx) => countCases(ctx),
   'notifications.list': (ctx) => openNotifications(ctx),
   'stats.month': async (ctx, { month }) => monthStats(ctx, month),
@@ -123,8 +144,17 @@ const handlers: { [M in Method]: Handler<M> } = {
     return saveOrganization(ctx, org, actor);
   },
   'prints.record': (ctx, params, actor) => recordPrint(ctx, params, actor),
-  'prints.list': (ctx, { caseId }) => listPrints(ctx, caseId),
-  'prints.get': (ctx, { printId }) => readPrint(ctx, printId),
+  'prints.list': async (ctx, { caseId }, actor) => {
+    // Read first: a live query observes only what it reads before its first non-Dexie await.
+    const prints = await listPrints(ctx, caseId);
+    await guardCaseOf(ctx, caseId, actor, null);
+    return prints;
+  },
+  'prints.get': async (ctx, { printId }, actor) => {
+    const print = await readPrint(ctx, printId);
+    await guardCaseOf(ctx, print.caseId, actor, 'print');
+    return print;
+  },
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.now': (ctx, _params, actor) => syncNow(ctx, actor),
   'sync.enrol': (ctx, params, actor) => enrol(ctx, params, actor),
@@ -158,6 +188,13 @@ const handlers: { [M in Method]: Handler<M> } = {
     await loadCalendarFile(ctx, text);
     return deadlineSettings(ctx);
   },
+  // The restricted archive (electron/store/archive.ts, docs/privacy.md).
+  'archive.requestAccess': (ctx, params, actor) => requestAccess(ctx, params, actor),
+  'archive.requests': (ctx, _params, actor) => openRequests(ctx, actor),
+  'archive.grant': (ctx, params, actor) => grantAccess(ctx, params, actor),
+  'archive.refuse': (ctx, { requestId }, actor) => refuseAccess(ctx, requestId, actor),
+  'archive.myGrants': (ctx, _params, actor) => myAccess(ctx, actor),
+  'archive.accessLog': (ctx, params, actor) => accessLog(ctx, params, actor),
 };
 
 function apiError(
@@ -324,7 +361,13 @@ function localeOf(envelope: unknown): Locale {
 export async function createStoreHost(options: StoreHostOptions): Promise<StoreHost> {
   const db = openDb(options.dbName);
   await db.open();
-  const ctx = await loadContext(db, options.now ?? Date.now, options.ledgerBlockSize ?? DEFAULT_BLOCK_SIZE, options.readModel, options.auth);
+  const ctx = await loadContext(
+    db,
+    options.now ?? Date.now,
+    options.ledgerBlockSize ?? DEFAULT_BLOCK_SIZE,
+    options.readModel,
+    options.auth,
+  );
   ctx.exporter = options.export ?? null;
   sealFullBlocksSoon(ctx); // a backlog left by a crash or a migration
   if (ctx.snapshot.start.source === 'snapshot') {

@@ -13,7 +13,7 @@ import {
   createTheme,
 } from '@mui/material';
 import { enUS, zhCN, zhTW } from '@mui/material/locale';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../shared/api/auth';
 import type { Branch, StoreApi } from '../../shared/api/contract';
@@ -26,6 +26,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ExportReminder } from '../features/settings/ExportSection';
 import { FirstRun } from '../features/setup/FirstRun';
 import { CalendarReminder } from './CalendarReminder';
+import { AccessRequests } from '../features/archive/AccessRequests';
 import { NotificationBadge, UrgentAlerts } from './Escalations';
 import { envelopeOf, loadSession, saveSession, type Session } from './session';
 import { LockScreen, SignInPage } from '../features/signIn/LockScreen';
@@ -71,12 +72,18 @@ export function App({ api }: { api: StoreApi }) {
     document.title = t('app.title');
   }, [locale, t]);
 
+  // The field being typed in when the counter locked: whoever signs in goes on typing there.
+  const focusBeforeLock = useRef<Element | null>(null);
   const signedIn = useCallback((s: Session) => {
     saveSession(s);
     setSession(s);
     setLocked(false);
+    const back = focusBeforeLock.current;
+    focusBeforeLock.current = null;
+    if (back instanceof HTMLElement && back.isConnected && back.matches('input, textarea')) setTimeout(() => back.focus(), 0);
   }, []);
   const lock = useCallback(() => {
+    focusBeforeLock.current = document.activeElement;
     // The host ends the session: a locked counter's token opens nothing, whoever finds the window.
     if (session) void api.call('auth.signOut', {}, envelopeOf(session, locale));
     setLocked(true);
@@ -152,6 +159,7 @@ export function App({ api }: { api: StoreApi }) {
             setOpenCase(null);
           }}
         />
+        <AccessRequests />
         <Box component="main" sx={{ p: 2 }}>
           {screen === 'intake' && (
             <IntakeScreen

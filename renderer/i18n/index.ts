@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogs, DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/i18n/translate';
+import { archiveUi } from './archive';
 import { exportUi } from './export';
 import { signInUi } from './signIn';
 import { syncUi } from './sync';
@@ -19,7 +20,9 @@ export function rememberLocale(locale: Locale): void {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: { ...catalogs[l], ...ui[l], ...syncUi[l], ...exportUi[l], ...signInUi[l] } }])),
+  resources: Object.fromEntries(
+    LOCALES.map((l) => [l, { translation: { ...catalogs[l], ...ui[l], ...syncUi[l], ...exportUi[l], ...archiveUi[l], ...signInUi[l] } }]),
+  ),
   lng: savedLocale(),
   fallbackLng: DEFAULT_LOCALE,
   initAsync: false,

@@ -7,7 +7,7 @@ import type { EscalationReason } from '../domain/escalation';
 import { hasControlCharacters, MAX_TEXT, rowId, staffId, textField, timestamp } from '../domain/text';
 import type { CaseEvent, ChainBreak } from '../ledger/eventHash';
 import { ATTACHMENT_KINDS, ATTACHMENT_TYPES, COMMAND_NAMES, MAX_ATTACHMENT_BYTES, type CommandName } from '../workflow/commands';
-import { ROLES } from '../domain/enums';
+import { ROLES, type Role } from '../domain/enums';
 import {
   CALENDAR_ERRORS,
   calendarOverridesSchema,
@@ -192,6 +192,9 @@ export const syncStateSchema = z
 /** Drafts hold whatever the clerk has typed so far: unvalidated, but bounded. */
 export const MAX_DRAFT_BYTES = 256 * 1024;
 
+/** The longest a supervisor may open an archived case to someone: three days. */
+export const MAX_GRANT_HOURS = 72;
+
 /** Request parameters of every method; the host validates each request against these. */
 export const methods = {
   ...authMethods,
@@ -301,7 +304,71 @@ export const methods = {
    */
   'export.build': z.object({ from: dateSchema, to: dateSchema, language: z.enum(LOCALES, { error: 'errors.request.invalid' }) }),
   'export.progress': z.object({}),
+  // The restricted archive (R7.3; electron/store/archive.ts, docs/privacy.md): requests to read an
+  // archived case, supervisors' time-limited grants and refusals, the access log.
+  'archive.requestAccess': z.object({ caseId: rowId, reason: textField(MAX_TEXT.short, { required: true }) }),
+  'archive.requests': z.object({}),
+  'archive.grant': z
+    .object({
+      requestId: rowId.optional(),
+      caseId: rowId.optional(),
+      staffId: staffId.optional(),
+      hours: z
+        .number({ error: 'errors.archive.hours' })
+        .int({ message: 'errors.archive.hours' })
+        .min(1, { message: 'errors.archive.hours' })
+        .max(MAX_GRANT_HOURS, { message: 'errors.archive.hours' }),
+    })
+    .strict()
+    .refine((p) => (p.requestId !== undefined) !== (p.caseId !== undefined && p.staffId !== undefined), {
+      message: 'errors.archive.grantWhom',
+    }),
+  'archive.refuse': z.object({ requestId: rowId }),
+  'archive.myGrants': z.object({}),
+  'archive.accessLog': z.object({ caseId: rowId.optional(), from: timestamp.optional(), to: timestamp.optional() }).strict(),
 } as const;
+
+/** Someone's request to read an archived case, and what a supervisor decided. */
+export interface AccessRequest {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  staffId: string;
+  reason: string;
+  at: number;
+  status: 'open' | 'granted' | 'refused';
+  decidedBy: string | null;
+  decidedAt: number | null;
+  grantId: string | null;
+}
+
+/** A supervisor's permission for one person to read one archived case until `expiresAt` (the host's clock). */
+export interface AccessGrant {
+  id: string;
+  caseId: string;
+  caseNo: string;
+  staffId: string;
+  requestId: string | null;
+  grantedBy: string;
+  grantedAt: number;
+  expiresAt: number;
+}
+
+/**
+ * One read of an archived case: who, when, what (its detail, an attachment, a print's copy) and on
+ * what footing (a supervisor's own, a grant, or having archived it within the hour).
+ */
+export interface AccessLogEntry {
+  id?: number;
+  caseId: string;
+  caseNo: string;
+  staffId: string;
+  role: Role;
+  at: number;
+  what: 'detail' | 'attachment' | 'print';
+  basis: 'supervisor' | 'grant' | 'archiver';
+  grantId: string | null;
+}
 
 export type Method = keyof typeof methods;
 export const METHOD_NAMES = Object.keys(methods) as Method[];
@@ -426,6 +493,12 @@ export interface Results extends AuthResults {
   'sync.receiveCalendars': null;
   'export.build': ExportResult;
   'export.progress': ExportProgressState | null;
+  'archive.requestAccess': AccessRequest;
+  'archive.requests': AccessRequest[];
+  'archive.grant': AccessGrant;
+  'archive.refuse': AccessRequest;
+  'archive.myGrants': { grants: AccessGrant[]; requests: AccessRequest[] };
+  'archive.accessLog': AccessLogEntry[];
 }
 
 /** The export file written, for the screen to download (browser edition) or save (desktop). */
@@ -515,6 +588,8 @@ export const LIVE_METHODS = [
   'prints.list',
   'sync.status',
   'export.progress',
+  'archive.requests',
+  'archive.myGrants',
 ] as const satisfies readonly Method[];
 export type LiveMethod = (typeof LIVE_METHODS)[number];
 

@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { deadlineMessages } from '../deadlines/messages';
 import { authMessages } from '../api/authMessages';
+import { archiveMessages } from '../archive/messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
@@ -10,9 +11,9 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 export const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...deadlineMessages['zh-CN'], ...authMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...deadlineMessages['zh-TW'], ...authMessages['zh-TW'] },
-  en: { ...en, ...deadlineMessages.en, ...authMessages.en },
+  'zh-CN': { ...zhCN, ...deadlineMessages['zh-CN'], ...authMessages['zh-CN'], ...archiveMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...deadlineMessages['zh-TW'], ...authMessages['zh-TW'], ...archiveMessages['zh-TW'] },
+  en: { ...en, ...deadlineMessages.en, ...authMessages.en, ...archiveMessages.en },
 };
 
 let instance: i18n | null = null;

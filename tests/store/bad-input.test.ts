@@ -24,7 +24,7 @@ import { MAX_DRAFT_BYTES, type ApiError, type CaseDetail, type Draft, type Envel
 import type { CaseRecord } from '../../shared/domain/case';
 import { normalizedPhone } from '../../shared/domain/case';
 import { halfWidth } from '../../shared/domain/phone';
-import { idCheckChar, normalizeIdNumber } from '../../shared/domain/idNumber';
+import { idCheckChar, maskIdNumber, normalizeIdNumber } from '../../shared/domain/idNumber';
 import { CLERK, configuredHost, EN, HANDLER, intake, MONDAY_10AM, OTHER_CLERK, SUPERVISOR } from './fixtures';
 import { needsSupervisor } from '../../shared/workflow';
 
@@ -504,14 +504,22 @@ const rows: Row[] = [
   ),
 
   // -- envelope --
-  no('envelope: a self-declared actor (a supervisor, say) is refused, not believed', envelopeCall({ actor: { staffId: 's01', role: 'supervisor' } }), {
-    code: 'invalid_input',
-    key: 'errors.request.invalid',
-  }),
-  no('envelope: a token beside a self-declared role', envelopeCall(() => ({ token: CLERK.token, role: 'supervisor' })), {
-    code: 'invalid_input',
-    key: 'errors.request.invalid',
-  }),
+  no(
+    'envelope: a self-declared actor (a supervisor, say) is refused, not believed',
+    envelopeCall({ actor: { staffId: 's01', role: 'supervisor' } }),
+    {
+      code: 'invalid_input',
+      key: 'errors.request.invalid',
+    },
+  ),
+  no(
+    'envelope: a token beside a self-declared role',
+    envelopeCall(() => ({ token: CLERK.token, role: 'supervisor' })),
+    {
+      code: 'invalid_input',
+      key: 'errors.request.invalid',
+    },
+  ),
   no('envelope: no token', envelopeCall({}), { code: 'unauthenticated', key: 'errors.auth.signedOut' }),
   no('envelope: a forged token', envelopeCall({ token: 'A'.repeat(43) }), { code: 'unauthenticated', key: 'errors.auth.signedOut' }),
   no('envelope: a 10k-character token', envelopeCall({ token: 'A'.repeat(10_000) }), {
@@ -527,11 +535,15 @@ const rows: Row[] = [
     issueKey: 'errors.auth.signedOut',
   }),
   no('envelope: null', envelopeCall(null), { code: 'invalid_input', key: 'errors.request.invalid' }),
-  no('envelope: unknown locale', envelopeCall(() => ({ token: CLERK.token, locale: 'fr' })), {
-    code: 'invalid_input',
-    key: 'errors.request.invalid',
-    path: 'locale',
-  }),
+  no(
+    'envelope: unknown locale',
+    envelopeCall(() => ({ token: CLERK.token, locale: 'fr' })),
+    {
+      code: 'invalid_input',
+      key: 'errors.request.invalid',
+      path: 'locale',
+    },
+  ),
 
   // -- methods and request parameters --
   no('method: unknown', rawCall('nope', {}), { code: 'invalid_input', key: 'errors.request.unknownMethod', en: 'Unknown operation: nope' }),
@@ -874,10 +886,14 @@ const intakeOf = (c: CaseRecord): Loose => Object.fromEntries(INTAKE_KEYS.map((k
 async function expectStored(h: StoreHost, result: Result<unknown>, stored: Stored): Promise<void> {
   expect(result.ok, result.ok ? '' : `refused: ${JSON.stringify(result.error)}`).toBe(true);
   if (!result.ok) return;
-  const saved = result.value as CaseRecord;
-  const detail = await h.call('cases.get', { caseId: saved.id }, SUPERVISOR);
+  const answer = result.value as CaseRecord;
+  const detail = await h.call('cases.get', { caseId: answer.id }, SUPERVISOR);
   if (!detail.ok) throw new Error(detail.error.message);
   const read = detail.value.case;
+  // The clerk's answer carries the ID number masked (docs/privacy.md); the supervisor reads it in full.
+  const { idType, idNumber } = read.complainant;
+  expect(answer.complainant.idNumber).toBe(idNumber === '' ? '' : maskIdNumber(idType, idNumber));
+  const saved: CaseRecord = { ...answer, complainant: { ...answer.complainant, idNumber } };
   const expected = expectedIntake(stored.intake);
   if (stored.complainant) {
     expect(expected.complainant, 'the normalization rule and the row agree').toMatchObject(stored.complainant);

@@ -102,7 +102,10 @@ describe('corrections keep the contact rules', () => {
     const r = await host.call('cases.register', { intake: intake() }, CLERK);
     if (!r.ok) throw new Error(r.error.message);
     const corrected = await mustCommand(host, r.value.id, 'update', { complainant: { idType: 'passport', idNumber: 'ea 1234567' } }, CLERK);
-    expect(corrected.complainant).toMatchObject({ idType: 'passport', idNumber: 'EA1234567', name: '王小明' });
+    // The clerk's answer masks the number (docs/privacy.md); the supervisor reads it as stored.
+    expect(corrected.complainant).toMatchObject({ idType: 'passport', idNumber: 'E*****567', name: '王小明' });
+    const read = await host.call('cases.get', { caseId: r.value.id }, SUPERVISOR);
+    expect(read.ok && read.value.case.complainant).toMatchObject({ idType: 'passport', idNumber: 'EA1234567' });
     const wrongType = await command(host, r.value.id, 'update', { complainant: { idType: 'taiwan_permit' } }, CLERK);
     expect(wrongType).toMatchObject({
       ok: false,

@@ -16,7 +16,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockState } from '../../../shared/deadlines';
 import type { CommandName } from '../../../shared/workflow/commands';
@@ -36,6 +36,8 @@ import { RelatedCases } from './RelatedCases';
 import { ComplainantFields } from './ComplainantFields';
 import { canBeCalledBack, isAnonymous } from '../../../shared/domain/contact';
 import { Field } from './Field';
+import { isRestricted, RestrictedCase } from '../archive/RestrictedCase';
+import { AccessLogSection } from '../archive/AccessLogSection';
 
 const CLOCK_COLOURS: Partial<Record<ClockState['status'], 'error' | 'warning' | 'success' | 'default'>> = {
   overdue: 'error',
@@ -44,18 +46,22 @@ const CLOCK_COLOURS: Partial<Record<ClockState['status'], 'error' | 'warning' | 
   met: 'success',
 };
 
-/** Everything about one case: who, what, the deadlines, the actions this user may take, the timeline. */
-export function CaseScreen({
-  caseId,
-  branch,
-  onBack,
-  onOpen,
-}: {
+interface CaseScreenProps {
   caseId: string;
   branch: Branch;
   onBack: () => void;
   onOpen: (caseId: string) => void;
-}) {
+}
+
+/** Everything about one case; an archived case the user may not read is restricted, read again once access is granted. */
+export function CaseScreen(props: CaseScreenProps) {
+  const [reads, setReads] = useState(0);
+  const readAgain = useCallback(() => setReads((n) => n + 1), []);
+  return <CaseView key={reads} {...props} onGranted={readAgain} />;
+}
+
+/** Everything about one case: who, what, the deadlines, the actions this user may take, the timeline. */
+function CaseView({ caseId, branch, onBack, onOpen, onGranted }: CaseScreenProps & { onGranted: () => void }) {
   const { t } = useTranslation();
   const detail = useLive('cases.get', { caseId });
   const categoryLabelOf = useCategoryLabel();
@@ -64,7 +70,12 @@ export function CaseScreen({
   const values = { t, time, category: categoryLabelOf, unlabelled: () => t('case.otherField') };
 
   if (!detail) return null;
-  if (!detail.ok) return <Alert severity="error">{detail.error.message}</Alert>;
+  if (!detail.ok)
+    return isRestricted(detail.error) ? (
+      <RestrictedCase caseId={caseId} message={detail.error.message} onBack={onBack} onGranted={onGranted} />
+    ) : (
+      <Alert severity="error">{detail.error.message}</Alert>
+    );
   const { case: c, events, clocks, allowedCommands, related } = detail.value;
   // Attachments and links have their own controls; the rest (the correction first) are actions.
   const actions = allowedCommands.filter(hasDialog);
@@ -110,6 +121,7 @@ export function CaseScreen({
       <Attachments record={c} canAdd={allowedCommands.includes('addEvidence')} />
       <RelatedCases record={c} related={related} canLink={allowedCommands.includes('linkCase')} onOpen={onOpen} />
       <PrintSection detail={detail.value} branch={branch} />
+      {c.state === 'archived' && <AccessLogSection caseId={c.id} />}
 
       <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
         {t('case.deadlines')}

@@ -59,6 +59,14 @@ export function IntakeScreen({ branch, onOpenCase }: { branch: Branch; onOpenCas
     return () => clearTimeout(timer);
   }, [api, envelope, draftId, fields]);
 
+  // Someone signed in at the lock: unless the focus went back into a field being typed, they start at the form's first field.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (!document.activeElement || document.activeElement === document.body) firstField.current?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [envelope.token]);
+
   // The default category may have been retired, or the branch's own list arrives after the first render.
   const firstCategory = categories[0] ?? '';
   const categoryOffered = categories.includes(fields.category);
