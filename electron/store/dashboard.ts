@@ -73,9 +73,11 @@ export function dashboardFigures(
     const month = months.buckets[months.ofDay[offset]!]!;
     week.received++;
     month.received++;
-    for (const tally of [total, group(departments, r.department), group(staff, r.assigneeId), week.tally, month.tally]) {
-      addToTally(tally, r, due, now);
-    }
+    addToTally(total, r, due, now);
+    addToTally(group(departments, r.department), r, due, now);
+    addToTally(group(staff, r.assigneeId), r, due, now);
+    addToTally(week.tally, r, due, now);
+    addToTally(month.tally, r, due, now);
     if (!r.finished && r.dueKey < now) overdue.push(r);
   }
 
