@@ -18,7 +18,13 @@ export function CountChart({ title, counts, label }: { title: string; counts: Re
         hideLegend
         yAxis={[{ scaleType: 'band', data: labels, width: 140, tickLabelStyle: { fontSize: 12 } }]}
         xAxis={[{ tickMinStep: 1, height: 24 }]}
-        series={[{ data: values, label: t('stats.count') }]}
+        series={[
+          {
+            data: values,
+            label: t('stats.count'),
+            barLabel: (item) => (item.value ? String(item.value) : null),
+          },
+        ]}
       />
     </ChartFigure>
   );
