@@ -33,6 +33,7 @@ import { DEFAULT_BLOCK_SIZE, sealAll, sealFullBlocksSoon, verifyLedger } from '.
 import { listPrints, readPrint, recordPrint } from './prints';
 import { caseDetail, countCases, queryCases, searchCases } from './queries';
 import { monthStats } from './stats';
+import { dashboard } from './dashboard';
 import { zodIssues } from './validation';
 import { PUBLIC_METHODS } from '../../shared/api/auth';
 import { actorOf, type AuthOptions } from './auth/sessions';
@@ -178,6 +179,8 @@ const handlers: { [M in Method]: Handler<M> } = {
   },
   'export.build': (ctx, params, actor) => buildExport(ctx, params, actor, ctx.exporter),
   'export.progress': (ctx) => exportProgress(ctx),
+  // Statistics dashboard (R8.1/R8.2; docs/statistics.md).
+  'stats.dashboard': async (ctx, period, actor) => dashboard(ctx, period, actor),
   'deadlines.get': (ctx) => deadlineSettings(ctx),
   'deadlines.save': (ctx, patch, actor) => {
     requireSupervisor(actor, 'errors.settings.supervisorOnly');

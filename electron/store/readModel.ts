@@ -1,7 +1,15 @@
 import type { CaseSummary, Counts, MonthStats, QueuePage, queueQuerySchema } from '../../shared/api/contract';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { Actor } from '../../shared/domain/case';
-import { isFinishedState, isSupervisorRole, type CaseState, type Channel, type Satisfaction } from '../../shared/domain/enums';
+import {
+  isFinishedState,
+  isSupervisorRole,
+  type CaseState,
+  type Channel,
+  type Responsibility,
+  type Satisfaction,
+} from '../../shared/domain/enums';
+import { acceptedAtOf, addToTally, closingOf, emptyTally, kpisOf, type Closing } from '../../shared/stats/kpis';
 import type { z } from 'zod';
 import { SearchIndex } from './searchIndex';
 
@@ -14,11 +22,16 @@ type Query = z.output<typeof queueQuerySchema>;
 export interface CaseRow extends CaseSummary {
   channel: Channel;
   satisfaction: Satisfaction | null;
-  /** When the case was accepted: first assigned, or settled at the counter / found outside remit. */
+  /** When the case was accepted: first assigned, or settled at the counter / found outside remit (shared/stats/kpis.ts). */
   acceptedAt: number | null;
   finished: boolean;
-  /** Finished without an unsatisfied round or an appeal. */
-  succeeded: boolean;
+  /** How a finished case was closed (shared/stats/kpis.ts); null while open. */
+  closing: Closing | null;
+  closedAt: number | null;
+  /** The department of the current assignment, '' before one. */
+  department: string;
+  /** Responsibility as the investigation found it; null before one. */
+  responsibility: Responsibility | null;
   /** nextDueAt with "no deadline" as +Infinity, for sorting. */
   dueKey: number;
   /** The seq of the case's last event (its ledger head), so verification notices a log cut short. */
@@ -43,10 +56,12 @@ export function rowOf(c: CaseRecord): CaseRow {
     nextDueAt: Number.isFinite(c.nextDueAt) ? c.nextDueAt : null,
     channel: c.channel,
     satisfaction: c.satisfaction,
-    // Without an assignment, a closed case was settled at the counter or found invalid (archived since, perhaps).
-    acceptedAt: c.assignments[0]?.assignedAt ?? c.closedAt,
+    acceptedAt: acceptedAtOf(c),
     finished,
-    succeeded: finished && c.appeal === null && !c.callbacks.some((cb) => cb.satisfaction === 'unsatisfied' && !cb.standardMet),
+    closing: closingOf(c),
+    closedAt: c.closedAt,
+    department: c.assignments.at(-1)?.department ?? '',
+    responsibility: c.validity?.responsibility ?? null,
     dueKey: c.nextDueAt,
     headSeq: c.ledgerHead.seq,
     withSupervisor: !finished && ((c.isReport && c.assigneeId === '') || c.escalation?.acknowledgedAt === null),
@@ -414,6 +429,11 @@ export class ReadModel {
     for (const [id, row] of this.rows) yield [id, row.headSeq];
   }
 
+  /** Every row, in no particular order. */
+  allRows(): IterableIterator<CaseRow> {
+    return this.rows.values();
+  }
+
   /** Rows received in [from, to). */
   receivedBetween(from: number, to: number): CaseRow[] {
     return this.byReceived.rows.slice(this.byReceived.lowerBound(from), this.byReceived.lowerBound(to));
@@ -422,46 +442,41 @@ export class ReadModel {
 
 /**
  * Month figures over the rows received in it. `acceptanceDue` gives, for a received time, the
- * deadline of acceptance (the branch's assignment clock); null when the policy has none.
+ * deadline of acceptance (the branch's assignment clock); null when the policy has none. The rates
+ * are shared/stats/kpis.ts's indicators at `now`.
  */
-export function monthFigures(month: string, rows: readonly CaseRow[], acceptanceDue: ((receivedAt: number) => number) | null): MonthStats {
-  const stats: MonthStats = {
+export function monthFigures(
+  month: string,
+  rows: readonly CaseRow[],
+  acceptanceDue: ((receivedAt: number) => number) | null,
+  now: number,
+): MonthStats {
+  const byState: Record<string, number> = {};
+  const byCategory: Record<string, number> = {};
+  const byChannel: Record<string, number> = {};
+  const bySeverity: Record<string, number> = {};
+  const bySatisfaction: Record<string, number> = {};
+  const bump = (counter: Record<string, number>, key: string) => (counter[key] = (counter[key] ?? 0) + 1);
+  const tally = emptyTally();
+  for (const r of rows) {
+    bump(byState, r.state);
+    bump(byCategory, r.category);
+    bump(byChannel, r.channel);
+    bump(bySeverity, r.severity);
+    if (r.satisfaction) bump(bySatisfaction, r.satisfaction);
+    addToTally(tally, r, acceptanceDue ? acceptanceDue(r.receivedAt) : null, now);
+  }
+  const kpis = kpisOf(tally, acceptanceDue !== null);
+  return {
     month,
     total: rows.length,
-    byState: {},
-    byCategory: {},
-    byChannel: {},
-    bySeverity: {},
-    bySatisfaction: {},
-    onTimeAcceptanceRate: null,
-    satisfactionRate: null,
-    successRate: null,
+    byState,
+    byCategory,
+    byChannel,
+    bySeverity,
+    bySatisfaction,
+    onTimeAcceptanceRate: kpis.onTimeAcceptance.value,
+    satisfactionRate: kpis.satisfaction.value,
+    successRate: kpis.success.value,
   };
-  const bump = (counter: Record<string, number>, key: string) => (counter[key] = (counter[key] ?? 0) + 1);
-  let acceptedOnTime = 0;
-  let finished = 0;
-  let succeeded = 0;
-  let rated = 0;
-  let satisfied = 0;
-  for (const r of rows) {
-    bump(stats.byState, r.state);
-    bump(stats.byCategory, r.category);
-    bump(stats.byChannel, r.channel);
-    bump(stats.bySeverity, r.severity);
-    if (r.satisfaction) {
-      bump(stats.bySatisfaction, r.satisfaction);
-      rated++;
-      if (r.satisfaction === 'satisfied') satisfied++;
-    }
-    if (acceptanceDue && r.acceptedAt !== null && r.acceptedAt <= acceptanceDue(r.receivedAt)) acceptedOnTime++;
-    if (r.finished) {
-      finished++;
-      if (r.succeeded) succeeded++;
-    }
-  }
-  const rate = (n: number, d: number) => (d === 0 ? null : n / d);
-  stats.onTimeAcceptanceRate = acceptanceDue ? rate(acceptedOnTime, rows.length) : null;
-  stats.satisfactionRate = rate(satisfied, rated);
-  stats.successRate = rate(succeeded, finished);
-  return stats;
 }

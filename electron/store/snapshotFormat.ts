@@ -12,7 +12,7 @@ import { SearchIndex, type SearchState } from './searchIndex';
  * order (Uint32), the search documents' received times (Float64), grams (Float64), posting counts
  * (Uint32) and postings (Uint32).
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** How each field of a row is stored; the compiler makes every field of CaseRow appear here. */
 const FIELDS = {
@@ -26,14 +26,17 @@ const FIELDS = {
   assigneeId: 'json',
   channel: 'json',
   satisfaction: 'json',
+  closing: 'json',
+  department: 'json',
+  responsibility: 'json',
   receivedAt: 'number',
   nextDueAt: 'number',
   acceptedAt: 'number',
+  closedAt: 'number',
   dueKey: 'number',
   headSeq: 'number',
   isReport: 'flag',
   finished: 'flag',
-  succeeded: 'flag',
   withSupervisor: 'flag',
 } as const satisfies Record<keyof CaseRow, 'json' | 'number' | 'flag'>;
 
@@ -138,13 +141,41 @@ export function decodeSnapshot(bytes: Uint8Array): ReadModel {
     return flags.subarray(k * n, (k + 1) * n);
   };
   const orNull = (v: number) => (Number.isNaN(v) ? null : v);
-  const [id, caseNo, complainantName, category, severity, state, businessRef, assigneeId, channel, satisfaction] = (
-    ['id', 'caseNo', 'complainantName', 'category', 'severity', 'state', 'businessRef', 'assigneeId', 'channel', 'satisfaction'] as const
+  const [
+    id,
+    caseNo,
+    complainantName,
+    category,
+    severity,
+    state,
+    businessRef,
+    assigneeId,
+    channel,
+    satisfaction,
+    closing,
+    department,
+    responsibility,
+  ] = (
+    [
+      'id',
+      'caseNo',
+      'complainantName',
+      'category',
+      'severity',
+      'state',
+      'businessRef',
+      'assigneeId',
+      'channel',
+      'satisfaction',
+      'closing',
+      'department',
+      'responsibility',
+    ] as const
   ).map(column);
-  const [receivedAt, nextDueAt, acceptedAt, dueKey, headSeq] = (
-    ['receivedAt', 'nextDueAt', 'acceptedAt', 'dueKey', 'headSeq'] as const
+  const [receivedAt, nextDueAt, acceptedAt, closedAt, dueKey, headSeq] = (
+    ['receivedAt', 'nextDueAt', 'acceptedAt', 'closedAt', 'dueKey', 'headSeq'] as const
   ).map(number);
-  const [isReport, finished, succeeded, withSupervisor] = (['isReport', 'finished', 'succeeded', 'withSupervisor'] as const).map(flag);
+  const [isReport, finished, withSupervisor] = (['isReport', 'finished', 'withSupervisor'] as const).map(flag);
   const rows: CaseRow[] = [];
   for (let i = 0; i < n; i++) {
     // The literal in rowOf's field order, so restored rows share the shape of built ones.
@@ -164,7 +195,10 @@ export function decodeSnapshot(bytes: Uint8Array): ReadModel {
       satisfaction: satisfaction![i]!,
       acceptedAt: orNull(acceptedAt![i]!),
       finished: finished![i] === 1,
-      succeeded: succeeded![i] === 1,
+      closing: closing![i]!,
+      closedAt: orNull(closedAt![i]!),
+      department: department![i]!,
+      responsibility: responsibility![i]!,
       dueKey: dueKey![i]!,
       headSeq: headSeq![i]!,
       withSupervisor: withSupervisor![i] === 1,

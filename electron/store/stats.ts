@@ -1,5 +1,5 @@
 import type { MonthStats } from '../../shared/api/contract';
-import { assignmentClock, dayIndexOfDate, dayIndexStart, dueAfter } from '../../shared/deadlines';
+import { assignmentClock, chinaDayIndex, dayIndexOfDate, dayIndexStart, dueAfter } from '../../shared/deadlines';
 import type { StoreContext } from './context';
 import { monthFigures } from './readModel';
 
@@ -10,14 +10,30 @@ function monthRange(month: string): [number, number] {
 }
 
 /**
- * R8.1/R8.2 figures for the cases received in one calendar month (China time). A case is accepted
- * on time when it was assigned (or settled) by the deadline of the branch's assignment clock, on
- * the branch's working-day calendar; a policy without that clock has no on-time rate.
+ * The acceptance deadline of a case received at a time: the assignment clock of the policy in
+ * force, on the branch's working-day calendar (受理及时率, shared/stats/kpis.ts); null when the
+ * policy has no such clock. A clock of working days ends on a day that depends on the received day
+ * alone, so each day is worked out once.
+ */
+export function acceptanceDeadline(ctx: StoreContext): ((receivedAt: number) => number) | null {
+  const clock = assignmentClock(ctx.policy);
+  if (!clock) return null;
+  const { calendar } = ctx;
+  if (clock.unit !== 'workingDays') return (receivedAt) => dueAfter(receivedAt, clock, calendar);
+  const byDay = new Map<number, number>();
+  return (receivedAt) => {
+    const day = chinaDayIndex(receivedAt);
+    let due = byDay.get(day);
+    if (due === undefined) byDay.set(day, (due = dueAfter(receivedAt, clock, calendar)));
+    return due;
+  };
+}
+
+/**
+ * R8.1/R8.2 figures for the cases received in one calendar month (China time), with the indicators
+ * of shared/stats/kpis.ts; a policy without an assignment clock has no on-time rate.
  */
 export function monthStats(ctx: StoreContext, month: string): MonthStats {
   const [from, to] = monthRange(month);
-  const clock = assignmentClock(ctx.policy);
-  const { calendar } = ctx;
-  const acceptanceDue = clock ? (receivedAt: number) => dueAfter(receivedAt, clock, calendar) : null;
-  return monthFigures(month, ctx.model.receivedBetween(from, to), acceptanceDue);
+  return monthFigures(month, ctx.model.receivedBetween(from, to), acceptanceDeadline(ctx), ctx.now());
 }

@@ -23,6 +23,8 @@ import { CaseScreen } from '../features/case/CaseScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queues/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { StatsScreen } from '../features/stats/StatsScreen';
+import { isSupervisorRole } from '../../shared/domain/enums';
 import { ExportReminder } from '../features/settings/ExportSection';
 import { FirstRun } from '../features/setup/FirstRun';
 import { CalendarReminder } from './CalendarReminder';
@@ -36,7 +38,7 @@ import { SyncStatus } from './SyncStatus';
 
 const MUI_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 
-type Screen = 'intake' | 'queues' | 'settings';
+type Screen = 'intake' | 'queues' | 'stats' | 'settings';
 
 export function App({ api }: { api: StoreApi }) {
   const { t, i18n } = useTranslation();
@@ -174,6 +176,7 @@ export function App({ api }: { api: StoreApi }) {
           {screen === 'queues' && openCase && (
             <CaseScreen key={openCase} caseId={openCase} branch={branch} onBack={() => setOpenCase(null)} onOpen={setOpenCase} />
           )}
+          {screen === 'stats' && <StatsScreen onOpen={openFromAnywhere} />}
           {screen === 'settings' && <SettingsScreen branch={branch} onBranchChange={setBranch} />}
         </Box>
       </StoreContext.Provider>
@@ -201,6 +204,7 @@ export function App({ api }: { api: StoreApi }) {
             >
               <Tab value="intake" label={t('nav.intake')} />
               <Tab value="queues" label={t('nav.queues')} />
+              {isSupervisorRole(session.role) && <Tab value="stats" label={t('nav.stats')} />}
               <Tab value="settings" label={t('nav.settings')} />
             </Tabs>
           )}

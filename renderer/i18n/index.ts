@@ -4,6 +4,7 @@ import { catalogs, DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/i18
 import { archiveUi } from './archive';
 import { exportUi } from './export';
 import { signInUi } from './signIn';
+import { statsUi } from './stats';
 import { syncUi } from './sync';
 import { ui } from './ui';
 
@@ -21,7 +22,10 @@ export function rememberLocale(locale: Locale): void {
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: Object.fromEntries(
-    LOCALES.map((l) => [l, { translation: { ...catalogs[l], ...ui[l], ...syncUi[l], ...exportUi[l], ...archiveUi[l], ...signInUi[l] } }]),
+    LOCALES.map((l) => [
+      l,
+      { translation: { ...catalogs[l], ...ui[l], ...syncUi[l], ...exportUi[l], ...archiveUi[l], ...signInUi[l], ...statsUi[l] } },
+    ]),
   ),
   lng: savedLocale(),
   fallbackLng: DEFAULT_LOCALE,

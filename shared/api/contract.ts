@@ -26,6 +26,10 @@ import { CASE_REJECTIONS, REQUEST_ERRORS, type CaseEntry, type CaseRejection, ty
 import type { PendingCase, SyncState } from '../sync/engine';
 import { isAllowedHqUrl } from '../sync/enrolment';
 import { authMethods, sessionToken, type AuthResults } from './auth';
+import { isCalendarDate } from '../deadlines/calendar';
+import type { Responsibility, Satisfaction } from '../domain/enums';
+import type { Kpis } from '../stats/kpis';
+import { MAX_DASHBOARD_DAYS, PERIOD_ERRORS, periodProblem } from '../stats/period';
 
 /** A calendar date 'YYYY-MM-DD' (China time). */
 const dateSchema = z
@@ -157,6 +161,15 @@ export const queueQuerySchema = z
 export type QueueQuery = z.input<typeof queueQuerySchema>;
 
 const monthSchema = z.string({ error: 'errors.date.invalid' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'errors.date.invalid' });
+
+// Statistics dashboard (R8.1/R8.2): the period asked for.
+const statsDateSchema = z.string({ error: PERIOD_ERRORS.date }).refine((v) => isCalendarDate(v), { message: PERIOD_ERRORS.date });
+
+/** A period of calendar days (China time), both included: real dates, in order, at most MAX_DASHBOARD_DAYS days. */
+export const dashboardPeriodSchema = z.object({ from: statsDateSchema, to: statsDateSchema }).superRefine(({ from, to }, ctx) => {
+  const problem = periodProblem(from, to);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['to'], params: { max: MAX_DASHBOARD_DAYS } });
+});
 
 /** Sync failures that are not a refusal of head office's (those are REQUEST_ERRORS' codes). */
 export const SYNC_FAILURES = ['network', 'server_error', 'bad_answer', 'timeout', 'case_rejected'] as const;
@@ -326,6 +339,8 @@ export const methods = {
   'archive.refuse': z.object({ requestId: rowId }),
   'archive.myGrants': z.object({}),
   'archive.accessLog': z.object({ caseId: rowId.optional(), from: timestamp.optional(), to: timestamp.optional() }).strict(),
+  // Statistics dashboard (R8.1/R8.2; docs/statistics.md): supervisors and administrators.
+  'stats.dashboard': dashboardPeriodSchema,
 } as const;
 
 /** Someone's request to read an archived case, and what a supervisor decided. */
@@ -429,11 +444,11 @@ export interface MonthStats {
   byChannel: Record<string, number>;
   bySeverity: Record<string, number>;
   bySatisfaction: Record<string, number>;
-  /** Share of cases assigned within the assignment clock (受理及时率), 0..1, null when none. */
+  /** 受理及时率, 0..1, null when none (shared/stats/kpis.ts defines all three). */
   onTimeAcceptanceRate: number | null;
-  /** Share of closed cases the customer was satisfied with (客户满意度). */
+  /** 客户满意度: the mean satisfaction score. */
   satisfactionRate: number | null;
-  /** Share of finished cases closed without reopening (处理成功率). */
+  /** 处理成功率. */
   successRate: number | null;
 }
 
@@ -499,7 +514,72 @@ export interface Results extends AuthResults {
   'archive.refuse': AccessRequest;
   'archive.myGrants': { grants: AccessGrant[]; requests: AccessRequest[] };
   'archive.accessLog': AccessLogEntry[];
+  'stats.dashboard': Dashboard;
 }
+
+// Statistics dashboard (R8.1/R8.2; docs/statistics.md): what 'stats.dashboard' answers.
+
+/** The indicators of a group of cases (a department, a staff member, a week). */
+export interface DashboardGroup {
+  /** A department's name or a staff id; '' for cases nobody is assigned to. */
+  key: string;
+  received: number;
+  kpis: Kpis;
+}
+
+/** One ISO week ('2026-W10') or month ('2026-03') of the period, clipped to it: `from`/`to` its first and last days in the period. */
+export interface TrendPoint {
+  label: string;
+  from: string;
+  to: string;
+  /** Cases received in it. */
+  received: number;
+  /** Cases closed in it (whenever received). */
+  closed: number;
+  /** Over the cases received in it. */
+  kpis: Kpis;
+}
+
+/** An open case of the period past its next deadline. */
+export interface OverdueCase {
+  id: string;
+  caseNo: string;
+  assigneeId: string;
+  nextDueAt: number;
+}
+
+/**
+ * The branch's figures for a period of days: counts and indicators over the cases received in it
+ * (shared/stats/kpis.ts defines the indicators), per department (of the current assignment) and
+ * staff member (the assignee), overdue cases at the host's now, and weekly and monthly trends.
+ */
+export interface Dashboard {
+  from: string;
+  to: string;
+  /** The host's now, when overdue cases and waiting acceptance were judged. */
+  at: number;
+  received: number;
+  /** Cases closed in the period, whenever received. */
+  closed: number;
+  byCategory: Record<string, number>;
+  byChannel: Record<string, number>;
+  bySeverity: Record<string, number>;
+  /** The last callback's outcome (the counter's settlement is "satisfied"), 'none' without one. */
+  byOutcome: Record<Satisfaction | 'none', number>;
+  /** Responsibility as the investigation found it, 'none' before one. */
+  byResponsibility: Record<Responsibility | 'none', number>;
+  /** False when the deadline policy in force has no assignment clock (no on-time rate). */
+  hasAcceptanceClock: boolean;
+  kpis: Kpis;
+  byDepartment: DashboardGroup[];
+  byStaff: DashboardGroup[];
+  /** Open cases of the period past their next deadline: how many, and the first MAX_OVERDUE_LISTED by deadline. */
+  overdue: { count: number; cases: OverdueCase[] };
+  trends: { weeks: TrendPoint[]; months: TrendPoint[] };
+}
+
+/** Overdue cases the dashboard lists by number (the count has them all). */
+export const MAX_OVERDUE_LISTED = 200;
 
 /** The export file written, for the screen to download (browser edition) or save (desktop). */
 export interface ExportResult {

@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { deadlineMessages } from '../deadlines/messages';
 import { authMessages } from '../api/authMessages';
 import { archiveMessages } from '../archive/messages';
+import { statsMessages } from '../stats/messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
@@ -10,10 +11,13 @@ export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
+/** The store's and the screens' shared messages: the catalogs, then each area's own. */
+const MESSAGE_PARTS: Record<Locale, Record<string, string>>[] = [deadlineMessages, authMessages, archiveMessages, statsMessages];
+
 export const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...deadlineMessages['zh-CN'], ...authMessages['zh-CN'], ...archiveMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...deadlineMessages['zh-TW'], ...authMessages['zh-TW'], ...archiveMessages['zh-TW'] },
-  en: { ...en, ...deadlineMessages.en, ...authMessages.en, ...archiveMessages.en },
+  'zh-CN': Object.assign({}, zhCN, ...MESSAGE_PARTS.map((m) => m['zh-CN'])),
+  'zh-TW': Object.assign({}, zhTW, ...MESSAGE_PARTS.map((m) => m['zh-TW'])),
+  en: Object.assign({}, en, ...MESSAGE_PARTS.map((m) => m.en)),
 };
 
 let instance: i18n | null = null;

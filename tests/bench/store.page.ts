@@ -202,6 +202,20 @@ async function run() {
     `month statistics (${month}, ${rawMonthCount} cases) median ${round(statsMs)} ms  | baseline raw index count ${round(performance.now() - t0)} ms`,
   );
 
+  // The statistics dashboard (R8.1/R8.2) for the same month: counts, indicators per department and
+  // handler, overdue cases and weekly trends, from the read model (target ≤ 200 ms).
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const period = { from: `${month}-01`, to: `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` };
+  const dashboardSamples = await timeEach(5, () =>
+    host.call('stats.dashboard', period, SUPERVISOR).then((x) => {
+      if (!x.ok) throw new Error(x.error.message);
+    }),
+  );
+  const dashboardMs = percentile(dashboardSamples, 50);
+  log(
+    `statistics dashboard (${period.from}…${period.to}) median ${round(dashboardMs)} ms  | baseline month statistics ${round(statsMs)} ms`,
+  );
+
   t0 = performance.now();
   const verified = await host.call('ledger.verify', {}, SUPERVISOR);
   const verifyMs = performance.now() - t0;
@@ -226,6 +240,7 @@ async function run() {
       search_p95_ms: round(searchP95),
       scan_ms: round(scanMs),
       stats_ms: round(statsMs),
+      dashboard_ms: round(dashboardMs),
       verify_ms: round(verifyMs),
       start_ms: round(startMs),
       start_rebuild_ms: round(rebuildMs),

@@ -54,7 +54,7 @@ const QUEUES: Params<'cases.query'>[] = [
 ];
 const TERMS = ['王', '王小明', '鉴定', '估价', '态度', '李四', '138', 'BJ01', '赎当'];
 
-/** Everything the read model answers: queues, counts, search, month statistics. */
+/** Everything the read model answers: queues, counts, search, month statistics, the dashboard. */
 async function answers(host: StoreHost) {
   const ask = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
     const r = await p;
@@ -67,6 +67,7 @@ async function answers(host: StoreHost) {
     counts: await ask(host.call('cases.counts', {}, SUPERVISOR)),
     search: await Promise.all(TERMS.map((text) => ask(host.call('cases.search', { text, limit: 200 }, CLERK)))),
     month: await ask(host.call('stats.month', { month: '2026-03' }, SUPERVISOR)),
+    dashboard: await ask(host.call('stats.dashboard', { from: '2026-02-01', to: '2026-03-31' }, SUPERVISOR)),
   };
 }
 

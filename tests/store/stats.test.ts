@@ -53,7 +53,8 @@ describe('month statistics', () => {
       bySeverity: { general: 1, major: 1 },
       byState: { archived: 1, registered: 1 },
       bySatisfaction: { satisfied: 1 },
-      onTimeAcceptanceRate: 0.5,
+      // The case settled at the counter was accepted on time; the other waits within its deadline, not counted yet.
+      onTimeAcceptanceRate: 1,
       satisfactionRate: 1,
       successRate: 1,
     });
@@ -139,12 +140,14 @@ describe('month statistics', () => {
     host.close();
   });
 
-  it('count as successful only finished cases closed without reopening (处理成功率)', async () => {
+  it('count as successful the cases closed after a satisfied or partly satisfied last callback (处理成功率)', async () => {
     const { host, clock } = await configuredHost('pawnshop');
     const smooth = await register(host);
     const reopened = await register(host);
+    const standardMet = await register(host);
     const open = await register(host);
-    for (const c of [smooth, reopened, open]) await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+    for (const c of [smooth, reopened, standardMet, open])
+      await mustCommand(host, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
     await handleUntilCallback(host, clock, smooth.id);
     await mustCommand(host, smooth.id, 'recordCallback', { satisfaction: 'satisfied', notes: '客户满意' }, CLERK);
 
@@ -152,11 +155,23 @@ describe('month statistics', () => {
     const objection = { satisfaction: 'unsatisfied', notes: '不满意', objection: '补偿不够' };
     expect((await mustCommand(host, reopened.id, 'recordCallback', objection, CLERK)).state).toBe('reopened');
     await handleUntilCallback(host, clock, reopened.id);
-    const closed = await mustCommand(host, reopened.id, 'recordCallback', { satisfaction: 'satisfied', notes: '满意' }, CLERK);
+    const closed = await mustCommand(
+      host,
+      reopened.id,
+      'recordCallback',
+      { satisfaction: 'partly_satisfied', notes: '基本满意', standardMet: true },
+      SUPERVISOR,
+    );
     expect(closed.state).toBe('closed');
 
-    // Two finished cases, one of them reopened before closing; the open case counts for neither.
-    expect(await month(host)).toMatchObject({ total: 3, byState: { closed: 2, assigned: 1 }, successRate: 0.5 });
+    // Closed because the handling met the standard, the customer still unsatisfied: not a success.
+    await handleUntilCallback(host, clock, standardMet.id);
+    await mustCommand(host, standardMet.id, 'recordCallback', { ...objection, standardMet: true }, SUPERVISOR);
+
+    // Three closed cases, two of them with a satisfied or partly satisfied last callback; the open case counts for neither.
+    expect(await month(host)).toMatchObject({ total: 4, byState: { closed: 3, assigned: 1 }, successRate: 2 / 3 });
+    // Satisfaction: (1 + 0.5 + 0) / 3 over the three cases with an outcome.
+    expect((await month(host)).satisfactionRate).toBe(0.5);
     host.close();
   });
 });

@@ -47,7 +47,7 @@ describe('a case as a read-model row', () => {
       satisfaction: null,
       acceptedAt: T0 + HOUR,
       finished: false,
-      succeeded: false,
+      closing: null,
       nextDueAt: T0 + 24 * HOUR,
       dueKey: T0 + 24 * HOUR,
       headSeq: 3,
@@ -60,29 +60,57 @@ describe('a case as a read-model row', () => {
     expect(rowOf(record('002', { state: 'archived', closedAt: T0 + 700_000 })).acceptedAt).toBe(T0 + 700_000);
   });
 
-  it('counts as succeeded a finished case closed without reopening', () => {
+  it('records how a finished case was closed, its closing time, department and responsibility', () => {
     const closed = { state: 'closed' as const, assignments: [assignment(T0)], closedAt: T0 + HOUR };
-    expect(rowOf(record('001', { ...closed, callbacks: [callback('satisfied')] })).succeeded).toBe(true);
-    // A supervisor found the standard met: closed despite the objection, never reopened.
-    expect(rowOf(record('002', { ...closed, callbacks: [callback('unsatisfied', true)] })).succeeded).toBe(true);
-    expect(rowOf(record('003', { ...closed, callbacks: [callback('unsatisfied'), callback('satisfied')] })).succeeded).toBe(false);
-    expect(rowOf(record('004', { ...closed, appeal: { at: T0, reason: '复核' }, callbacks: [callback('satisfied')] })).succeeded).toBe(
-      false,
-    );
-    expect(rowOf(record('005', { ...closed, state: 'archived' })).succeeded).toBe(true);
-    expect(rowOf(record('006', { state: 'awaiting_callback', callbacks: [] })).succeeded).toBe(false);
+    const result = { text: '已处理', at: T0, by: 'h01' };
+    expect(rowOf(record('001', { ...closed, result, callbacks: [callback('satisfied')] }))).toMatchObject({
+      closing: 'callback',
+      closedAt: T0 + HOUR,
+      department: '鉴定部',
+    });
+    expect(rowOf(record('002', { ...closed, result }))).toMatchObject({ closing: 'noCallback' });
+    // Archived: the counter's settlement records "satisfied" without a result; a case found invalid has neither.
+    expect(rowOf(record('003', { state: 'archived', closedAt: T0, satisfaction: 'satisfied' })).closing).toBe('counter');
+    expect(rowOf(record('004', { state: 'archived', closedAt: T0 })).closing).toBe('invalid');
+    expect(rowOf(record('005', { state: 'closed_at_counter', closedAt: T0, satisfaction: 'satisfied' })).closing).toBe('counter');
+    expect(rowOf(record('006', { state: 'invalid', closedAt: T0 })).closing).toBe('invalid');
+    expect(rowOf(record('007', { state: 'awaiting_callback', result }))).toMatchObject({ closing: null, closedAt: null });
+    const reassigned = { ...assignment(T0 + HOUR), department: '客服部' };
+    const validity = { valid: true, responsibility: 'staff' as const, analysis: '' };
+    expect(rowOf(record('008', { state: 'investigating', assignments: [assignment(T0), reassigned], validity }))).toMatchObject({
+      department: '客服部',
+      responsibility: 'staff',
+    });
+    expect(rowOf(record('009'))).toMatchObject({ department: '', responsibility: null, closing: null });
   });
 });
 
 describe('month figures', () => {
-  it('count every dimension and the rates over their own denominators', () => {
+  it('count every dimension and the rates of shared/stats/kpis.ts', () => {
+    const result = { text: '已处理', at: T0, by: 'h01' };
     const rows = [
-      record('001', { channel: 'phone', severity: 'major', satisfaction: 'satisfied', state: 'closed', closedAt: T0 + HOUR }),
-      record('002', { category: 'fees_interest', satisfaction: 'partly_satisfied', state: 'closed', closedAt: T0 + 2 * HOUR }),
+      record('001', {
+        channel: 'phone',
+        severity: 'major',
+        satisfaction: 'satisfied',
+        state: 'closed',
+        result,
+        callbacks: [callback('satisfied')],
+        closedAt: T0 + HOUR,
+      }),
+      record('002', {
+        category: 'fees_interest',
+        satisfaction: 'partly_satisfied',
+        state: 'closed',
+        result,
+        callbacks: [callback('partly_satisfied', true)],
+        closedAt: T0 + 2 * HOUR,
+      }),
       record('003', { satisfaction: 'unsatisfied', state: 'reopened', assignments: [assignment(T0 + 3 * HOUR)] }),
       record('004'),
     ].map(rowOf);
-    const stats = monthFigures('2026-03', rows, (receivedAt) => receivedAt + 2 * HOUR);
+    const due = (receivedAt: number) => receivedAt + 2 * HOUR;
+    const stats = monthFigures('2026-03', rows, due, T0 + 3 * HOUR);
     expect(stats).toEqual({
       month: '2026-03',
       total: 4,
@@ -91,22 +119,28 @@ describe('month figures', () => {
       byChannel: { phone: 1, walk_in: 3 },
       bySeverity: { major: 1, general: 3 },
       bySatisfaction: { satisfied: 1, partly_satisfied: 1, unsatisfied: 1 },
-      onTimeAcceptanceRate: 2 / 4, // 001 and 002 by the deadline (002 exactly at it); 003 late; 004 not yet
-      satisfactionRate: 1 / 3,
-      successRate: 2 / 2,
+      onTimeAcceptanceRate: 2 / 4, // 001 and 002 by the deadline (002 exactly at it); 003 late; 004 still waiting, past it
+      satisfactionRate: (1 + 0.5 + 0) / 3,
+      successRate: 2 / 2, // both closed after a callback, satisfied and partly satisfied
     });
+    // Before 004's deadline it is not counted yet.
+    expect(monthFigures('2026-03', rows, due, T0 + HOUR).onTimeAcceptanceRate).toBe(2 / 3);
   });
 
-  it('have no rates without cases, ratings, finished cases or an assignment clock', () => {
-    expect(monthFigures('2026-04', [], (t) => t)).toMatchObject({
+  it('have no rates without cases, ratings, closed cases or an assignment clock', () => {
+    expect(monthFigures('2026-04', [], (t) => t, T0)).toMatchObject({
       total: 0,
       onTimeAcceptanceRate: null,
       satisfactionRate: null,
       successRate: null,
     });
     const rows = [rowOf(record('001', { assignments: [assignment(T0)], state: 'assigned' }))];
-    expect(monthFigures('2026-03', rows, null)).toMatchObject({ onTimeAcceptanceRate: null, satisfactionRate: null, successRate: null });
-    expect(monthFigures('2026-03', rows, (t) => t)).toMatchObject({ onTimeAcceptanceRate: 1 });
+    expect(monthFigures('2026-03', rows, null, T0)).toMatchObject({
+      onTimeAcceptanceRate: null,
+      satisfactionRate: null,
+      successRate: null,
+    });
+    expect(monthFigures('2026-03', rows, (t) => t, T0)).toMatchObject({ onTimeAcceptanceRate: 1 });
   });
 });
 
