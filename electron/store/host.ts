@@ -18,6 +18,7 @@ import {
 import type { Actor } from '../../shared/domain/case';
 import { translate, type Locale } from '../../shared/i18n/translate';
 import { reserveNumber } from './caseNumbers';
+import { accountabilityRules, myRecords, proposeFor, saveAccountabilityRules, scoreSheetFile, scoreSheetOf } from './accountability';
 import { addAttachment, readAttachment, registerCase, runCommand } from './cases';
 import { caseWritten, loadContext, META_BRANCH, requireSupervisor, StoreError, type ReadModelOptions, type StoreContext } from './context';
 import { flushSnapshot, writeSnapshotSoon } from './snapshot';
@@ -120,6 +121,14 @@ const handlers: { [M in Method]: Handler<M> } = {
     await loadCalendarFile(ctx, text);
     return deadlineSettings(ctx);
   },
+  // --- Accountability (R8.3, electron/store/accountability.ts)
+  'accountability.rules': (ctx) => accountabilityRules(ctx),
+  'accountability.saveRules': (ctx, { rules }, actor) => saveAccountabilityRules(ctx, rules, actor),
+  'accountability.propose': (ctx, { caseId }) => proposeFor(ctx, caseId),
+  'accountability.mine': (ctx, _params, actor) => myRecords(ctx, actor),
+  'accountability.scoreSheet': (ctx, params, actor) => scoreSheetOf(ctx, params, actor),
+  'accountability.scoreSheetXlsx': (ctx, params, actor) => scoreSheetFile(ctx, params, actor),
+  // --- end of accountability
 };
 
 function apiError(

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { Branch, StoreApi } from '../../shared/api/contract';
 import type { Locale } from '../../shared/i18n/translate';
 import { LanguageSelect } from './LanguageSelect';
+import { AccountabilityScreen } from '../features/accountability/AccountabilityScreen';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queues/QueueScreen';
@@ -32,7 +33,7 @@ import { SyncStatus } from './SyncStatus';
 
 const MUI_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 
-type Screen = 'intake' | 'queues' | 'settings';
+type Screen = 'intake' | 'queues' | 'accountability' | 'settings';
 
 export function App({ api }: { api: StoreApi }) {
   const { t, i18n } = useTranslation();
@@ -132,6 +133,7 @@ export function App({ api }: { api: StoreApi }) {
           {screen === 'queues' && openCase && (
             <CaseScreen key={openCase} caseId={openCase} branch={branch} onBack={() => setOpenCase(null)} onOpen={setOpenCase} />
           )}
+          {screen === 'accountability' && <AccountabilityScreen onOpen={openFromAnywhere} />}
           {screen === 'settings' && <SettingsScreen branch={branch} onBranchChange={setBranch} />}
         </Box>
       </StoreContext.Provider>
@@ -159,6 +161,7 @@ export function App({ api }: { api: StoreApi }) {
             >
               <Tab value="intake" label={t('nav.intake')} />
               <Tab value="queues" label={t('nav.queues')} />
+              <Tab value="accountability" label={t('nav.accountability')} />
               <Tab value="settings" label={t('nav.settings')} />
             </Tabs>
           )}

@@ -25,6 +25,8 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
 import { CASE_REJECTIONS, REQUEST_ERRORS, type CaseEntry, type CaseRejection, type RequestErrorCode } from '../sync/protocol';
 import type { PendingCase, SyncState } from '../sync/engine';
 import { isAllowedHqUrl } from '../sync/enrolment';
+import { accountabilityRulesSchema, type AccountabilityRules, type Proposal } from '../accountability/rules';
+import type { ScoreLine, ScoreSheet } from '../accountability/scoreSheet';
 
 /** A calendar date 'YYYY-MM-DD' (China time). */
 const dateSchema = z
@@ -299,6 +301,20 @@ export const methods = {
    */
   'export.build': z.object({ from: dateSchema, to: dateSchema, language: z.enum(LOCALES, { error: 'errors.request.invalid' }) }),
   'export.progress': z.object({}),
+  // --- Accountability (R8.3, docs/accountability.md): the deduction rules, the proposal for a
+  // case, the caller's own records, the score sheet of a period and its XLSX file.
+  'accountability.rules': z.object({}),
+  'accountability.saveRules': z.object({ rules: accountabilityRulesSchema }),
+  'accountability.propose': z.object({ caseId: rowId }),
+  'accountability.mine': z.object({}),
+  'accountability.scoreSheet': z.object({ from: z.string().max(20), to: z.string().max(20), staffId: staffId.optional() }),
+  'accountability.scoreSheetXlsx': z.object({
+    from: z.string().max(20),
+    to: z.string().max(20),
+    staffId: staffId.optional(),
+    language: z.enum(LOCALES, { error: 'errors.request.invalid' }),
+  }),
+  // --- end of accountability
 } as const;
 
 export type Method = keyof typeof methods;
@@ -424,6 +440,14 @@ export interface Results {
   'sync.receiveCalendars': null;
   'export.build': ExportResult;
   'export.progress': ExportProgressState | null;
+  // --- Accountability (R8.3)
+  'accountability.rules': AccountabilityRules;
+  'accountability.saveRules': AccountabilityRules;
+  'accountability.propose': Proposal & { appealWorkingDays: number };
+  'accountability.mine': ScoreLine[];
+  'accountability.scoreSheet': ScoreSheet;
+  'accountability.scoreSheetXlsx': { fileName: string; bytes: Uint8Array };
+  // --- end of accountability
 }
 
 /** The export file written, for the screen to download (browser edition) or save (desktop). */

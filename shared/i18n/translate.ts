@@ -1,4 +1,5 @@
 import i18next, { type i18n } from 'i18next';
+import { accountabilityMessages } from '../accountability/messages';
 import { deadlineMessages } from '../deadlines/messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -9,9 +10,9 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 export const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...deadlineMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...deadlineMessages['zh-TW'] },
-  en: { ...en, ...deadlineMessages.en },
+  'zh-CN': { ...zhCN, ...deadlineMessages['zh-CN'], ...accountabilityMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...deadlineMessages['zh-TW'], ...accountabilityMessages['zh-TW'] },
+  en: { ...en, ...deadlineMessages.en, ...accountabilityMessages.en },
 };
 
 let instance: i18n | null = null;
