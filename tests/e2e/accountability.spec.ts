@@ -28,6 +28,17 @@ test('a supervisor records responsibility on a closed case, the staff member app
   );
   const intake = new IntakePage(page);
   await expect(intake.heading).toBeVisible();
+
+  // The supervisor shortens the appeal window in the settings' deduction rules.
+  await page.getByRole('tab', { name: '网点设置' }).click();
+  const rules = page.getByRole('form', { name: '扣分规则' });
+  await expect(rules.getByLabel('经核实的一般投诉（每件）')).toHaveValue('1');
+  await rules.getByLabel('申诉期限（工作日）').fill('3');
+  await rules.getByRole('button', { name: '保存扣分规则' }).click();
+  await expect(page.getByText('扣分规则已保存。')).toBeVisible();
+  await page.getByRole('region', { name: '扣分规则' }).screenshot({ path: test.info().outputPath('rules-zh-CN.png') });
+  await page.getByRole('tab', { name: '登记投诉' }).click();
+
   await intake.typeComplaint({ name: '钱女士', phone: '13712345678', address: '', ref: 'DP2026112300031', content: '估价员态度恶劣' });
   await intake.saveWithKeyboard();
   await expect(intake.caseNumber()).toBeVisible();
@@ -41,6 +52,7 @@ test('a supervisor records responsibility on a closed case, the staff member app
   // The rules' proposal is shown; a deduction other than it needs a reason.
   const section = page.getByRole('region', { name: '责任追究' });
   await expect(section.getByRole('status')).toContainText('按规则建议不扣分');
+  await expect(section.getByRole('status')).toContainText('被追责人可在 3 个工作日内申诉');
   await c.act('追究责任', {
     责任类型: '直接责任',
     '责任人（工号）': HANDLER.staffId,
