@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from './fixtures';
 import { CasePage, FirstRunPage, IntakePage, QueuesPage, Session } from './pages/app';
+import { seriousViolations } from './pages/axe';
 
 const SUPERVISOR = { staffId: 's31', name: '主管甲', role: 'supervisor' } as const;
 const HANDLER = { staffId: 'h31', name: '经办乙', role: 'handler' } as const;
@@ -65,6 +66,7 @@ test('a supervisor records responsibility on a closed case, the staff member app
   await expect(records.getByRole('row').nth(1)).toContainText('书面检讨');
   await expect(c.timeline()).toContainText('责任追究');
   await page.screenshot({ path: test.info().outputPath('case-zh-CN.png'), fullPage: true });
+  expect(await seriousViolations(page, { exclude: 'iframe[sandbox]' })).toEqual([]);
 
   // The staff member sees it in "my record", opens the case and appeals.
   await new Session(page).switchTo(HANDLER);
@@ -92,6 +94,7 @@ test('a supervisor records responsibility on a closed case, the staff member app
   await expect(byStaff.getByRole('row').nth(1)).toContainText('1');
   await expect(page.getByRole('table', { name: '按部门' })).toContainText('（未分派）');
   await page.screenshot({ path: test.info().outputPath('sheet-zh-CN.png'), fullPage: true });
+  expect(await seriousViolations(page, { exclude: 'iframe[sandbox]' })).toEqual([]);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '另存为 XLSX' }).click();
@@ -107,4 +110,5 @@ test('a supervisor records responsibility on a closed case, the staff member app
   await page.getByRole('button', { name: `Open case ${caseNo}` }).click();
   await expect(page.getByRole('table', { name: 'Accountability' })).toContainText('Deduction adjusted');
   await page.screenshot({ path: test.info().outputPath('case-en.png'), fullPage: true });
+  expect(await seriousViolations(page, { exclude: 'iframe[sandbox]' })).toEqual([]);
 });
