@@ -96,6 +96,12 @@ test('a supervisor records responsibility on a closed case, the staff member app
   await page.screenshot({ path: test.info().outputPath('sheet-zh-CN.png'), fullPage: true });
   expect(await seriousViolations(page, { exclude: 'iframe[sandbox]' })).toEqual([]);
 
+  // Printed through the print dialog from a frame holding the sheet as a page.
+  await page.getByRole('button', { name: '打印考核表' }).click();
+  const printed = page.frameLocator('iframe[aria-hidden="true"]');
+  await expect(printed.getByRole('heading', { name: '责任追究考核表' })).toBeAttached();
+  await expect(printed.getByRole('table').first()).toContainText(`${HANDLER.name} (${HANDLER.staffId})`);
+
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '另存为 XLSX' }).click();
   expect((await download).suggestedFilename()).toMatch(/^score-sheet-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
