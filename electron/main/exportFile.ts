@@ -24,9 +24,18 @@ export interface ExportFiles {
   save(request: unknown): Promise<boolean>;
 }
 
+/**
+ * The only files the UI may ask main to save, by name: the export for head office, and the
+ * accountability score sheet (docs/accountability.md). Never a path, never another kind of file.
+ */
+const SAVABLE_NAMES = [
+  /^countersign-[A-Z0-9]{2,12}-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.zip$/,
+  /^score-sheet-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/,
+];
+
 const saveRequestSchema = z
   .object({
-    fileName: z.string().regex(/^countersign-[A-Z0-9]{2,12}-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.zip$/),
+    fileName: z.string().refine((name) => SAVABLE_NAMES.some((r) => r.test(name))),
     bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_EXPORT_BYTES),
   })
   .strict();

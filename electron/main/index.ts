@@ -108,7 +108,9 @@ if (!app.requestSingleInstanceLock()) {
         return r.ok ? r.value.branch : null;
       },
       chooseSavePath: async (defaultName) => {
-        const options = { defaultPath: defaultName, filters: [{ name: 'Countersign export', extensions: ['zip'] }] };
+        const sheet = defaultName.endsWith('.xlsx');
+        const filters = [sheet ? { name: 'Score sheet', extensions: ['xlsx'] } : { name: 'Countersign export', extensions: ['zip'] }];
+        const options = { defaultPath: defaultName, filters };
         const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return r.canceled || !r.filePath ? null : r.filePath;
       },

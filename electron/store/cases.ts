@@ -16,6 +16,7 @@ import { appendEvents, chainEvent, eventsOf, sealFullBlocksSoon } from './ledger
 import { zodIssues } from './validation';
 import { sha256Hex } from '../../shared/sync/protocol';
 import { enqueueIfArchived } from './outbox';
+import { accountabilityFacts, accountabilityInputs, checkStaffMember } from './accountability';
 import { asCaseWrite } from './snapshot';
 
 /** Received times up to five minutes ahead are clock skew between PCs; later ones are typos. */
@@ -121,6 +122,8 @@ export async function runCommand(
     throw new StoreError({ code: 'invalid_input', message: issues[0]?.key ?? 'errors.request.invalid', issues });
   }
   const command = { name: params.command.name, payload: parsed.data } as Command;
+  // Accountability (R8.3): the rules, from meta, are read before the case's transaction.
+  const accountability = command.name === 'recordAccountability' ? await accountabilityInputs(ctx) : null;
   let replaced: CaseRecord | null = null;
   const record = await asCaseWrite(ctx, (committed) =>
     db
@@ -137,10 +140,12 @@ export async function runCommand(
             issues: [{ path: 'command.payload.relatedCaseId', key: 'errors.link.notFound' }],
           });
         }
-        const transition = applyCommand(current, command, actor, now);
+        const history = clockHistory(await eventsOf(db, current.id));
+        const facts = accountability ? { accountability: accountabilityFacts(ctx, current, history, accountability.rules, now) } : {};
+        const transition = applyCommand(current, command, actor, now, facts);
         if (isDomainError(transition)) throw new StoreError(transition);
+        if (command.name === 'recordAccountability') checkStaffMember(accountability!.staffIds, command.payload.staffId);
         const next = transition.next;
-        const history = clockHistory(await eventsOf(db, next.id));
         for (const type of transition.events) history.push({ type, at: now });
         next.nextDueAt = dueAtOf(ctx, next, history);
         // Each event carries its own changes: a following `closed` marks the moment with none of its

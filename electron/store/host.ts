@@ -19,6 +19,7 @@ import {
 import type { Actor } from '../../shared/domain/case';
 import { DEFAULT_LOCALE, LOCALES, translate, type Locale } from '../../shared/i18n/translate';
 import { reserveNumber } from './caseNumbers';
+import { accountabilityRules, myRecords, proposeFor, saveAccountabilityRules, scoreSheetFile, scoreSheetOf } from './accountability';
 import { addAttachment, readAttachment, registerCase, runCommand } from './cases';
 import { caseWritten, loadContext, META_BRANCH, requireSupervisor, StoreError, type ReadModelOptions, type StoreContext } from './context';
 import { flushSnapshot, writeSnapshotSoon } from './snapshot';
@@ -198,6 +199,14 @@ const handlers: { [M in Method]: Handler<M> } = {
   'archive.refuse': (ctx, { requestId }, actor) => refuseAccess(ctx, requestId, actor),
   'archive.myGrants': (ctx, _params, actor) => myAccess(ctx, actor),
   'archive.accessLog': (ctx, params, actor) => accessLog(ctx, params, actor),
+  // --- Accountability (R8.3, electron/store/accountability.ts)
+  'accountability.rules': (ctx) => accountabilityRules(ctx),
+  'accountability.saveRules': (ctx, { rules }, actor) => saveAccountabilityRules(ctx, rules, actor),
+  'accountability.propose': (ctx, { caseId }) => proposeFor(ctx, caseId),
+  'accountability.mine': (ctx, _params, actor) => myRecords(ctx, actor),
+  'accountability.scoreSheet': (ctx, params, actor) => scoreSheetOf(ctx, params, actor),
+  'accountability.scoreSheetXlsx': (ctx, params, actor) => scoreSheetFile(ctx, params, actor),
+  // --- end of accountability
 };
 
 function apiError(

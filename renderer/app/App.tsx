@@ -19,6 +19,7 @@ import type { AuthStatus } from '../../shared/api/auth';
 import type { Branch, StoreApi } from '../../shared/api/contract';
 import type { Locale } from '../../shared/i18n/translate';
 import { LanguageSelect } from './LanguageSelect';
+import { AccountabilityScreen } from '../features/accountability/AccountabilityScreen';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queues/QueueScreen';
@@ -38,7 +39,7 @@ import { SyncStatus } from './SyncStatus';
 
 const MUI_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 
-type Screen = 'intake' | 'queues' | 'stats' | 'settings';
+type Screen = 'intake' | 'queues' | 'stats' | 'accountability' | 'settings';
 
 export function App({ api }: { api: StoreApi }) {
   const { t, i18n } = useTranslation();
@@ -177,6 +178,7 @@ export function App({ api }: { api: StoreApi }) {
             <CaseScreen key={openCase} caseId={openCase} branch={branch} onBack={() => setOpenCase(null)} onOpen={setOpenCase} />
           )}
           {screen === 'stats' && <StatsScreen onOpen={openFromAnywhere} />}
+          {screen === 'accountability' && <AccountabilityScreen onOpen={openFromAnywhere} />}
           {screen === 'settings' && <SettingsScreen branch={branch} onBranchChange={setBranch} />}
         </Box>
       </StoreContext.Provider>
@@ -205,6 +207,7 @@ export function App({ api }: { api: StoreApi }) {
               <Tab value="intake" label={t('nav.intake')} />
               <Tab value="queues" label={t('nav.queues')} />
               {isSupervisorRole(session.role) && <Tab value="stats" label={t('nav.stats')} />}
+              <Tab value="accountability" label={t('nav.accountability')} />
               <Tab value="settings" label={t('nav.settings')} />
             </Tabs>
           )}

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogs, DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/i18n/translate';
 import { archiveUi } from './archive';
+import { accountabilityUi } from './accountability';
 import { exportUi } from './export';
 import { signInUi } from './signIn';
 import { statsUi } from './stats';
@@ -19,13 +20,13 @@ export function rememberLocale(locale: Locale): void {
   localStorage.setItem(STORAGE_KEY, locale);
 }
 
+/** Screen texts, each area's own file (renderer/i18n/*.ts). */
+const SCREEN_PARTS: Record<Locale, Record<string, string>>[] = [ui, syncUi, exportUi, archiveUi, signInUi, statsUi, accountabilityUi];
+
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: Object.fromEntries(
-    LOCALES.map((l) => [
-      l,
-      { translation: { ...catalogs[l], ...ui[l], ...syncUi[l], ...exportUi[l], ...archiveUi[l], ...signInUi[l], ...statsUi[l] } },
-    ]),
+    LOCALES.map((l) => [l, { translation: Object.assign({}, catalogs[l], ...SCREEN_PARTS.map((part) => part[l])) }]),
   ),
   lng: savedLocale(),
   fallbackLng: DEFAULT_LOCALE,

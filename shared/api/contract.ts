@@ -30,6 +30,8 @@ import { isCalendarDate } from '../deadlines/calendar';
 import type { Responsibility, Satisfaction } from '../domain/enums';
 import type { Kpis } from '../stats/kpis';
 import { MAX_DASHBOARD_DAYS, PERIOD_ERRORS, periodProblem } from '../stats/period';
+import { accountabilityRulesSchema, type AccountabilityRules, type Proposal } from '../accountability/rules';
+import type { ScoreLine, ScoreSheet } from '../accountability/scoreSheet';
 
 /** A calendar date 'YYYY-MM-DD' (China time). */
 const dateSchema = z
@@ -341,6 +343,20 @@ export const methods = {
   'archive.accessLog': z.object({ caseId: rowId.optional(), from: timestamp.optional(), to: timestamp.optional() }).strict(),
   // Statistics dashboard (R8.1/R8.2; docs/statistics.md): supervisors and administrators.
   'stats.dashboard': dashboardPeriodSchema,
+  // --- Accountability (R8.3, docs/accountability.md): the deduction rules, the proposal for a
+  // case, the caller's own records, the score sheet of a period and its XLSX file.
+  'accountability.rules': z.object({}),
+  'accountability.saveRules': z.object({ rules: accountabilityRulesSchema }),
+  'accountability.propose': z.object({ caseId: rowId }),
+  'accountability.mine': z.object({}),
+  'accountability.scoreSheet': z.object({ from: z.string().max(20), to: z.string().max(20), staffId: staffId.optional() }),
+  'accountability.scoreSheetXlsx': z.object({
+    from: z.string().max(20),
+    to: z.string().max(20),
+    staffId: staffId.optional(),
+    language: z.enum(LOCALES, { error: 'errors.request.invalid' }),
+  }),
+  // --- end of accountability
 } as const;
 
 /** Someone's request to read an archived case, and what a supervisor decided. */
@@ -515,6 +531,14 @@ export interface Results extends AuthResults {
   'archive.myGrants': { grants: AccessGrant[]; requests: AccessRequest[] };
   'archive.accessLog': AccessLogEntry[];
   'stats.dashboard': Dashboard;
+  // --- Accountability (R8.3)
+  'accountability.rules': AccountabilityRules;
+  'accountability.saveRules': AccountabilityRules;
+  'accountability.propose': Proposal & { appealWorkingDays: number };
+  'accountability.mine': ScoreLine[];
+  'accountability.scoreSheet': ScoreSheet;
+  'accountability.scoreSheetXlsx': { fileName: string; bytes: Uint8Array };
+  // --- end of accountability
 }
 
 // Statistics dashboard (R8.1/R8.2; docs/statistics.md): what 'stats.dashboard' answers.

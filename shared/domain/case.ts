@@ -7,8 +7,11 @@ import {
   ROLES,
   SATISFACTIONS,
   SEVERITIES,
+  type AppealOutcome,
   type CaseState,
   type Channel,
+  type Measure,
+  type ResponsibilityKind,
   type ProfileId,
   type Responsibility,
   type Role,
@@ -180,11 +183,29 @@ export interface Callback {
   standardMet: boolean;
 }
 
+/**
+ * A staff member's responsibility for a closed or archived case (R8.3), recorded by a supervisor.
+ * `points` is the deduction in force: as recorded, then as the appeal's decision left it.
+ */
 export interface Accountability {
+  /** Its place in the case's list, from 1: what an appeal and its decision name. */
+  entry: number;
   staffId: string;
-  kind: 'direct' | 'indirect';
+  kind: ResponsibilityKind;
+  measure: Measure;
+  /** The department the case was assigned to when recorded ('' when it never was). */
+  department: string;
+  /** The deduction the rules proposed (shared/accountability/rules.ts). */
+  proposed: number;
   points: number;
+  /** Why the deduction differs from the proposal ('' when it does not). */
   reason: string;
+  at: number;
+  by: string;
+  /** The last moment the staff member may appeal (working days of the branch's calendar). */
+  appealDueAt: number;
+  appeal: { at: number; reason: string } | null;
+  decision: { at: number; by: string; outcome: AppealOutcome; points: number; note: string } | null;
 }
 
 /** One complaint, as stored. Flat where the store indexes it (state, assigneeId, nextDueAt, …). */

@@ -46,6 +46,18 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 export const RESPONSIBILITIES = ['company', 'staff', 'customer', 'third_party', 'not_company'] as const;
 export type Responsibility = (typeof RESPONSIBILITIES)[number];
 
+/** Whose responsibility (R8.3): the staff member who handled it, or one who should have prevented it. */
+export const RESPONSIBILITY_KINDS = ['direct', 'indirect'] as const;
+export type ResponsibilityKind = (typeof RESPONSIBILITY_KINDS)[number];
+
+/** What is done about it (R8.3): criticism 批评, written self-review 书面检讨, fine 罚款, reassignment 调岗. */
+export const MEASURES = ['criticism', 'written_review', 'fine', 'reassignment'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** The supervisor's decision on a staff member's appeal: the deduction stands, goes, or is changed. */
+export const APPEAL_OUTCOMES = ['upheld', 'overturned', 'adjusted'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
 export const PROFILE_IDS = ['general', 'pawnshop', 'courier', 'property'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
@@ -77,5 +89,10 @@ export const EVENT_TYPES = [
   'emergency_step_recorded',
   // An anonymous report closed without telling the result or a callback (nobody to reach).
   'closed_without_callback',
+  // Accountability (R8.3): a supervisor records a staff member's responsibility, the staff member
+  // appeals, the supervisor decides. On a closed or archived case; the state does not change.
+  'accountability_recorded',
+  'accountability_appealed',
+  'accountability_appeal_decided',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,4 +1,5 @@
 import i18next, { type i18n } from 'i18next';
+import { accountabilityMessages } from '../accountability/messages';
 import { deadlineMessages } from '../deadlines/messages';
 import { authMessages } from '../api/authMessages';
 import { archiveMessages } from '../archive/messages';
@@ -12,7 +13,13 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 /** The store's and the screens' shared messages: the catalogs, then each area's own. */
-const MESSAGE_PARTS: Record<Locale, Record<string, string>>[] = [deadlineMessages, authMessages, archiveMessages, statsMessages];
+const MESSAGE_PARTS: Record<Locale, Record<string, string>>[] = [
+  deadlineMessages,
+  authMessages,
+  archiveMessages,
+  statsMessages,
+  accountabilityMessages,
+];
 
 export const catalogs: Record<Locale, Record<string, string>> = {
   'zh-CN': Object.assign({}, zhCN, ...MESSAGE_PARTS.map((m) => m['zh-CN'])),

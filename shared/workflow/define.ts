@@ -4,12 +4,23 @@ import type { CaseState, EventType, Role } from '../domain/enums';
 import type { DomainError } from './errors';
 import type { FormFields, FormValues } from './fields';
 
-/** What a rule sees: the case before the command, the validated payload, who, and when. */
+/**
+ * What the store knows that a payload must not say, passed in with the command: the rules'
+ * proposed deduction of an accountability record and the end of its appeal window (R8.3), worked
+ * out from the branch's settings, calendar and the case's deadlines. A command that needs a fact
+ * refuses without it.
+ */
+export interface CommandFacts {
+  accountability?: { proposed: number; appealDueAt: number; department: string };
+}
+
+/** What a rule sees: the case before the command, the validated payload, who, when, and the store's facts. */
 export interface CommandContext<P> {
   c: CaseRecord;
   p: P;
   actor: Actor;
   now: number;
+  facts: CommandFacts;
 }
 
 /** The dialog that issues a command: its fields, and the typed payload built from what they hold. */

@@ -2,7 +2,7 @@ import type { Actor, CaseRecord } from '../domain/case';
 import type { CaseState, EventType } from '../domain/enums';
 import type { Command, CommandName } from './commands';
 import { missingFor } from './completeness';
-import type { CommandDefinition } from './define';
+import type { CommandDefinition, CommandFacts } from './define';
 import { COMMANDS } from './definitions';
 import { domainError, type DomainError } from './errors';
 import { escalationHold } from './escalation';
@@ -51,15 +51,21 @@ export function allowedCommands(c: CaseRecord, actor: Actor): CommandName[] {
 }
 
 /** Applies a validated command. Pure: returns the next record (version + 1) or the rule it breaks. */
-export function applyCommand(c: CaseRecord, command: Command, actor: Actor, now: number): Transition | DomainError {
+export function applyCommand(
+  c: CaseRecord,
+  command: Command,
+  actor: Actor,
+  now: number,
+  facts: CommandFacts = {},
+): Transition | DomainError {
   const rule = definitionOf(command.name);
-  const first = step(rule, c, command.payload, actor, now, command.name);
+  const first = step(rule, c, command.payload, actor, now, command.name, facts);
   if (isDomainError(first)) return first;
   const events: EventType[] = first.to === 'closed' && c.state !== 'closed' ? [rule.event, 'closed'] : [rule.event];
   const records = events.map(() => first.next);
   if (!rule.then) return { next: first.next, events, records, from: c.state, to: first.to };
   // The follow-on is the same step: one version, and refused as a whole when it is refused.
-  const second = step(rule.then, first.next, rule.then.schema.parse({}), actor, now, rule.then.name as CommandName);
+  const second = step(rule.then, first.next, rule.then.schema.parse({}), actor, now, rule.then.name as CommandName, facts);
   if (isDomainError(second)) return second;
   const next = { ...second.next, version: first.next.version };
   return { next, events: [...events, rule.then.event], records: [...records, next], from: c.state, to: second.to };
@@ -73,10 +79,11 @@ function step(
   actor: Actor,
   now: number,
   name: CommandName,
+  facts: CommandFacts,
 ): { next: CaseRecord; to: CaseState } | DomainError {
   const unavailable = unavailability(c, name, actor);
   if (unavailable) return unavailable;
-  const ctx = { c, p: payload, actor, now };
+  const ctx = { c, p: payload, actor, now, facts };
   const refused = rule.guard?.(ctx);
   if (refused) return refused;
   const to = typeof rule.to === 'function' ? rule.to(ctx) : (rule.to ?? c.state);

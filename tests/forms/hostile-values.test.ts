@@ -29,7 +29,23 @@ function fullCase(): CaseBuild {
   b.record = {
     ...b.record,
     appeal: { at: b.at, reason: 'appeal' },
-    accountability: [{ staffId: 'h01', kind: 'direct', points: 2, reason: 'late' }],
+    accountability: [
+      {
+        entry: 1,
+        staffId: 'h01',
+        kind: 'direct',
+        measure: 'criticism',
+        department: '客服部',
+        proposed: 3,
+        points: 2,
+        reason: 'late',
+        at: 0,
+        by: 's01',
+        appealDueAt: 1,
+        appeal: null,
+        decision: null,
+      },
+    ],
     relatedCaseIds: ['0190a1b2-c3d4-7e5f-8a9b-000000000999'],
     evidence: [{ attachmentId: 'a', name: 'photo.jpg', type: 'image/jpeg', size: 10, kind: 'evidence', at: b.at, by: 'c01' }],
   };

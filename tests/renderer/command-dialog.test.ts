@@ -27,6 +27,10 @@ const TYPED: Record<string, string> = {
   compensation: '200',
   email: 'wang@example.com',
   idNumber: '11010519491231002X',
+  // Accountability: the staff member, the record's number, points.
+  staffId: 'h02',
+  entry: '1',
+  deduction: '2',
 };
 const typedInto = (f: DialogField) => TYPED[f.name] ?? '已与客户当面核实情况，客户认可。';
 const isTyped = (f: DialogField) => f.kind !== 'select' && f.kind !== 'switch' && f.kind !== 'category';
@@ -85,6 +89,9 @@ describe('a dialog filled in builds a payload its command accepts; an empty requ
       tellResult: [],
       recordCallback: [],
       fileAppeal: ['reason'],
+      recordAccountability: ['staffId'],
+      appealAccountability: ['entry', 'reason'],
+      decideAccountabilityAppeal: ['entry', 'note'],
     });
   });
 });

@@ -78,7 +78,8 @@ describe('a pawnshop complaint from intake to archive', () => {
     expect(events.every((e, i) => e.seq === i + 1 && (i === 0 || e.prevHash === events[i - 1]!.hash))).toBe(true);
     expect(events[1]!.changes.assigneeId).toEqual(['', 'h01']);
     expect(archived.ledgerHead).toEqual({ seq: events.length, hash: events.at(-1)!.hash });
-    expect(detail.value.allowedCommands).toEqual(['addEvidence']); // only the signed form (R7.2)
+    // Only the signed form (R7.2), and for the supervisor asking, accountability (R8.3).
+    expect(detail.value.allowedCommands).toEqual(['addEvidence', 'recordAccountability']);
 
     const waiting = await host.call('sync.pending', { limit: 10 }, SUPERVISOR, 'main');
     expect(waiting.ok && waiting.value).toEqual([{ caseId: c.id, version: archived.version }]);

@@ -69,8 +69,17 @@ describe('main saves export files for the UI', () => {
     expect(cancelled.written).toEqual([]);
   });
 
+  it('saves the accountability score sheet too, by its own name', async () => {
+    const saving = files();
+    const sheet = { fileName: 'score-sheet-2026-11-01-2026-11-30.xlsx', bytes: new Uint8Array([80, 75, 3, 4]) };
+    expect(await saving.exportFiles.save(sheet)).toBe(true);
+    expect(saving.written).toEqual([[`/home/s01/${sheet.fileName}`, sheet.bytes]]);
+  });
+
   it.each([
     ['a name with a path in it', { ...request, fileName: '../../.bashrc' }],
+    ['another spreadsheet', { ...request, fileName: 'payroll.xlsx' }],
+    ['a score sheet name with a path', { ...request, fileName: '../score-sheet-2026-11-01-2026-11-30.xlsx' }],
     ['no bytes', { ...request, bytes: new Uint8Array(0) }],
     ['bytes that are not bytes', { ...request, bytes: 'PK' }],
   ])('refuses %s', async (_what, bad) => {

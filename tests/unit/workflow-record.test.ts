@@ -329,6 +329,9 @@ describe('a date field in a dialog', () => {
 
 /** A plausible value for each field, as the clerk would type it. */
 function sampleValue(name: string, spec: FieldSpec): string | boolean {
+  // Accountability: which record of the case's list, and a deduction in points.
+  if (name === 'entry') return '1';
+  if (name === 'deduction') return '3';
   switch (spec.kind) {
     case 'switch':
       return name !== 'anonymous';

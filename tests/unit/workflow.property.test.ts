@@ -9,9 +9,11 @@ import {
   ROLES,
   SATISFACTIONS,
   SEVERITIES,
+  isSupervisorRole,
   type CaseState,
   type Severity,
 } from '../../shared/domain/enums';
+import { hasVisibleText } from '../../shared/domain/text';
 import { escalationReasonOf } from '../../shared/domain/escalation';
 import { diffRecords, GENESIS_HASH } from '../../shared/ledger/eventHash';
 import {
@@ -241,8 +243,25 @@ function rawPayload(name: CommandName, k: Knobs): Record<string, unknown> {
       };
     case 'linkCase':
       return { relatedCaseId: `0190f3a2-0000-7000-8000-${String(k.field).padStart(12, '0')}` };
+    case 'recordAccountability':
+      return {
+        kind: k.valid ? 'direct' : 'indirect',
+        staffId: k.staff,
+        measure: 'criticism',
+        ...(k.compensation === null ? {} : { deduction: k.compensation % 7 }),
+        reason: k.text,
+      };
+    case 'appealAccountability':
+      return { entry: 1 + (k.field % 2), reason: longText(k) };
+    case 'decideAccountabilityAppeal':
+      return { entry: 1 + (k.field % 2), outcome: k.valid ? 'upheld' : 'adjusted', deduction: k.field % 4, note: longText(k) };
   }
 }
+
+/** What the store works out for an accountability record (the rules' proposal, the appeal window). */
+const facts = (now: number) => ({ accountability: { proposed: 1, appealDueAt: now + 5 * 86_400_000, department: '' } });
+/** Commands that record accountability (R8.3): allowed on an archived case, and changing only its list. */
+const ACCOUNTABILITY: readonly CommandName[] = ['recordAccountability', 'appealAccountability', 'decideAccountabilityAppeal'];
 
 function damaged(payload: Record<string, unknown>, k: Knobs): unknown {
   if (k.damage <= 10) return payload;
@@ -311,13 +330,16 @@ describe('workflow properties', () => {
             const before = structuredClone(c);
             const wasArchived = c.state === 'archived';
 
-            const r = applyCommand(c, command, step.actor, now);
+            const r = applyCommand(c, command, step.actor, now, facts(now));
 
             expect(c, 'applyCommand is pure').toEqual(before);
             if (isDomainError(r)) {
               observedErrors.add(r.message);
             } else {
-              if (wasArchived) {
+              if (wasArchived && ACCOUNTABILITY.includes(name)) {
+                // R8.3: accountability is recorded on the archived case, and nothing else changes.
+                expect(Object.keys(diffRecords(c, r.next)).filter((k) => k !== 'version' && k !== 'updatedAt')).toEqual(['accountability']);
+              } else if (wasArchived) {
                 // R7.2: the archive is never rewritten; only the signed form may still be filed.
                 expect(command, `${name} accepted after archived`).toMatchObject({ name: 'addEvidence', payload: { kind: 'signed_form' } });
                 expect(Object.keys(diffRecords(c, r.next)), 'an archived case only gains evidence').toEqual(['evidence']);
@@ -378,7 +400,7 @@ describe('workflow properties', () => {
     expect(observedErrors).toContain('errors.workflow.invalidState');
   }, 60_000); // 400 random runs: a generous limit for a busy CI machine, not a timing assertion
 
-  it('an archived case takes the signed form and nothing else, whatever the command, payload or actor (R7.2)', () => {
+  it('an archived case takes the signed form and accountability, nothing else, whatever the command, payload or actor (R7.2, R8.3)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...COMMAND_NAMES), actorArb, knobsArb, (name, actor, knobs) => {
         const archived = {
@@ -391,11 +413,17 @@ describe('workflow properties', () => {
         const parsed = commandSchemas[name].safeParse(damaged(rawPayload(name, knobs), knobs));
         fc.pre(parsed.success);
         const command = { name, payload: parsed.data } as Command;
-        const r = applyCommand(archived, command, actor, T0 + 1);
+        const r = applyCommand(archived, command, actor, T0 + 1, facts(T0 + 1));
         const signedForm = name === 'addEvidence' && (parsed.data as { kind: string }).kind === 'signed_form';
-        expect(isDomainError(r)).toBe(!signedForm);
-        if (!isDomainError(r)) expect(Object.keys(diffRecords(archived, r.next))).toEqual(['evidence']);
-        expect(allowedCommands(archived, actor)).toEqual(['addEvidence']);
+        if (name === 'recordAccountability') {
+          const p = command.payload as { deduction?: number; reason: string };
+          const unexplained = p.deduction !== undefined && p.deduction !== 1 && !hasVisibleText(p.reason);
+          expect(isDomainError(r)).toBe(!isSupervisorRole(actor.role) || unexplained);
+        } else expect(isDomainError(r)).toBe(!signedForm);
+        if (!isDomainError(r)) expect(Object.keys(diffRecords(archived, r.next))).toEqual([signedForm ? 'evidence' : 'accountability']);
+        expect(allowedCommands(archived, actor)).toEqual(
+          isSupervisorRole(actor.role) ? ['addEvidence', 'recordAccountability'] : ['addEvidence'],
+        );
       }),
       { numRuns: 300 },
     );

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Actor, CaseRecord } from '../../shared/domain/case';
-import { CASE_STATES, ROLES, type CaseState, type EventType, type Role } from '../../shared/domain/enums';
+import { CASE_STATES, isSupervisorRole, ROLES, type CaseState, type EventType, type Role } from '../../shared/domain/enums';
 import { newCaseRecord } from '../../shared/domain/newCase';
 import { catalogs, LOCALES, translate } from '../../shared/i18n/translate';
 import { GENESIS_HASH } from '../../shared/ledger/eventHash';
@@ -140,6 +140,9 @@ const INPUT: Record<CommandName, unknown> = {
   archive: {},
   acknowledgeEscalation: {},
   recordEmergencyStep: { text: '疏散柜台附近客户，切断燃气阀门' },
+  recordAccountability: { kind: 'direct', staffId: 'h01', measure: 'criticism' },
+  appealAccountability: { entry: 1, reason: '超时系客户未接电话所致' },
+  decideAccountabilityAppeal: { entry: 1, outcome: 'upheld', note: '通话记录显示仅拨打一次' },
 };
 
 function cmd(name: CommandName, input: unknown = INPUT[name]): Command {
@@ -862,19 +865,24 @@ describe('what each person is offered', () => {
     for (const name of notOffered) expect(commands, name).not.toContain(name);
   });
 
-  it.each(ROLES)('nobody rewrites an archived case: the %s is offered only to file the signed form (R7.2)', (role) => {
-    const archived = caseIn('archived');
-    expect(allowedCommands(archived, ACTORS[role])).toEqual(['addEvidence']);
-    const attach = (kind: 'evidence' | 'signed_form') =>
-      applyCommand(
-        archived,
-        { name: 'addEvidence', payload: { attachmentId: 'a1', name: '签字登记表.pdf', type: 'application/pdf', size: 10, kind } },
-        ACTORS[role],
-        archived.updatedAt + 1,
+  it.each(ROLES)(
+    'nobody rewrites an archived case: the %s is offered only to file the signed form, a supervisor also accountability (R7.2, R8.3)',
+    (role) => {
+      const archived = caseIn('archived');
+      expect(allowedCommands(archived, ACTORS[role])).toEqual(
+        isSupervisorRole(role) ? ['addEvidence', 'recordAccountability'] : ['addEvidence'],
       );
-    expect(attach('evidence')).toMatchObject({ code: 'invalid_state', message: 'errors.attachment.archivedSignedFormOnly' });
-    expect(attach('signed_form')).toMatchObject({ from: 'archived', to: 'archived', events: ['evidence_added'] });
-  });
+      const attach = (kind: 'evidence' | 'signed_form') =>
+        applyCommand(
+          archived,
+          { name: 'addEvidence', payload: { attachmentId: 'a1', name: '签字登记表.pdf', type: 'application/pdf', size: 10, kind } },
+          ACTORS[role],
+          archived.updatedAt + 1,
+        );
+      expect(attach('evidence')).toMatchObject({ code: 'invalid_state', message: 'errors.attachment.archivedSignedFormOnly' });
+      expect(attach('signed_form')).toMatchObject({ from: 'archived', to: 'archived', events: ['evidence_added'] });
+    },
+  );
 
   it.each(CASE_STATES.filter((s) => s !== 'archived'))(
     'evidence and the signed form can be attached to a %s case, by anyone (R2.3, R5.1)',

@@ -25,6 +25,7 @@ import { changeLines } from '../../../shared/i18n/changes';
 import type { Branch } from '../../../shared/api/contract';
 import { useChinaTime } from '../../app/chinaTime';
 import { useCategoryLabel } from '../../app/organization';
+import { AccountabilityDetails } from '../accountability/AccountabilityDetails';
 import { PrintSection } from '../print/PrintSection';
 import { useLive } from '../../app/store';
 import { Attachments } from './Attachments';
@@ -120,6 +121,7 @@ function CaseView({ caseId, branch, onBack, onOpen, onGranted }: CaseScreenProps
       <HandlingDetails record={c} closing={closing} />
       <Attachments record={c} canAdd={allowedCommands.includes('addEvidence')} />
       <RelatedCases record={c} related={related} canLink={allowedCommands.includes('linkCase')} onOpen={onOpen} />
+      <AccountabilityDetails record={c} canRecord={allowedCommands.includes('recordAccountability')} />
       <PrintSection detail={detail.value} branch={branch} />
       {c.state === 'archived' && <AccessLogSection caseId={c.id} />}
 

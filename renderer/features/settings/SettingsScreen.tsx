@@ -29,6 +29,7 @@ import { DepartmentsEditor, StaffEditor } from './OrganizationEditors';
 import { CalendarSources } from './CalendarSources';
 import { PolicySource } from './PolicySource';
 import { ExportSection } from './ExportSection';
+import { RulesEditor } from '../accountability/RulesEditor';
 import { HeadOfficeSection } from './HeadOfficeSection';
 import { PrinterSection } from './PrinterSection';
 import { SignInSection } from './SignInSection';
@@ -375,6 +376,7 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
       </Box>
       <HeadOfficeSection />
       <ExportSection />
+      <RulesEditor />
       {bridge && <PrinterSection bridge={bridge} />}
       {org?.ok && deadlines?.ok && (
         <>

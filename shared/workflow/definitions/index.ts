@@ -1,15 +1,18 @@
 import { acknowledgeEscalation } from './acknowledgeEscalation';
 import { addEvidence } from './addEvidence';
 import { addInvestigationNote } from './addInvestigationNote';
+import { appealAccountability } from './appealAccountability';
 import { approvePlan } from './approvePlan';
 import { archive } from './archive';
 import { assign } from './assign';
 import { closeAtCounter } from './closeAtCounter';
 import { closeWithoutCallback } from './closeWithoutCallback';
+import { decideAccountabilityAppeal } from './decideAccountabilityAppeal';
 import { fileAppeal } from './fileAppeal';
 import { linkCase } from './linkCase';
 import { markInvalid } from './markInvalid';
 import { progressCall } from './progressCall';
+import { recordAccountability } from './recordAccountability';
 import { proposePlan } from './proposePlan';
 import { recordCallback } from './recordCallback';
 import { recordEmergencyStep } from './recordEmergencyStep';
@@ -44,6 +47,9 @@ const DEFINITIONS = [
   addEvidence,
   linkCase,
   archive,
+  recordAccountability,
+  appealAccountability,
+  decideAccountabilityAppeal,
 ] as const;
 
 type Definition = (typeof DEFINITIONS)[number];
