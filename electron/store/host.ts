@@ -32,6 +32,7 @@ import { DEFAULT_BLOCK_SIZE, sealAll, sealFullBlocksSoon, verifyLedger } from '.
 import { listPrints, readPrint, recordPrint } from './prints';
 import { caseDetail, countCases, queryCases, searchCases } from './queries';
 import { monthStats } from './stats';
+import { acknowledgeReport, createMonthlyReport, listReports, pendingReports, readReport } from './monthReport';
 import { zodIssues } from './validation';
 import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine';
 import { fetchTransport, type FetchLike, type Timers } from '../../shared/sync/transport';
@@ -119,6 +120,15 @@ const handlers: { [M in Method]: Handler<M> } = {
     requireSupervisor(actor, 'errors.settings.supervisorOnly');
     await loadCalendarFile(ctx, text);
     return deadlineSettings(ctx);
+  },
+  // Monthly report for the operations department (R7.4): electron/store/monthReport.ts.
+  'reports.monthly.create': (ctx, params, actor) => createMonthlyReport(ctx, params, actor),
+  'reports.list': (ctx) => listReports(ctx),
+  'reports.get': (ctx, { reportId }) => readReport(ctx, reportId),
+  'sync.reports.pending': (ctx) => pendingReports(ctx),
+  'sync.reports.acknowledge': async (ctx, { reportId, at }) => {
+    await acknowledgeReport(ctx, reportId, at);
+    return null;
   },
 };
 

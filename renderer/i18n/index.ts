@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogs, DEFAULT_LOCALE, LOCALES, type Locale } from '../../shared/i18n/translate';
 import { exportUi } from './export';
+import { reportUi } from './report';
 import { syncUi } from './sync';
 import { ui } from './ui';
 
@@ -18,7 +19,7 @@ export function rememberLocale(locale: Locale): void {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: { ...catalogs[l], ...ui[l], ...syncUi[l], ...exportUi[l] } }])),
+  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: { ...catalogs[l], ...ui[l], ...syncUi[l], ...exportUi[l], ...reportUi[l] } }])),
   lng: savedLocale(),
   fallbackLng: DEFAULT_LOCALE,
   initAsync: false,

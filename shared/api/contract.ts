@@ -22,7 +22,8 @@ import {
 import { calendarsAnswerSchema } from '../sync/answers';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/translate';
 import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
-import { CASE_REJECTIONS, REQUEST_ERRORS, type CaseEntry, type CaseRejection, type RequestErrorCode } from '../sync/protocol';
+import { CASE_REJECTIONS, REQUEST_ERRORS, type CaseEntry, type CaseRejection, type ReportEntry, type RequestErrorCode } from '../sync/protocol';
+import type { MonthReportData, MonthReportSummary } from '../reports/data';
 import type { PendingCase, SyncState } from '../sync/engine';
 import { isAllowedHqUrl } from '../sync/enrolment';
 
@@ -299,6 +300,17 @@ export const methods = {
    */
   'export.build': z.object({ from: dateSchema, to: dateSchema, language: z.enum(LOCALES, { error: 'errors.request.invalid' }) }),
   'export.progress': z.object({}),
+  // Monthly report for the operations department (R7.4; docs/monthly-report.md).
+  /** Makes the month's report (supervisors): its data and spreadsheet, in `language`, kept and queued for head office. */
+  'reports.monthly.create': z.object({
+    month: z.string({ error: 'errors.report.month' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'errors.report.month' }),
+    language: z.enum(LOCALES, { error: 'errors.request.invalid' }),
+  }),
+  'reports.list': z.object({}),
+  'reports.get': z.object({ reportId: rowId }),
+  /** Desktop main: the reports head office has not acknowledged, and one acknowledged. */
+  'sync.reports.pending': z.object({}),
+  'sync.reports.acknowledge': z.object({ reportId: rowId, at: timestamp }),
 } as const;
 
 export type Method = keyof typeof methods;
@@ -424,6 +436,19 @@ export interface Results {
   'sync.receiveCalendars': null;
   'export.build': ExportResult;
   'export.progress': ExportProgressState | null;
+  // Monthly report (R7.4).
+  'reports.monthly.create': CreatedMonthReport;
+  'reports.list': MonthReportSummary[];
+  'reports.get': CreatedMonthReport & { pdf: Uint8Array | null };
+  'sync.reports.pending': ReportEntry[];
+  'sync.reports.acknowledge': null;
+}
+
+/** A monthly report made (or read back): what it is, its data (the page is rendered from it) and its spreadsheet. */
+export interface CreatedMonthReport {
+  report: MonthReportSummary;
+  data: MonthReportData;
+  xlsx: Uint8Array;
 }
 
 /** The export file written, for the screen to download (browser edition) or save (desktop). */
@@ -474,6 +499,8 @@ export interface SyncStatus {
   lastError: SyncError | null;
   /** While a push is under way: cases acknowledged so far out of those it set out to send. */
   sending: { sent: number; total: number } | null;
+  /** Monthly reports head office has not acknowledged yet. */
+  reportsWaiting?: number;
 }
 
 /**
@@ -497,6 +524,8 @@ export const MAIN_ONLY_METHODS = [
   'sync.saveState',
   'sync.calendarsSince',
   'sync.receiveCalendars',
+  'sync.reports.pending',
+  'sync.reports.acknowledge',
 ] as const satisfies readonly Method[];
 
 /** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */
@@ -512,6 +541,7 @@ export const LIVE_METHODS = [
   'prints.list',
   'sync.status',
   'export.progress',
+  'reports.list',
 ] as const satisfies readonly Method[];
 export type LiveMethod = (typeof LIVE_METHODS)[number];
 

@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { deadlineMessages } from '../deadlines/messages';
+import { reportMessages } from '../reports/messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
@@ -9,9 +10,9 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 export const catalogs: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...zhCN, ...deadlineMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...deadlineMessages['zh-TW'] },
-  en: { ...en, ...deadlineMessages.en },
+  'zh-CN': { ...zhCN, ...deadlineMessages['zh-CN'], ...reportMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...deadlineMessages['zh-TW'], ...reportMessages['zh-TW'] },
+  en: { ...en, ...deadlineMessages.en, ...reportMessages.en },
 };
 
 let instance: i18n | null = null;

@@ -29,6 +29,7 @@ import { DepartmentsEditor, StaffEditor } from './OrganizationEditors';
 import { CalendarSources } from './CalendarSources';
 import { PolicySource } from './PolicySource';
 import { ExportSection } from './ExportSection';
+import { ReportsSection } from '../reports/ReportsSection';
 import { HeadOfficeSection } from './HeadOfficeSection';
 import { PrinterSection } from './PrinterSection';
 import { ChinaDateField } from '../../app/pickers';
@@ -374,6 +375,7 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
       </Box>
       <HeadOfficeSection />
       <ExportSection />
+      <ReportsSection />
       {bridge && <PrinterSection bridge={bridge} />}
       {org?.ok && deadlines?.ok && (
         <>
