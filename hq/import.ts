@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { PARTS, type Manifest } from '../shared/export/format';
-import { ExportFileError, manifestSignedWith, openExportFile, readEntries, readReports, type ExportFileProblem } from '../shared/export/read';
+import {
+  ExportFileError,
+  manifestSignedWith,
+  openExportFile,
+  readEntries,
+  readReports,
+  type ExportFileProblem,
+} from '../shared/export/read';
 import { BLOB_CHUNK_BYTES, type CaseEntry, type CaseResult, type ReportEntry } from '../shared/sync/protocol';
 import type { Db, Queryable } from './db/types';
 import { RequestError } from './errors';

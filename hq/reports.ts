@@ -110,22 +110,20 @@ export async function listReports(db: Queryable, filter: { month?: string; lates
       ORDER BY r.month DESC, r.branch_code, r.version DESC`,
     params,
   );
-  const all = rows.map(
-    (r): HeldReport => ({
-      branchCode: r.branch_code,
-      branchName: r.branch_name,
-      reportId: r.report_id,
-      month: r.month,
-      version: Number(r.version),
-      language: r.language,
-      createdAt: Number(r.created_at),
-      createdBy: r.created_by,
-      receivedAt: Number(r.received_at),
-      hasPdf: r.has_pdf,
-      xlsxBytes: Number(r.xlsx_bytes),
-      data: typeof r.data === 'string' ? (JSON.parse(r.data) as MonthReportData) : r.data,
-    }),
-  );
+  const all = rows.map((r): HeldReport => ({
+    branchCode: r.branch_code,
+    branchName: r.branch_name,
+    reportId: r.report_id,
+    month: r.month,
+    version: Number(r.version),
+    language: r.language,
+    createdAt: Number(r.created_at),
+    createdBy: r.created_by,
+    receivedAt: Number(r.received_at),
+    hasPdf: r.has_pdf,
+    xlsxBytes: Number(r.xlsx_bytes),
+    data: typeof r.data === 'string' ? (JSON.parse(r.data) as MonthReportData) : r.data,
+  }));
   if (!filter.latestOnly) return all;
   const seen = new Set<string>();
   return all.filter((r) => {

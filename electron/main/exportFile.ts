@@ -29,7 +29,9 @@ const saveRequestSchema = z
     // An export file, or a monthly report's spreadsheet or PDF (shared/reports/data.ts, reportFileName).
     fileName: z
       .string()
-      .regex(/^(countersign-[A-Z0-9]{2,12}-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.zip|complaints-[A-Z0-9]{2,12}-\d{4}-\d{2}-v\d{1,5}\.(xlsx|pdf))$/),
+      .regex(
+        /^(countersign-[A-Z0-9]{2,12}-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.zip|complaints-[A-Z0-9]{2,12}-\d{4}-\d{2}-v\d{1,5}\.(xlsx|pdf))$/,
+      ),
     bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_EXPORT_BYTES),
   })
   .strict();

@@ -134,8 +134,7 @@ export function createMainSync(deps: MainSyncDeps): MainSync {
       return;
     }
     const status = result.value;
-    const moreWaiting =
-      last !== null && (status.waiting > last.waiting || (status.reportsWaiting ?? 0) > (last.reportsWaiting ?? 0));
+    const moreWaiting = last !== null && (status.waiting > last.waiting || (status.reportsWaiting ?? 0) > (last.reportsWaiting ?? 0));
     const dueNow = status.nextAttemptAt !== null && status.nextAttemptAt !== last?.nextAttemptAt && status.nextAttemptAt <= deps.now();
     last = status;
     if (moreWaiting || dueNow) engine.trigger();

@@ -157,9 +157,7 @@ export async function pendingReports(ctx: StoreContext, limit = 20): Promise<Rep
  * so a report both synced and carried in a file is held once.
  */
 export async function reportsToExport(ctx: StoreContext, fromMonth: string, toMonth: string): Promise<ReportEntry[]> {
-  const rows = await ctx.db.reports
-    .filter((r) => r.delivered === 0 || (r.month >= fromMonth && r.month <= toMonth))
-    .toArray();
+  const rows = await ctx.db.reports.filter((r) => r.delivered === 0 || (r.month >= fromMonth && r.month <= toMonth)).toArray();
   return rows.sort((a, b) => a.createdAt - b.createdAt).map(entryOf);
 }
 

@@ -19,7 +19,9 @@ export function rememberLocale(locale: Locale): void {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: { ...catalogs[l], ...ui[l], ...syncUi[l], ...exportUi[l], ...reportUi[l] } }])),
+  resources: Object.fromEntries(
+    LOCALES.map((l) => [l, { translation: { ...catalogs[l], ...ui[l], ...syncUi[l], ...exportUi[l], ...reportUi[l] } }]),
+  ),
   lng: savedLocale(),
   fallbackLng: DEFAULT_LOCALE,
   initAsync: false,

@@ -5,7 +5,8 @@
 export const reportUi = {
   'zh-CN': {
     'reports.ui.title': '月度报告',
-    'reports.ui.intro': '生成某月的投诉情况报告（报送运营服务部）：可打印或另存为 PDF，并保存 XLSX；报告随同步送交总部。重新生成同一月份会产生新版本，旧版本保留。',
+    'reports.ui.intro':
+      '生成某月的投诉情况报告（报送运营服务部）：可打印或另存为 PDF，并保存 XLSX；报告随同步送交总部。重新生成同一月份会产生新版本，旧版本保留。',
     'reports.ui.month': '报告月份',
     'reports.ui.create': '生成月度报告',
     'reports.ui.creating': '正在生成…',
@@ -23,7 +24,8 @@ export const reportUi = {
   },
   'zh-TW': {
     'reports.ui.title': '月度報告',
-    'reports.ui.intro': '產生某月的投訴情況報告（報送運營服務部）：可列印或另存為 PDF，並儲存 XLSX；報告隨同步送交總部。重新產生同一月份會產生新版本，舊版本保留。',
+    'reports.ui.intro':
+      '產生某月的投訴情況報告（報送運營服務部）：可列印或另存為 PDF，並儲存 XLSX；報告隨同步送交總部。重新產生同一月份會產生新版本，舊版本保留。',
     'reports.ui.month': '報告月份',
     'reports.ui.create': '產生月度報告',
     'reports.ui.creating': '正在產生…',

@@ -22,7 +22,14 @@ import {
 import { calendarsAnswerSchema } from '../sync/answers';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/translate';
 import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
-import { CASE_REJECTIONS, REQUEST_ERRORS, type CaseEntry, type CaseRejection, type ReportEntry, type RequestErrorCode } from '../sync/protocol';
+import {
+  CASE_REJECTIONS,
+  REQUEST_ERRORS,
+  type CaseEntry,
+  type CaseRejection,
+  type ReportEntry,
+  type RequestErrorCode,
+} from '../sync/protocol';
 import type { MonthReportData, MonthReportSummary } from '../reports/data';
 import type { PendingCase, SyncState } from '../sync/engine';
 import { isAllowedHqUrl } from '../sync/enrolment';

@@ -115,7 +115,10 @@ export function openExportFile(bytes: Uint8Array): OpenedExport {
   for (const name of [PARTS.cases, PARTS.events, PARTS.xlsx])
     if (!names.has(name)) throw new ExportFileError('bad_manifest', `the manifest does not name ${name}`);
   // Reports came with version 2, and a version 2 manifest counts what reports.ndjson holds.
-  if (names.has(PARTS.reports) !== (manifest.version !== EXPORT_VERSION) || (manifest.counts.reports !== undefined) !== names.has(PARTS.reports))
+  if (
+    names.has(PARTS.reports) !== (manifest.version !== EXPORT_VERSION) ||
+    (manifest.counts.reports !== undefined) !== names.has(PARTS.reports)
+  )
     throw new ExportFileError('bad_manifest', `${PARTS.reports} and its count belong to version 2 files, and to them only`);
   const extra = Object.keys(files).find((n) => n !== PARTS.manifest && !names.has(n));
   if (extra) throw new ExportFileError('unexpected_part', `the part ${extra.slice(0, 100)} is not in the manifest`);

@@ -54,9 +54,7 @@ export async function renderMonthlyReport(input: MonthlyReportInput): Promise<{ 
   const colon = input.language === 'en' ? ': ' : '：';
   const body = html`<header class="doc-header report-header">
       <h1>${h(title)}</h1>
-      <div class="meta">
-        <span>${h(view.to)}</span><span class="case-no">${h(view.monthTitle)}</span>
-      </div>
+      <div class="meta"><span>${h(view.to)}</span><span class="case-no">${h(view.monthTitle)}</span></div>
       <div class="meta">
         <span>${h(`${t('report.field.branch')}${colon}${view.branch}`)}</span>
         <span>${h(`${t('report.field.takenAt')}${colon}${view.takenAt} · ${t('report.field.version')} ${input.version}`)}</span>
@@ -74,6 +72,11 @@ export async function renderMonthlyReport(input: MonthlyReportInput): Promise<{ 
     topRight: input.data.month,
     bottomLeft: t('forms.printedAt', { time: chinaDateTime(input.now).replace('T', ' ') }),
   };
-  const { html: page } = await renderFramedPage({ language: input.language, fonts: input.fonts }, { title, body }, margins, `${title} ${input.data.branch.code} ${input.data.month}`);
+  const { html: page } = await renderFramedPage(
+    { language: input.language, fonts: input.fonts },
+    { title, body },
+    margins,
+    `${title} ${input.data.branch.code} ${input.data.month}`,
+  );
   return { html: page, title };
 }

@@ -72,7 +72,11 @@ test("a supervisor makes the month's report: PDF and XLSX read back; it reaches 
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
   expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '重点投诉']);
-  const rows = book.getWorksheet('概况')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+  const rows = book
+    .getWorksheet('概况')!
+    .getSheetValues()
+    .filter(Boolean)
+    .map((r) => (r as unknown[]).slice(1));
   expect(rows).toContainEqual(['受理投诉总数', 1]);
 
   // The page, as the print dialog would print it: the preview's document printed to PDF by Chromium.

@@ -50,8 +50,22 @@ export const REPORT: MonthReportData = {
   overdue: 1,
   categoryLabels: { custom_1: '<b>抵押</b>' },
   notable: [
-    { caseNo: 'BJ01-20261103-0002', receivedAt: Date.parse('2026-11-03T10:00:00+08:00'), category: 'appraisal', severity: 'urgent', state: 'investigating', reasons: ['urgent', 'overdue'] },
-    { caseNo: 'BJ01-20261120-0001', receivedAt: Date.parse('2026-11-20T10:00:00+08:00'), category: 'custom_1', severity: 'general', state: 'archived', reasons: ['unsatisfied'] },
+    {
+      caseNo: 'BJ01-20261103-0002',
+      receivedAt: Date.parse('2026-11-03T10:00:00+08:00'),
+      category: 'appraisal',
+      severity: 'urgent',
+      state: 'investigating',
+      reasons: ['urgent', 'overdue'],
+    },
+    {
+      caseNo: 'BJ01-20261120-0001',
+      receivedAt: Date.parse('2026-11-20T10:00:00+08:00'),
+      category: 'custom_1',
+      severity: 'general',
+      state: 'archived',
+      reasons: ['unsatisfied'],
+    },
   ],
   notableTotal: 2,
 };
@@ -94,7 +108,14 @@ describe('the monthly report printed', () => {
 
   it('en and zh-TW have their own words', async () => {
     const en = await printed('en');
-    for (const expected of ['Monthlycomplaintreport', 'To:OperationsDepartment', '2026-11', 'Complaintsreceived8', 'Acceptedontime87.5%', 'Notablecomplaints'])
+    for (const expected of [
+      'Monthlycomplaintreport',
+      'To:OperationsDepartment',
+      '2026-11',
+      'Complaintsreceived8',
+      'Acceptedontime87.5%',
+      'Notablecomplaints',
+    ])
       expect(en.text).toContain(expected);
     const tw = await printed('zh-TW');
     for (const expected of ['月度投訴情況報告', '報送：運營服務部', '受理投訴總數8']) expect(tw.text).toContain(expected);

@@ -63,7 +63,11 @@ for (const { backend, skip } of BACKENDS) {
     afterAll(() => hq?.close());
 
     it('the sync carries each version once; the HQ page lists the newest per month and branch, every version on request, with the XLSX', async () => {
-      const registered = await host.call('cases.register', { intake: intake({ receivedAt: hq.clock.now() - 10 * DAY, severity: 'major' }) }, CLERK);
+      const registered = await host.call(
+        'cases.register',
+        { intake: intake({ receivedAt: hq.clock.now() - 10 * DAY, severity: 'major' }) },
+        CLERK,
+      );
       if (!registered.ok) throw new Error(registered.error.message);
       const first = await makeReport(host);
       await reportsDelivered(host);
@@ -71,9 +75,14 @@ for (const { backend, skip } of BACKENDS) {
       const second = await makeReport(host);
       await reportsDelivered(host);
 
-      const { rows } = await hq.db.query<{ report_id: string; month: string; version: number; xlsx: Uint8Array; pdf: Uint8Array | null; data: { total: number } }>(
-        'SELECT report_id, month, version, xlsx, pdf, data FROM month_reports ORDER BY version',
-      );
+      const { rows } = await hq.db.query<{
+        report_id: string;
+        month: string;
+        version: number;
+        xlsx: Uint8Array;
+        pdf: Uint8Array | null;
+        data: { total: number };
+      }>('SELECT report_id, month, version, xlsx, pdf, data FROM month_reports ORDER BY version');
       expect(rows.map((r) => [r.report_id, r.month, Number(r.version), r.pdf])).toEqual([
         [first.report.id, '2026-11', 1, null],
         [second.report.id, '2026-11', 2, null],
@@ -117,7 +126,11 @@ for (const { backend, skip } of BACKENDS) {
         sync: { fetch: () => Promise.reject(new Error('offline')), appVersion: 'test' },
       });
       try {
-        const configured = await offline.call('branch.configure', { branch: { branchCode: BRANCH, branchName: '北京一店', profileId: 'pawnshop' } }, SUPERVISOR);
+        const configured = await offline.call(
+          'branch.configure',
+          { branch: { branchCode: BRANCH, branchName: '北京一店', profileId: 'pawnshop' } },
+          SUPERVISOR,
+        );
         if (!configured.ok) throw new Error(configured.error.message);
         const code = formatEnrolmentCode({ hqUrl: 'http://127.0.0.1:9', branch: BRANCH, secret: hq.secrets.get(BRANCH)! });
         const enrolled = await offline.call('sync.enrol', { code }, SUPERVISOR);
@@ -127,7 +140,11 @@ for (const { backend, skip } of BACKENDS) {
         const file = await offline.call('export.build', { from: '2026-11-01', to: '2026-11-30', language: 'zh-CN' }, SUPERVISOR);
         if (!file.ok) throw new Error(file.error.message);
         const outcome = await importExportFile(hq.db, file.value.bytes, hq.clock.now());
-        expect(outcome).toMatchObject({ status: 'imported', results: [], reports: [{ reportId: made.report.id, month: '2026-11', version: 1, status: 'accepted' }] });
+        expect(outcome).toMatchObject({
+          status: 'imported',
+          results: [],
+          reports: [{ reportId: made.report.id, month: '2026-11', version: 1, status: 'accepted' }],
+        });
         const { rows } = await hq.db.query<{ xlsx: Uint8Array }>('SELECT xlsx FROM month_reports WHERE report_id = $1', [made.report.id]);
         expect(new Uint8Array(rows[0]!.xlsx)).toEqual(made.xlsx);
         expect((await importExportFile(hq.db, file.value.bytes, hq.clock.now())).status).toBe('already_imported');
@@ -177,7 +194,11 @@ for (const { backend, skip } of BACKENDS) {
       expect(foreign.json.error.code).toBe('invalid_batch');
       const otherMonth = await send({ ...entry, reportId: 'y', month: '2026-09' });
       expect(otherMonth.json.error.code).toBe('invalid_batch');
-      const unsigned = await hq.send({ path: PATHS.reports, body: { protocol: 1, requestId: crypto.randomUUID(), branch: BRANCH, report: entry }, branch: null });
+      const unsigned = await hq.send({
+        path: PATHS.reports,
+        body: { protocol: 1, requestId: crypto.randomUUID(), branch: BRANCH, report: entry },
+        branch: null,
+      });
       expect(unsigned.status).toBe(401);
       expect(await hq.count('month_reports')).toBe(2);
 

@@ -31,7 +31,14 @@ describe('the monthly report (reports.monthly.create)', () => {
     await register(host, { category: 'pickup', receivedAt: MONDAY_10AM - 40 * DAY }); // February: not in March's report
 
     const made = await mustCreate(host);
-    expect(made.report).toMatchObject({ month: '2026-03', version: 1, language: 'zh-CN', createdBy: 's01', pdfBytes: 0, deliveredAt: null });
+    expect(made.report).toMatchObject({
+      month: '2026-03',
+      version: 1,
+      language: 'zh-CN',
+      createdBy: 's01',
+      pdfBytes: 0,
+      deliveredAt: null,
+    });
     expect(made.data).toMatchObject({
       month: '2026-03',
       branch: { code: 'BJ01', name: '北京一店' },
@@ -42,12 +49,17 @@ describe('the monthly report (reports.monthly.create)', () => {
       open: 1,
       notableTotal: 1,
     });
-    expect(made.data.notable).toEqual([expect.objectContaining({ caseNo: urgent.caseNo, severity: 'urgent', reasons: ['urgent', 'escalated'] })]);
+    expect(made.data.notable).toEqual([
+      expect.objectContaining({ caseNo: urgent.caseNo, severity: 'urgent', reasons: ['urgent', 'escalated'] }),
+    ]);
 
     const book = await sheets(made.xlsx);
     expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '重点投诉']);
     const summary = book.getWorksheet('概况')!;
-    const rows = summary.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = summary
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows).toContainEqual(['受理投诉总数', 2]);
     expect(rows).toContainEqual(['尚未办结', 1]);
     expect(rows).toContainEqual(['电话', 1, 0.5]);
@@ -66,7 +78,11 @@ describe('the monthly report (reports.monthly.create)', () => {
     const made = await mustCreate(host, '2026-03', ADMIN, 'en');
     const book = await sheets(made.xlsx);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Notable complaints']);
-    const rows = book.getWorksheet('Summary')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = book
+      .getWorksheet('Summary')!
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows).toContainEqual(['Complaints received', 1]);
     await host.close();
   });
@@ -95,7 +111,10 @@ describe('the monthly report (reports.monthly.create)', () => {
     const handler = await create(host, '2026-03', await asStaff(host, 'h02', 'handler'));
     expect(handler.ok || handler.error.code).toBe('forbidden');
     const future = await create(host, '2026-04', EN(SUPERVISOR));
-    expect(future.ok || future.error).toMatchObject({ code: 'invalid_input', message: '2026-04 has not come yet: no report can be made for it.' });
+    expect(future.ok || future.error).toMatchObject({
+      code: 'invalid_input',
+      message: '2026-04 has not come yet: no report can be made for it.',
+    });
     const early = await create(host, '1999-12');
     expect(early.ok || early.error).toMatchObject({ code: 'invalid_input', message: '不能生成 2000 年以前的报告。' });
     for (const month of ['2026-3', '2026-13', 'March', '']) {
@@ -127,7 +146,10 @@ describe('the monthly report (reports.monthly.create)', () => {
     await register(host, { category: 'custom_1', severity: 'major' });
     const made = await mustCreate(host);
     const book = await sheets(made.xlsx);
-    const values = book.getWorksheet('概况')!.getSheetValues().flatMap((r) => (Array.isArray(r) ? r : []));
+    const values = book
+      .getWorksheet('概况')!
+      .getSheetValues()
+      .flatMap((r) => (Array.isArray(r) ? r : []));
     expect(values).toContain(`'=HYPERLINK("http://x","y")`);
     book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined())));
     expect(book.getWorksheet('重点投诉')!.getRow(2).getCell(3).value).toBe(`'=HYPERLINK("http://x","y")`);

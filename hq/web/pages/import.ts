@@ -21,7 +21,9 @@ function outcomeView(ctx: PageContext, o: UploadOutcome): Html {
   const n = (s: string) => o.results.filter((r) => r.status === s).length;
   const reports = o.reports.length
     ? html`<p class="message" role="status">
-        <a href="/reports">${t('import.reports', { count: o.reports.length, accepted: o.reports.filter((r) => r.status === 'accepted').length })}</a>
+        <a href="/reports"
+          >${t('import.reports', { count: o.reports.length, accepted: o.reports.filter((r) => r.status === 'accepted').length })}</a
+        >
       </p>`
     : null;
   return html`<p class="message" role="status">

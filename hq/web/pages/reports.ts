@@ -25,7 +25,9 @@ export function reportsPage(ctx: PageContext, v: ReportsView) {
   const none = t('common.none');
   const form = html`<form class="upload" method="get" action="/reports">
     <label>${t('reports.month')} <input type="month" name="month" value="${v.month}" placeholder="YYYY-MM" /></label>
-    <label class="inline-check"><input type="checkbox" name="all" value="1" ${v.all ? html`checked` : null} /> ${t('reports.allVersions')}</label>
+    <label class="inline-check"
+      ><input type="checkbox" name="all" value="1" ${v.all ? html`checked` : null} /> ${t('reports.allVersions')}</label
+    >
     <button type="submit">${t('reports.show')}</button>
   </form>`;
   const table = html`<table>
@@ -61,11 +63,13 @@ export function reportsPage(ctx: PageContext, v: ReportsView) {
               <a href="${reportFileHref(r, 'xlsx')}" download="${reportFileName(r.branchCode, r.month, r.version, 'xlsx')}"
                 >${t('reports.xlsx')}</a
               >
-              ${r.hasPdf
-                ? html`<a href="${reportFileHref(r, 'pdf')}" download="${reportFileName(r.branchCode, r.month, r.version, 'pdf')}"
-                    >${t('reports.pdf')}</a
-                  >`
-                : html`<span class="muted">${t('reports.noPdf')}</span>`}
+              ${
+                r.hasPdf
+                  ? html`<a href="${reportFileHref(r, 'pdf')}" download="${reportFileName(r.branchCode, r.month, r.version, 'pdf')}"
+                      >${t('reports.pdf')}</a
+                    >`
+                  : html`<span class="muted">${t('reports.noPdf')}</span>`
+              }
             </td>
           </tr>`,
       )}
