@@ -306,6 +306,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         setAside ??= { code: 'bad_answer', at: now(), status: 200, detail: `report ${report.month}` };
       } else if (ONE_CASE_REFUSALS.has(answer.error.code)) {
         setAside ??= { ...answer.error, detail: `report ${report.month} v${report.version}` };
+      } else if (answer.error.code === 'not_found') {
+        // A head office without the route (older than the reports): they wait; the cases went.
+        setAside ??= { ...answer.error, detail: `report ${report.month} v${report.version}` };
+        break;
       } else {
         return { failure: answer.error, setAside, sent };
       }
