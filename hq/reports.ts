@@ -32,11 +32,17 @@ export function readReportRequest(body: Uint8Array, signed: Signed): ReportEntry
   return request.report;
 }
 
-/** Keeps a report (once per branch and id). Answers whether it was new. */
+/**
+ * Keeps a report (once per branch and id). A report held without a PDF takes the PDF a later
+ * sending carries (the desktop prints it after making the report); nothing else of it changes.
+ * Answers whether anything was stored.
+ */
 export async function storeReport(tx: Queryable, branch: string, report: ReportEntry, now: number): Promise<'accepted' | 'duplicate'> {
   const r = await tx.query(
     `INSERT INTO month_reports (branch_code, report_id, month, version, language, created_at, created_by, data, xlsx, pdf, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT (branch_code, report_id) DO UPDATE SET pdf = EXCLUDED.pdf
+       WHERE month_reports.pdf IS NULL AND EXCLUDED.pdf IS NOT NULL`,
     [
       branch,
       report.reportId,

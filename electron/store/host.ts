@@ -32,7 +32,7 @@ import { DEFAULT_BLOCK_SIZE, sealAll, sealFullBlocksSoon, verifyLedger } from '.
 import { listPrints, readPrint, recordPrint } from './prints';
 import { caseDetail, countCases, queryCases, searchCases } from './queries';
 import { monthStats } from './stats';
-import { acknowledgeReport, createMonthlyReport, listReports, pendingReports, readReport } from './monthReport';
+import { acknowledgeReport, attachReportPdf, createMonthlyReport, listReports, pendingReports, readReport } from './monthReport';
 import { zodIssues } from './validation';
 import { createSyncEngine, type SyncEngine } from '../../shared/sync/engine';
 import { fetchTransport, type FetchLike, type Timers } from '../../shared/sync/transport';
@@ -130,6 +130,7 @@ const handlers: { [M in Method]: Handler<M> } = {
     await acknowledgeReport(ctx, reportId, at);
     return null;
   },
+  'reports.attachPdf': (ctx, { reportId, pdf }) => attachReportPdf(ctx, reportId, pdf),
 };
 
 function apiError(

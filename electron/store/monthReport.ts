@@ -178,3 +178,20 @@ function entryOf(r: ReportRow): ReportEntry {
 export async function acknowledgeReport(ctx: StoreContext, reportId: string, at: number): Promise<void> {
   await ctx.db.reports.update(reportId, { delivered: 1, deliveredAt: at });
 }
+
+/**
+ * The PDF main printed of the report's page (desktop): kept with it, and the report queued again
+ * so head office receives the PDF too (it adds a PDF to the report it holds, nothing else).
+ */
+export async function attachReportPdf(ctx: StoreContext, reportId: string, pdf: Uint8Array): Promise<MonthReportSummary> {
+  const { db } = ctx;
+  const row = await db.transaction('rw', db.reports, async () => {
+    const found = await db.reports.get(reportId);
+    if (!found) fail('not_found', 'errors.report.notFound');
+    const updated: ReportRow = { ...found, pdf, delivered: 0, deliveredAt: null };
+    await db.reports.put(updated);
+    return updated;
+  });
+  for (const listener of ctx.outboxListeners) listener();
+  return summaryOf(row);
+}

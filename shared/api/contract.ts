@@ -24,6 +24,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/translate';
 import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
 import {
   CASE_REJECTIONS,
+  MAX_REPORT_PDF_BYTES,
   REQUEST_ERRORS,
   type CaseEntry,
   type CaseRejection,
@@ -318,6 +319,14 @@ export const methods = {
   /** Desktop main: the reports head office has not acknowledged, and one acknowledged. */
   'sync.reports.pending': z.object({}),
   'sync.reports.acknowledge': z.object({ reportId: rowId, at: timestamp }),
+  /** Desktop main: the PDF main printed of a report's page (printToPDF), kept with it and sent to head office. */
+  'reports.attachPdf': z.object({
+    reportId: rowId,
+    pdf: z
+      .instanceof(Uint8Array, { message: 'errors.request.invalid' })
+      .refine((b) => b.byteLength >= 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-', { message: 'errors.print.notPdf' })
+      .refine((b) => b.byteLength <= MAX_REPORT_PDF_BYTES, { message: 'errors.attachment.tooLarge' }),
+  }),
 } as const;
 
 export type Method = keyof typeof methods;
@@ -449,6 +458,7 @@ export interface Results {
   'reports.get': CreatedMonthReport & { pdf: Uint8Array | null };
   'sync.reports.pending': ReportEntry[];
   'sync.reports.acknowledge': null;
+  'reports.attachPdf': MonthReportSummary;
 }
 
 /** A monthly report made (or read back): what it is, its data (the page is rendered from it) and its spreadsheet. */
@@ -533,6 +543,7 @@ export const MAIN_ONLY_METHODS = [
   'sync.receiveCalendars',
   'sync.reports.pending',
   'sync.reports.acknowledge',
+  'reports.attachPdf',
 ] as const satisfies readonly Method[];
 
 /** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */

@@ -202,6 +202,19 @@ for (const { backend, skip } of BACKENDS) {
       expect(unsigned.status).toBe(401);
       expect(await hq.count('month_reports')).toBe(2);
 
+      // The desktop prints the PDF after making the report: sent again with it, head office adds the PDF, nothing else.
+      const later = { ...entry, reportId: 'pdf-later', pdf: null };
+      expect((await send(later)).json).toMatchObject({ status: 'accepted' });
+      expect((await send({ ...later, pdf: bytesToBase64(pdf), createdBy: 'changed' })).json).toMatchObject({ status: 'accepted' });
+      expect((await send({ ...later, pdf: bytesToBase64(new TextEncoder().encode('%PDF-other')) })).json).toMatchObject({
+        status: 'duplicate',
+      });
+      const held = await hq.db.query<{ pdf: Uint8Array; created_by: string }>(
+        "SELECT pdf, created_by FROM month_reports WHERE report_id = 'pdf-later'",
+      );
+      expect([new Uint8Array(held.rows[0]!.pdf), held.rows[0]!.created_by]).toEqual([pdf, 's01']);
+      await hq.db.query("DELETE FROM month_reports WHERE report_id = 'pdf-later'");
+
       const browser = await signedIn(hq);
       const page = await browser.get('/reports?month=2026-10');
       expect(page.text).toContain(`/reports/${BRANCH}/report-with-pdf.pdf`);

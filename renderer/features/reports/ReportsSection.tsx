@@ -22,6 +22,7 @@ import { isSupervisorRole } from '../../../shared/domain/enums';
 import { isLocale } from '../../../shared/i18n/translate';
 import { reportFileName } from '../../../shared/reports/data';
 import { useLive, useStore } from '../../app/store';
+import { desktopBridge } from '../../bridge/desktop';
 import { saveFile } from '../../bridge/saveFile';
 import { previousMonth } from '../settings/exportPeriod';
 import { reportPageHtml } from './reportPage';
@@ -54,6 +55,12 @@ export function ReportsSection({ now = Date.now }: { now?: () => number }) {
       const r = await api.call('reports.monthly.create', { month, language }, envelope);
       if (!r.ok) return setError(r.error);
       setMade(r.value);
+      // Desktop: main prints the page to PDF and keeps it with the report, so head office gets it too.
+      const bridge = desktopBridge();
+      if (bridge) {
+        const pdf = await bridge.print.report({ reportId: r.value.report.id, actor: envelope.actor });
+        if (!pdf.ok) setError(pdf.message);
+      }
     } catch (thrown) {
       setError(String(thrown));
     } finally {
