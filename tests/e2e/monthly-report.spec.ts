@@ -113,4 +113,19 @@ test("a supervisor makes the month's report: PDF and XLSX read back; it reaches 
   expect(hqFile.suggestedFilename()).toBe(`complaints-SZ05-${month}-v1.xlsx`);
   expect(await readFile(await hqFile.path())).toEqual(await readFile(await download.path()));
   await hqPage.screenshot({ path: testInfo.outputPath('zh-CN-hq-reports.png') });
+
+  // In English: the month made again is its version 2, in English; head office lists both on request.
+  await page.bringToFront();
+  await page.getByRole('combobox', { name: '界面语言', exact: true }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+  const en = page.getByRole('region', { name: 'Monthly report' });
+  await en.scrollIntoViewIfNeeded();
+  await en.getByLabel('Month', { exact: true }).fill(month);
+  await en.getByRole('button', { name: 'Make the monthly report' }).click();
+  await expect(en.getByRole('status').filter({ hasText: 'made' })).toContainText(`Report for ${month} made (version 2)`);
+  await expect(en.getByRole('list', { name: 'Reports made' })).not.toContainText('Waiting for the sync', { timeout: 60_000 });
+  await en.screenshot({ path: testInfo.outputPath('en-reports-section.png') });
+  await hqPage.goto(`${hqUrl}/reports?lang=en&all=1`);
+  await expect(hqPage.getByRole('row', { name: /SZ05/ })).toHaveCount(2);
+  await hqPage.screenshot({ path: testInfo.outputPath('en-hq-reports.png') });
 });

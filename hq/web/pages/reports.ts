@@ -51,7 +51,7 @@ export function reportsPage(ctx: PageContext, v: ReportsView) {
       ${v.reports.map(
         (r) =>
           html`<tr>
-            <td>${r.month}</td>
+            <td class="nowrap">${r.month}</td>
             <th scope="row">${r.branchCode} ${r.branchName}</th>
             <td class="num">${r.version}</td>
             <td class="num">${r.data.total}</td>
