@@ -19,6 +19,7 @@ import {
   type NotableReason,
 } from '../../shared/reports/data';
 import { monthReportWorkbook } from '../../shared/reports/xlsx';
+import { MAX_EXPORT_REPORTS } from '../../shared/export/format';
 import type { ReportEntry } from '../../shared/sync/protocol';
 import { fail, requireSupervisor, type StoreContext } from './context';
 import type { ReportRow } from './db';
@@ -158,7 +159,12 @@ export async function pendingReports(ctx: StoreContext, limit = 20): Promise<Rep
  */
 export async function reportsToExport(ctx: StoreContext, fromMonth: string, toMonth: string): Promise<ReportEntry[]> {
   const rows = await ctx.db.reports.filter((r) => r.delivered === 0 || (r.month >= fromMonth && r.month <= toMonth)).toArray();
-  return rows.sort((a, b) => a.createdAt - b.createdAt).map(entryOf);
+  // The newest first when there are more than a file takes (never in practice: a few a month).
+  return rows
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, MAX_EXPORT_REPORTS)
+    .reverse()
+    .map(entryOf);
 }
 
 function entryOf(r: ReportRow): ReportEntry {

@@ -11,6 +11,8 @@ import { bytesToBase64 } from '../../shared/reports/base64';
 import { PATHS, type ReportEntry } from '../../shared/sync/protocol';
 import { createStoreHost } from '../../electron/store/host';
 import { importExportFile } from '../../hq/import';
+import { translatorFor } from '../../hq/web/i18n';
+import { importPage } from '../../hq/web/pages/import';
 import { PARTS } from '../../shared/export/format';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
 import { CLERK, intake, SUPERVISOR, uniqueDbName } from '../store/fixtures';
@@ -145,6 +147,9 @@ for (const { backend, skip } of BACKENDS) {
           results: [],
           reports: [{ reportId: made.report.id, month: '2026-11', version: 1, status: 'accepted' }],
         });
+        // The import page says what the file carried.
+        const shown = importPage({ locale: 'en', t: translatorFor('en'), user: null, path: '/import', query: '', csrfToken: 't' }, outcome);
+        expect(shown.text.replace(/\s+/g, ' ')).toContain('<a href="/reports" >Monthly reports in the file: 1 (1 new).</a >');
         const { rows } = await hq.db.query<{ xlsx: Uint8Array }>('SELECT xlsx FROM month_reports WHERE report_id = $1', [made.report.id]);
         expect(new Uint8Array(rows[0]!.xlsx)).toEqual(made.xlsx);
         expect((await importExportFile(hq.db, file.value.bytes, hq.clock.now())).status).toBe('already_imported');

@@ -68,10 +68,12 @@ export function ReportsSection({ now = Date.now }: { now?: () => number }) {
     }
   };
 
-  const open = async (reportId: string) => {
+  /** A report made earlier, with its data and spreadsheet (null: its refusal is shown). */
+  const open = async (reportId: string): Promise<CreatedMonthReport | null> => {
     const r = await api.call('reports.get', { reportId }, envelope);
-    if (!r.ok) return setError(r.error), null;
-    return r.value;
+    if (r.ok) return r.value;
+    setError(r.error);
+    return null;
   };
 
   const showPreview = async (report: CreatedMonthReport) => {
