@@ -1,15 +1,31 @@
 import { createHash } from 'node:crypto';
 import { PARTS, type Manifest } from '../shared/export/format';
-import { ExportFileError, manifestSignedWith, openExportFile, readEntries, type ExportFileProblem } from '../shared/export/read';
-import { BLOB_CHUNK_BYTES, type CaseEntry, type CaseResult } from '../shared/sync/protocol';
+import {
+  ExportFileError,
+  manifestSignedWith,
+  openExportFile,
+  readEntries,
+  readReports,
+  type ExportFileProblem,
+} from '../shared/export/read';
+import { BLOB_CHUNK_BYTES, type CaseEntry, type CaseResult, type ReportEntry } from '../shared/sync/protocol';
 import type { Db, Queryable } from './db/types';
 import { RequestError } from './errors';
 import { applyEntries, prepareEntries } from './ingest';
 import { parseJson, unstorable } from './json';
+import { storeReport } from './reports';
 
 /** What became of an export file at head office (docs/export-file.md, "Head office"). */
 export type ImportOutcome =
-  | { status: 'imported'; fileId: string; branch: string; period: Manifest['period']; results: (CaseResult & { caseNo: string })[] }
+  | {
+      status: 'imported';
+      fileId: string;
+      branch: string;
+      period: Manifest['period'];
+      results: (CaseResult & { caseNo: string })[];
+      /** The monthly reports the file carried (version 2 files), each stored once per id. */
+      reports: { reportId: string; month: string; version: number; status: 'accepted' | 'duplicate' }[];
+    }
   | { status: 'already_imported'; fileId: string; branch: string; period: Manifest['period']; importedAt: number }
   | { status: 'refused'; problem: ExportFileProblem; message: string };
 
@@ -26,7 +42,7 @@ function parseLine(text: string): unknown {
 async function verify(
   db: Queryable,
   bytes: Uint8Array,
-): Promise<{ manifest: Manifest; entries: CaseEntry[]; blobs: Map<string, Uint8Array> }> {
+): Promise<{ manifest: Manifest; entries: CaseEntry[]; reports: ReportEntry[]; blobs: Map<string, Uint8Array> }> {
   const opened = openExportFile(bytes);
   const { manifest } = opened;
   const { rows } = await db.query<{ secret: string; previous_secret: string | null }>(
@@ -44,6 +60,11 @@ async function verify(
     );
   }
   const entries = readEntries(opened, parseLine);
+  const reports = readReports(opened, parseLine);
+  for (const report of reports) {
+    const problem = unstorable(report);
+    if (problem) throw new ExportFileError('bad_content', `report ${report.reportId}: ${problem}`.slice(0, 300));
+  }
   const foreign = entries.find((e) => e.record.branchCode !== manifest.branch);
   if (foreign) throw new ExportFileError('foreign_case', `case ${foreign.record.caseNo} is of branch ${foreign.record.branchCode}`);
   for (const entry of entries) {
@@ -57,7 +78,7 @@ async function verify(
       throw new ExportFileError('bad_content', `attachment ${a.sha256} is ${data.byteLength} bytes, its case says ${a.size}`);
     blobs.set(a.sha256, data);
   }
-  return { manifest, entries, blobs };
+  return { manifest, entries, reports, blobs };
 }
 
 /** An attachment from the file, held in full as if uploaded online; one already complete is left as it is. */
@@ -92,7 +113,7 @@ async function storeBlob(tx: Queryable, sha: string, data: Uint8Array, now: numb
  */
 export async function importExportFile(db: Db, bytes: Uint8Array, now: number): Promise<ImportOutcome> {
   try {
-    const { manifest, entries, blobs } = await verify(db, bytes);
+    const { manifest, entries, reports, blobs } = await verify(db, bytes);
     const { fileId, branch, period } = manifest;
     const fileSha = createHash('sha256').update(bytes).digest('hex');
     const prepared = prepareEntries({ branch, sourceId: fileId, cases: entries });
@@ -108,6 +129,9 @@ export async function importExportFile(db: Db, bytes: Uint8Array, now: number): 
       }
       for (const [sha, data] of blobs) await storeBlob(tx, sha, data, now);
       const results = await applyEntries(tx, prepared, now);
+      const storedReports = [];
+      for (const r of reports)
+        storedReports.push({ reportId: r.reportId, month: r.month, version: r.version, status: await storeReport(tx, branch, r, now) });
       const tally = (status: CaseResult['status']) => results.filter((r) => r.status === status).length;
       await tx.query('UPDATE import_files SET accepted = $2, duplicate = $3, rejected = $4 WHERE file_id = $1', [
         fileId,
@@ -120,7 +144,14 @@ export async function importExportFile(db: Db, bytes: Uint8Array, now: number): 
         branch,
         manifest.createdAt,
       ]);
-      return { status: 'imported', fileId, branch, period, results: results.map((r, i) => ({ ...r, caseNo: entries[i]!.record.caseNo })) };
+      return {
+        status: 'imported',
+        fileId,
+        branch,
+        period,
+        results: results.map((r, i) => ({ ...r, caseNo: entries[i]!.record.caseNo })),
+        reports: storedReports,
+      };
     });
   } catch (e) {
     if (e instanceof ExportFileError) return { status: 'refused', problem: e.code, message: e.message };
@@ -147,5 +178,6 @@ export function describeImport(file: string, outcome: ImportOutcome): string[] {
   return [
     `Imported ${head}: ${outcome.results.length} cases, ${n('accepted')} accepted, ${n('duplicate')} already held, ${n('rejected')} rejected.`,
     ...outcome.results.map((r) => `  ${r.caseNo}  ${r.status}${r.status === 'rejected' ? `  ${r.reason}: ${r.detail}` : ''}`),
+    ...outcome.reports.map((r) => `  monthly report ${r.month} v${r.version}  ${r.status}`),
   ];
 }

@@ -15,6 +15,7 @@ import { calendarsSince, sinceOf } from './calendar';
 import type { Db } from './db/types';
 import { RequestError } from './errors';
 import { applyBatch, decodeBody, readBatch } from './ingest';
+import { applyReport, readReportRequest } from './reports';
 import { registerWebPages } from './web/register';
 
 export interface ServerOptions {
@@ -118,6 +119,22 @@ function syncApi(app: FastifyInstance, db: Db, now: () => number) {
       throw e;
     }
     return applyBatch(db, batch, signed, at);
+  });
+
+  // A monthly report (docs/sync-protocol.md, "Monthly reports"): one a request, stored once per id.
+  app.post(PATHS.reports, { bodyLimit: MAX_BATCH_BYTES }, async (req) => {
+    if (mediaType(req) !== 'application/json') throw new RequestError('unsupported_media_type', 'A report is sent as application/json.');
+    const raw = rawBody(req);
+    const at = now();
+    const signed = await authenticate(db, req, raw, at);
+    let report;
+    try {
+      report = readReportRequest(await decodeBody(raw, req.headers['content-encoding']), signed);
+    } catch (e) {
+      await touchBranch(db, signed.branch, at);
+      throw e;
+    }
+    return applyReport(db, report, signed, at);
   });
 
   app.get<{ Params: { sha: string } }>(PATHS.blob(':sha'), async (req) => {

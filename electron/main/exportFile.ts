@@ -26,11 +26,13 @@ export interface ExportFiles {
 
 /**
  * The only files the UI may ask main to save, by name: the export for head office, and the
- * accountability score sheet (docs/accountability.md). Never a path, never another kind of file.
+ * accountability score sheet (docs/accountability.md), a monthly report (docs/monthly-report.md). Never a path, never another kind of file.
  */
 const SAVABLE_NAMES = [
   /^countersign-[A-Z0-9]{2,12}-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.zip$/,
   /^score-sheet-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/,
+  // A monthly report's spreadsheet or PDF (shared/reports/data.ts, reportFileName).
+  /^complaints-[A-Z0-9]{2,12}-\d{4}-\d{2}-v\d{1,5}\.(xlsx|pdf)$/,
 ];
 
 const saveRequestSchema = z

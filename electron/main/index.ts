@@ -108,9 +108,8 @@ if (!app.requestSingleInstanceLock()) {
         return r.ok ? r.value.branch : null;
       },
       chooseSavePath: async (defaultName) => {
-        const sheet = defaultName.endsWith('.xlsx');
-        const filters = [sheet ? { name: 'Score sheet', extensions: ['xlsx'] } : { name: 'Countersign export', extensions: ['zip'] }];
-        const options = { defaultPath: defaultName, filters };
+        const extension = defaultName.slice(defaultName.lastIndexOf('.') + 1);
+        const options = { defaultPath: defaultName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
         const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return r.canceled || !r.filePath ? null : r.filePath;
       },

@@ -5,7 +5,13 @@
  */
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { Result, SyncStatus } from '../../shared/api/contract';
-import { CHANNELS, type DesktopPrintResult, type PrinterInfo, type Settings } from '../../shared/api/desktopBridge';
+import {
+  CHANNELS,
+  type DesktopPrintResult,
+  type DesktopReportPdfResult,
+  type PrinterInfo,
+  type Settings,
+} from '../../shared/api/desktopBridge';
 import type { PortBroker } from './ports';
 import { isTrustedSender } from './security';
 import type { SettingsService } from './settings';
@@ -25,7 +31,7 @@ export interface IpcDeps {
   broker: Pick<PortBroker, 'connect'>;
   settings: Pick<SettingsService, 'get' | 'set'>;
   /** Prints a case the UI names by id (printing.ts); the request is validated there, never trusted. */
-  printer: { print(request: unknown): Promise<DesktopPrintResult> };
+  printer: { print(request: unknown): Promise<DesktopPrintResult>; report(request: unknown): Promise<DesktopReportPdfResult> };
   /** The printers of this PC, as the asking window's web contents knows them. */
   printers(sender: IpcMainInvokeEvent['sender']): Promise<PrinterInfo[]>;
   /** Enrolment with head office (sync.ts): the request is validated there; main keeps the secret. */
@@ -55,6 +61,10 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'on' | 'handle'>, deps: IpcDe
   ipcMain.handle(CHANNELS.printDocument, (event, request: unknown): Promise<DesktopPrintResult> => {
     trusted(CHANNELS.printDocument, event);
     return deps.printer.print(request);
+  });
+  ipcMain.handle(CHANNELS.printReport, (event, request: unknown): Promise<DesktopReportPdfResult> => {
+    trusted(CHANNELS.printReport, event);
+    return deps.printer.report(request);
   });
   ipcMain.handle(CHANNELS.printers, (event): Promise<PrinterInfo[]> => {
     trusted(CHANNELS.printers, event);

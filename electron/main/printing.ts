@@ -14,8 +14,10 @@ import {
   printedBranch,
   printedOrganization,
   type DesktopPrintResult,
+  type DesktopReportPdfResult,
   type PrinterInfo,
 } from '../../shared/api/desktopBridge';
+import { renderMonthlyReport } from '../../shared/forms/monthlyReport';
 import { MAX_COPIES, type Envelope, type StoreApi } from '../../shared/api/contract';
 import { sessionToken } from '../../shared/api/auth';
 import { rowId } from '../../shared/domain/text';
@@ -47,6 +49,9 @@ const requestSchema = z
   })
   .strict();
 
+/** A UI's request for a monthly report's PDF: the report's id and who asks, nothing else. */
+const reportRequestSchema = z.object({ reportId: rowId, token: sessionToken }).strict();
+
 export interface PrinterDeps {
   openWindow(): PrintWindow;
   /** Documents being printed, served at app://print/<token>.html (electron/main/protocol.ts). */
@@ -62,7 +67,51 @@ export interface PrinterDeps {
 }
 
 export function createPrinter(deps: PrinterDeps) {
+  /** Loads `html` into a hidden window that runs no script and prints it to PDF. */
+  async function pdfOf(html: string): Promise<Uint8Array<ArrayBuffer>> {
+    const token = randomUUID();
+    let win: PrintWindow | null = null;
+    try {
+      deps.pages.set(token, html);
+      win = deps.openWindow();
+      await win.loadURL(`app://print/${token}.html`);
+      return new Uint8Array(await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }));
+    } finally {
+      deps.pages.delete(token);
+      win?.destroy();
+    }
+  }
+
   return {
+    /**
+     * A monthly report's PDF (docs/monthly-report.md): main reads the report from the store, renders
+     * its page in the report's language, prints it to PDF and keeps it with the report
+     * ('reports.attachPdf', main's only), so head office receives it with the sync.
+     */
+    async report(request: unknown): Promise<DesktopReportPdfResult> {
+      const locale = deps.locale();
+      const parsed = reportRequestSchema.safeParse(request);
+      if (!parsed.success) return { ok: false, message: translate(locale, 'errors.print.request') };
+      const envelope: Envelope = { token: parsed.data.token, locale };
+      const read = await deps.store.call('reports.get', { reportId: parsed.data.reportId }, envelope);
+      if (!read.ok) return { ok: false, message: read.error.message };
+      let pdf: Uint8Array<ArrayBuffer>;
+      try {
+        const { html } = await renderMonthlyReport({
+          data: read.value.data,
+          language: read.value.report.language,
+          version: read.value.report.version,
+          now: deps.now(),
+          fonts: deps.fonts,
+        });
+        pdf = await pdfOf(html);
+      } catch (thrown) {
+        console.error('print: the report failed', thrown);
+        return { ok: false, message: translate(locale, 'errors.print.failed') };
+      }
+      const kept = await deps.store.call('reports.attachPdf', { reportId: parsed.data.reportId, pdf }, envelope);
+      return kept.ok ? { ok: true, report: kept.value } : { ok: false, message: kept.error.message };
+    },
     async print(request: unknown): Promise<DesktopPrintResult> {
       const locale = deps.locale();
       const parsed = requestSchema.safeParse(request);

@@ -100,6 +100,8 @@ export function createMainSync(deps: MainSyncDeps): MainSync {
     waiting: async () => (await call('sync.status', {})).waiting,
     calendarsSince: () => call('sync.calendarsSince', {}),
     receiveCalendars: async (answer) => void (await call('sync.receiveCalendars', { answer })),
+    pendingReports: () => call('sync.reports.pending', {}),
+    acknowledgeReport: async (reportId, at) => void (await call('sync.reports.acknowledge', { reportId, at })),
   };
 
   async function enrolment(): Promise<Enrolment | null> {
@@ -133,7 +135,7 @@ export function createMainSync(deps: MainSyncDeps): MainSync {
       return;
     }
     const status = result.value;
-    const moreWaiting = last !== null && status.waiting > last.waiting;
+    const moreWaiting = last !== null && (status.waiting > last.waiting || (status.reportsWaiting ?? 0) > (last.reportsWaiting ?? 0));
     const dueNow = status.nextAttemptAt !== null && status.nextAttemptAt !== last?.nextAttemptAt && status.nextAttemptAt <= deps.now();
     last = status;
     if (moreWaiting || dueNow) engine.trigger();

@@ -12,6 +12,8 @@ import {
   type DesktopEnrolRequest,
   type DesktopPrintRequest,
   type DesktopPrintResult,
+  type DesktopReportPdfRequest,
+  type DesktopReportPdfResult,
   type DesktopSaveExportRequest,
   type PrinterInfo,
   type Settings,
@@ -42,6 +44,9 @@ export const bridge: CountersignBridge = Object.freeze({
     },
     printers(): Promise<PrinterInfo[]> {
       return ipcRenderer.invoke(CHANNELS.printers) as Promise<PrinterInfo[]>;
+    },
+    report(request: DesktopReportPdfRequest): Promise<DesktopReportPdfResult> {
+      return ipcRenderer.invoke(CHANNELS.printReport, request) as Promise<DesktopReportPdfResult>;
     },
   }),
   sync: Object.freeze({

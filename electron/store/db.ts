@@ -6,6 +6,8 @@ import type { LedgerBlock } from '../../shared/ledger/blocks';
 import type { Draft, OutboxRow, PrintRecord } from '../../shared/api/contract';
 import { sha256Hex } from '../../shared/sync/protocol';
 import type { AccessGrant, AccessLogEntry, AccessRequest } from '../../shared/api/contract';
+import type { Locale } from '../../shared/i18n/translate';
+import type { MonthReportData } from '../../shared/reports/data';
 
 export interface SequenceRow {
   /** `<BRANCH>-<YYYYMMDD>` */
@@ -89,6 +91,22 @@ export interface SealRow {
 
 export type StoredOutboxRow = Omit<OutboxRow, 'deliveredAt'> & { deliveredAt: number | null; delivered: 0 | 1 };
 
+/** A monthly report as the branch keeps it (electron/store/monthReport.ts): its data, spreadsheet and PDF when printed by main. */
+export interface ReportRow {
+  id: string;
+  month: string;
+  version: number;
+  language: Locale;
+  createdAt: number;
+  createdBy: string;
+  data: MonthReportData;
+  xlsx: Uint8Array;
+  pdf: Uint8Array | null;
+  /** 0 until head office acknowledged it (the sync sends those). */
+  delivered: 0 | 1;
+  deliveredAt: number | null;
+}
+
 export type CountersignDb = Dexie & {
   cases: EntityTable<CaseRecord, 'id'>;
   events: Dexie.Table<EventRow, [string, number]>;
@@ -106,6 +124,7 @@ export type CountersignDb = Dexie & {
   accessRequests: EntityTable<AccessRequest, 'id'>;
   accessGrants: EntityTable<AccessGrant, 'id'>;
   accessLog: EntityTable<AccessLogEntry, 'id'>;
+  reports: EntityTable<ReportRow, 'id'>;
 };
 
 /**
@@ -222,6 +241,11 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
       accessGrants: 'id, [staffId+caseId], caseId',
       accessLog: '++id, at, [caseId+at]',
     },
+  },
+  {
+    // v9: the monthly reports for the operations department (R7.4), every version of each month.
+    version: 9,
+    stores: { reports: 'id, [month+version], [delivered+createdAt]' },
   },
 ];
 

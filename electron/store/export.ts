@@ -8,6 +8,7 @@ import { exportFileName, MAX_EXPORT_CASES } from '../../shared/export/format';
 import { translate } from '../../shared/i18n/translate';
 import { hmacSignature } from '../../shared/sync/protocol';
 import { fail, requireSupervisor, type StoreContext } from './context';
+import { reportsToExport } from './monthReport';
 import { caseEntries, storedEnrolment } from './sync/source';
 
 /** How far the file being written is, in the meta table: a live query shows it while it grows. */
@@ -77,7 +78,8 @@ export async function buildExport(
   const sign = await signerFor(ctx, options);
   const [start, end] = periodRange(from, to);
   const cases = await archivedIn(ctx, start, end);
-  if (cases.length === 0) fail('invalid_state', 'errors.export.noCases');
+  const reports = await reportsToExport(ctx, from.slice(0, 7), to.slice(0, 7));
+  if (cases.length === 0 && reports.length === 0) fail('invalid_state', 'errors.export.noCases');
   if (cases.length > MAX_EXPORT_CASES) fail('invalid_input', 'errors.export.tooMany', { count: cases.length });
   const entries = [];
   for (let i = 0; i < cases.length; i += ENTRY_PAGE)
@@ -98,6 +100,7 @@ export async function buildExport(
       createdAt: startedAt,
       appVersion: options?.appVersion ?? '0.0.0',
       entries,
+      reports,
       attachment: async (id) => (await ctx.db.attachments.get(id))?.bytes ?? null,
       sign,
       translate: (key) => translate(language, key),

@@ -35,6 +35,7 @@ import { listPrints, readPrint, recordPrint } from './prints';
 import { caseDetail, countCases, queryCases, searchCases } from './queries';
 import { monthStats } from './stats';
 import { dashboard } from './dashboard';
+import { acknowledgeReport, attachReportPdf, createMonthlyReport, listReports, pendingReports, readReport } from './monthReport';
 import { zodIssues } from './validation';
 import { PUBLIC_METHODS } from '../../shared/api/auth';
 import { actorOf, type AuthOptions } from './auth/sessions';
@@ -207,6 +208,16 @@ const handlers: { [M in Method]: Handler<M> } = {
   'accountability.scoreSheet': (ctx, params, actor) => scoreSheetOf(ctx, params, actor),
   'accountability.scoreSheetXlsx': (ctx, params, actor) => scoreSheetFile(ctx, params, actor),
   // --- end of accountability
+  // Monthly report for the operations department (R7.4): electron/store/monthReport.ts.
+  'reports.monthly.create': (ctx, params, actor) => createMonthlyReport(ctx, params, actor),
+  'reports.list': (ctx) => listReports(ctx),
+  'reports.get': (ctx, { reportId }) => readReport(ctx, reportId),
+  'sync.reports.pending': (ctx) => pendingReports(ctx),
+  'sync.reports.acknowledge': async (ctx, { reportId, at }) => {
+    await acknowledgeReport(ctx, reportId, at);
+    return null;
+  },
+  'reports.attachPdf': (ctx, { reportId, pdf }) => attachReportPdf(ctx, reportId, pdf),
 };
 
 function apiError(

@@ -3,7 +3,8 @@ import { assignmentClock, chinaDayIndex, dayIndexOfDate, dayIndexStart, dueAfter
 import type { StoreContext } from './context';
 import { monthFigures } from './readModel';
 
-function monthRange(month: string): [number, number] {
+/** The first instant of a calendar month (China time) and of the next one. */
+export function monthRange(month: string): [number, number] {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   return [dayIndexStart(dayIndexOfDate(`${month}-01`)), dayIndexStart(dayIndexOfDate(`${next}-01`))];

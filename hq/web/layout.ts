@@ -30,6 +30,7 @@ const NAV: NavItem[] = [
   { href: '/branches', label: 'nav.branches' },
   { href: '/calendars', label: 'nav.calendars' },
   { href: '/stats', label: 'nav.stats' },
+  { href: '/reports', label: 'nav.reports' },
   { href: '/import', label: 'nav.import' },
   { href: '/policies', label: 'nav.policies' },
 ];

@@ -13,6 +13,7 @@ import type { Db } from '../db/types';
 import { calendarRoutes } from './calendarRoutes';
 import { importExportFile } from '../import';
 import { policyRoutes } from './policyRoutes';
+import { reportRoutes } from './reportRoutes';
 import { endSession, sessionUser, startSession } from '../staff/sessions';
 import { DEFAULT_SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, signInLimiter, type SignInLimits } from '../staff/signInLimits';
 import { checkPassword, type User } from '../staff/users';
@@ -243,6 +244,7 @@ async function webPages(
       .send(await xlsxOf(t('cases.sheet'), sheet.columns, sheet.rows));
   });
   policyRoutes(web, { db, now, contextOf, sendPage, signedIn, notFound });
+  reportRoutes(web, { db, now, contextOf, sendPage, signedIn, notFound });
 
   web.get<{ Params: { id: string } }>('/cases/:id', { preHandler: signedIn }, async (req, reply) => {
     const held = await readCase(db, req.params.id);

@@ -6,6 +6,7 @@ import { accountabilityUi } from './accountability';
 import { exportUi } from './export';
 import { signInUi } from './signIn';
 import { statsUi } from './stats';
+import { reportUi } from './report';
 import { syncUi } from './sync';
 import { ui } from './ui';
 
@@ -21,7 +22,16 @@ export function rememberLocale(locale: Locale): void {
 }
 
 /** Screen texts, each area's own file (renderer/i18n/*.ts). */
-const SCREEN_PARTS: Record<Locale, Record<string, string>>[] = [ui, syncUi, exportUi, archiveUi, signInUi, statsUi, accountabilityUi];
+const SCREEN_PARTS: Record<Locale, Record<string, string>>[] = [
+  ui,
+  syncUi,
+  exportUi,
+  archiveUi,
+  signInUi,
+  statsUi,
+  accountabilityUi,
+  reportUi,
+];
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({

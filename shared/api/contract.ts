@@ -22,7 +22,16 @@ import {
 import { calendarsAnswerSchema } from '../sync/answers';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/translate';
 import { DOCUMENT_KINDS, type DocumentKind } from '../forms/context';
-import { CASE_REJECTIONS, REQUEST_ERRORS, type CaseEntry, type CaseRejection, type RequestErrorCode } from '../sync/protocol';
+import {
+  CASE_REJECTIONS,
+  MAX_REPORT_PDF_BYTES,
+  REQUEST_ERRORS,
+  type CaseEntry,
+  type CaseRejection,
+  type ReportEntry,
+  type RequestErrorCode,
+} from '../sync/protocol';
+import type { MonthReportData, MonthReportSummary } from '../reports/data';
 import type { PendingCase, SyncState } from '../sync/engine';
 import { isAllowedHqUrl } from '../sync/enrolment';
 import { authMethods, sessionToken, type AuthResults } from './auth';
@@ -357,6 +366,25 @@ export const methods = {
     language: z.enum(LOCALES, { error: 'errors.request.invalid' }),
   }),
   // --- end of accountability
+  // Monthly report for the operations department (R7.4; docs/monthly-report.md).
+  /** Makes the month's report (supervisors): its data and spreadsheet, in `language`, kept and queued for head office. */
+  'reports.monthly.create': z.object({
+    month: z.string({ error: 'errors.report.month' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'errors.report.month' }),
+    language: z.enum(LOCALES, { error: 'errors.request.invalid' }),
+  }),
+  'reports.list': z.object({}),
+  'reports.get': z.object({ reportId: rowId }),
+  /** Desktop main: the reports head office has not acknowledged, and one acknowledged. */
+  'sync.reports.pending': z.object({}),
+  'sync.reports.acknowledge': z.object({ reportId: rowId, at: timestamp }),
+  /** Desktop main: the PDF main printed of a report's page (printToPDF), kept with it and sent to head office. */
+  'reports.attachPdf': z.object({
+    reportId: rowId,
+    pdf: z
+      .instanceof(Uint8Array, { message: 'errors.request.invalid' })
+      .refine((b) => b.byteLength >= 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-', { message: 'errors.print.notPdf' })
+      .refine((b) => b.byteLength <= MAX_REPORT_PDF_BYTES, { message: 'errors.attachment.tooLarge' }),
+  }),
 } as const;
 
 /** Someone's request to read an archived case, and what a supervisor decided. */
@@ -539,6 +567,20 @@ export interface Results extends AuthResults {
   'accountability.scoreSheet': ScoreSheet;
   'accountability.scoreSheetXlsx': { fileName: string; bytes: Uint8Array };
   // --- end of accountability
+  // Monthly report (R7.4).
+  'reports.monthly.create': CreatedMonthReport;
+  'reports.list': MonthReportSummary[];
+  'reports.get': CreatedMonthReport & { pdf: Uint8Array | null };
+  'sync.reports.pending': ReportEntry[];
+  'sync.reports.acknowledge': null;
+  'reports.attachPdf': MonthReportSummary;
+}
+
+/** A monthly report made (or read back): what it is, its data (the page is rendered from it) and its spreadsheet. */
+export interface CreatedMonthReport {
+  report: MonthReportSummary;
+  data: MonthReportData;
+  xlsx: Uint8Array;
 }
 
 // Statistics dashboard (R8.1/R8.2; docs/statistics.md): what 'stats.dashboard' answers.
@@ -653,6 +695,8 @@ export interface SyncStatus {
   lastError: SyncError | null;
   /** While a push is under way: cases acknowledged so far out of those it set out to send. */
   sending: { sent: number; total: number } | null;
+  /** Monthly reports head office has not acknowledged yet. */
+  reportsWaiting?: number;
 }
 
 /**
@@ -676,6 +720,9 @@ export const MAIN_ONLY_METHODS = [
   'sync.saveState',
   'sync.calendarsSince',
   'sync.receiveCalendars',
+  'sync.reports.pending',
+  'sync.reports.acknowledge',
+  'reports.attachPdf',
 ] as const satisfies readonly Method[];
 
 /** Methods whose results can be subscribed to: the host pushes a fresh result when data changes. */
@@ -694,6 +741,7 @@ export const LIVE_METHODS = [
   'export.progress',
   'archive.requests',
   'archive.myGrants',
+  'reports.list',
 ] as const satisfies readonly Method[];
 export type LiveMethod = (typeof LIVE_METHODS)[number];
 
@@ -729,6 +777,8 @@ export const SYSTEM_METHODS = [
   'sync.saveState',
   'sync.calendarsSince',
   'sync.receiveCalendars',
+  'sync.reports.pending',
+  'sync.reports.acknowledge',
 ] as const satisfies readonly Method[];
 
 /** The typed API both editions implement (desktop: MessagePort via main; browser: Web Worker). */

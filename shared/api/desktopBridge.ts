@@ -7,6 +7,7 @@
 import type { DocumentKind, PrintBranch, PrintOrganization } from '../forms/context';
 import type { Branch, Organization, PrintMode, PrintRecord, Result, SyncStatus } from './contract';
 import type { Locale } from '../i18n/translate';
+import type { MonthReportSummary } from '../reports/data';
 
 export const CHANNELS = {
   /** UI → main (send): give this window a MessagePort to the store host. */
@@ -26,6 +27,8 @@ export const CHANNELS = {
   settingsSet: 'settings:set',
   /** UI → main (invoke): render a document of a case, print it and answer its PDF copy. */
   printDocument: 'print:document',
+  /** UI → main (invoke): print a monthly report's page to PDF and keep it with the report (docs/monthly-report.md). */
+  printReport: 'print:report',
   /** UI → main (invoke): the printers this PC knows. */
   printers: 'print:printers',
   /** UI → main (invoke): enrol this branch with head office; main keeps the secret (safeStorage). */
@@ -70,6 +73,15 @@ export interface DesktopPrintRequest {
    */
   token: string;
 }
+
+/** A monthly report the UI asks main to print to PDF: which (by id: main reads it from the store), with the session token of who asks. */
+export interface DesktopReportPdfRequest {
+  reportId: string;
+  token: string;
+}
+
+/** The report with its PDF kept (pdfBytes > 0), or the translated reason it could not be made. */
+export type DesktopReportPdfResult = { ok: true; report: MonthReportSummary } | { ok: false; message: string };
 
 /** printed: main printed the document and logged it with its PDF copy; not printed: the dialog was cancelled. */
 export type DesktopPrintResult =
@@ -143,6 +155,8 @@ export interface CountersignBridge {
   readonly print: {
     document(request: DesktopPrintRequest): Promise<DesktopPrintResult>;
     printers(): Promise<PrinterInfo[]>;
+    /** Main renders the report's page, prints it to PDF (printToPDF) and keeps the PDF with the report. */
+    report(request: DesktopReportPdfRequest): Promise<DesktopReportPdfResult>;
   };
   readonly sync: {
     /**

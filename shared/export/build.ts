@@ -1,11 +1,12 @@
 import { zipSync, type Zippable } from 'fflate';
 import type { CategorySettings } from '../domain/categories';
-import { sha256Hex, type CaseEntry } from '../sync/protocol';
+import { sha256Hex, type CaseEntry, type ReportEntry } from '../sync/protocol';
 import {
   attachmentPart,
   canonicalManifest,
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  EXPORT_VERSION_WITH_REPORTS,
   MAX_EXPORT_CASES,
   PARTS,
   type Manifest,
@@ -28,6 +29,8 @@ export interface ExportInput {
   appVersion: string;
   /** The cases, each as the online sync sends it (record, whole chain, attachments' metadata). */
   entries: readonly CaseEntry[];
+  /** Monthly reports to carry (version 2 of the format; none: a version 1 file). */
+  reports?: readonly ReportEntry[];
   /** An attachment's bytes by its id. */
   attachment(id: string): Promise<Uint8Array | null>;
   /** The HMAC of the canonical manifest under the branch secret (`v1=…`); whoever holds the secret signs. */
@@ -83,18 +86,25 @@ export async function buildExportFile(input: ExportInput): Promise<{ bytes: Uint
   const xlsx = await casesWorkbook(entries, input.translate, input.categories);
   await step();
 
+  const reports = input.reports ?? [];
   const files: Record<string, Uint8Array> = { [PARTS.cases]: cases, [PARTS.events]: events, [PARTS.xlsx]: xlsx };
+  if (reports.length) files[PARTS.reports] = ndjson(reports);
   for (const [sha, bytes] of attachments) files[attachmentPart(sha)] = bytes;
   const parts: Part[] = Object.entries(files).map(([name, bytes]) => ({ name, sha256: sha256Hex(bytes), size: bytes.byteLength }));
   const unsigned: UnsignedManifest = {
     format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
+    version: reports.length ? EXPORT_VERSION_WITH_REPORTS : EXPORT_VERSION,
     fileId: input.fileId,
     branch: input.branch,
     period: input.period,
     createdAt: input.createdAt,
     appVersion: input.appVersion,
-    counts: { cases: entries.length, events: entries.reduce((n, e) => n + e.events.length, 0), attachments: attachments.size },
+    counts: {
+      cases: entries.length,
+      events: entries.reduce((n, e) => n + e.events.length, 0),
+      attachments: attachments.size,
+      ...(reports.length ? { reports: reports.length } : {}),
+    },
     parts,
   };
   const manifest: Manifest = { ...unsigned, signature: await input.sign(canonicalManifest(unsigned)) };

@@ -10,13 +10,21 @@ import { MAX_BLOB_BYTES } from '../sync/protocol';
  * with the branch's enrolment secret, so head office can tell a file of that branch, untouched.
  */
 export const EXPORT_FORMAT = 'countersign-export';
+/**
+ * Version 1: cases only. Version 2 adds the monthly reports (reports.ndjson, counts.reports). A
+ * branch writes 2 only when the file carries reports, so a file without any still opens at a head
+ * office that knows only 1; head office reads both.
+ */
 export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION_WITH_REPORTS = 2;
 
 export const PARTS = {
   manifest: 'manifest.json',
   cases: 'cases.ndjson',
   events: 'events.ndjson',
   xlsx: 'cases.xlsx',
+  /** Version 2: one monthly report a line, as the online sync sends it (reportEntrySchema). */
+  reports: 'reports.ndjson',
   attachmentPrefix: 'attachments/',
 } as const;
 
@@ -40,7 +48,7 @@ export const partSchema = z
     name: z
       .string()
       .max(80)
-      .regex(/^(cases\.ndjson|events\.ndjson|cases\.xlsx|attachments\/[0-9a-f]{64})$/),
+      .regex(/^(cases\.ndjson|events\.ndjson|cases\.xlsx|reports\.ndjson|attachments\/[0-9a-f]{64})$/),
     sha256: hex64,
     size: z.number().int().min(0).max(MAX_EXPORT_BYTES),
   })
@@ -51,7 +59,7 @@ export type Part = z.output<typeof partSchema>;
 export const unsignedManifestSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION),
+    version: z.union([z.literal(EXPORT_VERSION), z.literal(EXPORT_VERSION_WITH_REPORTS)]),
     /** A fresh UUID per file: head office remembers it, so the same file imported twice says "already imported". */
     fileId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
     branch: branchCodeSchema,
@@ -59,7 +67,7 @@ export const unsignedManifestSchema = z
     period: z.object({ from: isoDate, to: isoDate }).strict(),
     createdAt: z.number().int().min(0).max(8.64e15),
     appVersion: z.string().min(1).max(40),
-    counts: z.object({ cases: count, events: count, attachments: count }).strict(),
+    counts: z.object({ cases: count, events: count, attachments: count, reports: count.optional() }).strict(),
     parts: z.array(partSchema).min(3).max(MAX_EXPORT_ENTRIES),
   })
   .strict();
@@ -72,6 +80,9 @@ export type Manifest = z.output<typeof manifestSchema>;
 export function canonicalManifest(manifest: UnsignedManifest): string {
   return canonicalJson(manifest) ?? '';
 }
+
+/** Most monthly reports in one file. */
+export const MAX_EXPORT_REPORTS = 500;
 
 /** The largest attachment a file may carry: the same as online. */
 export const MAX_EXPORT_ATTACHMENT_BYTES = MAX_BLOB_BYTES;

@@ -1,11 +1,22 @@
 import { unzipSync } from 'fflate';
-import { caseEntrySchema, sameSignature, hmacSignature, sha256Hex, syncedEventSchema, type CaseEntry } from '../sync/protocol';
+import {
+  caseEntrySchema,
+  hmacSignature,
+  reportEntrySchema,
+  sameSignature,
+  sha256Hex,
+  syncedEventSchema,
+  type CaseEntry,
+  type ReportEntry,
+} from '../sync/protocol';
 import {
   canonicalManifest,
   manifestSchema,
   MAX_EXPORT_BYTES,
   MAX_EXPORT_CASES,
   MAX_EXPORT_ENTRIES,
+  MAX_EXPORT_REPORTS,
+  EXPORT_VERSION,
   MAX_TEXT_PART_BYTES,
   MAX_UNZIPPED_BYTES,
   PARTS,
@@ -103,6 +114,12 @@ export function openExportFile(bytes: Uint8Array): OpenedExport {
   if (names.size !== manifest.parts.length) throw new ExportFileError('bad_manifest', 'the manifest names a part twice');
   for (const name of [PARTS.cases, PARTS.events, PARTS.xlsx])
     if (!names.has(name)) throw new ExportFileError('bad_manifest', `the manifest does not name ${name}`);
+  // Reports came with version 2, and a version 2 manifest counts what reports.ndjson holds.
+  if (
+    names.has(PARTS.reports) !== (manifest.version !== EXPORT_VERSION) ||
+    (manifest.counts.reports !== undefined) !== names.has(PARTS.reports)
+  )
+    throw new ExportFileError('bad_manifest', `${PARTS.reports} and its count belong to version 2 files, and to them only`);
   const extra = Object.keys(files).find((n) => n !== PARTS.manifest && !names.has(n));
   if (extra) throw new ExportFileError('unexpected_part', `the part ${extra.slice(0, 100)} is not in the manifest`);
   const parts = new Map<string, Uint8Array>();
@@ -190,4 +207,18 @@ export function readEntries(opened: OpenedExport, parse: (text: string) => unkno
       if (!parts.has(`${PARTS.attachmentPrefix}${a.sha256}`))
         throw new ExportFileError('missing_part', `case ${entry.caseId} refers to attachment ${a.sha256}, not in the file`);
   return entries;
+}
+
+/** The file's monthly reports (none in a version 1 file), each checked as the online sync checks one and of the file's branch. */
+export function readReports(opened: OpenedExport, parse: (text: string) => unknown = JSON.parse): ReportEntry[] {
+  const bytes = opened.parts.get(PARTS.reports);
+  if (!bytes) return [];
+  const reportLines = lines(bytes, PARTS.reports);
+  if (reportLines.length > MAX_EXPORT_REPORTS) throw new ExportFileError('bad_content', `more than ${MAX_EXPORT_REPORTS} reports`);
+  const reports = reportLines.map((line, i) => parseLine(line, PARTS.reports, i + 1, parse, reportEntrySchema));
+  if (reports.length !== opened.manifest.counts.reports)
+    throw new ExportFileError('bad_content', 'the counts in the manifest do not match the parts');
+  const foreign = reports.find((r) => r.data.branch.code !== opened.manifest.branch || r.data.month !== r.month);
+  if (foreign) throw new ExportFileError('bad_content', `report ${foreign.reportId} is of another branch or month than it says`);
+  return reports;
 }

@@ -7,7 +7,8 @@
 import { catalogs } from '../i18n/translate';
 import type { FormContext } from './context';
 import { cssString, escapeHtml, escapeText, html, joinHtml, NO_HTML, type Html } from './escape';
-import { documentFonts, type DocumentFonts } from './fonts';
+import type { Locale } from '../i18n/translate';
+import { documentFonts, type DocumentFonts, type FontSource } from './fonts';
 import { qrSvg } from './qr';
 
 export { html, joinHtml, NO_HTML, type Html };
@@ -144,7 +145,7 @@ function pageNumberContent(template: string): string {
     .join(' ');
 }
 
-interface MarginTexts {
+export interface MarginTexts {
   topLeft: string;
   topRight: string;
   bottomLeft: string;
@@ -158,9 +159,9 @@ function marginTexts(ctx: FormContext, title: string): MarginTexts {
   };
 }
 
-function pageCss(ctx: FormContext, margins: MarginTexts, fontFamily: string): string {
+function pageCss(language: Locale, margins: MarginTexts, fontFamily: string): string {
   const margin = `font-family:${fontFamily};font-size:8.5pt;font-weight:400;color:#333;`;
-  const pageNumber = pageNumberContent(catalogs[ctx.language]['forms.page.number'] ?? '{{page}} / {{pages}}');
+  const pageNumber = pageNumberContent(catalogs[language]['forms.page.number'] ?? '{{page}} / {{pages}}');
   return `
 @page{size:A4;margin:14mm 15mm 14mm 15mm;
   @top-left{content:${cssString(margins.topLeft)};${margin}vertical-align:bottom;padding-bottom:2mm}
@@ -224,19 +225,37 @@ export function textRuns(html: string): { regular: string; bold: string } {
 }
 
 /** The whole self-contained HTML document: fonts chosen for its own characters, inlined. */
-export async function renderPage(ctx: FormContext, doc: DocumentBody): Promise<{ html: string; fonts: DocumentFonts }> {
-  const margins = marginTexts(ctx, doc.title);
+export function renderPage(ctx: FormContext, doc: DocumentBody): Promise<{ html: string; fonts: DocumentFonts }> {
+  return renderFramedPage(
+    { language: ctx.language, fonts: ctx.input.fonts },
+    doc,
+    marginTexts(ctx, doc.title),
+    `${doc.title} ${ctx.record.caseNo}`,
+  );
+}
+
+/**
+ * A document that is not of one case (the monthly report): the same page frame, with the margin
+ * texts its builder chooses and the page title of the browser tab.
+ */
+export async function renderFramedPage(
+  page: { language: Locale; fonts: FontSource },
+  doc: DocumentBody,
+  margins: MarginTexts,
+  pageTitle: string,
+): Promise<{ html: string; fonts: DocumentFonts }> {
+  const { language } = page;
   const runs = textRuns(doc.body);
-  const regular = `${runs.regular} ${margins.topLeft} ${margins.topRight} ${margins.bottomLeft} ${catalogs[ctx.language]['forms.page.number'] ?? ''} 0123456789/`;
-  const fonts = await documentFonts(ctx.input.fonts, ctx.language, { regular, bold: `${runs.bold} ${doc.title}` });
+  const regular = `${runs.regular} ${margins.topLeft} ${margins.topRight} ${margins.bottomLeft} ${catalogs[language]['forms.page.number'] ?? ''} 0123456789/`;
+  const fonts = await documentFonts(page.fonts, language, { regular, bold: `${runs.bold} ${doc.title}` });
   // The style sheet is built from constants, fonts as base64 and margin texts through cssString.
-  const style = `${fonts.css}\n${pageCss(ctx, margins, fonts.fontFamily)}` as Html;
-  const page = html`<!DOCTYPE html>
-    <html lang="${h(ctx.language)}">
+  const style = `${fonts.css}\n${pageCss(language, margins, fonts.fontFamily)}` as Html;
+  const out = html`<!DOCTYPE html>
+    <html lang="${h(language)}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width" />
-        <title>${h(doc.title)} ${h(ctx.record.caseNo)}</title>
+        <title>${h(pageTitle)}</title>
         <style>
           ${style}
         </style>
@@ -245,5 +264,5 @@ export async function renderPage(ctx: FormContext, doc: DocumentBody): Promise<{
         ${doc.body}
       </body>
     </html>`;
-  return { html: page, fonts };
+  return { html: out, fonts };
 }

@@ -4,6 +4,7 @@ import { deadlineMessages } from '../deadlines/messages';
 import { authMessages } from '../api/authMessages';
 import { archiveMessages } from '../archive/messages';
 import { statsMessages } from '../stats/messages';
+import { reportMessages } from '../reports/messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
@@ -19,6 +20,7 @@ const MESSAGE_PARTS: Record<Locale, Record<string, string>>[] = [
   archiveMessages,
   statsMessages,
   accountabilityMessages,
+  reportMessages,
 ];
 
 export const catalogs: Record<Locale, Record<string, string>> = {

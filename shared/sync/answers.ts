@@ -8,6 +8,7 @@ import {
   type BatchAnswer,
   type BlobStatus,
   type CalendarsAnswer,
+  type ReportAnswer,
   type RequestErrorAnswer,
   type RequestErrorCode,
 } from './protocol';
@@ -43,6 +44,12 @@ export const calendarsAnswerSchema: z.ZodType<CalendarsAnswer> = z.object({
   latest: z.number().int().min(0),
   calendars: z.array(publishedCalendarSchema).max(200),
   policies: publishedPoliciesSchema.optional(),
+});
+
+export const reportAnswerSchema: z.ZodType<ReportAnswer> = z.object({
+  reportId: z.string(),
+  status: z.enum(['accepted', 'duplicate']),
+  serverTime: epochMs,
 });
 
 const refusalSchema = z.object({

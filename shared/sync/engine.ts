@@ -1,6 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncError } from '../api/contract';
-import { batchAnswerSchema, blobStatusSchema, calendarsAnswerSchema, readAnswer, transportFailure, type Answer } from './answers';
+import {
+  batchAnswerSchema,
+  blobStatusSchema,
+  calendarsAnswerSchema,
+  readAnswer,
+  reportAnswerSchema,
+  transportFailure,
+  type Answer,
+} from './answers';
 import { backoffDelay } from './backoff';
 import { gzip } from './gzip';
 import type { Enrolment } from './enrolment';
@@ -15,6 +23,8 @@ import {
   type BlobStatus,
   type CaseEntry,
   type CalendarsAnswer,
+  type ReportAnswer,
+  type ReportEntry,
 } from './protocol';
 import { signedRequest, type RequestParts } from './request';
 import type { Timers, Transport } from './transport';
@@ -65,6 +75,10 @@ export interface SyncSource {
   calendarsSince?(): Promise<number>;
   /** Keeps the calendars head office answered (each year's newest). */
   receiveCalendars?(answer: CalendarsAnswer): Promise<void>;
+  /** Monthly reports not yet delivered, oldest first. A source without it sends none. */
+  pendingReports?(): Promise<ReportEntry[]>;
+  /** Head office holds this report. */
+  acknowledgeReport?(reportId: string, at: number): Promise<void>;
 }
 
 export interface SyncEngineDeps extends Timers {
@@ -267,6 +281,42 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (answer.ok) await source.receiveCalendars(answer.value);
   }
 
+  /**
+   * After the cases: each monthly report not yet delivered, one request each (a report is small,
+   * and one head office cannot take does not hold the others back). Answers the failure that
+   * stops the run, and the refusal of a report set aside (tried again next run), if any.
+   */
+  async function sendReports(enrolment: Enrolment): Promise<{ failure: SyncError | null; setAside: SyncError | null; sent: number }> {
+    if (!source.pendingReports || !source.acknowledgeReport) return { failure: null, setAside: null, sent: 0 };
+    let setAside: SyncError | null = null;
+    let sent = 0;
+    for (const report of await source.pendingReports()) {
+      const requestId = uuidv7();
+      const text = JSON.stringify({ protocol: PROTOCOL_VERSION, requestId, branch: enrolment.branch, report });
+      const body = await gzip(encoder.encode(text));
+      const answer = await exchange<ReportAnswer>(
+        enrolment,
+        { method: 'POST', path: PATHS.reports, body, requestId, contentType: 'application/json', gzip: true },
+        reportAnswerSchema,
+      );
+      if (answer.ok && answer.value.reportId === report.reportId) {
+        await source.acknowledgeReport(report.reportId, now());
+        sent++;
+      } else if (answer.ok) {
+        setAside ??= { code: 'bad_answer', at: now(), status: 200, detail: `report ${report.month}` };
+      } else if (ONE_CASE_REFUSALS.has(answer.error.code)) {
+        setAside ??= { ...answer.error, detail: `report ${report.month} v${report.version}` };
+      } else if (answer.error.code === 'not_found') {
+        // A head office without the route (older than the reports): they wait; the cases went.
+        setAside ??= { ...answer.error, detail: `report ${report.month} v${report.version}` };
+        break;
+      } else {
+        return { failure: answer.error, setAside, sent };
+      }
+    }
+    return { failure: null, setAside, sent };
+  }
+
   async function run(): Promise<RunOutcome> {
     const enrolled = await deps.enrolment();
     if (!enrolled) return { result: 'not_enrolled' };
@@ -354,6 +404,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (failure || !resend) break;
       resend = false;
     }
+    let reportProblem: SyncError | null = null;
+    if (!failure) {
+      const reports = await sendReports(enrolment);
+      failure = reports.failure;
+      reportProblem = reports.setAside;
+      if (reports.sent > 0) answered = true;
+    }
     if (!failure) await receiveCalendars(enrolment);
 
     async function sendWaiting(): Promise<void> {
@@ -378,7 +435,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
 
     const at = now();
-    const problem = failure ?? [...skip.values()][0] ?? null;
+    const problem = failure ?? [...skip.values()][0] ?? reportProblem;
     const attempt = problem ? state.attempt + 1 : 0;
     state = {
       ...state,

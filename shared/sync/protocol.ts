@@ -7,6 +7,7 @@ import type { PublishedPolicy } from '../deadlines/publishedPolicies';
 import { actorSchema } from '../domain/case';
 import { branchCodeSchema } from '../domain/caseNumber';
 import { EVENT_TYPES } from '../domain/enums';
+import { monthReportDataSchema, reportLanguageSchema, reportMonthSchema } from '../reports/data';
 import { MAX_ATTACHMENT_BYTES } from '../workflow/commands';
 
 /**
@@ -54,6 +55,8 @@ export const PATHS = {
   blob: (sha: string) => `/v1/blobs/${sha}`,
   /** GET `/v1/calendars?since=<version>`: head office's calendars published after that version. */
   calendars: '/v1/calendars',
+  /** POST one monthly report (docs/sync-protocol.md, "Monthly reports"). */
+  reports: '/v1/reports',
 } as const;
 
 export interface SignedParts {
@@ -262,6 +265,55 @@ export interface CalendarsAnswer {
    * calendar file (CalendarFile) carries the same list, for branches that do not sync.
    */
   policies?: PublishedPolicy[];
+}
+
+/** A report's spreadsheet is at most this large, its PDF at most this (as bytes, before base64). */
+export const MAX_REPORT_XLSX_BYTES = 1024 * 1024;
+export const MAX_REPORT_PDF_BYTES = 4 * 1024 * 1024;
+
+const base64 = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+/**
+ * One monthly report for the operations department (R7.4): its figures as data, the spreadsheet
+ * and, when the branch printed one, the PDF (both base64). Head office keeps every version;
+ * storing is idempotent on (branch, reportId).
+ */
+export const reportEntrySchema = z
+  .object({
+    reportId: id,
+    month: reportMonthSchema,
+    version: z.number().int().min(1).max(10_000),
+    language: reportLanguageSchema,
+    createdAt: epochMs,
+    createdBy: z.string().min(1).max(64),
+    data: monthReportDataSchema,
+    xlsx: base64(MAX_REPORT_XLSX_BYTES).min(4),
+    pdf: base64(MAX_REPORT_PDF_BYTES).min(4).nullable(),
+  })
+  .strict();
+export type ReportEntry = z.output<typeof reportEntrySchema>;
+
+/** The body of POST /v1/reports. */
+export const reportRequestSchema = z
+  .object({
+    protocol: z.literal(PROTOCOL_VERSION),
+    /** The signed request id (x-countersign-request). */
+    requestId: uuid,
+    branch: branchCodeSchema,
+    report: reportEntrySchema,
+  })
+  .strict();
+export type ReportRequest = z.output<typeof reportRequestSchema>;
+
+/** accepted: head office now holds this report; duplicate: it already did (the branch treats both as delivered). */
+export interface ReportAnswer {
+  reportId: string;
+  status: 'accepted' | 'duplicate';
+  serverTime: number;
 }
 
 export interface HealthAnswer {

@@ -16,7 +16,7 @@ function installBridge(answer: DesktopPrintResult) {
     edition: 'desktop',
     requestStorePort: () => {},
     settings: { get: async () => ({}) as never, set: async () => ({}) as never },
-    print: { document: async (request) => (asked.push(request), answer), printers: async () => [] },
+    print: { document: async (request) => (asked.push(request), answer), printers: async () => [], report: async () => ({}) as never },
     sync: { enrol: async () => ({}) as never },
     files: { saveExport: async () => true },
   };

@@ -62,7 +62,7 @@ describe('UI preload', () => {
     expect(Object.keys(bridge).sort()).toEqual(['edition', 'files', 'print', 'requestStorePort', 'settings', 'sync']);
     expect(Object.keys(bridge.files)).toEqual(['saveExport']);
     expect(Object.keys(bridge.settings).sort()).toEqual(['get', 'set']);
-    expect(Object.keys(bridge.print).sort()).toEqual(['document', 'printers']);
+    expect(Object.keys(bridge.print).sort()).toEqual(['document', 'printers', 'report']);
     expect(Object.keys(bridge.sync)).toEqual(['enrol']);
     expect(
       Object.isFrozen(bridge) && Object.isFrozen(bridge.settings) && Object.isFrozen(bridge.print) && Object.isFrozen(bridge.sync),
@@ -210,7 +210,7 @@ describe('a UI window talks to the one store host through main’s broker', () =
       edition: 'desktop',
       requestStorePort: () => broker.connect(contents as never),
       settings: { get: async () => ({}) as never, set: async () => ({}) as never },
-      print: { document: async () => ({}) as never, printers: async () => [] },
+      print: { document: async () => ({}) as never, printers: async () => [], report: async () => ({}) as never },
       sync: { enrol: async () => ({}) as never },
       files: { saveExport: async () => true },
     };

@@ -76,10 +76,22 @@ describe('main saves export files for the UI', () => {
     expect(saving.written).toEqual([[`/home/s01/${sheet.fileName}`, sheet.bytes]]);
   });
 
+  it("saves a monthly report's spreadsheet and PDF under their own names (docs/monthly-report.md)", async () => {
+    const saving = files();
+    for (const fileName of ['complaints-BJ01-2026-11-v2.xlsx', 'complaints-BJ01-2026-11-v2.pdf'])
+      expect(await saving.exportFiles.save({ ...request, fileName })).toBe(true);
+    expect(saving.written.map(([path]) => path)).toEqual([
+      '/home/s01/complaints-BJ01-2026-11-v2.xlsx',
+      '/home/s01/complaints-BJ01-2026-11-v2.pdf',
+    ]);
+  });
+
   it.each([
     ['a name with a path in it', { ...request, fileName: '../../.bashrc' }],
     ['another spreadsheet', { ...request, fileName: 'payroll.xlsx' }],
     ['a score sheet name with a path', { ...request, fileName: '../score-sheet-2026-11-01-2026-11-30.xlsx' }],
+    ['a report name of another kind', { ...request, fileName: 'complaints-BJ01-2026-11-v2.exe' }],
+    ['a report name with a path', { ...request, fileName: 'complaints-../2026-11-v2.xlsx' }],
     ['no bytes', { ...request, bytes: new Uint8Array(0) }],
     ['bytes that are not bytes', { ...request, bytes: 'PK' }],
   ])('refuses %s', async (_what, bad) => {

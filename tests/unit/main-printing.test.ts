@@ -12,7 +12,7 @@ import { servePort } from '../../electron/store/portServer';
 import type { StoreHost } from '../../electron/store/host';
 import type { DesktopPrintRequest } from '../../shared/api/desktopBridge';
 import type { Locale } from '../../shared/i18n/translate';
-import { CLERK, configuredHost, register } from '../store/fixtures';
+import { CLERK, configuredHost, register, SUPERVISOR } from '../store/fixtures';
 
 const PDF = new TextEncoder().encode('%PDF-1.7 fake');
 
@@ -217,5 +217,63 @@ describe('printing in main', () => {
       { name: 'HP_1', displayName: 'HP LaserJet', isDefault: true },
       { name: 'PDF', displayName: 'PDF', isDefault: false },
     ]);
+  });
+});
+
+describe('a monthly report printed to PDF by main', () => {
+  it("renders the report's page in its language, prints it to PDF and keeps the PDF with the report", async () => {
+    const { host } = await configuredHost();
+    await register(host);
+    const made = await host.call('reports.monthly.create', { month: '2026-03', language: 'en' }, SUPERVISOR);
+    if (!made.ok) throw new Error(made.error.message);
+    const store = mainStoreOf(host);
+    const pages = new Map<string, string>();
+    const { win, calls } = fakeWindow(pages);
+    const printer = createPrinter({
+      openWindow: () => win,
+      pages,
+      fonts: nodeFontSource(),
+      printerName: () => '',
+      locale: () => 'zh-CN',
+      store,
+      now: () => Date.parse('2026-03-31T18:00:00+08:00'),
+    });
+    const answer = await printer.report({ reportId: made.value.report.id, token: SUPERVISOR.token });
+    expect(answer).toMatchObject({ ok: true, report: { id: made.value.report.id, pdfBytes: PDF.byteLength, deliveredAt: null } });
+    expect(calls.html).toContain('Monthly complaint report');
+    expect(calls.destroyed).toBe(true);
+    expect(pages.size).toBe(0);
+    const read = await host.call('reports.get', { reportId: made.value.report.id }, SUPERVISOR);
+    expect(read.ok && read.value.pdf).toEqual(PDF);
+    // Queued again for head office, now with its PDF.
+    const pending = await host.call('sync.reports.pending', {}, SUPERVISOR, 'main');
+    expect(pending.ok && pending.value.map((r) => r.pdf)).toEqual([Buffer.from(PDF).toString('base64')]);
+  });
+
+  it('refuses a request carrying anything but the report id and who asks, and a report that does not exist', async () => {
+    const { host } = await configuredHost();
+    const store = mainStoreOf(host);
+    const pages = new Map<string, string>();
+    const { win } = fakeWindow(pages);
+    const printer = createPrinter({
+      openWindow: () => win,
+      pages,
+      fonts: nodeFontSource(),
+      printerName: () => '',
+      locale: () => 'en',
+      store,
+      now: Date.now,
+    });
+    expect(await printer.report({ reportId: 'r1', token: SUPERVISOR.token, html: '<script>' })).toMatchObject({ ok: false });
+    expect(await printer.report({ reportId: crypto.randomUUID(), token: SUPERVISOR.token })).toEqual({
+      ok: false,
+      message: 'This report was not found.',
+    });
+  });
+
+  it('a UI connection may not attach a PDF itself', async () => {
+    const { host } = await configuredHost();
+    const r = await host.call('reports.attachPdf', { reportId: 'r1', pdf: PDF }, SUPERVISOR);
+    expect(r.ok || r.error.code).toBe('forbidden');
   });
 });

@@ -138,7 +138,10 @@ describe('IPC sender check', () => {
     const ipcMain = { on: (c: string, h: Handler) => on.set(c, h), handle: (c: string, h: Handler) => handle.set(c, h) };
     const broker = { connect: vi.fn() };
     const settings = { get: vi.fn(() => ({ language: 'en' })), set: vi.fn((patch: unknown) => ({ patched: patch })) };
-    const printer = { print: vi.fn(async () => ({ ok: true as const, printed: false as const })) };
+    const printer = {
+      print: vi.fn(async () => ({ ok: true as const, printed: false as const })),
+      report: vi.fn(async () => ({ ok: false as const, message: 'no' })),
+    };
     const printers = vi.fn(async () => []);
     const sync = { enrol: vi.fn(async (request: unknown) => ({ ok: true as const, value: { asked: request } as never })) };
     const exportFiles = { sign: vi.fn(async () => 'v1=signed'), save: vi.fn(async () => true) };

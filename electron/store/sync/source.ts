@@ -7,6 +7,7 @@ import type { StoreContext } from '../context';
 import type { StoredOutboxRow } from '../db';
 import { heldHqCalendars, receiveHqCalendars } from '../calendars';
 import { eventsOf } from '../ledger';
+import { acknowledgeReport, pendingReports } from '../monthReport';
 
 /** The engine's state (SyncState), in the meta table. */
 export const META_SYNC_STATE = 'syncState';
@@ -104,7 +105,12 @@ export async function storedEnrolment(ctx: StoreContext): Promise<StoredEnrolmen
 
 /** The sync as the app bar shows it. Reads the outbox and meta only, so a live query re-runs when either changes. */
 export async function syncStatus(ctx: StoreContext): Promise<SyncStatus> {
-  const [enrolment, state, waiting] = await Promise.all([storedEnrolment(ctx), loadSyncState(ctx), waitingCount(ctx)]);
+  const [enrolment, state, waiting, reportsWaiting] = await Promise.all([
+    storedEnrolment(ctx),
+    loadSyncState(ctx),
+    waitingCount(ctx),
+    ctx.db.reports.where('[delivered+createdAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).count(),
+  ]);
   return {
     enrolled: enrolment !== null,
     hqUrl: enrolment?.hqUrl ?? null,
@@ -115,6 +121,7 @@ export async function syncStatus(ctx: StoreContext): Promise<SyncStatus> {
     nextAttemptAt: state.nextAttemptAt,
     lastError: state.lastError,
     sending: state.sending,
+    reportsWaiting,
   };
 }
 
@@ -129,6 +136,8 @@ export function dexieSyncSource(ctx: StoreContext): SyncSource {
     saveState: (state) => saveSyncState(ctx, state),
     waiting: () => waitingCount(ctx),
     calendarsSince: async () => (await heldHqCalendars(ctx)).since,
+    pendingReports: () => pendingReports(ctx),
+    acknowledgeReport: (reportId, at) => acknowledgeReport(ctx, reportId, at),
     receiveCalendars: (answer) => receiveHqCalendars(ctx, answer),
   };
 }

@@ -1,3 +1,4 @@
+import { reportsEn } from './reports';
 import type { Messages } from './zh-CN';
 
 /** The HQ page's words, English. */
@@ -11,6 +12,7 @@ export const en: Messages = {
   'nav.import': 'Import',
   'nav.cases': 'Cases',
   'nav.policies': 'Deadline policies',
+  ...reportsEn,
   'lang.label': 'Language',
   'user.signedIn': 'Signed in: {name}',
   'user.signOut': 'Sign out',

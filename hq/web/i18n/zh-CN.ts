@@ -1,3 +1,5 @@
+import { reportsZhCN } from './reports';
+
 /** The HQ page's words, 简体中文 (the default). Its keys are the key set: the other languages must have each (typecheck). */
 export const zhCN = {
   'app.title': 'Countersign 总部',
@@ -9,6 +11,7 @@ export const zhCN = {
   'nav.import': '导入',
   'nav.cases': '案件',
   'nav.policies': '时限规定',
+  ...reportsZhCN,
   'lang.label': '界面语言',
   'user.signedIn': '已登录：{name}',
   'user.signOut': '退出登录',

@@ -1,3 +1,4 @@
+import { reportsZhTW } from './reports';
 import type { Messages } from './zh-CN';
 
 /** The HQ page's words, 繁體中文. */
@@ -11,6 +12,7 @@ export const zhTW: Messages = {
   'nav.import': '匯入',
   'nav.cases': '案件',
   'nav.policies': '時限規定',
+  ...reportsZhTW,
   'lang.label': '介面語言',
   'user.signedIn': '已登入：{name}',
   'user.signOut': '登出',

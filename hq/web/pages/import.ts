@@ -19,9 +19,17 @@ function outcomeView(ctx: PageContext, o: UploadOutcome): Html {
   if (o.status === 'already_imported')
     return html`<p class="message" role="status">${t('import.already', { ...file, at: formatTime(locale, o.importedAt) ?? '' })}</p>`;
   const n = (s: string) => o.results.filter((r) => r.status === s).length;
+  const reports = o.reports.length
+    ? html`<p class="message" role="status">
+        <a href="/reports"
+          >${t('import.reports', { count: o.reports.length, accepted: o.reports.filter((r) => r.status === 'accepted').length })}</a
+        >
+      </p>`
+    : null;
   return html`<p class="message" role="status">
       ${t('import.imported', { ...file, cases: o.results.length, accepted: n('accepted'), duplicate: n('duplicate'), rejected: n('rejected') })}
     </p>
+    ${reports}
     <table>
       <caption>
         ${t('import.casesCaption')}

@@ -30,6 +30,7 @@ import { CalendarSources } from './CalendarSources';
 import { PolicySource } from './PolicySource';
 import { ExportSection } from './ExportSection';
 import { RulesEditor } from '../accountability/RulesEditor';
+import { ReportsSection } from '../reports/ReportsSection';
 import { HeadOfficeSection } from './HeadOfficeSection';
 import { PrinterSection } from './PrinterSection';
 import { SignInSection } from './SignInSection';
@@ -377,6 +378,7 @@ export function SettingsScreen({ branch, onBranchChange }: { branch: Branch; onB
       <HeadOfficeSection />
       <ExportSection />
       <RulesEditor />
+      <ReportsSection />
       {bridge && <PrinterSection bridge={bridge} />}
       {org?.ok && deadlines?.ok && (
         <>
