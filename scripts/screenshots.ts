@@ -45,6 +45,8 @@ try {
             name: 'Branch name',
             staff: 'Your staff id',
             staffName: 'Your name',
+            password: 'Password',
+            passwordAgain: 'Password again',
             save: 'Save and start registering',
             person: 'Complainant name',
             phone: 'Contact phone',
@@ -56,6 +58,8 @@ try {
             name: '网点名称',
             staff: '您的工号',
             staffName: '您的姓名',
+            password: '设置密码',
+            passwordAgain: '再次输入密码',
             save: '保存并开始登记',
             person: '投诉人姓名',
             phone: '联系电话',
@@ -66,6 +70,8 @@ try {
     await field(page, L.name).fill('北京朝阳一店');
     await field(page, L.staff).fill('c01');
     await field(page, L.staffName).fill('张敏');
+    await field(page, L.password).fill('counter-admin-01');
+    await field(page, L.passwordAgain).fill('counter-admin-01');
     await page.getByRole('button', { name: L.save }).click();
     await field(page, L.person).waitFor();
     await shot(page, `${locale}-2-intake`);

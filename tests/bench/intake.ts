@@ -33,6 +33,8 @@ try {
   await page.getByLabel('网点代码').fill('BJ01');
   await page.getByLabel('网点名称').fill('北京朝阳一店');
   await page.getByLabel('您的工号').fill('c01');
+  await page.getByLabel('设置密码').fill('counter-admin-01');
+  await page.getByLabel('再次输入密码').fill('counter-admin-01');
   await page.getByRole('button', { name: '保存并开始登记' }).click();
   await page.getByRole('heading', { name: '客户投诉登记' }).waitFor();
 

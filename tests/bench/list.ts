@@ -219,6 +219,8 @@ async function firstRun(page: Page, base: string) {
   await page.getByRole('option', { name: '典当行' }).click();
   await page.getByLabel('您的工号').fill('s01');
   await page.getByLabel('您的姓名').fill('主管');
+  await page.getByLabel('设置密码').fill('counter-admin-01');
+  await page.getByLabel('再次输入密码').fill('counter-admin-01');
   await page.getByRole('button', { name: '保存并开始登记' }).click();
   await page.getByRole('heading', { name: '客户投诉登记' }).waitFor();
 }

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { ADMIN_PASSWORD, FirstRunPage, Session } from './pages/app';
+import { seriousViolations } from './pages/axe';
 
 /** Sign-in at the counter: the store host decides who acts; the screens only ask. */
 
@@ -77,4 +78,41 @@ test('the counter locks after the idle time set in settings, keeping the intake 
   await page.keyboard.press('Enter');
   await expect(lock).toBeHidden();
   await expect(page.getByLabel('投诉人姓名')).toHaveValue('孙女士');
+});
+
+test('the lock, the sign-in page and the PIN settings read in English and Chinese, with no serious accessibility fault', async ({
+  page,
+  openApp,
+}, testInfo) => {
+  await openApp();
+  await new FirstRunPage(page).setUp(BRANCH, ADMIN, { staff: [CLERK] });
+  await page.getByRole('tab', { name: '网点设置' }).click();
+  await expect(page.getByRole('region', { name: '登录与锁定' })).toBeVisible();
+  await page.getByRole('region', { name: '登录与锁定' }).screenshot({ path: testInfo.outputPath('security-zh-CN.png') });
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('dialog', { name: '已锁定' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('lock-zh-CN.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The session ended with the lock: after a reload the sign-in page asks, here in English.
+  await page.evaluate(() => localStorage.setItem('countersign.locale', 'en'));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('sign-in-en.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('Staff id').fill(ADMIN.id);
+  await page.getByLabel('PIN or password').fill('not-the-password');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Wrong staff id or PIN');
+  await page.getByLabel('PIN or password').fill(ADMIN_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /^王管理 \(administrator\)/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Branch settings' }).click();
+  const security = page.getByRole('region', { name: 'Sign-in and locking' });
+  await expect(security.getByRole('heading', { name: "Set a staff member's PIN" })).toBeVisible();
+  await security.screenshot({ path: testInfo.outputPath('security-en.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('dialog', { name: 'Locked' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('lock-en.png') });
 });

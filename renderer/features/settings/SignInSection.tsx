@@ -101,6 +101,7 @@ function IdleMinutes() {
       <TextField
         size="small"
         type="number"
+        sx={{ minWidth: 280 }}
         label={t('security.idleMinutes')}
         value={shown}
         onChange={(e) => setMinutes(e.target.value)}

@@ -24,14 +24,15 @@ export function SignInPage(props: { api: StoreApi; locale: Locale; onSignedIn: (
 }
 
 /**
- * The counter locked (idle, Ctrl+Shift+L, or a session the host no longer accepts): a modal over
+ * The counter locked (idle, Ctrl+Shift+L, or a session the host no longer accepts): an opaque modal over
  * the screens, which stay mounted underneath, so an intake being typed is kept for whoever signs
  * in next.
  */
 export function LockScreen(props: { api: StoreApi; locale: Locale; onSignedIn: (session: Session) => void }) {
   const { t } = useTranslation();
   return (
-    <Dialog open aria-labelledby="lock-title" slotProps={{ backdrop: { sx: { backgroundColor: 'rgba(20, 30, 50, 0.96)' } } }}>
+    // Opaque: a passer-by sees nothing of the screens underneath. App puts the focus back itself.
+    <Dialog open disableRestoreFocus aria-labelledby="lock-title" slotProps={{ backdrop: { sx: { backgroundColor: '#1b2433' } } }}>
       <DialogTitle id="lock-title">{t('signIn.locked.title')}</DialogTitle>
       <DialogContent>
         <Typography variant="body2" sx={{ mb: 2 }}>
