@@ -50,6 +50,8 @@ async function footing(ctx: StoreContext, c: CaseRecord, actor: Actor, events?: 
   if (isSupervisorRole(actor.role)) return { basis: 'supervisor', grantId: null };
   const [grant] = await grantsOf(ctx, actor.staffId, c.id);
   if (grant) return { basis: 'grant', grantId: grant.id };
+  // The staff member a responsibility is recorded against reads the case they are charged for (to appeal, R8.3).
+  if ((c.accountability ?? []).some((a) => a.staffId === actor.staffId)) return { basis: 'accountable', grantId: null };
   const archived = (events ?? (await eventsOf(ctx.db, c.id))).findLast((e) => e.type === 'archived');
   const since = ctx.now() - (archived?.at ?? -Infinity);
   if (archived?.actor.staffId === actor.staffId && since >= 0 && since < ARCHIVER_WINDOW_MS) return { basis: 'archiver', grantId: null };

@@ -33,6 +33,7 @@ export const archiveUi = {
     'archive.log.basis.supervisor': '主管权限',
     'archive.log.basis.grant': '临时授权',
     'archive.log.basis.archiver': '本人归档后一小时内',
+    'archive.log.basis.accountable': '本案记有其责任（可申诉）',
   },
   'zh-TW': {
     'archive.restricted.title': '受限的歸檔案件',
@@ -62,6 +63,7 @@ export const archiveUi = {
     'archive.log.basis.supervisor': '主管權限',
     'archive.log.basis.grant': '臨時授權',
     'archive.log.basis.archiver': '本人歸檔後一小時內',
+    'archive.log.basis.accountable': '本案記有其責任（可申訴）',
   },
   en: {
     'archive.restricted.title': 'Restricted archived case',
@@ -91,5 +93,6 @@ export const archiveUi = {
     'archive.log.basis.supervisor': 'Supervisor',
     'archive.log.basis.grant': 'Temporary access',
     'archive.log.basis.archiver': 'Archived it within the hour',
+    'archive.log.basis.accountable': 'Responsibility recorded against them (may appeal)',
   },
 } as const;

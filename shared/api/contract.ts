@@ -425,7 +425,7 @@ export interface AccessLogEntry {
   role: Role;
   at: number;
   what: 'detail' | 'attachment' | 'print';
-  basis: 'supervisor' | 'grant' | 'archiver';
+  basis: 'supervisor' | 'grant' | 'archiver' | 'accountable';
   grantId: string | null;
 }
 

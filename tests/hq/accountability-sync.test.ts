@@ -3,7 +3,7 @@ import type { SyncStatus } from '../../shared/api/contract';
 import { changeLines } from '../../shared/i18n/changes';
 import type { StoreHost } from '../../electron/store/host';
 import { catalogWord, enumWord } from '../../hq/web/i18n';
-import { CLERK, HANDLER, intake, mustCommand, SUPERVISOR } from '../store/fixtures';
+import { CLERK, HANDLER, intake, mustCommand, SUPERVISOR, ORG_STAFF } from '../store/fixtures';
 import { BACKENDS, branchHost, heldCase, startHq, SUITE, type TestHq } from './fixtures';
 
 /** Resolves with the first status that `done` accepts (the status is live: no polling, no sleeping). */
@@ -37,7 +37,7 @@ for (const { backend, skip } of BACKENDS) {
     afterAll(() => hq?.close());
 
     it('archived and synced; then responsibility recorded, appealed and decided: each sent again, head office takes the longer chain', async () => {
-      const org = { departments: ['鉴定部'], staff: [{ id: 'h01', name: '李娜', role: 'handler' as const }] };
+      const org = { departments: ['鉴定部'], staff: ORG_STAFF.map((m) => (m.id === 'h01' ? { ...m, name: '李娜' } : m)) };
       const saved = await host.call('org.save', { organization: org }, SUPERVISOR);
       if (!saved.ok) throw new Error(saved.error.message);
       const registered = await host.call('cases.register', { intake: intake({ receivedAt: hq.clock.now() - 60_000 }) }, CLERK);

@@ -16,6 +16,7 @@ import {
   register,
   SUPERVISOR,
   TestClock,
+  ORG_STAFF,
 } from './fixtures';
 
 const DAY = 86_400_000;
@@ -28,6 +29,8 @@ const ORG = {
     { id: 'h02', name: '王强', role: 'handler' as const },
     { id: 'c01', name: '张敏', role: 'clerk' as const },
     { id: 's01', name: '赵主管', role: 'supervisor' as const },
+    // The fixture's administrator and second clerk stay on the list (a supervisor may not remove an administrator).
+    ...ORG_STAFF.filter((m) => m.id === 'a01' || m.id === 'c02'),
   ],
 };
 

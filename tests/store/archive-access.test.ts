@@ -348,3 +348,26 @@ describe('personal data leaving the store host', () => {
     host.close();
   });
 });
+
+describe('the staff member a responsibility is recorded against', () => {
+  it('reads that archived case (to appeal), logged as such; another handler still may not', async () => {
+    const { host } = await configuredHost('pawnshop');
+    const c = await register(host);
+    const archived = await mustCommand(host, c.id, 'closeAtCounter', { explanation: '当场解决' }, CLERK);
+    expect(archived.state).toBe('archived');
+    expect(await host.call('cases.get', { caseId: c.id }, HANDLER)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await mustCommand(
+      host,
+      c.id,
+      'recordAccountability',
+      { kind: 'direct', staffId: 'h01', measure: 'criticism', deduction: 1, reason: '未按规程复核' },
+      SUPERVISOR,
+    );
+    expect((await host.call('cases.get', { caseId: c.id }, HANDLER)).ok).toBe(true);
+    const other = await asStaff(host, 'h02', 'handler');
+    expect(await host.call('cases.get', { caseId: c.id }, other)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const log = await host.call('archive.accessLog', { caseId: c.id }, SUPERVISOR);
+    expect(log.ok && log.value.some((e) => e.staffId === 'h01' && e.basis === 'accountable')).toBe(true);
+    host.close();
+  });
+});
