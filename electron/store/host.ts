@@ -210,8 +210,15 @@ const handlers: { [M in Method]: Handler<M> } = {
   // --- end of accountability
   // Monthly report for the operations department (R7.4): electron/store/monthReport.ts.
   'reports.monthly.create': (ctx, params, actor) => createMonthlyReport(ctx, params, actor),
-  'reports.list': (ctx) => listReports(ctx),
-  'reports.get': (ctx, { reportId }) => readReport(ctx, reportId),
+  // A month's report names cases and staff: the operations department's, read by supervisors.
+  'reports.list': (ctx, _params, actor) => {
+    requireSupervisor(actor, 'errors.report.readSupervisorOnly');
+    return listReports(ctx);
+  },
+  'reports.get': (ctx, { reportId }, actor) => {
+    requireSupervisor(actor, 'errors.report.readSupervisorOnly');
+    return readReport(ctx, reportId);
+  },
   'sync.reports.pending': (ctx) => pendingReports(ctx),
   'sync.reports.acknowledge': async (ctx, { reportId, at }) => {
     await acknowledgeReport(ctx, reportId, at);

@@ -101,6 +101,12 @@ describe('the monthly report (reports.monthly.create)', () => {
     expect(listed.ok && listed.value.map((r) => r.version)).toEqual([2, 1]);
     const read = await host.call('reports.get', { reportId: first.report.id }, SUPERVISOR);
     expect(read.ok && read.value.data.total).toBe(1);
+    // A report names cases and staff: a clerk reads neither the list nor a report.
+    expect(await host.call('reports.list', {}, CLERK)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', key: 'errors.report.readSupervisorOnly' },
+    });
+    expect(await host.call('reports.get', { reportId: first.report.id }, CLERK)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await host.close();
   });
 
