@@ -109,6 +109,7 @@ test('a supervisor records responsibility on a closed case, the staff member app
   // In English.
   await page.getByLabel('界面语言').click();
   await page.getByRole('option', { name: 'English' }).click();
+  await expect(page.getByRole('listbox')).toBeHidden(); // the menu fades out; axe would judge it meanwhile
   await page.getByRole('tab', { name: 'Accountability' }).click();
   await page.getByRole('button', { name: 'Show the score sheet' }).click();
   await expect(page.getByRole('table', { name: 'By staff member' })).toBeVisible();
