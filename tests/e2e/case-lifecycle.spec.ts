@@ -1,7 +1,7 @@
 import { appNow } from './clock';
 import { expect, test, type Page } from './fixtures';
 import { WorkCalendar } from '../../shared/deadlines';
-import { CasePage, FirstRunPage, IntakePage, QueuesPage } from './pages/app';
+import { CasePage, FirstRunPage, IntakePage, QueuesPage, Session } from './pages/app';
 
 const HOUR = 3_600_000;
 /** As the case page shows times: China time, zh-CN short style. */
@@ -120,7 +120,8 @@ test('a pawnshop complaint from intake through an unsatisfied callback, reopenin
   await c.act('归档');
   await expect(c.state()).toHaveText('已归档');
   await expect(c.clock('总结归档')).toContainText('按时完成');
-  await expect(page.getByRole('group', { name: '可执行的操作' })).toHaveCount(0);
+  // Nothing of the workflow is left; a supervisor may still record responsibility (R8.3).
+  await expect(page.getByRole('group', { name: '可执行的操作' }).getByRole('button')).toHaveText(['追究责任']);
   const timeline = c.timeline();
   for (const step of ['登记', '分派', '批准方案', '客户回访', '结案', '归档']) await expect(timeline).toContainText(step);
 });
@@ -140,7 +141,7 @@ test('a courier complaint settled at the counter is archived at once, its explan
   await c.openFromList(caseNo);
   await c.act('当场办结', { 向客户的解释说明: '已当场找到包裹交给客户' });
   await expect(c.state()).toHaveText('已归档');
-  await expect(page.getByRole('group', { name: '可执行的操作' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: '可执行的操作' }).getByRole('button')).toHaveText(['追究责任']);
   const handling = page.getByRole('region', { name: '处理情况' });
   await expect(handling).toContainText('当场处理说明');
   await expect(handling).toContainText('已当场找到包裹交给客户');
@@ -174,12 +175,13 @@ test('a report (举报) goes to the supervisor: the clerk is told so, and offere
   openApp,
 }) => {
   await openApp();
-  await page.getByLabel('网点代码').fill('WH09');
-  await page.getByLabel('网点名称').fill('武汉九店');
-  await page.getByLabel('您的工号').fill('c09');
-  await page.getByLabel('您的角色').click();
-  await page.getByRole('option', { name: '登记员' }).click();
-  await page.getByRole('button', { name: '保存并开始登记' }).click();
+  await new FirstRunPage(page).setUp(
+    { code: 'WH09', name: '武汉九店', profile: '典当行' },
+    { id: 'a09', name: '管理员' },
+    { staff: [{ id: 'c09', name: '柜员', role: '登记员' }] },
+  );
+  // The clerk at the counter signs in (the first run's person is the branch's administrator).
+  await new Session(page).switchTo({ staffId: 'c09', name: '柜员', role: 'clerk' });
   const intake = new IntakePage(page);
   await intake.typeComplaint({ name: '匿名', phone: '13612345678', address: '', ref: '', content: '反映柜员私下收取费用' });
   await page.getByLabel('举报（检举）件，直接转主管').check();
