@@ -82,7 +82,11 @@ test('a supervisor enrols the branch: a malformed code is refused in words, a lo
 
 test('a clerk sees where sync stands but neither "Sync now" nor the enrolment', async ({ page, openApp }) => {
   await openApp();
-  await new FirstRunPage(page).setUp({ code: 'HZ07', name: '杭州驿站', profile: '快递驿站' }, { id: 's07', name: '站长' });
+  await new FirstRunPage(page).setUp(
+    { code: 'HZ07', name: '杭州驿站', profile: '快递驿站' },
+    { id: 's07', name: '站长' },
+    { staff: [{ id: 'c07', name: '柜员', role: '登记员' }] },
+  );
   const settings = new HeadOfficeSettings(page);
   await settings.open();
   await settings.enrol(enrolmentCode(await closedLoopbackUrl(), 'HZ07'));
