@@ -220,6 +220,8 @@ export class Session {
 
   /** Locks the counter and signs `staffId` in, keyboard only; the screens underneath stay as they were. */
   async signInWithKeyboard(staffId: string, secret = Session.secretOf(staffId)!) {
+    // Someone is signed in (the app bar names them) before the shortcut can lock.
+    await expect(this.page.getByRole('button', { name: /切换人员 Ctrl\+Shift\+L/ })).toBeVisible();
     await this.page.keyboard.press('Control+Shift+L');
     const lock = this.page.getByRole('dialog', { name: '已锁定' });
     await expect(lock).toBeVisible();
