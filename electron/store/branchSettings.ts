@@ -21,7 +21,12 @@ function checkStaffChange(before: Organization['staff'], after: Organization['st
   if (!self || self.role !== actor.role) fail('forbidden', 'errors.org.keepYourself');
   if (actor.role === 'admin') return;
   const key = (m: Organization['staff'][number]) => `${m.id}\u0000${m.name}\u0000${m.role}`;
-  const admins = (staff: Organization['staff']) => staff.filter((m) => m.role === 'admin').map(key).sort().join('\n');
+  const admins = (staff: Organization['staff']) =>
+    staff
+      .filter((m) => m.role === 'admin')
+      .map(key)
+      .sort()
+      .join('\n');
   if (admins(before) !== admins(after)) fail('forbidden', 'errors.org.adminsByAdmin');
 }
 

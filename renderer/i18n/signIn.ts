@@ -79,7 +79,8 @@ export const signInUi = {
     'signIn.switch': 'Switch person',
     'signIn.switchHint': '{{name}} ({{role}}) · switch person Ctrl+Shift+L',
     'signIn.working': 'Checking…',
-    'setup.adminIntro': "You become this branch's administrator. Choose a password of at least 10 characters; other staff get their PINs in Settings.",
+    'setup.adminIntro':
+      "You become this branch's administrator. Choose a password of at least 10 characters; other staff get their PINs in Settings.",
     'setup.password': 'Password',
     'setup.passwordRepeat': 'Password again',
     'setup.passwordMismatch': 'The two passwords differ',
@@ -88,7 +89,8 @@ export const signInUi = {
     'security.save': 'Save lock time',
     'security.saved': 'Saved',
     'security.setPin.title': "Set a staff member's PIN",
-    'security.setPin.note': "A new staff member's first PIN, or a new one when a PIN is forgotten. Their open sessions end and any lock is lifted.",
+    'security.setPin.note':
+      "A new staff member's first PIN, or a new one when a PIN is forgotten. Their open sessions end and any lock is lifted.",
     'security.setPin.staff': 'Staff member',
     'security.setPin.pin': 'New PIN (at least 6 characters)',
     'security.setPin.submit': 'Set PIN',

@@ -23,9 +23,12 @@ const secret = (min: number, tooShort: string) =>
 export const staffSecretSchema = secret(MIN_SECRET_LENGTH, 'errors.auth.secretTooShort');
 export const adminPasswordSchema = secret(MIN_ADMIN_PASSWORD_LENGTH, 'errors.auth.passwordTooShort');
 /** What is typed at sign-in: never longer than a secret could be, checked against the stored hash only. */
-const typedSecret = z.string({ error: 'errors.auth.secretMissing' }).min(1, { message: 'errors.auth.secretMissing' }).max(MAX_SECRET_LENGTH, {
-  message: 'errors.auth.wrong',
-});
+const typedSecret = z
+  .string({ error: 'errors.auth.secretMissing' })
+  .min(1, { message: 'errors.auth.secretMissing' })
+  .max(MAX_SECRET_LENGTH, {
+    message: 'errors.auth.wrong',
+  });
 
 /** A session token as a request carries it (the host looks it up; its shape says nothing). */
 export const sessionToken = z.string({ error: 'errors.auth.signedOut' }).min(1, { message: 'errors.auth.signedOut' }).max(200, {

@@ -43,7 +43,8 @@ export const authMessages = {
     'errors.auth.expired': 'Your sign-in has expired: sign in again',
     'errors.auth.noLongerStaff': "This staff id is no longer on the branch's staff list; ask a supervisor",
     'errors.auth.wrong': 'Wrong staff id or PIN',
-    'errors.auth.locked': 'Too many wrong tries: this account is locked. Try again in {{minutes}} minutes, or ask a supervisor to reset the PIN',
+    'errors.auth.locked':
+      'Too many wrong tries: this account is locked. Try again in {{minutes}} minutes, or ask a supervisor to reset the PIN',
     'errors.auth.secretMissing': 'Enter your PIN or password',
     'errors.auth.secretTooShort': 'A PIN or password has at least 6 characters',
     'errors.auth.passwordTooShort': "An administrator's password has at least 10 characters",

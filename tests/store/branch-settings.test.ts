@@ -79,7 +79,12 @@ describe('branch settings', () => {
   it('offer the branch its own categories and stop offering retired ones, which existing cases keep', async () => {
     const { host } = await configuredHost('pawnshop');
     const old = await register(host, { category: 'appraisal' });
-    const org = { departments: [], staff: ORG_STAFF, customCategories: [{ id: 'custom_1', label: '线上预约' }], retiredCategories: ['appraisal'] };
+    const org = {
+      departments: [],
+      staff: ORG_STAFF,
+      customCategories: [{ id: 'custom_1', label: '线上预约' }],
+      retiredCategories: ['appraisal'],
+    };
     expect(await host.call('org.save', { organization: org }, SUPERVISOR)).toEqual({ ok: true, value: org });
     const custom = await register(host, { category: 'custom_1' });
     expect(custom.category).toBe('custom_1');
@@ -101,7 +106,11 @@ describe('branch settings', () => {
   it('refuse retiring every category, and custom ids that are not custom_<n>', async () => {
     const { host } = await configuredHost('courier');
     const all = ['pickup', 'lost_damaged', 'delivery_delay', 'service_attitude', 'price_dispute', 'other'];
-    const none = await host.call('org.save', { organization: { departments: [], staff: ORG_STAFF, retiredCategories: all } }, EN(SUPERVISOR));
+    const none = await host.call(
+      'org.save',
+      { organization: { departments: [], staff: ORG_STAFF, retiredCategories: all } },
+      EN(SUPERVISOR),
+    );
     expect(none).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'At least one category must stay in use' } });
     const hijack = await host.call(
       'org.save',

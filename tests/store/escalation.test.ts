@@ -203,7 +203,10 @@ describe('an unacknowledged major or urgent case is the supervisor’s', () => {
     clock.advance(2 * MINUTE);
     const stepped = await mustCommand(host, c.id, 'recordEmergencyStep', { text: '疏散客户，关闭燃气阀门' }, CLERK);
     expect(stepped.emergencySteps).toEqual([{ at: MONDAY_10AM + 2 * MINUTE, by: 'c01', text: '疏散客户，关闭燃气阀门' }]);
-    expect((await detail(host, c.id)).events.at(-1)).toMatchObject({ type: 'emergency_step_recorded', actor: { staffId: 'c01', role: 'clerk' } });
+    expect((await detail(host, c.id)).events.at(-1)).toMatchObject({
+      type: 'emergency_step_recorded',
+      actor: { staffId: 'c01', role: 'clerk' },
+    });
     const general = await register(host, { category: 'service_attitude' });
     expect(await command(host, general.id, 'recordEmergencyStep', { text: 'x' }, EN(CLERK))).toMatchObject({
       ok: false,
