@@ -202,7 +202,9 @@ export function App({ api }: { api: StoreApi }) {
                 setOpenCase(null);
               }}
               aria-label={t('app.title')}
-              sx={{ flex: '1 0 auto' }}
+              variant="scrollable"
+              scrollButtons="auto"
+              sx={{ flex: '1 1 auto', minWidth: 0 }}
             >
               <Tab value="intake" label={t('nav.intake')} />
               <Tab value="queues" label={t('nav.queues')} />
@@ -218,7 +220,7 @@ export function App({ api }: { api: StoreApi }) {
               <PersonButton onLock={lock} />
             </StoreContext.Provider>
           )}
-          <LanguageSelect sx={{ ml: 'auto', width: 150 }} />
+          <LanguageSelect sx={{ ml: 'auto', width: 150, flexShrink: 0 }} />
         </Toolbar>
       </AppBar>
       {branch && store && session && (

@@ -55,13 +55,26 @@ export function IdleLock({ onIdle }: { onIdle: () => void }) {
   return null;
 }
 
-/** Who is at the counter, in the app bar; pressing it (or Ctrl+Shift+L) locks for the next person. */
+/**
+ * Who is at the counter, in the app bar (their name: the bar is full); its accessible name and
+ * tooltip say the role and the shortcut. Pressing it (or Ctrl+Shift+L) locks for the next person.
+ */
 export function PersonButton({ onLock }: { onLock: () => void }) {
   const { t } = useTranslation();
   const { person } = useStore();
+  const hint = t('signIn.switchHint', { name: person.name, role: t(`role.${person.role}`) });
   return (
-    <Button color="inherit" onClick={onLock} aria-keyshortcuts="Control+Shift+L" sx={{ textTransform: 'none', whiteSpace: 'nowrap' }}>
-      {t('signIn.switchHint', { name: person.name, role: t(`role.${person.role}`) })}
+    <Button
+      color="inherit"
+      variant="outlined"
+      size="small"
+      onClick={onLock}
+      aria-label={hint}
+      title={hint}
+      aria-keyshortcuts="Control+Shift+L"
+      sx={{ textTransform: 'none', whiteSpace: 'nowrap', flexShrink: 0, maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis' }}
+    >
+      {person.name}
     </Button>
   );
 }
