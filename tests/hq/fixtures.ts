@@ -308,6 +308,8 @@ export async function startHq(backend: Backend, clock = new Clock()): Promise<Te
       await hq.enrol();
     },
     async close() {
+      // A request a branch left open (its host closed in the middle of a run) must not hold the teardown.
+      app.server.closeAllConnections();
       await app.close();
       await db.close();
     },
