@@ -272,23 +272,21 @@ async function measure(browser: Browser, base: string, cases: number, label: str
   await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   try {
     const log = (line: string) => console.log(`[${label}] ${line}`);
-    // 1. First run through the UI: the branch row and this machine's session, as a clerk leaves them.
-    const setup = context.pages()[0] ?? (await context.newPage());
-    await firstRun(setup, base);
+    // 1. First run through the UI: the branch row and this tab's signed-in session, as a clerk leaves them.
+    //    One tab throughout: the session is kept per tab (sessionStorage), as at a real counter.
+    const page = context.pages()[0] ?? (await context.newPage());
+    await firstRun(page, base);
 
-    // 2. Seed while no app page (and so no store worker) is open.
-    const seeder = await context.newPage();
-    await setup.close();
-    seeder.on('console', (m) => log(m.text().trim()));
-    seeder.on('pageerror', (e) => log(`seed page error: ${e.message}`));
-    await seeder.goto(`${base}/bench/list-seed.html`);
-    await seeder.waitForFunction(() => typeof window.seedCases === 'function');
+    // 2. Seed while no app page (and so no store worker) is open: the tab goes to the seeding page.
+    const seedLog = (m: { text(): string }) => log(m.text().trim());
+    page.on('console', seedLog);
+    await page.goto(`${base}/bench/list-seed.html`);
+    await page.waitForFunction(() => typeof window.seedCases === 'function');
     log(`seeding ${cases} cases…`);
-    const { order, ...seed } = await seeder.evaluate((n) => window.seedCases(n), cases);
-    await seeder.close();
+    const { order, ...seed } = await page.evaluate((n) => window.seedCases(n), cases);
+    page.off('console', seedLog);
 
     // 3. The app as after a restart: the worker builds its read model from the seeded cases.
-    const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
     page.on('console', (m) => {
