@@ -81,10 +81,11 @@ type Handler<M extends Method> = (
 ) => Promise<Results[M]>;
 
 /**
- * Main's own connection asking with no person signed in (SYSTEM_METHODS: the sync engine's reads
- * and writes). Those handlers never read the actor; it is a name for the log, never a person.
+ * Who asks when nobody is signed in: main's own connection for the sync engine's reads and writes
+ * (SYSTEM_METHODS), or anyone before signing in (PUBLIC_METHODS). Those handlers never read the
+ * actor; it is a placeholder, never a person, and no other method is ever run with it.
  */
-const MAIN_PROCESS: Actor = { staffId: 'main', role: 'clerk' };
+const NOBODY: Actor = { staffId: 'nobody', role: 'clerk' };
 
 /** Live methods answered from the read model rather than from IndexedDB. */
 const MODEL_METHODS = ['cases.query', 'cases.counts'] as const;
@@ -334,8 +335,8 @@ function uiMayCall(method: Method, params: unknown, options: StoreHostOptions): 
  * work, or nobody for the few methods that come before signing in.
  */
 function authenticate(ctx: StoreContext, method: Method, token: string | undefined, caller: Caller): Actor | PromiseLike<Actor> {
-  if ((PUBLIC_METHODS as readonly string[]).includes(method)) return MAIN_PROCESS;
-  if (!token && caller === 'main' && (SYSTEM_METHODS as readonly string[]).includes(method)) return MAIN_PROCESS;
+  if ((PUBLIC_METHODS as readonly string[]).includes(method)) return NOBODY;
+  if (!token && caller === 'main' && (SYSTEM_METHODS as readonly string[]).includes(method)) return NOBODY;
   return actorOf(ctx, token);
 }
 

@@ -1,26 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../shared/api/contract';
 import { changeLines } from '../../shared/i18n/changes';
 import type { StoreHost } from '../../electron/store/host';
 import { catalogWord, enumWord } from '../../hq/web/i18n';
 import { CLERK, HANDLER, intake, mustCommand, SUPERVISOR, ORG_STAFF } from '../store/fixtures';
-import { BACKENDS, branchHost, heldCase, startHq, SUITE, type TestHq } from './fixtures';
-
-/** Resolves with the first status that `done` accepts (the status is live: no polling, no sleeping). */
-function statusWhen(host: StoreHost, done: (s: SyncStatus) => boolean): Promise<SyncStatus> {
-  return new Promise((resolve, reject) => {
-    const unsubscribe = host.subscribe('sync.status', {}, SUPERVISOR, (r) => {
-      if (!r.ok) return reject(new Error(r.error.message));
-      if (done(r.value)) {
-        queueMicrotask(unsubscribe);
-        resolve(r.value);
-      }
-    });
-  });
-}
-
-/** Every queued version acknowledged (a change to an archived case queues it in its own transaction, so it waits until sent). */
-const synced = (host: StoreHost) => statusWhen(host, (s) => s.waiting === 0 && s.sending === null && s.lastSuccessAt !== null);
+import { BACKENDS, branchHost, heldCase, startHq, SUITE, synced, type TestHq } from './fixtures';
 
 for (const { backend, skip } of BACKENDS) {
   describe.skipIf(skip)(`accountability on an archived case reaches head office (${backend})`, SUITE, () => {

@@ -1,26 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../shared/api/contract';
 import { sha256Hex } from '../../shared/sync/protocol';
 import type { StoreHost } from '../../electron/store/host';
 import { CLERK, intake, mustCommand, SUPERVISOR } from '../store/fixtures';
-import { BACKENDS, branchHost, heldCase, startHq, SUITE, type TestHq } from './fixtures';
+import { BACKENDS, branchHost, heldCase, startHq, SUITE, synced, type TestHq } from './fixtures';
 
 const SIGNED_FORM = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 10, 1, 2, 3]);
-
-/** Resolves with the first status that `done` accepts (the status is live: no polling, no sleeping). */
-function statusWhen(host: StoreHost, done: (s: SyncStatus) => boolean): Promise<SyncStatus> {
-  return new Promise((resolve, reject) => {
-    const unsubscribe = host.subscribe('sync.status', {}, SUPERVISOR, (r) => {
-      if (!r.ok) return reject(new Error(r.error.message));
-      if (done(r.value)) {
-        queueMicrotask(unsubscribe);
-        resolve(r.value);
-      }
-    });
-  });
-}
-
-const synced = (host: StoreHost) => statusWhen(host, (s) => s.waiting === 0 && s.sending === null && s.lastSuccessAt !== null);
 
 /** The branch's case and head office's copy, side by side. */
 async function bothSides(host: StoreHost, hq: TestHq, caseId: string) {

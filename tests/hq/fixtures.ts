@@ -19,6 +19,7 @@ import { migrate } from '../../hq/migrate';
 import { EVENT_COUNT_SQL, storedEvents } from '../../hq/caseEvents';
 import { buildServer } from '../../hq/server';
 import type { StoreHost } from '../../electron/store/host';
+import type { SyncStatus } from '../../shared/api/contract';
 import type { ProfileId } from '../../shared/domain/enums';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
 import { createTestHost, SUPERVISOR, uniqueDbName } from '../store/fixtures';
@@ -342,3 +343,19 @@ export async function branchHost(hq: TestHq, profileId: ProfileId = 'pawnshop'):
   if (!enrolled.ok) throw new Error(enrolled.error.message);
   return host;
 }
+
+/** Resolves with the branch's first sync status that `done` accepts (the status is live: no polling, no sleeping). */
+export function statusWhen(host: StoreHost, done: (s: SyncStatus) => boolean): Promise<SyncStatus> {
+  return new Promise((resolve, reject) => {
+    const unsubscribe = host.subscribe('sync.status', {}, SUPERVISOR, (r) => {
+      if (!r.ok) return reject(new Error(r.error.message));
+      if (done(r.value)) {
+        queueMicrotask(unsubscribe);
+        resolve(r.value);
+      }
+    });
+  });
+}
+
+/** Every queued version acknowledged (a change to an archived case queues it in its own transaction, so it waits until sent). */
+export const synced = (host: StoreHost) => statusWhen(host, (s) => s.waiting === 0 && s.sending === null && s.lastSuccessAt !== null);

@@ -5,7 +5,6 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../shared/api/contract';
 import type { StoreHost } from '../../electron/store/host';
 import { bytesToBase64 } from '../../shared/reports/base64';
 import { PATHS, type ReportEntry } from '../../shared/sync/protocol';
@@ -16,22 +15,10 @@ import { PARTS } from '../../shared/export/format';
 import { formatEnrolmentCode } from '../../shared/sync/enrolment';
 import { CLERK, createTestHost, intake, SUPERVISOR, uniqueDbName } from '../store/fixtures';
 import { exportOf, repack, text } from '../unit/export/fixtures';
-import { BACKENDS, BRANCH, branchHost, startHq, SUITE, type TestHq } from './fixtures';
+import { BACKENDS, BRANCH, branchHost, startHq, SUITE, statusWhen, type TestHq } from './fixtures';
 import { addAdmin, Browser } from './web-fixtures';
 
 const DAY = 86_400_000;
-
-function statusWhen(host: StoreHost, done: (s: SyncStatus) => boolean): Promise<SyncStatus> {
-  return new Promise((resolve, reject) => {
-    const unsubscribe = host.subscribe('sync.status', {}, SUPERVISOR, (r) => {
-      if (!r.ok) return reject(new Error(r.error.message));
-      if (done(r.value)) {
-        queueMicrotask(unsubscribe);
-        resolve(r.value);
-      }
-    });
-  });
-}
 
 const reportsDelivered = (host: StoreHost) =>
   statusWhen(host, (s) => s.reportsWaiting === 0 && s.sending === null && s.lastSuccessAt !== null && s.lastError === null);
