@@ -5,7 +5,7 @@ import { CHANNELS, RESPONSIBILITIES, SATISFACTIONS, SEVERITIES } from '../../sha
 import { addToTally, emptyTally, kpisOf, type KpiTally } from '../../shared/stats/kpis';
 import { bucketsOf, isoWeekOf, monthOf } from '../../shared/stats/period';
 import { requireSupervisor, type StoreContext } from './context';
-import type { CaseRow } from './readModel';
+import type { CaseRow } from './caseRow';
 import { acceptanceDeadline } from './stats';
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -36,7 +36,7 @@ function trendBuckets(first: number, last: number, of: (day: number) => { label:
 export function dashboardFigures(
   period: { from: string; to: string },
   received: readonly CaseRow[],
-  all: Iterable<CaseRow>,
+  closedTimes: Iterable<number>,
   acceptanceDue: ((receivedAt: number) => number) | null,
   now: number,
 ): Dashboard {
@@ -82,10 +82,10 @@ export function dashboardFigures(
   }
 
   let closed = 0;
-  for (const r of all) {
-    if (r.closedAt === null || r.closedAt < start || r.closedAt >= end) continue;
+  for (const closedAt of closedTimes) {
+    if (closedAt < start || closedAt >= end) continue;
     closed++;
-    const offset = chinaDayIndex(r.closedAt) - first;
+    const offset = chinaDayIndex(closedAt) - first;
     weeks.buckets[weeks.ofDay[offset]!]!.closed++;
     months.buckets[months.ofDay[offset]!]!.closed++;
   }
@@ -133,5 +133,11 @@ export function dashboard(ctx: StoreContext, period: { from: string; to: string 
   requireSupervisor(actor, 'errors.stats.supervisorOnly');
   const start = dayIndexStart(dayIndexOfDate(period.from));
   const end = dayIndexStart(dayIndexOfDate(period.to) + 1);
-  return dashboardFigures(period, ctx.model.receivedBetween(start, end), ctx.model.allRows(), acceptanceDeadline(ctx), ctx.now());
+  return dashboardFigures(
+    period,
+    ctx.model.receivedBetween(start, end),
+    ctx.model.closedBetween(start, end),
+    acceptanceDeadline(ctx),
+    ctx.now(),
+  );
 }

@@ -1,200 +1,51 @@
 import type { CaseSummary, Counts, MonthStats, QueuePage, queueQuerySchema } from '../../shared/api/contract';
-import type { CaseRecord } from '../../shared/domain/case';
-import type { Actor } from '../../shared/domain/case';
-import {
-  isFinishedState,
-  isSupervisorRole,
-  type CaseState,
-  type Channel,
-  type Responsibility,
-  type Satisfaction,
-} from '../../shared/domain/enums';
-import { acceptedAtOf, addToTally, closingOf, emptyTally, kpisOf, type Closing } from '../../shared/stats/kpis';
+import type { Actor, CaseRecord } from '../../shared/domain/case';
+import { isSupervisorRole, type CaseState } from '../../shared/domain/enums';
+import { addToTally, emptyTally, kpisOf } from '../../shared/stats/kpis';
 import type { z } from 'zod';
+import { rowOf, type CaseRow } from './caseRow';
+import { RowStore, type RowColumns } from './rowStore';
 import { SearchIndex } from './searchIndex';
+import { SortedSlots } from './sortedSlots';
 
 /** A page of the queue; the host adds the offset it was asked for. */
 type PageOfRows = Omit<QueuePage, 'offset'>;
 
 type Query = z.output<typeof queueQuerySchema>;
 
-/** What queues, counts and statistics need of a case: a few dozen bytes instead of the whole record. */
-export interface CaseRow extends CaseSummary {
-  channel: Channel;
-  satisfaction: Satisfaction | null;
-  /** When the case was accepted: first assigned, or settled at the counter / found outside remit (shared/stats/kpis.ts). */
-  acceptedAt: number | null;
-  finished: boolean;
-  /** How a finished case was closed (shared/stats/kpis.ts); null while open. */
-  closing: Closing | null;
-  closedAt: number | null;
-  /** The department of the current assignment, '' before one. */
-  department: string;
-  /** Responsibility as the investigation found it; null before one. */
-  responsibility: Responsibility | null;
-  /** nextDueAt with "no deadline" as +Infinity, for sorting. */
-  dueKey: number;
-  /** The seq of the case's last event (its ledger head), so verification notices a log cut short. */
-  headSeq: number;
-  /** With the supervisor (R1.1, R1.5): open, and a report nobody is assigned to or a notification not yet acknowledged. */
-  withSupervisor: boolean;
-}
-
-export function rowOf(c: CaseRecord): CaseRow {
-  const finished = isFinishedState(c.state);
-  return {
-    id: c.id,
-    caseNo: c.caseNo,
-    complainantName: c.complainant.name,
-    category: c.category,
-    severity: c.severity,
-    state: c.state,
-    isReport: c.isReport,
-    businessRef: c.businessRef,
-    assigneeId: c.assigneeId,
-    receivedAt: c.receivedAt,
-    nextDueAt: Number.isFinite(c.nextDueAt) ? c.nextDueAt : null,
-    channel: c.channel,
-    satisfaction: c.satisfaction,
-    acceptedAt: acceptedAtOf(c),
-    finished,
-    closing: closingOf(c),
-    closedAt: c.closedAt,
-    department: c.assignments.at(-1)?.department ?? '',
-    responsibility: c.validity?.responsibility ?? null,
-    dueKey: c.nextDueAt,
-    headSeq: c.ledgerHead.seq,
-    withSupervisor: !finished && ((c.isReport && c.assigneeId === '') || c.escalation?.acknowledgedAt === null),
-  };
-}
-
-export function summaryOf(row: CaseRow): CaseSummary {
-  const { id, caseNo, complainantName, category, severity, state, isReport, businessRef, assigneeId, receivedAt, nextDueAt } = row;
-  return { id, caseNo, complainantName, category, severity, state, isReport, businessRef, assigneeId, receivedAt, nextDueAt };
-}
-
-/** Ascending by `key`, ties by id, so every row has exactly one place. */
-export class SortedRows {
-  readonly rows: CaseRow[] = [];
-  constructor(private readonly key: (r: CaseRow) => number) {}
-
-  private position(row: CaseRow): number {
-    const k = this.key(row);
-    let lo = 0;
-    let hi = this.rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const m = this.rows[mid]!;
-      const mk = this.key(m);
-      if (mk < k || (mk === k && m.id < row.id)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  insert(row: CaseRow): void {
-    this.rows.splice(this.position(row), 0, row);
-  }
-
-  remove(row: CaseRow): void {
-    const i = this.position(row);
-    if (this.rows[i] === row) this.rows.splice(i, 1);
-  }
-
-  /** Bulk load: append everything, then sort once. */
-  reset(rows: CaseRow[]): void {
-    this.rows.length = 0;
-    // One row at a time: spreading 100,000 rows as call arguments overflows a worker's stack.
-    for (const row of rows) this.rows.push(row);
-    this.rows.sort((a, b) => this.key(a) - this.key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-
-  /** First index whose key is ≥ k. */
-  lowerBound(k: number): number {
-    return lowerBound(this.rows, this.key, k);
-  }
-}
-
-const byDueKey = (r: CaseRow) => r.dueKey;
-
-/** First index of `rows` (ascending by `key`) whose key is ≥ k. */
-function lowerBound(rows: readonly CaseRow[], key: (r: CaseRow) => number, k: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(rows[mid]!) < k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Visits rows of several deadline-ordered lists in one deadline order (a k-way merge over at most
- * twelve lists), stopping after `limit` rows.
- */
-function walkByDue(lists: readonly CaseRow[][], ends: readonly number[], limit: number, visit: (r: CaseRow, i: number) => void): void {
-  const at = lists.map(() => 0);
-  for (let i = 0; i < limit; i++) {
-    let best = -1;
-    for (let k = 0; k < lists.length; k++) {
-      if (at[k]! >= ends[k]!) continue;
-      if (best < 0) best = k;
-      else {
-        const x = lists[k]![at[k]!]!;
-        const y = lists[best]![at[best]!]!;
-        if (x.dueKey < y.dueKey || (x.dueKey === y.dueKey && x.id < y.id)) best = k;
-      }
-    }
-    if (best < 0) return;
-    visit(lists[best]![at[best]!++]!, i);
-  }
-}
+/** Slot lists with the index each ends at: what a deadline-ordered walk reads. */
+type Lists = readonly Uint32Array[];
 
 /** Rows of one value (or several states), in deadline order; `covers`: the criteria they meet already. */
-type Bucket = { covers: readonly (typeof CRITERIA)[number][]; lists: CaseRow[][] };
+type Bucket = { covers: readonly (typeof CRITERIA)[number][]; lists: Lists };
 const CRITERIA = ['states', 'assigneeId', 'category', 'severity', 'overdue', 'receivedFrom', 'receivedTo', 'businessRef', 'queue'] as const;
 
-/** The bucketed dimensions and each row's value in them: category and severity also as a pair (a common filter of two large buckets). */
-const DIMENSIONS = {
-  state: (r: CaseRow) => r.state,
-  assigneeId: (r: CaseRow) => r.assigneeId,
-  category: (r: CaseRow) => r.category,
-  severity: (r: CaseRow) => r.severity,
-  categorySeverity: (r: CaseRow) => pairKey(r.category, r.severity),
-  stateSeverity: (r: CaseRow) => pairKey(r.state, r.severity),
-} as const;
-type Dimension = keyof typeof DIMENSIONS;
-const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
-const pairKey = (category: string, severity: string) => `${category}\u0001${severity}`;
+const DIMENSION_NAMES = ['state', 'assigneeId', 'category', 'severity', 'categorySeverity', 'stateSeverity'] as const;
+type Dimension = (typeof DIMENSION_NAMES)[number];
+const pairKey = (a: string, b: string) => `${a}\u0001${b}`;
 
-function matcher(q: Query, now: number): (r: CaseRow) => boolean {
-  // Plain locals: the parsed query object may be slow to read a hundred thousand times.
-  const states = q.states?.length ? new Set<string>(q.states) : null;
-  const { assigneeId, category, severity, receivedFrom, receivedTo, businessRef } = q;
-  const overdue = q.overdue === true;
-  const unassignedQueue = q.queue === 'unassigned';
-  return (r) =>
-    (!unassignedQueue || (r.state === 'registered' && !r.withSupervisor)) &&
-    (states === null || states.has(r.state)) &&
-    (assigneeId === undefined || r.assigneeId === assigneeId) &&
-    (category === undefined || r.category === category) &&
-    (severity === undefined || r.severity === severity) &&
-    (!overdue || r.dueKey < now) &&
-    (receivedFrom === undefined || r.receivedAt >= receivedFrom) &&
-    (receivedTo === undefined || r.receivedAt <= receivedTo) &&
-    (businessRef === undefined || r.businessRef === businessRef);
+/** A snapshot's view of the model: its rows as columns in deadline order, and the received order as indexes into them. */
+export interface ModelColumns {
+  rows: RowColumns;
+  receivedOrder: Uint32Array;
 }
 
 /**
  * The store host's in-memory view of all cases for queues, counts, statistics and search.
- * IndexedDB stays the truth: the view is loaded from it at start-up and changed in the same
- * transaction callback as each write (and put back if the commit fails). One writer, so it never
- * drifts; 100,000 rows take a few tens of megabytes.
+ * IndexedDB stays the truth: the view is loaded from it at start-up (or from the snapshot) and
+ * changed in the same transaction callback as each write (and put back if the commit fails). One
+ * writer, so it never drifts. Rows are slots of a column store; every queue order and bucket is a
+ * sorted list of slots.
  */
 export class ReadModel {
-  private rows = new Map<string, CaseRow>();
-  private buckets: Record<Dimension, Map<string, SortedRows>> = {
+  private store: RowStore;
+  private readonly dueKey = (slot: number) => this.store.number('dueKey', slot);
+  private readonly idOf = (slot: number) => this.store.id(slot);
+  private readonly byDue: SortedSlots;
+  private readonly byReceived: SortedSlots;
+  /** The cases with the supervisor, by deadline: every supervisor's "mine" besides their own. */
+  private readonly withSupervisor: SortedSlots;
+  private readonly buckets: Record<Dimension, Map<string, SortedSlots>> = {
     state: new Map(),
     assigneeId: new Map(),
     category: new Map(),
@@ -202,132 +53,240 @@ export class ReadModel {
     categorySeverity: new Map(),
     stateSeverity: new Map(),
   };
-  private byDue = new SortedRows(byDueKey);
-  private byReceived = new SortedRows((r) => r.receivedAt);
-  /** The cases with the supervisor, by deadline: every supervisor's "mine" besides their own. */
-  private withSupervisor = new SortedRows(byDueKey);
-  constructor(readonly search = new SearchIndex()) {}
 
-  get size(): number {
-    return this.rows.size;
+  constructor(
+    readonly search = new SearchIndex(),
+    store = new RowStore(),
+  ) {
+    this.store = store;
+    this.byDue = this.slots(this.dueKey);
+    this.byReceived = this.slots((slot) => this.store.number('receivedAt', slot));
+    this.withSupervisor = this.slots(this.dueKey);
   }
 
-  /** The rows in deadline order and, for each place in received order, the index of its row there: what a snapshot keeps. */
-  exportRows(): { byDue: CaseRow[]; receivedOrder: Uint32Array } {
-    const place = new Map<CaseRow, number>();
-    this.byDue.rows.forEach((r, i) => place.set(r, i));
-    return { byDue: this.byDue.rows.slice(), receivedOrder: Uint32Array.from(this.byReceived.rows, (r) => place.get(r)!) };
+  private slots(key: (slot: number) => number): SortedSlots {
+    return new SortedSlots(key, this.idOf);
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** The value of a slot in a bucketed dimension (category and severity also as a pair, a common filter of two large buckets). */
+  private valueIn(dimension: Dimension, slot: number): string {
+    const s = this.store;
+    switch (dimension) {
+      case 'categorySeverity':
+        return pairKey(s.value('category', slot)!, s.value('severity', slot)!);
+      case 'stateSeverity':
+        return pairKey(s.value('state', slot)!, s.value('severity', slot)!);
+      default:
+        return s.value(dimension, slot)!;
+    }
+  }
+
+  private bucket(dimension: Dimension, value: string): SortedSlots {
+    const map = this.buckets[dimension];
+    let bucket = map.get(value);
+    if (!bucket) map.set(value, (bucket = this.slots(this.dueKey)));
+    return bucket;
+  }
+
+  private rows(dimension: Dimension, value: string): Uint32Array {
+    return this.buckets[dimension].get(value)?.view() ?? EMPTY;
+  }
+
+  /** The rows as columns in deadline order and the received order as indexes into them: what a snapshot keeps. */
+  exportColumns(): ModelColumns & { indexOf: (id: string) => number } {
+    const order = this.byDue.view().slice();
+    const indexOfSlot = new Int32Array(order.reduce((m, s) => Math.max(m, s + 1), 0)).fill(-1);
+    order.forEach((slot, i) => (indexOfSlot[slot] = i));
+    const receivedOrder = this.byReceived.view().map((slot) => indexOfSlot[slot]!);
+    return { rows: this.store.columns(order), receivedOrder, indexOf: (id) => indexOfSlot[this.store.slot(id)!]! };
   }
 
   /**
-   * A model from `exportRows`' arrays and a search index: the deadline order is the rows' own, each
-   * bucket keeps it by filtering, and the received order is given, so nothing is sorted.
+   * A model from `exportColumns`' arrays and a search index: the deadline order is the rows' own,
+   * each bucket keeps it by filtering, and the received order is given, so nothing is sorted.
    */
-  static restore(byDue: readonly CaseRow[], receivedOrder: Uint32Array, search: SearchIndex): ReadModel {
-    const model = new ReadModel(search);
-    for (const row of byDue) {
-      model.rows.set(row.id, row);
-      model.addToBuckets(row, true);
-      model.byDue.rows.push(row);
-      if (row.withSupervisor) model.withSupervisor.rows.push(row);
+  static restore({ rows, receivedOrder }: ModelColumns, search: SearchIndex): ReadModel {
+    const model = new ReadModel(search, RowStore.fromColumns(rows));
+    for (let slot = 0; slot < rows.count; slot++) {
+      model.byDue.push(slot);
+      model.addToBuckets(slot, true);
+      if (model.store.flag('withSupervisor', slot)) model.withSupervisor.push(slot);
     }
-    for (const i of receivedOrder) model.byReceived.rows.push(byDue[i]!);
+    for (const i of receivedOrder) model.byReceived.push(i);
     return model;
   }
 
+  /** Bulk load into an empty model: every row appended, then each list sorted once. */
   load(records: Iterable<CaseRecord>): void {
     for (const c of records) {
-      const row = rowOf(c);
-      this.rows.set(c.id, row);
-      this.addToBuckets(row, true);
+      const slot = this.store.add(rowOf(c));
+      this.byDue.push(slot);
+      this.byReceived.push(slot);
+      if (this.store.flag('withSupervisor', slot)) this.withSupervisor.push(slot);
+      this.addToBuckets(slot, true);
       this.search.upsert(c);
     }
-    for (const map of Object.values(this.buckets)) for (const bucket of map.values()) bucket.reset([...bucket.rows]);
-    this.byDue.reset([...this.rows.values()]);
-    this.byReceived.reset([...this.rows.values()]);
-    this.withSupervisor.reset([...this.rows.values()].filter((r) => r.withSupervisor));
+    for (const map of Object.values(this.buckets)) for (const bucket of map.values()) bucket.sort();
+    this.byDue.sort();
+    this.byReceived.sort();
+    this.withSupervisor.sort();
+    this.search.freeze();
   }
 
   upsert(c: CaseRecord): void {
-    this.removeRow(c.id);
     const row = rowOf(c);
-    this.rows.set(c.id, row);
-    this.addToBuckets(row);
-    this.byDue.insert(row);
-    this.byReceived.insert(row);
-    if (row.withSupervisor) this.withSupervisor.insert(row);
+    let slot = this.store.slot(c.id);
+    if (slot === undefined) slot = this.store.add(row);
+    else {
+      this.unlist(slot);
+      this.store.write(slot, row);
+    }
+    this.list(slot);
     this.search.upsert(c);
   }
 
   /** Whether the model holds exactly what `c` makes of its row and search text (the snapshot's audit). */
   holds(c: CaseRecord): boolean {
-    const row = this.rows.get(c.id);
-    if (!row) return false;
+    const slot = this.store.slot(c.id);
+    if (slot === undefined) return false;
     const fresh = rowOf(c);
-    return (Object.keys(fresh) as (keyof CaseRow)[]).every((k) => Object.is(fresh[k], row[k])) && this.search.holds(c);
+    const held = this.store.row(slot);
+    return (Object.keys(fresh) as (keyof CaseRow)[]).every((k) => Object.is(fresh[k], held[k])) && this.search.holds(c);
   }
 
   /** Ids of all cases held. */
   ids(): IterableIterator<string> {
-    return this.rows.keys();
+    return this.store.ids();
   }
 
   /** Puts a case back as it was before a write whose commit failed (or drops it if it was new). */
   revert(id: string, before: CaseRecord | null): void {
-    if (before) this.upsert(before);
-    else {
-      this.removeRow(id);
-      this.search.remove(id);
-    }
+    if (before) return this.upsert(before);
+    const slot = this.store.slot(id);
+    if (slot === undefined) return;
+    this.unlist(slot);
+    this.store.drop(slot);
+    this.search.remove(id);
   }
 
-  private removeRow(id: string): void {
-    const old = this.rows.get(id);
-    if (!old) return;
-    this.byDue.remove(old);
-    this.byReceived.remove(old);
-    if (old.withSupervisor) this.withSupervisor.remove(old);
-    for (const dimension of DIMENSION_NAMES) this.buckets[dimension].get(DIMENSIONS[dimension](old))?.remove(old);
-    this.rows.delete(id);
+  /** Takes a slot out of every list, by the values it holds now (before they are rewritten). */
+  private unlist(slot: number): void {
+    this.byDue.remove(slot);
+    this.byReceived.remove(slot);
+    if (this.store.flag('withSupervisor', slot)) this.withSupervisor.remove(slot);
+    for (const dimension of DIMENSION_NAMES) this.buckets[dimension].get(this.valueIn(dimension, slot))?.remove(slot);
   }
 
-  private addToBuckets(row: CaseRow, bulk = false): void {
+  private list(slot: number): void {
+    this.byDue.insert(slot);
+    this.byReceived.insert(slot);
+    if (this.store.flag('withSupervisor', slot)) this.withSupervisor.insert(slot);
+    this.addToBuckets(slot, false);
+  }
+
+  private addToBuckets(slot: number, bulk: boolean): void {
     for (const dimension of DIMENSION_NAMES) {
-      const map = this.buckets[dimension];
-      const value = DIMENSIONS[dimension](row);
-      let bucket = map.get(value);
-      if (!bucket) map.set(value, (bucket = new SortedRows(byDueKey)));
-      if (bulk) bucket.rows.push(row);
-      else bucket.insert(row);
+      const bucket = this.bucket(dimension, this.valueIn(dimension, slot));
+      if (bulk) bucket.push(slot);
+      else bucket.insert(slot);
     }
+  }
+
+  /** Whether slot a comes before slot b in deadline order. */
+  private dueBefore(a: number, b: number): boolean {
+    const ka = this.dueKey(a);
+    const kb = this.dueKey(b);
+    return ka < kb || (ka === kb && this.idOf(a) < this.idOf(b));
+  }
+
+  /**
+   * Visits slots of several deadline-ordered lists in one deadline order (a k-way merge over at most
+   * twelve lists), stopping after `limit` slots.
+   */
+  private walkByDue(lists: Lists, ends: readonly number[], limit: number, visit: (slot: number, i: number) => void): void {
+    const at = lists.map(() => 0);
+    for (let i = 0; i < limit; i++) {
+      let best = -1;
+      for (let k = 0; k < lists.length; k++) {
+        if (at[k]! >= ends[k]!) continue;
+        if (best < 0 || this.dueBefore(lists[k]![at[k]!]!, lists[best]![at[best]!]!)) best = k;
+      }
+      if (best < 0) return;
+      visit(lists[best]![at[best]!++]!, i);
+    }
+  }
+
+  /** First index of a deadline-ordered list whose deadline is ≥ k. */
+  private dueLowerBound(list: Uint32Array, k: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.dueKey(list[mid]!) < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private matcher(q: Query, now: number): (slot: number) => boolean {
+    const s = this.store;
+    const code = (field: 'assigneeId' | 'category' | 'severity', value: string | undefined) =>
+      value === undefined ? undefined : s.dictionaries[field].find(value);
+    const states = q.states?.length ? new Set(q.states.map((st) => s.dictionaries.state.find(st))) : null;
+    const assignee = code('assigneeId', q.assigneeId);
+    const category = code('category', q.category);
+    const severity = code('severity', q.severity);
+    const { receivedFrom, receivedTo, businessRef } = q;
+    const overdue = q.overdue === true;
+    const registered = q.queue === 'unassigned' ? s.dictionaries.state.find('registered') : undefined;
+    return (slot) =>
+      (registered === undefined || (s.code('state', slot) === registered && !s.flag('withSupervisor', slot))) &&
+      (states === null || states.has(s.code('state', slot))) &&
+      (assignee === undefined || s.code('assigneeId', slot) === assignee) &&
+      (category === undefined || s.code('category', slot) === category) &&
+      (severity === undefined || s.code('severity', slot) === severity) &&
+      (!overdue || s.number('dueKey', slot) < now) &&
+      (receivedFrom === undefined || s.number('receivedAt', slot) >= receivedFrom) &&
+      (receivedTo === undefined || s.number('receivedAt', slot) <= receivedTo) &&
+      (businessRef === undefined || s.text('businessRef', slot) === businessRef);
+  }
+
+  private pageOf(slots: Iterable<number>): CaseSummary[] {
+    const items: CaseSummary[] = [];
+    for (const slot of slots) items.push(this.store.summary(slot));
+    return items;
   }
 
   /** A page of a queue; `actor` is whose "mine" it is. */
   query(q: Query, now: number, actor?: Actor): PageOfRows {
     if (q.queue === 'mine') return this.mine(q, now, actor);
-    const matches = matcher(q, now);
+    const matches = this.matcher(q, now);
     const from = q.offset;
     const to = q.offset + q.limit;
     const bucket = this.smallestBucket(q);
     if (q.sort === 'received') return this.newestFirst(q, bucket, matches);
 
     // By deadline: walk the narrowest bucket(s), already in deadline order, merging several states.
-    const lists = bucket?.lists ?? [this.byDue.rows];
-    const ends = lists.map((l) => (q.overdue ? lowerBound(l, byDueKey, now) : l.length));
+    const lists = bucket?.lists ?? [this.byDue.view()];
+    const ends = lists.map((l) => (q.overdue ? this.dueLowerBound(l, now) : l.length));
     const others = CRITERIA.filter((k) => !bucket?.covers.includes(k) && k !== 'overdue' && q[k] !== undefined);
-    const items: CaseSummary[] = [];
+    const page: number[] = [];
     if (others.length === 0) {
       // Nothing left to filter: the total is known, and only the page itself is read.
-      walkByDue(lists, ends, to, (r, i) => i >= from && items.push(summaryOf(r)));
-      return { items, total: ends.reduce((n, e) => n + e, 0) };
+      this.walkByDue(lists, ends, to, (slot, i) => i >= from && page.push(slot));
+      return { items: this.pageOf(page), total: ends.reduce((n, e) => n + e, 0) };
     }
     let total = 0;
-    walkByDue(lists, ends, Infinity, (r) => {
-      if (!matches(r)) return;
-      if (total >= from && total < to) items.push(summaryOf(r));
+    this.walkByDue(lists, ends, Infinity, (slot) => {
+      if (!matches(slot)) return;
+      if (total >= from && total < to) page.push(slot);
       total++;
     });
-    return { items, total };
+    return { items: this.pageOf(page), total };
   }
 
   /**
@@ -339,70 +298,79 @@ export class ReadModel {
     if (staffId === undefined || (q.assigneeId !== undefined && q.assigneeId !== staffId)) return { items: [], total: 0 };
     const own = { ...q, queue: undefined, assigneeId: staffId };
     if (!isSupervisorRole(actor!.role)) return this.query(own, now);
-    const matches = matcher({ ...q, queue: undefined }, now);
-    const seen = new Set<CaseRow>();
-    for (const r of this.buckets.assigneeId.get(staffId)?.rows ?? []) if (matches(r)) seen.add(r);
-    for (const r of this.withSupervisor.rows) if (matches(r) && q.assigneeId === undefined) seen.add(r);
+    const matches = this.matcher({ ...q, queue: undefined }, now);
+    const seen = new Set<number>();
+    for (const slot of this.rows('assigneeId', staffId)) if (matches(slot)) seen.add(slot);
+    if (q.assigneeId === undefined) for (const slot of this.withSupervisor.view()) if (matches(slot)) seen.add(slot);
     const hits = [...seen];
-    const byId = (a: CaseRow, b: CaseRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    if (q.sort === 'received') hits.sort((a, b) => b.receivedAt - a.receivedAt || -byId(a, b));
-    else hits.sort((a, b) => a.dueKey - b.dueKey || byId(a, b));
-    return { items: hits.slice(q.offset, q.offset + q.limit).map(summaryOf), total: hits.length };
+    if (q.sort === 'received') hits.sort((a, b) => this.newerFirst(a, b));
+    else hits.sort((a, b) => (this.dueBefore(a, b) ? -1 : this.dueBefore(b, a) ? 1 : 0));
+    return { items: this.pageOf(hits.slice(q.offset, q.offset + q.limit)), total: hits.length };
   }
 
-  private newestFirst(q: Query, bucket: Bucket | null, matches: (r: CaseRow) => boolean): PageOfRows {
+  /** Newest received first, ties by id (larger first): the reverse of the received order. */
+  private newerFirst(a: number, b: number): number {
+    const ra = this.store.number('receivedAt', a);
+    const rb = this.store.number('receivedAt', b);
+    if (ra !== rb) return rb - ra;
+    const ia = this.idOf(a);
+    const ib = this.idOf(b);
+    return ia < ib ? 1 : ia > ib ? -1 : 0;
+  }
+
+  private newestFirst(q: Query, bucket: Bucket | null, matches: (slot: number) => boolean): PageOfRows {
     const ranged = q.receivedFrom !== undefined || q.receivedTo !== undefined;
     const size = bucket ? bucket.lists.reduce((n, l) => n + l.length, 0) : Infinity;
-    if (!ranged && size <= this.rows.size / 4) {
+    if (!ranged && size <= this.size / 4) {
       // A small bucket: collect its matches, then sort them by received time.
-      const hits = bucket!.lists.flatMap((l) => l.filter(matches));
-      hits.sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-      return { items: hits.slice(q.offset, q.offset + q.limit).map(summaryOf), total: hits.length };
+      const hits: number[] = [];
+      for (const list of bucket!.lists) for (const slot of list) if (matches(slot)) hits.push(slot);
+      hits.sort((a, b) => this.newerFirst(a, b));
+      return { items: this.pageOf(hits.slice(q.offset, q.offset + q.limit)), total: hits.length };
     }
-    const rows = this.byReceived.rows;
+    const rows = this.byReceived.view();
     const lo = q.receivedFrom === undefined ? 0 : this.byReceived.lowerBound(q.receivedFrom);
     const hi = q.receivedTo === undefined ? rows.length : this.byReceived.lowerBound(q.receivedTo + 1);
     if (CRITERIA.every((k) => k === 'receivedFrom' || k === 'receivedTo' || q[k] === undefined)) {
       // Nothing but the received range: the total is the range's length, and only the page is read.
       const top = hi - 1 - q.offset;
-      const page = rows.slice(Math.max(lo, top - q.limit + 1), Math.max(lo, top + 1)).reverse();
-      return { items: page.map(summaryOf), total: hi - lo };
+      const page = Array.from(rows.subarray(Math.max(lo, top - q.limit + 1), Math.max(lo, top + 1))).reverse();
+      return { items: this.pageOf(page), total: hi - lo };
     }
-    const items: CaseSummary[] = [];
+    const page: number[] = [];
     let total = 0;
     for (let i = hi - 1; i >= lo; i--) {
-      const r = rows[i]!;
-      if (!matches(r)) continue;
-      if (total >= q.offset && total < q.offset + q.limit) items.push(summaryOf(r));
+      const slot = rows[i]!;
+      if (!matches(slot)) continue;
+      if (total >= q.offset && total < q.offset + q.limit) page.push(slot);
       total++;
     }
-    return { items, total };
+    return { items: this.pageOf(page), total };
   }
 
   /**
-   * The rows of the most selective filter, in deadline order (one list per state asked for).
-   * Rows sit scattered in memory, so reading fewer of them matters more than anything else.
+   * The rows of the most selective filter, in deadline order (one list per state asked for): reading
+   * fewer rows matters more than anything else.
    */
   private smallestBucket(q: Query): Bucket | null {
     const candidates: Bucket[] = [];
     if (q.states?.length) {
-      candidates.push({ covers: ['states'], lists: [...new Set(q.states)].map((st) => this.buckets.state.get(st)?.rows ?? []) });
+      candidates.push({ covers: ['states'], lists: [...new Set(q.states)].map((st) => this.rows('state', st)) });
     } else if (q.queue === 'unassigned') {
       // The queue's own filter (not with the supervisor) is still applied to these rows: `queue` is never a bucket.
-      candidates.push({ covers: ['states'], lists: [this.buckets.state.get('registered')?.rows ?? []] });
+      candidates.push({ covers: ['states'], lists: [this.rows('state', 'registered')] });
     }
     for (const dimension of ['assigneeId', 'category', 'severity'] as const) {
       const value = q[dimension];
-      if (value !== undefined) candidates.push({ covers: [dimension], lists: [this.buckets[dimension].get(value)?.rows ?? []] });
+      if (value !== undefined) candidates.push({ covers: [dimension], lists: [this.rows(dimension, value)] });
     }
     if (q.category !== undefined && q.severity !== undefined) {
-      const rows = this.buckets.categorySeverity.get(pairKey(q.category, q.severity))?.rows ?? [];
       // First: on a tie in size it leaves nothing to filter.
-      candidates.unshift({ covers: ['category', 'severity'], lists: [rows] });
+      candidates.unshift({ covers: ['category', 'severity'], lists: [this.rows('categorySeverity', pairKey(q.category, q.severity))] });
     }
     if (q.states?.length && q.severity !== undefined) {
       const severity = q.severity;
-      const lists = [...new Set(q.states)].map((st) => this.buckets.stateSeverity.get(pairKey(st, severity))?.rows ?? []);
+      const lists = [...new Set(q.states)].map((st) => this.rows('stateSeverity', pairKey(st, severity)));
       candidates.unshift({ covers: ['states', 'severity'], lists });
     }
     const size = (b: Bucket) => b.lists.reduce((n, l) => n + l.length, 0);
@@ -411,34 +379,44 @@ export class ReadModel {
 
   summaries(ids: readonly string[]): CaseSummary[] {
     return ids.flatMap((id) => {
-      const row = this.rows.get(id);
-      return row ? [summaryOf(row)] : [];
+      const slot = this.store.slot(id);
+      return slot === undefined ? [] : [this.store.summary(slot)];
     });
   }
 
   counts(now: number): Omit<Counts, 'notifications'> {
     const byState: Counts['byState'] = {};
-    for (const [state, bucket] of this.buckets.state) if (bucket.rows.length) byState[state as CaseState] = bucket.rows.length;
+    for (const [state, bucket] of this.buckets.state) if (bucket.length) byState[state as CaseState] = bucket.length;
     // Registered cases with the supervisor are not the counter's to assign.
-    const atSupervisor = this.withSupervisor.rows.reduce((n, r) => n + (r.state === 'registered' ? 1 : 0), 0);
+    const registered = this.store.dictionaries.state.find('registered');
+    let atSupervisor = 0;
+    for (const slot of this.withSupervisor.view()) if (this.store.code('state', slot) === registered) atSupervisor++;
     return { byState, unassigned: (byState.registered ?? 0) - atSupervisor, overdue: this.byDue.lowerBound(now) };
   }
 
   /** Each case's id and the seq of its last event. */
   *heads(): IterableIterator<[id: string, headSeq: number]> {
-    for (const [id, row] of this.rows) yield [id, row.headSeq];
+    for (const slot of this.store.slots()) yield [this.store.id(slot), this.store.number('headSeq', slot)];
   }
 
-  /** Every row, in no particular order. */
-  allRows(): IterableIterator<CaseRow> {
-    return this.rows.values();
+  /** When each case closed in [from, to) was closed, in no particular order. */
+  closedBetween(from: number, to: number): number[] {
+    const times: number[] = [];
+    for (const slot of this.store.slots()) {
+      const closedAt = this.store.number('closedAt', slot);
+      if (closedAt >= from && closedAt < to) times.push(closedAt);
+    }
+    return times;
   }
 
-  /** Rows received in [from, to). */
+  /** Rows received in [from, to), oldest first (built for the caller, not kept). */
   receivedBetween(from: number, to: number): CaseRow[] {
-    return this.byReceived.rows.slice(this.byReceived.lowerBound(from), this.byReceived.lowerBound(to));
+    const slots = this.byReceived.view().subarray(this.byReceived.lowerBound(from), this.byReceived.lowerBound(to));
+    return Array.from(slots, (slot) => this.store.row(slot));
   }
 }
+
+const EMPTY = new Uint32Array(0);
 
 /**
  * Month figures over the rows received in it. `acceptanceDue` gives, for a received time, the

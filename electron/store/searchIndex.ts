@@ -1,6 +1,9 @@
 import type { CaseRecord } from '../../shared/domain/case';
 import { normalizeForSearch } from '../../shared/search/normalize';
 import { FIELD_SEPARATOR, searchableText } from '../../shared/search/terms';
+import { withRoom } from './growable';
+import { Postings } from './postings';
+import { TextPool } from './textPool';
 
 const SEPARATOR_CODE = FIELD_SEPARATOR.codePointAt(0)!;
 const CODE_POINTS = 0x110000;
@@ -19,73 +22,73 @@ function forEachGram(text: string, visit: (gram: number) => void): void {
   }
 }
 
-interface Doc {
-  id: string;
-  text: string;
-  receivedAt: number;
-  live: boolean;
-}
-
-/** Newest received first, ties by id (newest id first): one order however the index was built. */
-const ranksBefore = (a: Doc, b: Doc) => a.receivedAt > b.receivedAt || (a.receivedAt === b.receivedAt && a.id > b.id);
-
 /**
  * The index as plain arrays (live documents only, renumbered from 0), for the read-model snapshot:
- * each gram's postings are `counts[k]` document numbers of `docNos`, in gram order `grams`.
+ * document k's text is the next `lengths[k]` code units of `texts`; each gram's postings are
+ * `counts[k]` document numbers of `docNos`, in ascending gram order `grams`. The documents' ids are
+ * the caller's (the read model stores them with its rows).
  */
 export interface SearchState {
   ids: string[];
-  texts: string[];
+  texts: Uint16Array;
+  lengths: Uint32Array;
   receivedAt: Float64Array;
   grams: Float64Array;
   counts: Uint32Array;
   docNos: Uint32Array;
 }
 
+type CaseText = Pick<CaseRecord, 'id' | 'caseNo' | 'complainant' | 'businessRef' | 'content' | 'receivedAt'>;
+
 /**
  * In-memory inverted index of character bigrams over the searchable fields. IndexedDB stays the
- * truth: the host builds this from the cases at start-up and updates it with each write, so saving
- * a case costs no extra index rows (a multiEntry bigram index, measured at design time, costs 4× a put).
- * Candidates come from intersecting postings rarest-first, then a substring check.
+ * truth: the host builds this from the cases at start-up (or reads it from the snapshot) and
+ * updates it with each write, so saving a case costs no extra index rows (a multiEntry bigram
+ * index, measured at design time, costs 4× a put). Candidates come from intersecting postings
+ * rarest-first, then a substring check. Documents are numbers: a changed text gets a new one (so
+ * postings stay ascending), the old one is dead until the next compaction.
  */
 export class SearchIndex {
-  private docs: Doc[] = [];
+  private ids: string[] = [];
   private docOf = new Map<string, number>();
-  /** A gram's document numbers, ascending: views into a snapshot's array until a document is added to them. */
-  private postings = new Map<number, number[] | Uint32Array>();
+  private starts = new Uint32Array(1024);
+  private lengths = new Uint32Array(1024);
+  private received = new Float64Array(1024);
+  private live = new Uint8Array(1024);
+  private texts = new TextPool();
+  private postings = new Postings();
   private dead = 0;
 
   get size(): number {
     return this.docOf.size;
   }
 
-  upsert(c: Pick<CaseRecord, 'id' | 'caseNo' | 'complainant' | 'businessRef' | 'content' | 'receivedAt'>): void {
+  upsert(c: CaseText): void {
     const text = searchableText(c);
     const existing = this.docOf.get(c.id);
     if (existing !== undefined) {
-      const doc = this.docs[existing]!;
-      if (doc.text === text) {
-        doc.receivedAt = c.receivedAt;
+      if (this.textOf(existing) === text) {
+        this.received[existing] = c.receivedAt;
         return;
       }
-      doc.live = false;
+      this.live[existing] = 0;
       this.dead++;
     }
-    this.insert({ id: c.id, text, receivedAt: c.receivedAt, live: true });
-    if (this.dead > 1000 && this.dead > this.docs.length / 4) this.compact();
+    this.insert(c.id, text, c.receivedAt);
+    this.postings.settle();
+    if (this.dead > 1000 && this.dead > this.ids.length / 4) this.compact();
   }
 
   /** Whether the index holds `c` with its current text and received time. */
-  holds(c: Pick<CaseRecord, 'id' | 'caseNo' | 'complainant' | 'businessRef' | 'content' | 'receivedAt'>): boolean {
+  holds(c: CaseText): boolean {
     const docNo = this.docOf.get(c.id);
-    const doc = docNo === undefined ? undefined : this.docs[docNo];
-    return doc !== undefined && doc.live && doc.receivedAt === c.receivedAt && doc.text === searchableText(c);
+    return docNo !== undefined && this.received[docNo] === c.receivedAt && this.textOf(docNo) === searchableText(c);
   }
 
   remove(id: string): void {
     const docNo = this.docOf.get(id);
     if (docNo === undefined) return;
-    this.docs[docNo]!.live = false;
+    this.live[docNo] = 0;
     this.docOf.delete(id);
     this.dead++;
   }
@@ -98,118 +101,131 @@ export class SearchIndex {
     forEachGram(q, (g) => grams.push(g));
     const candidates = grams.length === 0 ? this.scanAll(q) : this.intersect(grams);
     // Newest `limit` hits, kept sorted as they come: a common word may match tens of thousands.
-    const best: Doc[] = [];
+    const best: number[] = [];
     for (const docNo of candidates) {
-      const doc = this.docs[docNo]!;
-      if (!doc.live || (best.length === limit && !ranksBefore(doc, best[limit - 1]!))) continue;
-      if (!doc.text.includes(q)) continue;
+      if (!this.live[docNo] || (best.length === limit && !this.ranksBefore(docNo, best[limit - 1]!))) continue;
+      if (!this.texts.includes(this.starts[docNo]!, this.lengths[docNo]!, q)) continue;
       let i = best.length;
-      while (i > 0 && ranksBefore(doc, best[i - 1]!)) i--;
-      best.splice(i, 0, doc);
+      while (i > 0 && this.ranksBefore(docNo, best[i - 1]!)) i--;
+      best.splice(i, 0, docNo);
       if (best.length > limit) best.pop();
     }
-    return best.map((d) => d.id);
+    return best.map((d) => this.ids[d]!);
+  }
+
+  /** Newest received first, ties by id (newest id first): one order however the index was built. */
+  private ranksBefore(a: number, b: number): boolean {
+    const ra = this.received[a]!;
+    const rb = this.received[b]!;
+    return ra > rb || (ra === rb && this.ids[a]! > this.ids[b]!);
+  }
+
+  private textOf(docNo: number): string {
+    return this.texts.text(this.starts[docNo]!, this.lengths[docNo]!);
+  }
+
+  /** Folds recently added postings into the frozen block (after a bulk load). */
+  freeze(): void {
+    this.postings.freeze();
   }
 
   /** The live documents and their postings, renumbered without the dead ones. */
   exportState(): SearchState {
-    const renumbered = new Int32Array(this.docs.length).fill(-1);
+    const count = this.ids.length;
+    const renumbered = new Int32Array(count).fill(-1);
     const ids: string[] = [];
-    const texts: string[] = [];
-    const received: number[] = [];
-    this.docs.forEach((d, i) => {
-      if (!d.live) return;
-      renumbered[i] = ids.length;
-      ids.push(d.id);
-      texts.push(d.text);
-      received.push(d.receivedAt);
-    });
-    let total = 0;
-    for (const list of this.postings.values()) total += list.length;
-    const grams = new Float64Array(this.postings.size);
-    const counts = new Uint32Array(this.postings.size);
-    const docNos = new Uint32Array(total);
-    let k = 0;
-    let at = 0;
-    for (const [gram, list] of this.postings) {
-      const start = at;
-      for (const docNo of list) {
-        const to = renumbered[docNo]!;
-        if (to >= 0) docNos[at++] = to;
-      }
-      if (at === start) continue;
-      grams[k] = gram;
-      counts[k++] = at - start;
+    let units = 0;
+    for (let d = 0; d < count; d++) {
+      if (!this.live[d]) continue;
+      renumbered[d] = ids.length;
+      ids.push(this.ids[d]!);
+      units += this.lengths[d]!;
     }
-    return {
-      ids,
-      texts,
-      receivedAt: Float64Array.from(received),
-      grams: grams.slice(0, k),
-      counts: counts.slice(0, k),
-      docNos: docNos.slice(0, at),
-    };
+    const texts = new Uint16Array(units);
+    const lengths = new Uint32Array(ids.length);
+    const receivedAt = new Float64Array(ids.length);
+    const all = this.texts.view();
+    let at = 0;
+    for (let d = 0; d < count; d++) {
+      const k = renumbered[d]!;
+      if (k < 0) continue;
+      const length = this.lengths[d]!;
+      texts.set(all.subarray(this.starts[d]!, this.starts[d]! + length), at);
+      at += length;
+      lengths[k] = length;
+      receivedAt[k] = this.received[d]!;
+    }
+    return { ids, texts, lengths, receivedAt, ...this.postings.export(renumbered) };
   }
 
   /** An index from `exportState`'s arrays, without re-reading a single text for its grams. */
   static fromState(state: SearchState): SearchIndex {
     const index = new SearchIndex();
-    state.ids.forEach((id, i) => {
-      index.docs.push({ id, text: state.texts[i]!, receivedAt: state.receivedAt[i]!, live: true });
-      index.docOf.set(id, i);
-    });
+    const n = state.ids.length;
+    index.ids = state.ids;
+    index.texts = TextPool.of(state.texts);
+    const room = n + Math.max(1024, n >>> 4);
+    index.starts = new Uint32Array(room);
+    index.lengths = new Uint32Array(room);
+    index.lengths.set(state.lengths);
+    index.received = new Float64Array(room);
+    index.received.set(state.receivedAt);
+    index.live = new Uint8Array(room);
+    index.live.fill(1, 0, n);
     let at = 0;
-    state.grams.forEach((gram, k) => {
-      const n = state.counts[k]!;
-      index.postings.set(gram, state.docNos.subarray(at, at + n));
-      at += n;
-    });
+    for (let d = 0; d < n; d++) {
+      index.starts[d] = at;
+      at += state.lengths[d]!;
+      index.docOf.set(state.ids[d]!, d);
+    }
+    index.postings = Postings.fromArrays(state.grams, state.counts, state.docNos);
     return index;
   }
 
   private intersect(grams: number[]): Iterable<number> {
-    const lists: (number[] | Uint32Array)[] = [];
+    const lists: (Uint32Array | number[])[] = [];
     for (const gram of new Set(grams)) {
-      const list = this.postings.get(gram);
+      const list = this.postings.list(gram);
       if (!list) return [];
       lists.push(list);
     }
     lists.sort((a, b) => a.length - b.length);
-    let result: number[] | Uint32Array = lists[0] ?? [];
+    let result: Uint32Array | number[] = lists[0] ?? [];
     for (let i = 1; i < lists.length && result.length > 0; i++) result = intersectSorted(result, lists[i]!);
     return result;
   }
 
-  /** A single character: one pass over the in-memory texts (no bigram can contain it alone). */
+  /** A single character: one pass over the texts (no bigram can contain it alone). */
   private *scanAll(q: string): Iterable<number> {
-    for (let i = 0; i < this.docs.length; i++) if (this.docs[i]!.text.includes(q)) yield i;
+    for (let d = 0; d < this.ids.length; d++) if (this.texts.includes(this.starts[d]!, this.lengths[d]!, q)) yield d;
   }
 
   private compact(): void {
-    const live = this.docs.filter((d) => d.live);
-    this.docs = [];
+    const live: [id: string, text: string, receivedAt: number][] = [];
+    for (let d = 0; d < this.ids.length; d++) if (this.live[d]) live.push([this.ids[d]!, this.textOf(d), this.received[d]!]);
+    this.ids = [];
     this.docOf.clear();
-    this.postings.clear();
+    this.texts = new TextPool();
+    this.postings = new Postings();
     this.dead = 0;
-    for (const d of live) this.insert(d);
+    for (const [id, text, receivedAt] of live) this.insert(id, text, receivedAt);
+    this.postings.freeze();
   }
 
-  private insert(d: Doc): void {
-    const docNo = this.docs.length;
-    this.docs.push(d);
-    this.docOf.set(d.id, docNo);
-    forEachGram(d.text, (gram) => {
-      let list = this.postings.get(gram);
-      if (!list) this.postings.set(gram, [docNo]);
-      else if (!Array.isArray(list)) {
-        // A snapshot's view: copied into an array of its own the first time it grows.
-        list = Array.from(list);
-        list.push(docNo);
-        this.postings.set(gram, list);
-      }
-      // docNo only grows, so a repeated gram of this document is always the list's last entry.
-      else if (list[list.length - 1] !== docNo) list.push(docNo);
-    });
+  private insert(id: string, text: string, receivedAt: number): void {
+    const docNo = this.ids.length;
+    const room = docNo + 1;
+    this.starts = withRoom(this.starts, room);
+    this.lengths = withRoom(this.lengths, room);
+    this.received = withRoom(this.received, room);
+    this.live = withRoom(this.live, room);
+    this.ids.push(id);
+    this.docOf.set(id, docNo);
+    this.starts[docNo] = this.texts.append(text);
+    this.lengths[docNo] = text.length;
+    this.received[docNo] = receivedAt;
+    this.live[docNo] = 1;
+    forEachGram(text, (gram) => this.postings.add(gram, docNo));
   }
 }
 

@@ -1,71 +1,75 @@
-import { ReadModel, type CaseRow } from './readModel';
+import { ReadModel } from './readModel';
+import { CODED_FIELDS, NUMBER_FIELDS, TEXT_FIELDS, type RowColumns } from './rowStore';
 import { SearchIndex, type SearchState } from './searchIndex';
 
 /**
- * The bytes of a read-model snapshot: the rows as columns and the search index as its postings.
- * Bump SNAPSHOT_FORMAT whenever these bytes, or what a row or a search text is made of (`rowOf`,
- * `searchableText`, `normalizeForSearch`), change: a snapshot of another format is rebuilt, never read.
+ * The bytes of a read-model snapshot: the rows as the column store keeps them and the search index
+ * as its texts and postings. Bump SNAPSHOT_FORMAT whenever these bytes, or what a row or a search
+ * text is made of (`rowOf`, `ROW_FIELDS`, `searchableText`, `normalizeForSearch`), change: a snapshot
+ * of another format is rebuilt, never read. tests/unit/snapshot-format.test.ts holds the bytes of a
+ * fixed model for the current format and fails when they change without a new format number.
  *
  * Layout: "CSRM", then sections, each a little-endian u32 byte length, its bytes, and zero padding to
- * a multiple of 8 (so typed arrays can view them in place): the string columns and search texts as
- * UTF-8 JSON, then the number columns (Float64, null as NaN), the flag columns (Uint8), the received
- * order (Uint32), the search documents' received times (Float64), grams (Float64), posting counts
- * (Uint32) and postings (Uint32).
+ * a multiple of 8 (so typed arrays can view them in place):
+ *  1. UTF-8 JSON: the row count, the text columns (ids, case numbers, names, references) and the
+ *     coded columns' dictionaries;
+ *  2. the coded columns (Uint16, one column after another), 3. the number columns (Float64, null as
+ *     NaN), 4. the flags (Uint8), 5. the received order (Uint32 row indexes);
+ *  6. for each search document, its row (Uint32), 7. the search texts (UTF-16 code units, one after
+ *     another), 8. their lengths (Uint32), 9. their received times (Float64), 10. grams (Float64),
+ *  11. posting counts (Uint32), 12. postings (Uint32).
+ * Rows are in deadline order.
  */
-export const SNAPSHOT_FORMAT = 2;
-
-/** How each field of a row is stored; the compiler makes every field of CaseRow appear here. */
-const FIELDS = {
-  id: 'json',
-  caseNo: 'json',
-  complainantName: 'json',
-  category: 'json',
-  severity: 'json',
-  state: 'json',
-  businessRef: 'json',
-  assigneeId: 'json',
-  channel: 'json',
-  satisfaction: 'json',
-  closing: 'json',
-  department: 'json',
-  responsibility: 'json',
-  receivedAt: 'number',
-  nextDueAt: 'number',
-  acceptedAt: 'number',
-  closedAt: 'number',
-  dueKey: 'number',
-  headSeq: 'number',
-  isReport: 'flag',
-  finished: 'flag',
-  withSupervisor: 'flag',
-} as const satisfies Record<keyof CaseRow, 'json' | 'number' | 'flag'>;
-
-type Field = keyof typeof FIELDS;
-const fieldsOf = (kind: 'json' | 'number' | 'flag') => (Object.keys(FIELDS) as Field[]).filter((f) => FIELDS[f] === kind);
-const JSON_FIELDS = fieldsOf('json');
-const NUMBER_FIELDS = fieldsOf('number');
-const FLAG_FIELDS = fieldsOf('flag');
+export const SNAPSHOT_FORMAT = 3;
 
 const MAGIC = [0x43, 0x53, 0x52, 0x4d]; // "CSRM"
 
-type Section = Uint8Array | Float64Array | Uint32Array;
+type Section = Uint8Array | Uint16Array | Float64Array | Uint32Array;
+
+interface Head {
+  n: number;
+  texts: RowColumns['texts'];
+  dictionaries: RowColumns['dictionaries'];
+}
 
 function asBytes(section: Section): Uint8Array {
   return new Uint8Array(section.buffer, section.byteOffset, section.byteLength);
 }
 
+function joined<T extends Float64Array | Uint16Array>(make: new (n: number) => T, parts: readonly T[]): T {
+  const out = new make(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p as never, at);
+    at += p.length;
+  }
+  return out;
+}
+
 export function encodeSnapshot(model: ReadModel): Uint8Array {
-  const { byDue, receivedOrder } = model.exportRows();
+  const { rows, receivedOrder, indexOf } = model.exportColumns();
   const search = model.search.exportState();
-  const n = byDue.length;
-  const columns: Record<string, unknown[]> = {};
-  for (const f of JSON_FIELDS) columns[f] = byDue.map((r) => r[f]);
-  const numbers = new Float64Array(NUMBER_FIELDS.length * n);
-  NUMBER_FIELDS.forEach((f, k) => byDue.forEach((r, i) => (numbers[k * n + i] = (r[f] as number | null) ?? Number.NaN)));
-  const flags = new Uint8Array(FLAG_FIELDS.length * n);
-  FLAG_FIELDS.forEach((f, k) => byDue.forEach((r, i) => (flags[k * n + i] = r[f] ? 1 : 0)));
-  const json = new TextEncoder().encode(JSON.stringify({ n, columns, ids: search.ids, texts: search.texts }));
-  const sections: Section[] = [json, numbers, flags, receivedOrder, search.receivedAt, search.grams, search.counts, search.docNos];
+  const head: Head = { n: rows.count, texts: rows.texts, dictionaries: rows.dictionaries };
+  const sections: Section[] = [
+    new TextEncoder().encode(JSON.stringify(head)),
+    joined(
+      Uint16Array,
+      CODED_FIELDS.map((f) => rows.codes[f]),
+    ),
+    joined(
+      Float64Array,
+      NUMBER_FIELDS.map((f) => rows.numbers[f]),
+    ),
+    rows.flags,
+    receivedOrder,
+    Uint32Array.from(search.ids, indexOf),
+    search.texts,
+    search.lengths,
+    search.receivedAt,
+    search.grams,
+    search.counts,
+    search.docNos,
+  ];
   const padded = (length: number) => Math.ceil(length / 8) * 8;
   const size = 8 + sections.reduce((sum, s) => sum + 8 + padded(s.byteLength), 0);
   const out = new Uint8Array(size);
@@ -82,7 +86,8 @@ export function encodeSnapshot(model: ReadModel): Uint8Array {
 
 /**
  * Reads `encodeSnapshot`'s bytes back into a model; throws on sections whose sizes do not fit each
- * other. Values are not scanned one by one: the caller checks the bytes' SHA-256 first.
+ * other. Values are not scanned one by one: the caller checks the bytes' SHA-256 first. Every typed
+ * array is copied by the model (views would keep the whole record alive).
  */
 export function decodeSnapshot(bytes: Uint8Array): ReadModel {
   if (MAGIC.some((b, i) => bytes[i] !== b)) throw new Error('snapshot: not a read-model snapshot');
@@ -99,110 +104,51 @@ export function decodeSnapshot(bytes: Uint8Array): ReadModel {
     at = start + Math.ceil(length / 8) * 8;
     return { offset: base + start, length };
   };
-  const u8 = ({ offset, length }: { offset: number; length: number }) => new Uint8Array(buffer, offset, length);
-  const f64 = ({ offset, length }: { offset: number; length: number }) => new Float64Array(buffer, offset, length / 8);
-  const u32 = ({ offset, length }: { offset: number; length: number }) => new Uint32Array(buffer, offset, length / 4);
-  const head = JSON.parse(new TextDecoder().decode(u8(next()))) as {
-    n: number;
-    columns: Record<string, unknown[]>;
-    ids: string[];
-    texts: string[];
-  };
+  type Place = { offset: number; length: number };
+  const u8 = ({ offset, length }: Place) => new Uint8Array(buffer, offset, length);
+  const u16 = ({ offset, length }: Place) => new Uint16Array(buffer, offset, length / 2);
+  const f64 = ({ offset, length }: Place) => new Float64Array(buffer, offset, length / 8);
+  const u32 = ({ offset, length }: Place) => new Uint32Array(buffer, offset, length / 4);
+  const head = JSON.parse(new TextDecoder().decode(u8(next()))) as Head;
+  const { n } = head;
+  const codes = u16(next());
   const numbers = f64(next());
   const flags = u8(next());
   const receivedOrder = u32(next());
-  const search: SearchState = {
-    ids: head.ids,
-    texts: head.texts,
+  const docRows = u32(next());
+  const search = {
+    texts: u16(next()),
+    lengths: u32(next()),
     receivedAt: f64(next()),
     grams: f64(next()),
     counts: u32(next()),
-    // A copy: views would keep the whole record (its JSON bytes too) alive for as long as the index lives.
-    docNos: u32(next()).slice(),
+    docNos: u32(next()),
   };
-  const { n } = head;
+  const m = docRows.length;
   const fits =
-    JSON_FIELDS.every((f) => head.columns[f]?.length === n) &&
+    TEXT_FIELDS.every((f) => head.texts[f]?.length === n) &&
+    CODED_FIELDS.every((f) => Array.isArray(head.dictionaries[f])) &&
+    codes.length === CODED_FIELDS.length * n &&
     numbers.length === NUMBER_FIELDS.length * n &&
-    flags.length === FLAG_FIELDS.length * n &&
+    flags.length === n &&
     receivedOrder.length === n &&
-    search.texts.length === search.ids.length &&
-    search.receivedAt.length === search.ids.length &&
+    search.lengths.length === m &&
+    search.receivedAt.length === m &&
+    search.lengths.reduce((sum, l) => sum + l, 0) === search.texts.length &&
+    docRows.every((row) => row < n) &&
     search.counts.length === search.grams.length &&
     search.counts.reduce((sum, c) => sum + c, 0) === search.docNos.length;
   if (!fits) throw new Error('snapshot: sections do not fit each other');
-  const column = (f: Field) => head.columns[f] as never[];
-  const number = (f: Field) => {
-    const k = NUMBER_FIELDS.indexOf(f);
-    return numbers.subarray(k * n, (k + 1) * n);
+  const column = <T extends Uint16Array | Float64Array>(all: T, k: number) => all.subarray(k * n, (k + 1) * n) as T;
+  const rows: RowColumns = {
+    count: n,
+    texts: head.texts,
+    dictionaries: head.dictionaries,
+    codes: Object.fromEntries(CODED_FIELDS.map((f, k) => [f, column(codes, k)])) as RowColumns['codes'],
+    numbers: Object.fromEntries(NUMBER_FIELDS.map((f, k) => [f, column(numbers, k)])) as RowColumns['numbers'],
+    flags,
   };
-  const flag = (f: Field) => {
-    const k = FLAG_FIELDS.indexOf(f);
-    return flags.subarray(k * n, (k + 1) * n);
-  };
-  const orNull = (v: number) => (Number.isNaN(v) ? null : v);
-  const [
-    id,
-    caseNo,
-    complainantName,
-    category,
-    severity,
-    state,
-    businessRef,
-    assigneeId,
-    channel,
-    satisfaction,
-    closing,
-    department,
-    responsibility,
-  ] = (
-    [
-      'id',
-      'caseNo',
-      'complainantName',
-      'category',
-      'severity',
-      'state',
-      'businessRef',
-      'assigneeId',
-      'channel',
-      'satisfaction',
-      'closing',
-      'department',
-      'responsibility',
-    ] as const
-  ).map(column);
-  const [receivedAt, nextDueAt, acceptedAt, closedAt, dueKey, headSeq] = (
-    ['receivedAt', 'nextDueAt', 'acceptedAt', 'closedAt', 'dueKey', 'headSeq'] as const
-  ).map(number);
-  const [isReport, finished, withSupervisor] = (['isReport', 'finished', 'withSupervisor'] as const).map(flag);
-  const rows: CaseRow[] = [];
-  for (let i = 0; i < n; i++) {
-    // The literal in rowOf's field order, so restored rows share the shape of built ones.
-    rows.push({
-      id: id![i]!,
-      caseNo: caseNo![i]!,
-      complainantName: complainantName![i]!,
-      category: category![i]!,
-      severity: severity![i]!,
-      state: state![i]!,
-      isReport: isReport![i] === 1,
-      businessRef: businessRef![i]!,
-      assigneeId: assigneeId![i]!,
-      receivedAt: receivedAt![i]!,
-      nextDueAt: orNull(nextDueAt![i]!),
-      channel: channel![i]!,
-      satisfaction: satisfaction![i]!,
-      acceptedAt: orNull(acceptedAt![i]!),
-      finished: finished![i] === 1,
-      closing: closing![i]!,
-      closedAt: orNull(closedAt![i]!),
-      department: department![i]!,
-      responsibility: responsibility![i]!,
-      dueKey: dueKey![i]!,
-      headSeq: headSeq![i]!,
-      withSupervisor: withSupervisor![i] === 1,
-    });
-  }
-  return ReadModel.restore(rows, receivedOrder, SearchIndex.fromState(search));
+  const ids = head.texts.id;
+  const state: SearchState = { ids: Array.from(docRows, (row) => ids[row]!), ...search };
+  return ReadModel.restore({ rows, receivedOrder }, SearchIndex.fromState(state));
 }

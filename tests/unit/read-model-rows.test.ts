@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../shared/domain/case';
 import { newCaseRecord } from '../../shared/domain/newCase';
-import { monthFigures, ReadModel, rowOf } from '../../electron/store/readModel';
+import { monthFigures, ReadModel } from '../../electron/store/readModel';
+import { rowOf } from '../../electron/store/caseRow';
 import { intake } from '../store/fixtures';
 
 const T0 = Date.parse('2026-03-02T10:00:00+08:00');

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { queueQuerySchema } from '../../shared/api/contract';
 import type { CaseRecord } from '../../shared/domain/case';
-import { ReadModel, rowOf, summaryOf, type CaseRow } from '../../electron/store/readModel';
+import { ReadModel } from '../../electron/store/readModel';
+import { rowOf, summaryOf, type CaseRow } from '../../electron/store/caseRow';
 import { generateCases } from '../bench/generate';
 
 const NOW = Date.parse('2026-11-01T10:00:00+08:00');
