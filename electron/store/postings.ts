@@ -8,6 +8,15 @@
  * block when they have grown to an eighth of it (and before a snapshot is taken), so a save never
  * copies a long list.
  */
+export interface PostingList {
+  frozen: Uint32Array;
+  added: readonly number[];
+  length: number;
+}
+
+const EMPTY = new Uint32Array(0);
+const NONE: readonly number[] = [];
+
 export class Postings {
   private grams = new Float64Array(0);
   /** `offsets[k]`…`offsets[k + 1]`: where gram k's documents are in `docNos`. */
@@ -30,17 +39,13 @@ export class Postings {
     if (this.addedCount > 100_000 && this.addedCount > this.docNos.length / 8) this.freeze();
   }
 
-  /** The documents holding `gram`, ascending (null: none). */
-  list(gram: number): Uint32Array | number[] | null {
+  /** The documents holding `gram`, ascending: its frozen list, then its added one (null: none). */
+  list(gram: number): PostingList | null {
     const k = this.find(gram);
-    const frozen = k < 0 ? null : this.docNos.subarray(this.offsets[k]!, this.offsets[k + 1]!);
-    const added = this.added.get(gram);
-    if (!added) return frozen;
-    if (!frozen) return added;
-    const both = new Uint32Array(frozen.length + added.length);
-    both.set(frozen);
-    both.set(added, frozen.length);
-    return both;
+    const added = this.added.get(gram) ?? NONE;
+    if (k < 0) return added.length ? { frozen: EMPTY, added, length: added.length } : null;
+    const frozen = this.docNos.subarray(this.offsets[k]!, this.offsets[k + 1]!);
+    return { frozen, added, length: frozen.length + added.length };
   }
 
   private find(gram: number): number {

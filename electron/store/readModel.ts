@@ -128,7 +128,7 @@ export class ReadModel {
       this.byReceived.push(slot);
       if (this.store.flag('withSupervisor', slot)) this.withSupervisor.push(slot);
       this.addToBuckets(slot, true);
-      this.search.upsert(c);
+      this.search.upsert(c, false);
     }
     for (const map of Object.values(this.buckets)) for (const bucket of map.values()) bucket.sort();
     this.byDue.sort();

@@ -2,7 +2,7 @@ import type { CaseRecord } from '../../shared/domain/case';
 import { normalizeForSearch } from '../../shared/search/normalize';
 import { FIELD_SEPARATOR, searchableText } from '../../shared/search/terms';
 import { withRoom } from './growable';
-import { Postings } from './postings';
+import { Postings, type PostingList } from './postings';
 import { TextPool } from './textPool';
 
 const SEPARATOR_CODE = FIELD_SEPARATOR.codePointAt(0)!;
@@ -63,7 +63,8 @@ export class SearchIndex {
     return this.docOf.size;
   }
 
-  upsert(c: CaseText): void {
+  /** Adds or replaces a case's text; `settle` off for a bulk load, which freezes the postings once at its end. */
+  upsert(c: CaseText, settle = true): void {
     const text = searchableText(c);
     const existing = this.docOf.get(c.id);
     if (existing !== undefined) {
@@ -75,7 +76,7 @@ export class SearchIndex {
       this.dead++;
     }
     this.insert(c.id, text, c.receivedAt);
-    this.postings.settle();
+    if (settle) this.postings.settle();
     if (this.dead > 1000 && this.dead > this.ids.length / 4) this.compact();
   }
 
@@ -183,14 +184,16 @@ export class SearchIndex {
   }
 
   private intersect(grams: number[]): Iterable<number> {
-    const lists: (Uint32Array | number[])[] = [];
+    const lists: PostingList[] = [];
     for (const gram of new Set(grams)) {
       const list = this.postings.list(gram);
       if (!list) return [];
       lists.push(list);
     }
     lists.sort((a, b) => a.length - b.length);
-    let result: Uint32Array | number[] = lists[0] ?? [];
+    const rarest = lists[0]!;
+    let result = Array.from(rarest.frozen);
+    for (const docNo of rarest.added) result.push(docNo);
     for (let i = 1; i < lists.length && result.length > 0; i++) result = intersectSorted(result, lists[i]!);
     return result;
   }
@@ -229,14 +232,27 @@ export class SearchIndex {
   }
 }
 
-/** Both lists ascending; galloping would help only for very skewed sizes, which rarest-first avoids. */
-function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+/**
+ * The entries of `a` (short, ascending) that are also in `b` (ascending, in two parts): by binary
+ * search when `b` is much longer, by one merged pass otherwise.
+ */
+function intersectSorted(a: readonly number[], b: PostingList): number[] {
   const out: number[] = [];
-  let i = 0;
+  if (a.length * 8 < b.length) {
+    for (const x of a) if (contains(b.frozen, x) || contains(b.added, x)) out.push(x);
+    return out;
+  }
+  // Every added entry is above every frozen one: merge with the frozen part, then the added part.
+  mergeInto(out, a, mergeInto(out, a, 0, b.frozen), b.added);
+  return out;
+}
+
+/** Pushes the entries of `a` from `i` on that are in `list`; returns where `a` stands after `list`'s last entry. */
+function mergeInto(out: number[], a: readonly number[], i: number, list: ArrayLike<number>): number {
   let j = 0;
-  while (i < a.length && j < b.length) {
+  while (i < a.length && j < list.length) {
     const x = a[i]!;
-    const y = b[j]!;
+    const y = list[j]!;
     if (x === y) {
       out.push(x);
       i++;
@@ -244,5 +260,16 @@ function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
     } else if (x < y) i++;
     else j++;
   }
-  return out;
+  return i;
+}
+
+function contains(list: ArrayLike<number>, x: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === x;
 }
