@@ -49,7 +49,6 @@ export const TEXT_FIELDS = fieldsOf('text');
 export const CODED_FIELDS = fieldsOf('coded');
 export const NUMBER_FIELDS = fieldsOf('number', 'number?');
 export const FLAG_FIELDS = fieldsOf('flag');
-const NULLABLE = new Set<string>(fieldsOf('number?'));
 const BIT = Object.fromEntries(FLAG_FIELDS.map((f, i) => [f, 1 << i])) as Record<FlagField, number>;
 
 /** The values of a coded column, each given the next code the first time it is seen. */
@@ -172,35 +171,35 @@ export class RowStore {
 
   /** The row of a slot as an object (for statistics and pages: built on demand, not kept). */
   row(slot: number): CaseRow {
-    const dueKey = this.numbers.dueKey[slot]!;
-    const nullable = (f: NumberField) => {
-      const v = this.numbers[f][slot]!;
-      return Number.isNaN(v) && NULLABLE.has(f) ? null : v;
-    };
+    const { texts: t, codes: c, numbers: n } = this;
+    const d = this.dictionaries;
+    const dueKey = n.dueKey[slot]!;
+    const acceptedAt = n.acceptedAt[slot]!;
+    const closedAt = n.closedAt[slot]!;
     const bits = this.flags[slot]!;
     // rowOf's field order, so built rows share one shape.
     return {
-      id: this.texts.id[slot]!,
-      caseNo: this.texts.caseNo[slot]!,
-      complainantName: this.texts.complainantName[slot]!,
-      category: this.value('category', slot)!,
-      severity: this.value('severity', slot) as CaseRow['severity'],
-      state: this.value('state', slot) as CaseRow['state'],
+      id: t.id[slot]!,
+      caseNo: t.caseNo[slot]!,
+      complainantName: t.complainantName[slot]!,
+      category: d.category.values[c.category[slot]!]!,
+      severity: d.severity.values[c.severity[slot]!] as CaseRow['severity'],
+      state: d.state.values[c.state[slot]!] as CaseRow['state'],
       isReport: (bits & BIT.isReport) !== 0,
-      businessRef: this.texts.businessRef[slot]!,
-      assigneeId: this.value('assigneeId', slot)!,
-      receivedAt: this.numbers.receivedAt[slot]!,
+      businessRef: t.businessRef[slot]!,
+      assigneeId: d.assigneeId.values[c.assigneeId[slot]!]!,
+      receivedAt: n.receivedAt[slot]!,
       nextDueAt: Number.isFinite(dueKey) ? dueKey : null,
-      channel: this.value('channel', slot) as CaseRow['channel'],
-      satisfaction: this.value('satisfaction', slot) as CaseRow['satisfaction'],
-      acceptedAt: nullable('acceptedAt'),
+      channel: d.channel.values[c.channel[slot]!] as CaseRow['channel'],
+      satisfaction: d.satisfaction.values[c.satisfaction[slot]!] as CaseRow['satisfaction'],
+      acceptedAt: Number.isNaN(acceptedAt) ? null : acceptedAt,
       finished: (bits & BIT.finished) !== 0,
-      closing: this.value('closing', slot) as CaseRow['closing'],
-      closedAt: nullable('closedAt'),
-      department: this.value('department', slot)!,
-      responsibility: this.value('responsibility', slot) as CaseRow['responsibility'],
+      closing: d.closing.values[c.closing[slot]!] as CaseRow['closing'],
+      closedAt: Number.isNaN(closedAt) ? null : closedAt,
+      department: d.department.values[c.department[slot]!]!,
+      responsibility: d.responsibility.values[c.responsibility[slot]!] as CaseRow['responsibility'],
       dueKey,
-      headSeq: this.numbers.headSeq[slot]!,
+      headSeq: n.headSeq[slot]!,
       withSupervisor: (bits & BIT.withSupervisor) !== 0,
     };
   }
