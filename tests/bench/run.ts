@@ -36,6 +36,12 @@ try {
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6;
   });
+  // Typed arrays' memory lies outside the JS heap: reported beside it, so that moving data there is seen.
+  await page.exposeFunction('benchBuffersMb', async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { backingStorageSize?: number };
+    return (usage.backingStorageSize ?? Number.NaN) / 1e6;
+  });
   page.on('pageerror', (e) => console.error('page error:', e));
   // The page starts working while it loads; its end is signalled through benchDone, not the load event.
   await page.goto(`http://127.0.0.1:${port}/tests/bench/${name}.html${query ? `?${query}` : ''}`, { waitUntil: 'commit' });

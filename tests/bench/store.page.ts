@@ -15,6 +15,7 @@ declare global {
     benchLog: (line: string) => void;
     benchDone: (json: string) => void;
     benchHeapMb: () => Promise<number>;
+    benchBuffersMb: () => Promise<number>;
   }
 }
 
@@ -85,6 +86,7 @@ async function run() {
   const dbName = `bench-${now}`;
   const { sample, terms } = await generateAndLoad(dbName, now);
   const heapBefore = await window.benchHeapMb();
+  const buffersBefore = await window.benchBuffersMb();
   const { rebuildMs, rebuiltHeapMb } = await startWithoutSnapshot(dbName, heapBefore);
   let t0 = performance.now();
   const host = await createStoreHost({ dbName, auth: testAuth() });
@@ -98,7 +100,9 @@ async function run() {
   log(`  background audit of every case row after the start: ${round(performance.now() - t0)} ms more, ${corrected} corrected`);
   // The store host runs on this page's thread here (in the app, a worker's): its heap is the difference.
   const heapMb = (await window.benchHeapMb()) - heapBefore;
+  const buffersMb = (await window.benchBuffersMb()) - buffersBefore;
   log(`store host heap (read model + search index, after GC): ${round(heapMb)} MB  | started by a rebuild: ${round(rebuiltHeapMb)} MB`);
+  log(`  beside it, in typed arrays (outside the JS heap): ${round(buffersMb)} MB`);
 
   // Baseline: a raw strict put of a case row into the same 100k-row table (removed again at once),
   // alternating with the saves so that both meet the same background work of the disk.
@@ -245,6 +249,7 @@ async function run() {
       start_ms: round(startMs),
       start_rebuild_ms: round(rebuildMs),
       worker_heap_mb: round(heapMb),
+      worker_buffers_mb: round(buffersMb),
     }),
   );
 }
