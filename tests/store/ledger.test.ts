@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import type { StoreHost } from '../../electron/store/host';
-import { decodeBlock, encodeBlock, hashBlock } from '../../shared/ledger/blocks';
+import { META_SEAL, sealRow } from '../../electron/store/ledger';
+import { decodeBlock, encodeBlock, GENESIS_BLOCK_HASH, hashBlock } from '../../shared/ledger/blocks';
 import { hashEvent } from '../../shared/ledger/eventHash';
 import { CLERK, configuredHost, HANDLER, mustCommand, openHost, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
@@ -73,11 +74,25 @@ describe('the event log', () => {
     await mustCommand(host, c, 'startInvestigation', {}, HANDLER); // seq 3, unsealed
     expect(await verify(host)).toMatchObject({ cases: 3, events: 7, firstBreak: null });
 
-    // The sealed blocks still hash (nothing in them changed), but nothing leads to b's events any more.
+    // b's index row gone, its history reads back without its sealed events: verifying b names it.
+    // (The whole log still holds them, up to b's head, as the blocks' own heads say under their hash.)
+    const placed = (await host.db.caseBlocks.get(b))!;
     await host.db.caseBlocks.delete(b);
-    expect(await verify(host)).toMatchObject({ firstBreak: { caseId: b, seq: 1, reason: 'events_missing' } });
     expect(await verify(host, b)).toMatchObject({ events: 0, firstBreak: { caseId: b, seq: 1, reason: 'events_missing' } });
     expect(await verify(host, a)).toMatchObject({ firstBreak: null });
+    await host.db.caseBlocks.put(placed);
+
+    // Every block rewritten without b's events and re-chained, the seal too: the blocks hold, but no
+    // block's heads reach the head b's case row names (its index row, untouched, is not what counts).
+    let prevHash = GENESIS_BLOCK_HASH;
+    for (const block of await host.db.ledgerBlocks.orderBy('n').toArray()) {
+      const bytes = encodeBlock(decodeBlock(block.bytes).filter((e) => e.caseId !== b));
+      const hash = hashBlock(prevHash, bytes);
+      await host.db.ledgerBlocks.put({ ...block, prevHash, hash, bytes });
+      prevHash = hash;
+    }
+    await host.db.meta.put({ key: META_SEAL, value: { ...(await sealRow(host.db)), lastHash: prevHash } });
+    expect(await verify(host)).toMatchObject({ firstBreak: { caseId: b, seq: 1, reason: 'events_missing' } });
 
     const { host: other } = await configuredHost('pawnshop', 4);
     const d = await register(other);
