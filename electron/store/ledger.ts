@@ -237,8 +237,9 @@ function missingEvents(ctx: StoreContext, sealedTo: ReadonlyMap<string, number>,
  * Verifies the whole log: every sealed block (hash over the previous block's hash and its bytes:
  * any edited, removed or reordered event breaks it), then every unsealed event (hash, link to the
  * case's previous event, and the case row's head), then that every case's log reaches its head
- * (a case whose events are gone entirely is a break too). With `caseId`, re-checks that one case's
- * chain event by event, sealed and unsealed.
+ * (a case whose events are gone entirely is a break too), where each case's sealed part ends read
+ * from the blocks' heads (for blocks sealed before v10, from the heads kept at the upgrade). With
+ * `caseId`, re-checks that one case's chain event by event, sealed and unsealed.
  */
 export async function verifyLedger(ctx: StoreContext, caseId?: string): Promise<LedgerReport> {
   const { db } = ctx;

@@ -139,6 +139,17 @@ describe('sealed blocks, forged', () => {
     host.close();
   });
 
+  it('name the case whose head in a block was changed: the heads are under the block hash', async () => {
+    const { host } = await sealedBranch();
+    const block = (await host.db.ledgerBlocks.get(2))!;
+    const [caseId, seq] = blockHeads(block.bytes)!.split('\n')[0]!.split('\t') as [string, string];
+    const bytes = block.bytes.slice();
+    bytes.set(new TextEncoder().encode(`${caseId}\t${Number(seq) === 9 ? 8 : 9}`), 6);
+    await host.db.ledgerBlocks.put({ ...block, bytes });
+    expect(await verify(host)).toMatchObject({ firstBreak: { caseId, seq: Number(seq), reason: 'hash_mismatch', block: 2 } });
+    host.close();
+  });
+
   it('name a block moved out of its place', async () => {
     const { host } = await sealedBranch();
     const second = (await host.db.ledgerBlocks.get(2))!;
