@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { Escalation, EscalationReason } from '../../shared/domain/escalation';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
-import type { LedgerBlock } from '../../shared/ledger/blocks';
+import { formatHeads, type LedgerBlock } from '../../shared/ledger/blocks';
 import type { Draft, OutboxRow, PrintRecord } from '../../shared/api/contract';
 import { sha256Hex } from '../../shared/sync/protocol';
 import type { AccessGrant, AccessLogEntry, AccessRequest } from '../../shared/api/contract';
@@ -88,6 +88,13 @@ export interface SealRow {
   blocks: number;
   lastHash: string;
 }
+
+/**
+ * `meta` key: each case's last sealed seq as it stood when the database was upgraded to v10
+ * (`<caseId>\t<seq>` lines, from caseBlocks). Blocks sealed before v10 carry no heads of their own;
+ * verifying starts from these and lets the heads of every later block override them.
+ */
+export const META_HEADS_BEFORE_V10 = 'ledgerHeadsBeforeV10';
 
 export type StoredOutboxRow = Omit<OutboxRow, 'deliveredAt'> & { deliveredAt: number | null; delivered: 0 | 1 };
 
@@ -246,6 +253,18 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
     // v9: the monthly reports for the operations department (R7.4), every version of each month.
     version: 9,
     stores: { reports: 'id, [month+version], [delivered+createdAt]' },
+  },
+  {
+    // v10: blocks sealed from now on carry their cases' heads (shared/ledger/blocks.ts), so verifying
+    // the whole log reads no row per case; for the blocks sealed before, the heads are kept once.
+    version: 10,
+    stores: {},
+    upgrade: async (tx) => {
+      const placed = await tx.table<CaseBlockRow, string>('caseBlocks').toArray();
+      if (placed.length === 0) return;
+      const heads = formatHeads(placed.map((p) => [p.caseId, p.lastSeq]));
+      await tx.table<MetaRow, string>('meta').put({ key: META_HEADS_BEFORE_V10, value: heads });
+    },
   },
 ];
 

@@ -1,10 +1,19 @@
 import Dexie from 'dexie';
 import type { Actor, CaseRecord } from '../../shared/domain/case';
 import type { EventType } from '../../shared/domain/enums';
-import { decodeBlock, encodeBlock, firstBadEventIn, GENESIS_BLOCK_HASH, hashBlock, hashBlockNative } from '../../shared/ledger/blocks';
+import {
+  blockHeads,
+  decodeBlock,
+  encodeBlock,
+  firstBadEventIn,
+  GENESIS_BLOCK_HASH,
+  hashBlock,
+  hashBlockNative,
+  parseHeads,
+} from '../../shared/ledger/blocks';
 import { GENESIS_HASH, diffRecords, hashEvent, verifyChain, type CaseEvent, type ChainBreak } from '../../shared/ledger/eventHash';
 import type { StoreContext } from './context';
-import type { CountersignDb, EventRow, SealRow } from './db';
+import { META_HEADS_BEFORE_V10, type CountersignDb, type EventRow, type SealRow } from './db';
 
 export const META_SEAL = 'ledgerSeal';
 export const DEFAULT_BLOCK_SIZE = 1000;
@@ -129,9 +138,20 @@ export interface LedgerReport {
   firstBreak: ChainBreak | null;
 }
 
-async function verifyBlocks(db: CountersignDb, seal: SealRow): Promise<{ events: number; firstBreak: ChainBreak | null }> {
+interface SealedLog {
+  events: number;
+  /** Each case's last sealed seq: the heads kept at the v10 upgrade, overridden block by block by the blocks' own. */
+  sealedTo: Map<string, number>;
+  firstBreak: ChainBreak | null;
+}
+
+/** Every block hash-linked to the one before and ending at the seal; collects the heads the blocks carry on the way. */
+async function verifyBlocks(db: CountersignDb, seal: SealRow): Promise<SealedLog> {
   let prev = GENESIS_BLOCK_HASH;
   let events = 0;
+  const sealedTo = new Map<string, number>();
+  const before = (await db.meta.get(META_HEADS_BEFORE_V10))?.value;
+  if (typeof before === 'string') parseHeads(before, sealedTo);
   const PAGE = 50;
   const readPage = (from: number) =>
     db.ledgerBlocks
@@ -148,17 +168,20 @@ async function verifyBlocks(db: CountersignDb, seal: SealRow): Promise<{ events:
       if (b.n !== from + i || b.prevHash !== prev || hashes[i] !== b.hash) {
         return {
           events,
+          sealedTo,
           firstBreak: hashes[i] !== b.hash ? firstBadEventIn(b) : { caseId: '', seq: 0, reason: 'link_broken', block: from + i },
         };
       }
       prev = b.hash;
       events += b.count;
+      const heads = blockHeads(b.bytes);
+      if (heads !== null) parseHeads(heads, sealedTo);
     }
     if (blocks.length < Math.min(PAGE, seal.blocks - from + 1))
-      return { events, firstBreak: { caseId: '', seq: 0, reason: 'sequence_gap', block: from + blocks.length } };
+      return { events, sealedTo, firstBreak: { caseId: '', seq: 0, reason: 'sequence_gap', block: from + blocks.length } };
   }
-  if (prev !== seal.lastHash) return { events, firstBreak: { caseId: '', seq: 0, reason: 'link_broken', block: seal.blocks } };
-  return { events, firstBreak: null };
+  if (prev !== seal.lastHash) return { events, sealedTo, firstBreak: { caseId: '', seq: 0, reason: 'link_broken', block: seal.blocks } };
+  return { events, sealedTo, firstBreak: null };
 }
 
 /** Unsealed rows, case by case: each links to the case's sealed head (or genesis) and ends at the case row's head. */
@@ -200,8 +223,7 @@ async function verifyUnsealed(
  * (no registration event at all), or the sealed part ending before the head. Cases with unsealed
  * rows are `withRows`: verifyUnsealed matched those rows to the head already.
  */
-async function missingEvents(ctx: StoreContext, withRows: ReadonlySet<string>): Promise<ChainBreak | null> {
-  const sealedTo = new Map((await ctx.db.caseBlocks.toArray()).map((p) => [p.caseId, p.lastSeq]));
+function missingEvents(ctx: StoreContext, sealedTo: ReadonlyMap<string, number>, withRows: ReadonlySet<string>): ChainBreak | null {
   for (const [caseId, headSeq] of ctx.model.heads()) {
     if (withRows.has(caseId)) continue;
     const lastSeq = sealedTo.get(caseId) ?? 0;
@@ -215,8 +237,9 @@ async function missingEvents(ctx: StoreContext, withRows: ReadonlySet<string>): 
  * Verifies the whole log: every sealed block (hash over the previous block's hash and its bytes:
  * any edited, removed or reordered event breaks it), then every unsealed event (hash, link to the
  * case's previous event, and the case row's head), then that every case's log reaches its head
- * (a case whose events are gone entirely is a break too). With `caseId`, re-checks that one case's
- * chain event by event, sealed and unsealed.
+ * (a case whose events are gone entirely is a break too), where each case's sealed part ends read
+ * from the blocks' heads (for blocks sealed before v10, from the heads kept at the upgrade). With
+ * `caseId`, re-checks that one case's chain event by event, sealed and unsealed.
  */
 export async function verifyLedger(ctx: StoreContext, caseId?: string): Promise<LedgerReport> {
   const { db } = ctx;
@@ -236,7 +259,7 @@ export async function verifyLedger(ctx: StoreContext, caseId?: string): Promise<
   const unsealed = sealed.firstBreak ? null : await verifyUnsealed(db, seal);
   // The heads come from the read model: one started from the snapshot is checked against every row first.
   if (unsealed && !unsealed.firstBreak) await ctx.snapshot.audited;
-  const missing = unsealed && !unsealed.firstBreak ? await missingEvents(ctx, unsealed.cases) : null;
+  const missing = unsealed && !unsealed.firstBreak ? missingEvents(ctx, sealed.sealedTo, unsealed.cases) : null;
   return {
     cases: ctx.model.size,
     events: sealed.events + (unsealed?.events ?? 0),

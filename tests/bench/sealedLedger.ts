@@ -4,14 +4,21 @@ import type { CaseRecord } from '../../shared/domain/case';
 import { encodeBlock, GENESIS_BLOCK_HASH, hashBlock, type LedgerBlock } from '../../shared/ledger/blocks';
 import type { CaseEvent } from '../../shared/ledger/eventHash';
 
-/** Generated events as the host would have sealed them over time: blocks, case index, seal row. */
-export function sealedLedger(events: readonly CaseEvent[], blockSize: number) {
+/**
+ * Generated events as the host would have sealed them over time: blocks, case index, seal row.
+ * `encode` = encodeEvents gives blocks as hosts before schema v10 sealed them (no heads).
+ */
+export function sealedLedger(
+  events: readonly CaseEvent[],
+  blockSize: number,
+  encode: (events: readonly CaseEvent[]) => Uint8Array = encodeBlock,
+) {
   const blocks: LedgerBlock[] = [];
   const caseBlocks = new Map<string, CaseBlockRow>();
   let prevHash = GENESIS_BLOCK_HASH;
   for (let i = 0; i < events.length; i += blockSize) {
     const batch = events.slice(i, i + blockSize);
-    const bytes = encodeBlock(batch);
+    const bytes = encode(batch);
     const n = blocks.length + 1;
     const hash = hashBlock(prevHash, bytes);
     blocks.push({ n, prevHash, hash, count: batch.length, bytes });

@@ -1,7 +1,10 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import type { StoreHost } from '../../electron/store/host';
-import { decodeBlock, encodeBlock, hashBlock } from '../../shared/ledger/blocks';
+import { META_SEAL, sealRow } from '../../electron/store/ledger';
+import { blockHeads, decodeBlock, encodeBlock, encodeEvents, GENESIS_BLOCK_HASH, hashBlock } from '../../shared/ledger/blocks';
+import { META_HEADS_BEFORE_V10, openDb } from '../../electron/store/db';
+import { sealedLedger } from '../bench/sealedLedger';
 import { hashEvent } from '../../shared/ledger/eventHash';
 import { CLERK, configuredHost, HANDLER, mustCommand, openHost, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
@@ -73,11 +76,25 @@ describe('the event log', () => {
     await mustCommand(host, c, 'startInvestigation', {}, HANDLER); // seq 3, unsealed
     expect(await verify(host)).toMatchObject({ cases: 3, events: 7, firstBreak: null });
 
-    // The sealed blocks still hash (nothing in them changed), but nothing leads to b's events any more.
+    // b's index row gone, its history reads back without its sealed events: verifying b names it.
+    // (The whole log still holds them, up to b's head, as the blocks' own heads say under their hash.)
+    const placed = (await host.db.caseBlocks.get(b))!;
     await host.db.caseBlocks.delete(b);
-    expect(await verify(host)).toMatchObject({ firstBreak: { caseId: b, seq: 1, reason: 'events_missing' } });
     expect(await verify(host, b)).toMatchObject({ events: 0, firstBreak: { caseId: b, seq: 1, reason: 'events_missing' } });
     expect(await verify(host, a)).toMatchObject({ firstBreak: null });
+    await host.db.caseBlocks.put(placed);
+
+    // Every block rewritten without b's events and re-chained, the seal too: the blocks hold, but no
+    // block's heads reach the head b's case row names (its index row, untouched, is not what counts).
+    let prevHash = GENESIS_BLOCK_HASH;
+    for (const block of await host.db.ledgerBlocks.orderBy('n').toArray()) {
+      const bytes = encodeBlock(decodeBlock(block.bytes).filter((e) => e.caseId !== b));
+      const hash = hashBlock(prevHash, bytes);
+      await host.db.ledgerBlocks.put({ ...block, prevHash, hash, bytes });
+      prevHash = hash;
+    }
+    await host.db.meta.put({ key: META_SEAL, value: { ...(await sealRow(host.db)), lastHash: prevHash } });
+    expect(await verify(host)).toMatchObject({ firstBreak: { caseId: b, seq: 1, reason: 'events_missing' } });
 
     const { host: other } = await configuredHost('pawnshop', 4);
     const d = await register(other);
@@ -119,6 +136,17 @@ describe('sealed blocks, forged', () => {
     const { host } = await sealedBranch();
     await forgeBlock(host, 3);
     expect(await verify(host)).toMatchObject({ firstBreak: { caseId: '', seq: 0, reason: 'link_broken', block: 3 } });
+    host.close();
+  });
+
+  it('name the case whose head in a block was changed: the heads are under the block hash', async () => {
+    const { host } = await sealedBranch();
+    const block = (await host.db.ledgerBlocks.get(2))!;
+    const [caseId, seq] = blockHeads(block.bytes)!.split('\n')[0]!.split('\t') as [string, string];
+    const bytes = block.bytes.slice();
+    bytes.set(new TextEncoder().encode(`${caseId}\t${Number(seq) === 9 ? 8 : 9}`), 6);
+    await host.db.ledgerBlocks.put({ ...block, bytes });
+    expect(await verify(host)).toMatchObject({ firstBreak: { caseId, seq: Number(seq), reason: 'hash_mismatch', block: 2 } });
     host.close();
   });
 
@@ -322,6 +350,67 @@ describe('sealed blocks, missing or renumbered', () => {
     await host.db.ledgerBlocks.delete(51);
     await host.db.ledgerBlocks.put({ ...last, n: 60 });
     expect(await verify(host)).toMatchObject({ events: 50, firstBreak: { caseId: '', seq: 0, reason: 'link_broken', block: 51 } });
+    host.close();
+  });
+});
+
+describe('a log sealed before v10 (blocks without heads)', () => {
+  /** Three cases, registered and assigned, as a v9 database holds them: sealed in blocks of 4 without heads. */
+  async function sealedBeforeV10() {
+    const clock = new TestClock();
+    const { host: seed } = await configuredHost('pawnshop', 100);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c = await register(seed, { complainant: { name: `客户${i}`, phone: '13812345678' } });
+      await mustCommand(seed, c.id, 'assign', { department: '鉴定部', assigneeId: 'h01' }, CLERK);
+      ids.push(c.id);
+    }
+    const events = (await seed.db.events.orderBy('g').toArray()).map(({ g: _g, ...e }) => e);
+    const cases = await seed.db.cases.toArray();
+    const branch = (await seed.db.meta.get('branch'))!;
+    seed.close();
+
+    const dbName = uniqueDbName();
+    const v9 = openDb(dbName, 9);
+    await v9.open();
+    const sealed = sealedLedger(events, 4, encodeEvents);
+    await v9.cases.bulkAdd(cases);
+    await v9.ledgerBlocks.bulkAdd(sealed.blocks);
+    await v9.caseBlocks.bulkAdd(sealed.caseBlocks);
+    await v9.meta.bulkAdd([branch, { key: META_SEAL, value: sealed.seal }]);
+    v9.close();
+    const { host } = await openHost(clock, dbName, 4);
+    return { host, ids };
+  }
+
+  it("keeps each case's sealed head at the upgrade, and verifies", async () => {
+    const { host, ids } = await sealedBeforeV10();
+    expect(blockHeads((await host.db.ledgerBlocks.get(1))!.bytes)).toBeNull();
+    expect((await host.db.meta.get(META_HEADS_BEFORE_V10))?.value).toBe(ids.map((id) => `${id}\t2\n`).join(''));
+    expect(await verify(host)).toMatchObject({ cases: 3, events: 6, blocks: 2, firstBreak: null });
+    host.close();
+  });
+
+  it('chains blocks with heads onto the old ones, and still names a case whose events are gone', async () => {
+    const { host, ids } = await sealedBeforeV10();
+    const [a, b, c] = ids as [string, string, string];
+    for (const id of [a, b]) {
+      await mustCommand(host, id, 'startInvestigation', {}, HANDLER);
+      await mustCommand(host, id, 'addInvestigationNote', { text: '调取监控' }, HANDLER);
+    }
+    expect(await host.db.ledgerBlocks.count()).toBe(3);
+    expect(blockHeads((await host.db.ledgerBlocks.get(3))!.bytes)).toBe(`${a}\t4\n${b}\t4\n`);
+    expect(await verify(host)).toMatchObject({ events: 10, blocks: 3, firstBreak: null });
+
+    // The heads kept at the upgrade are under no hash (as caseBlocks never was): without c's, c reads as missing its events.
+    const kept = (await host.db.meta.get(META_HEADS_BEFORE_V10))!.value as string;
+    await host.db.meta.put({ key: META_HEADS_BEFORE_V10, value: kept.replace(`${c}\t2\n`, '') });
+    expect(await verify(host)).toMatchObject({ firstBreak: { caseId: c, seq: 1, reason: 'events_missing' } });
+    await host.db.meta.put({ key: META_HEADS_BEFORE_V10, value: kept });
+
+    await mustCommand(host, b, 'addInvestigationNote', { text: '再次调取监控' }, HANDLER);
+    expect(await deleteRows(host, b)).toBe(1);
+    expect(await verify(host)).toMatchObject({ firstBreak: { caseId: b, seq: 5, reason: 'events_missing' } });
     host.close();
   });
 });
