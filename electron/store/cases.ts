@@ -18,6 +18,7 @@ import { sha256Hex } from '../../shared/sync/protocol';
 import { enqueueIfArchived } from './outbox';
 import { accountabilityFacts, accountabilityInputs, checkStaffMember } from './accountability';
 import { asCaseWrite } from './snapshot';
+import type { ReadModel } from './readModel';
 
 /** Received times up to five minutes ahead are clock skew between PCs; later ones are typos. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -53,6 +54,7 @@ export async function registerCase(
 ): Promise<CaseRecord> {
   const { db } = ctx;
   let created: CaseRecord | null = null;
+  let changed: ReadModel | null = null;
   // The smallest scope that can do the job: each extra store costs a little on every save.
   const scope = [
     db.cases,
@@ -92,14 +94,20 @@ export async function registerCase(
         // Only the clerk's own draft: another clerk's autosave must survive a mistaken id.
         if (params.draftId && (await db.drafts.get(params.draftId))?.staffId === actor.staffId) await db.drafts.delete(params.draftId);
         created = stored;
-        ctx.model.upsert(stored);
+        changed = ctx.readModel.apply(stored);
         return stored;
       })
-      .catch((e: unknown) => {
-        forgetNumbers(ctx);
-        if (created) ctx.model.revert(created.id, null);
-        throw e;
-      }),
+      .then(
+        (stored) => {
+          if (!changed) ctx.readModel.committed(stored);
+          return stored;
+        },
+        (e: unknown) => {
+          forgetNumbers(ctx);
+          if (created) changed?.revert(created.id, null);
+          throw e;
+        },
+      ),
   );
   caseWritten(ctx);
   sealFullBlocksSoon(ctx);
@@ -125,6 +133,7 @@ export async function runCommand(
   // Accountability (R8.3): the rules, from meta, are read before the case's transaction.
   const accountability = command.name === 'recordAccountability' ? await accountabilityInputs(ctx) : null;
   let replaced: CaseRecord | null = null;
+  let changed: ReadModel | null = null;
   const record = await asCaseWrite(ctx, (committed) =>
     db
       .transaction('rw', [db.cases, db.events, db.outbox, db.notifications, db.caseBlocks, db.ledgerBlocks, db.attachments], async () => {
@@ -166,13 +175,19 @@ export async function runCommand(
         await enqueueIfArchived(ctx, stored, now);
         replaced = current;
         // Inside the transaction, so live queries that re-run on its commit already see the change.
-        ctx.model.upsert(stored);
+        changed = ctx.readModel.apply(stored);
         return stored;
       })
-      .catch((e: unknown) => {
-        if (replaced) ctx.model.revert(replaced.id, replaced);
-        throw e;
-      }),
+      .then(
+        (stored) => {
+          if (!changed) ctx.readModel.committed(stored);
+          return stored;
+        },
+        (e: unknown) => {
+          if (replaced) changed?.revert(replaced.id, replaced);
+          throw e;
+        },
+      ),
   );
   caseWritten(ctx);
   if (record.state === 'archived') ctx.outboxListeners.forEach((listener) => listener());

@@ -5,6 +5,7 @@ import { decodeBlock, encodeBlock, firstBadEventIn, GENESIS_BLOCK_HASH, hashBloc
 import { GENESIS_HASH, diffRecords, hashEvent, verifyChain, type CaseEvent, type ChainBreak } from '../../shared/ledger/eventHash';
 import type { StoreContext } from './context';
 import type { CountersignDb, EventRow, SealRow } from './db';
+import { modelReady } from './readModelHandle';
 
 export const META_SEAL = 'ledgerSeal';
 export const DEFAULT_BLOCK_SIZE = 1000;
@@ -202,7 +203,7 @@ async function verifyUnsealed(
  */
 async function missingEvents(ctx: StoreContext, withRows: ReadonlySet<string>): Promise<ChainBreak | null> {
   const sealedTo = new Map((await ctx.db.caseBlocks.toArray()).map((p) => [p.caseId, p.lastSeq]));
-  for (const [caseId, headSeq] of ctx.model.heads()) {
+  for (const [caseId, headSeq] of (await modelReady(ctx)).heads()) {
     if (withRows.has(caseId)) continue;
     const lastSeq = sealedTo.get(caseId) ?? 0;
     if (lastSeq < headSeq) return { caseId, seq: lastSeq + 1, reason: 'events_missing' };
@@ -238,7 +239,7 @@ export async function verifyLedger(ctx: StoreContext, caseId?: string): Promise<
   if (unsealed && !unsealed.firstBreak) await ctx.snapshot.audited;
   const missing = unsealed && !unsealed.firstBreak ? await missingEvents(ctx, unsealed.cases) : null;
   return {
-    cases: ctx.model.size,
+    cases: (await modelReady(ctx)).size,
     events: sealed.events + (unsealed?.events ?? 0),
     blocks: seal.blocks,
     firstBreak: sealed.firstBreak ?? unsealed?.firstBreak ?? missing,

@@ -123,33 +123,33 @@ describe('read-model snapshot', () => {
     let host = await configured(dbName, clock, 1000);
     const first = await register(host);
     await register(host, { complainant: { name: '李四', phone: '139 0000 1111', address: '海淀区' } });
-    expect(host.start).toEqual({ source: 'rebuilt', replayed: 0 });
+    expect(await host.start).toEqual({ source: 'rebuilt', replayed: 0 });
     await host.close();
 
     host = await open(dbName, clock, true, 1000);
-    expect(host.start).toEqual({ source: 'snapshot', replayed: 0 });
+    expect(await host.start).toEqual({ source: 'snapshot', replayed: 0 });
     expect(await host.audited).toBe(0);
     // Written after the snapshot, then the host dies without closing: the write is found through the log.
     await command(host, first.id, 'update', { content: '补充：柜台人员态度生硬。' }, CLERK);
     host = await open(dbName, clock, true, 1000);
-    expect(host.start).toEqual({ source: 'snapshot', replayed: 1 });
+    expect(await host.start).toEqual({ source: 'snapshot', replayed: 1 });
     const found = await host.call('cases.search', { text: '态度生硬', limit: 10 }, CLERK);
     expect(found.ok && found.value.map((c) => c.id)).toEqual([first.id]);
     await host.writeSnapshot();
 
     await editSnapshot(host, (s) => flip(s, s.bytes.length - 9));
-    expect((await open(dbName, clock)).start.source).toBe('rebuilt');
+    expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
     await host.writeSnapshot();
     await editSnapshot(host, (s) => (s.format = SNAPSHOT_FORMAT + 1));
-    expect((await open(dbName, clock)).start.source).toBe('rebuilt');
+    expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
     await host.writeSnapshot();
     await editSnapshot(host, (s) => (s.schema -= 1));
-    expect((await open(dbName, clock)).start.source).toBe('rebuilt');
+    expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
     await host.writeSnapshot();
     await editSnapshot(host, (s) => (s.lastG += 100));
-    expect((await open(dbName, clock)).start.source).toBe('rebuilt');
+    expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
     await host.writeSnapshot();
-    expect((await open(dbName, clock)).start.source).toBe('snapshot');
+    expect((await (await open(dbName, clock)).start).source).toBe('snapshot');
   });
 
   it('puts right, in the background, a case row edited behind the host’s back', async () => {
@@ -161,7 +161,7 @@ describe('read-model snapshot', () => {
     const tool = await open(dbName, clock, false);
     await tool.db.cases.update(c.id, { content: '被改过的内容' });
     const reopened = await open(dbName, clock);
-    expect(reopened.start.source).toBe('snapshot');
+    expect((await reopened.start).source).toBe('snapshot');
     expect(await reopened.audited).toBe(1);
     const found = await reopened.call('cases.search', { text: '被改过', limit: 10 }, CLERK);
     expect(found.ok && found.value.map((x) => x.id)).toEqual([c.id]);
@@ -230,7 +230,7 @@ describe('read-model snapshot', () => {
         }
         const reopened = await open(dbName, clock);
         const rebuilt = await open(dbName, clock, false);
-        expect(rebuilt.start.source).toBe('rebuilt');
+        expect((await rebuilt.start).source).toBe('rebuilt');
         expect(await answers(reopened)).toEqual(await answers(rebuilt));
         // The snapshot and the log alone were right: the background audit found nothing to correct.
         expect(await reopened.audited).toBe(0);
