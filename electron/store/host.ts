@@ -24,6 +24,7 @@ import { addAttachment, readAttachment, registerCase, runCommand } from './cases
 import { caseWritten, loadContext, META_BRANCH, requireSupervisor, StoreError, type ReadModelOptions, type StoreContext } from './context';
 import { changesOfLoad, flushSnapshot, writeSnapshotSoon, type OpenedModel } from './snapshot';
 import { auditReadModel } from './snapshotAudit';
+import type { ReadModel } from './readModel';
 import { openDb, type CountersignDb } from './db';
 import { deadlineSettings, organization, saveDeadlineSettings, saveOrganization } from './branchSettings';
 import { heldHqCalendars, loadCalendarFile, receiveHqCalendars } from './calendars';
@@ -388,6 +389,24 @@ function localeOf(envelope: unknown): Locale {
   return (LOCALES as readonly unknown[]).includes(locale) ? (locale as Locale) : DEFAULT_LOCALE;
 }
 
+/** The background audit of a model started from the snapshot (snapshotAudit.ts); how many cases it corrected. */
+function audit(ctx: StoreContext, model: ReadModel): Promise<number> {
+  return auditReadModel({ db: ctx.db, model, snapshot: ctx.snapshot }).then(
+    (corrected) => {
+      if (corrected > 0) {
+        console.warn(`store: ${corrected} cases differed from the read-model snapshot; corrected from their rows`);
+        caseWritten(ctx);
+      }
+      return corrected;
+    },
+    (e: unknown) => {
+      // Closing the host stops the audit; anything else is worth a line in the log.
+      if (ctx.db.isOpen()) console.error('store: could not audit the read model', e);
+      return 0;
+    },
+  );
+}
+
 /**
  * The store host: the only code that opens the database. It trusts no caller: every request is
  * validated here, and every workflow rule is enforced here, whichever window or worker calls.
@@ -416,21 +435,10 @@ export async function createStoreHost(options: StoreHostOptions): Promise<StoreH
   });
   const start = loaded.then(({ source, replayed }) => ({ source, replayed }));
   start.catch(() => {});
+  // Verification waits for this (electron/store/ledger.ts); nothing to audit after a rebuild or a failed load.
   ctx.snapshot.audited = loaded.then(
-    (opened) => (opened.source === 'snapshot' ? auditReadModel({ db, model: opened.model, snapshot: ctx.snapshot }) : 0),
-  ).then(
-    (corrected) => {
-      if (corrected > 0) {
-        console.warn(`store: ${corrected} cases differed from the read-model snapshot; corrected from their rows`);
-        caseWritten(ctx);
-      }
-      return corrected;
-    },
-    (e: unknown) => {
-      // Closing the host stops the audit; anything else is worth a line in the log.
-      if (db.isOpen()) console.error('store: could not audit the read model', e);
-      return 0;
-    },
+    (opened) => (opened.source === 'snapshot' ? audit(ctx, opened.model) : 0),
+    () => 0,
   );
   const engine = options.sync ? startSync(ctx, options.sync) : null;
 

@@ -233,6 +233,14 @@ async function writeSnapshot(ctx: SnapshotHost): Promise<void> {
 
 /** At close: a snapshot if any write is not in the stored one; resolves when it is stored. */
 export async function flushSnapshot(ctx: SnapshotHost): Promise<void> {
+  // A model that could not be loaded has nothing to store (the next start loads it again).
+  if (
+    !(await ctx.readModel.ready.then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
   await ctx.snapshot.writing;
   if (ctx.snapshot.changes > 0) await writeSnapshotSoon(ctx);
 }

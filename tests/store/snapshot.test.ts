@@ -4,14 +4,18 @@ import type { StoreHost } from '../../electron/store/host';
 import { META_SNAPSHOT, type SnapshotRecord } from '../../electron/store/snapshot';
 import { SNAPSHOT_FORMAT } from '../../electron/store/snapshotFormat';
 import type { Params } from '../../shared/api/contract';
-import { createTestHost, CLERK, command, intake, MONDAY_10AM, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
+import { createTestHost, CLERK, command, intake, LoadGate, MONDAY_10AM, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
 /** Snapshots only when asked (or at close), so each run decides when one is written. */
 const ONLY_WHEN_ASKED = { snapshotAfter: Number.POSITIVE_INFINITY };
 
-/** Blocks of three events: the property's runs seal often, so changes are found in blocks as well as rows. */
-function open(dbName: string, clock: TestClock, useSnapshot = true, ledgerBlockSize = 3): Promise<StoreHost> {
-  return createTestHost({ dbName, now: clock.now, ledgerBlockSize, readModel: { ...ONLY_WHEN_ASKED, useSnapshot } });
+/**
+ * Blocks of three events: the property's runs seal often, so changes are found in blocks as well as
+ * rows. With a gate, the model loads two cases a page, each read held until the gate lets it go.
+ */
+function open(dbName: string, clock: TestClock, useSnapshot = true, ledgerBlockSize = 3, gate?: LoadGate): Promise<StoreHost> {
+  const loading = gate ? { pageSize: 2, pause: gate.pause } : {};
+  return createTestHost({ dbName, now: clock.now, ledgerBlockSize, readModel: { ...ONLY_WHEN_ASKED, useSnapshot, ...loading } });
 }
 
 async function configured(dbName: string, clock: TestClock, ledgerBlockSize = 3): Promise<StoreHost> {
@@ -74,6 +78,13 @@ async function answers(host: StoreHost) {
 const NAMES = ['王小明', '李四', '张三丰', '赵敏'];
 const CONTENTS = ['当物鉴定估价明显偏低。', '柜台人员态度生硬。', '赎当时利息算错。', '鉴定估价与合同不符，态度差。'];
 
+/**
+ * How the next host's model loads: before the following operations, or while they run (`loadStep`
+ * lets one read of the load go), from the snapshot if it can be trusted or rebuilt from every case.
+ */
+type Load = 'before' | 'during' | 'duringRebuild';
+const load = fc.constantFrom<Load>('before', 'during', 'duringRebuild');
+
 type Op =
   | { kind: 'register'; name: number; content: number; major: boolean; minutesAgo: number }
   | { kind: 'update'; at: number; content: number; name: number }
@@ -81,8 +92,9 @@ type Op =
   | { kind: 'refused'; at: number }
   | { kind: 'snapshot' }
   | { kind: 'seal' }
-  | { kind: 'crash' }
-  | { kind: 'close' }
+  | { kind: 'crash'; load: Load }
+  | { kind: 'close'; load: Load }
+  | { kind: 'loadStep' }
   | { kind: 'corrupt'; byte: number }
   | { kind: 'format'; delta: number };
 
@@ -110,8 +122,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('refused' as const), at: fc.nat() }) },
   { weight: 3, arbitrary: fc.constant({ kind: 'snapshot' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'seal' as const }) },
-  { weight: 2, arbitrary: fc.constant({ kind: 'crash' as const }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'close' as const }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('crash' as const), load }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), load }) },
+  { weight: 3, arbitrary: fc.constant({ kind: 'loadStep' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('corrupt' as const), byte: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('format' as const), delta: fc.constantFrom(-1, 1) }) },
 );
@@ -167,12 +180,21 @@ describe('read-model snapshot', () => {
     expect(found.ok && found.value.map((x) => x.id)).toEqual([c.id]);
   });
 
-  it('snapshot + the writes since = a full rebuild, for any writes, snapshots, crashes, seals and snapshot versions', async () => {
+  it('snapshot + the writes since = a full rebuild, for any writes (also while the model loads), snapshots, crashes, seals and snapshot versions', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40, size: 'medium' }), async (ops) => {
         const clock = new TestClock(MONDAY_10AM + 3_600_000);
         const dbName = uniqueDbName('cs-snapshot');
         let host = await configured(dbName, clock);
+        // The load of the current host's model, while the operations run (null: loaded before them).
+        let gate = null as LoadGate | null;
+        // Snapshots the current host was asked for during its load: written once it ends, while later operations run.
+        let snapshots: Promise<void>[] = [];
+        const reopen = async (how: Load) => {
+          gate = how === 'before' ? null : new LoadGate();
+          snapshots = []; // a crashed host's are never written
+          host = await open(dbName, clock, how !== 'duringRebuild', 3, gate ?? undefined);
+        };
         const ids: string[] = [];
         const write = async (caseAt: number, name: Params<'cases.command'>['command']['name'], payload: unknown) => {
           if (ids.length === 0) return;
@@ -208,17 +230,22 @@ describe('read-model snapshot', () => {
               await write(o.at, 'update', { severity: 'general' });
               break;
             case 'snapshot':
-              await host.writeSnapshot();
+              if (gate) snapshots.push(host.writeSnapshot());
+              else await host.writeSnapshot();
+              break;
+            case 'loadStep':
+              gate?.step();
               break;
             case 'seal':
               await host.call('ledger.seal', {}, SUPERVISOR);
               break;
             case 'crash':
-              host = await open(dbName, clock); // the old host is dropped without closing
+              await reopen(o.load); // the old host is dropped without closing, its load where it was
               break;
             case 'close':
+              gate?.open(); // closing stores a snapshot, after the load
               await host.close();
-              host = await open(dbName, clock);
+              await reopen(o.load);
               break;
             case 'corrupt':
               await editSnapshot(host, (s) => flip(s, o.byte % s.bytes.length));
@@ -228,6 +255,8 @@ describe('read-model snapshot', () => {
               break;
           }
         }
+        gate?.open();
+        await Promise.all(snapshots);
         const reopened = await open(dbName, clock);
         const rebuilt = await open(dbName, clock, false);
         expect((await rebuilt.start).source).toBe('rebuilt');
