@@ -91,6 +91,8 @@ export interface ReadModelOptions extends LoadOptions {
   snapshotAfter?: number;
 }
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export async function loadContext(
   db: CountersignDb,
   now: () => number,
@@ -109,8 +111,9 @@ export async function loadContext(
   const ledger = await loadLedgerState(db, blockSize);
   return {
     db,
-    // Not awaited: the host answers what needs no read model while it loads.
-    readModel: new ReadModelHandle(openReadModel(db, ledger.nextG - 1, options)),
+    // Not awaited: the host answers what needs no read model while it loads. Begun in the next task,
+    // so the requests that waited for the host to open are read before the load's first read.
+    readModel: new ReadModelHandle(nextTask().then(() => openReadModel(db, ledger.nextG - 1, options))),
     lastNumbers: new Map(),
     ledger,
     snapshot: snapshotState(options.snapshotAfter ?? DEFAULT_SNAPSHOT_AFTER, ledger.nextG - 1),

@@ -39,17 +39,32 @@ export class ReadModelHandle {
   }
 
   /**
-   * Inside a case write's transaction, before its commit (live queries that re-run on the commit
-   * see it): the loaded model takes the record. Returns the model changed, to revert if the commit
-   * fails, or null while the model loads (then `committed` applies it).
+   * A case write with the model kept in step. `transaction` calls `apply` inside its transaction,
+   * before the commit (live queries that re-run on the commit see the change): a loaded model takes
+   * the record then, and `undo` puts it back if the commit fails. While the model loads, the
+   * record is kept once committed and applied at the end of the load (or at once, if the load
+   * ended meanwhile).
    */
-  apply(c: CaseRecord): ReadModel | null {
-    this.current?.upsert(c);
-    return this.current;
+  async write(
+    transaction: (apply: (c: CaseRecord) => void) => PromiseLike<CaseRecord>,
+    undo: (model: ReadModel, applied: CaseRecord) => void,
+  ): Promise<CaseRecord> {
+    let changed: { model: ReadModel; applied: CaseRecord } | null = null;
+    try {
+      const stored = await transaction((c) => {
+        this.current?.upsert(c);
+        changed = this.current ? { model: this.current, applied: c } : null;
+      });
+      if (!changed) this.committed(stored);
+      return stored;
+    } catch (e) {
+      const undone = changed as { model: ReadModel; applied: CaseRecord } | null;
+      if (undone) undo(undone.model, undone.applied);
+      throw e;
+    }
   }
 
-  /** After the commit of a write `apply` could not apply: the model, if it was loaded meanwhile, takes it now; otherwise at the end of its load. */
-  committed(c: CaseRecord): void {
+  private committed(c: CaseRecord): void {
     if (this.current) this.current.upsert(c);
     else this.meanwhile?.push(c);
   }
