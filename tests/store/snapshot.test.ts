@@ -83,7 +83,12 @@ const CONTENTS = ['当物鉴定估价明显偏低。', '柜台人员态度生硬
  * lets one read of the load go), from the snapshot if it can be trusted or rebuilt from every case.
  */
 type Load = 'before' | 'during' | 'duringRebuild';
-const load = fc.constantFrom<Load>('before', 'during', 'duringRebuild');
+const load: fc.Arbitrary<Load> = fc.oneof(
+  fc.constant('before' as const),
+  fc.constant('during' as const),
+  // A rebuild reads every case a page at a time: most room for writes between its reads.
+  { weight: 2, arbitrary: fc.constant('duringRebuild' as const) },
+);
 
 type Op =
   | { kind: 'register'; name: number; content: number; major: boolean; minutesAgo: number }
@@ -122,7 +127,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('refused' as const), at: fc.nat() }) },
   { weight: 3, arbitrary: fc.constant({ kind: 'snapshot' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'seal' as const }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('crash' as const), load }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('crash' as const), load }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), load }) },
   { weight: 3, arbitrary: fc.constant({ kind: 'loadStep' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('corrupt' as const), byte: fc.nat() }) },
@@ -266,7 +271,7 @@ describe('read-model snapshot', () => {
         expect(await answers(host)).toEqual(await answers(rebuilt));
         await Promise.all([host.close(), reopened.close(), rebuilt.close()]);
       }),
-      { numRuns: 50 },
+      { numRuns: 80 },
     );
   }, 120_000);
 });
