@@ -52,7 +52,6 @@ export async function registerCase(
   actor: Actor,
 ): Promise<CaseRecord> {
   const { db } = ctx;
-  let created: CaseRecord | null = null;
   // The smallest scope that can do the job: each extra store costs a little on every save.
   const scope = [
     db.cases,
@@ -62,42 +61,44 @@ export async function registerCase(
     ...(params.draftId ? [db.drafts] : []),
   ];
   const record = await asCaseWrite(ctx, (committed) =>
-    db
-      .transaction('rw', scope, async () => {
-        const now = ctx.now();
-        checkIntake(ctx, params.intake, 'intake.');
-        const branch = ctx.branch!;
-        let caseNo: string;
-        if (params.reservedCaseNo) {
-          await checkReserved(ctx, params.reservedCaseNo);
-          caseNo = params.reservedCaseNo;
-        } else {
-          caseNo = await takeNextNumber(ctx, params.intake.receivedAt);
-        }
-        const c = newCaseRecord({
-          id: uuidv7(),
-          caseNo,
-          branchCode: branch.branchCode,
-          profileId: branch.profileId,
-          intake: params.intake,
-          now,
-        });
-        // Clocks run from when the customer came in, not from when the clerk pressed save.
-        c.nextDueAt = dueAtOf(ctx, c, [{ type: 'registered', at: c.receivedAt }]);
-        const event = chainEvent(null, c, 'registered', actor, now);
-        const notified = await notifySupervisorIfDue(ctx, null, c, actor, now);
-        const stored = notified?.record ?? c;
-        await db.cases.add(stored);
-        committed(await appendEvents(ctx, notified ? [event, notified.event] : [event]));
-        // Only the clerk's own draft: another clerk's autosave must survive a mistaken id.
-        if (params.draftId && (await db.drafts.get(params.draftId))?.staffId === actor.staffId) await db.drafts.delete(params.draftId);
-        created = stored;
-        ctx.model.upsert(stored);
-        return stored;
-      })
+    ctx.readModel
+      .write(
+        (apply) =>
+          db.transaction('rw', scope, async () => {
+            const now = ctx.now();
+            checkIntake(ctx, params.intake, 'intake.');
+            const branch = ctx.branch!;
+            let caseNo: string;
+            if (params.reservedCaseNo) {
+              await checkReserved(ctx, params.reservedCaseNo);
+              caseNo = params.reservedCaseNo;
+            } else {
+              caseNo = await takeNextNumber(ctx, params.intake.receivedAt);
+            }
+            const c = newCaseRecord({
+              id: uuidv7(),
+              caseNo,
+              branchCode: branch.branchCode,
+              profileId: branch.profileId,
+              intake: params.intake,
+              now,
+            });
+            // Clocks run from when the customer came in, not from when the clerk pressed save.
+            c.nextDueAt = dueAtOf(ctx, c, [{ type: 'registered', at: c.receivedAt }]);
+            const event = chainEvent(null, c, 'registered', actor, now);
+            const notified = await notifySupervisorIfDue(ctx, null, c, actor, now);
+            const stored = notified?.record ?? c;
+            await db.cases.add(stored);
+            committed(await appendEvents(ctx, notified ? [event, notified.event] : [event]));
+            // Only the clerk's own draft: another clerk's autosave must survive a mistaken id.
+            if (params.draftId && (await db.drafts.get(params.draftId))?.staffId === actor.staffId) await db.drafts.delete(params.draftId);
+            apply(stored);
+            return stored;
+          }),
+        (model, created) => model.revert(created.id, null),
+      )
       .catch((e: unknown) => {
         forgetNumbers(ctx);
-        if (created) ctx.model.revert(created.id, null);
         throw e;
       }),
   );
@@ -126,53 +127,55 @@ export async function runCommand(
   const accountability = command.name === 'recordAccountability' ? await accountabilityInputs(ctx) : null;
   let replaced: CaseRecord | null = null;
   const record = await asCaseWrite(ctx, (committed) =>
-    db
-      .transaction('rw', [db.cases, db.events, db.outbox, db.notifications, db.caseBlocks, db.ledgerBlocks, db.attachments], async () => {
-        const now = ctx.now();
-        const current = await db.cases.get(params.caseId);
-        if (!current) fail('not_found', 'errors.case.notFound');
-        if (current.version !== params.expectedVersion) fail('conflict', 'errors.case.versionConflict');
-        if (command.name === 'update') checkIntake(ctx, command.payload as Partial<Intake>, 'command.payload.');
-        if (command.name === 'linkCase' && !(await db.cases.get(command.payload.relatedCaseId))) {
-          throw new StoreError({
-            code: 'not_found',
-            message: 'errors.link.notFound',
-            issues: [{ path: 'command.payload.relatedCaseId', key: 'errors.link.notFound' }],
-          });
-        }
-        const history = clockHistory(await eventsOf(db, current.id));
-        const facts = accountability ? { accountability: accountabilityFacts(ctx, current, history, accountability.rules, now) } : {};
-        const transition = applyCommand(current, command, actor, now, facts);
-        if (isDomainError(transition)) throw new StoreError(transition);
-        if (command.name === 'recordAccountability') checkStaffMember(accountability!.staffIds, command.payload.staffId);
-        const next = transition.next;
-        for (const type of transition.events) history.push({ type, at: now });
-        next.nextDueAt = dueAtOf(ctx, next, history);
-        // Each event carries its own changes: a following `closed` marks the moment with none of its
-        // own, a following command (archiving after a counter settlement) what it changed.
-        let before = current;
-        const events = transition.events.map((type, i) => {
-          const after = transition.records[i]!;
-          const event = chainEvent(before, after, type, actor, now);
-          before = after;
-          return event;
-        });
-        const notified = await notifySupervisorIfDue(ctx, current, next, actor, now);
-        const stored = notified?.record ?? next;
-        committed(await appendEvents(ctx, notified ? [...events, notified.event] : events));
-        if (attachment) await db.attachments.add(attachment);
-        await db.cases.put(stored);
-        await recordAcknowledgement(ctx, current, stored);
-        await enqueueIfArchived(ctx, stored, now);
-        replaced = current;
-        // Inside the transaction, so live queries that re-run on its commit already see the change.
-        ctx.model.upsert(stored);
-        return stored;
-      })
-      .catch((e: unknown) => {
-        if (replaced) ctx.model.revert(replaced.id, replaced);
-        throw e;
-      }),
+    ctx.readModel.write(
+      (apply) =>
+        db.transaction(
+          'rw',
+          [db.cases, db.events, db.outbox, db.notifications, db.caseBlocks, db.ledgerBlocks, db.attachments],
+          async () => {
+            const now = ctx.now();
+            const current = await db.cases.get(params.caseId);
+            if (!current) fail('not_found', 'errors.case.notFound');
+            if (current.version !== params.expectedVersion) fail('conflict', 'errors.case.versionConflict');
+            if (command.name === 'update') checkIntake(ctx, command.payload as Partial<Intake>, 'command.payload.');
+            if (command.name === 'linkCase' && !(await db.cases.get(command.payload.relatedCaseId))) {
+              throw new StoreError({
+                code: 'not_found',
+                message: 'errors.link.notFound',
+                issues: [{ path: 'command.payload.relatedCaseId', key: 'errors.link.notFound' }],
+              });
+            }
+            const history = clockHistory(await eventsOf(db, current.id));
+            const facts = accountability ? { accountability: accountabilityFacts(ctx, current, history, accountability.rules, now) } : {};
+            const transition = applyCommand(current, command, actor, now, facts);
+            if (isDomainError(transition)) throw new StoreError(transition);
+            if (command.name === 'recordAccountability') checkStaffMember(accountability!.staffIds, command.payload.staffId);
+            const next = transition.next;
+            for (const type of transition.events) history.push({ type, at: now });
+            next.nextDueAt = dueAtOf(ctx, next, history);
+            // Each event carries its own changes: a following `closed` marks the moment with none of its
+            // own, a following command (archiving after a counter settlement) what it changed.
+            let before = current;
+            const events = transition.events.map((type, i) => {
+              const after = transition.records[i]!;
+              const event = chainEvent(before, after, type, actor, now);
+              before = after;
+              return event;
+            });
+            const notified = await notifySupervisorIfDue(ctx, current, next, actor, now);
+            const stored = notified?.record ?? next;
+            committed(await appendEvents(ctx, notified ? [...events, notified.event] : events));
+            if (attachment) await db.attachments.add(attachment);
+            await db.cases.put(stored);
+            await recordAcknowledgement(ctx, current, stored);
+            await enqueueIfArchived(ctx, stored, now);
+            replaced = current;
+            apply(stored);
+            return stored;
+          },
+        ),
+      (model, applied) => model.revert(applied.id, replaced),
+    ),
   );
   caseWritten(ctx);
   if (record.state === 'archived') ctx.outboxListeners.forEach((listener) => listener());

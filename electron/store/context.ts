@@ -13,15 +13,16 @@ import type { ExportOptions } from './export';
 import type { Actor } from '../../shared/domain/case';
 import { isSupervisorRole } from '../../shared/domain/enums';
 import { loadLedgerState } from './ledger';
-import type { ReadModel } from './readModel';
-import { DEFAULT_SNAPSHOT_AFTER, openReadModel, snapshotState, type SnapshotState } from './snapshot';
+import { ReadModelHandle } from './readModelHandle';
+import { DEFAULT_SNAPSHOT_AFTER, openReadModel, snapshotState, type LoadOptions, type SnapshotState } from './snapshot';
 import { DEFAULT_SESSION_HOURS, type AuthOptions, type AuthState } from './auth/sessions';
 import { SECRET_ITERATIONS, systemRandomBytes } from './auth/secrets';
 
 /** What every repository function works with: the database, the in-memory read model, the clock. */
 export interface StoreContext {
   db: CountersignDb;
-  model: ReadModel;
+  /** The read model, loading in the background when the host starts (`modelReady`, readModelHandle.ts). */
+  readModel: ReadModelHandle;
   /** Last case number taken per `<BRANCH>-<YYYYMMDD>`, once looked up (one writer: the host). */
   lastNumbers: Map<string, number>;
   now: () => number;
@@ -85,12 +86,12 @@ export function organizationOf(stored: Partial<Organization> | undefined): Organ
   };
 }
 
-export interface ReadModelOptions {
+export interface ReadModelOptions extends LoadOptions {
   /** Case writes after which a snapshot is written in the background; Infinity: only at close. */
   snapshotAfter?: number;
-  /** Off: always rebuild the read model from every case (tests compare the two). */
-  useSnapshot?: boolean;
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function loadContext(
   db: CountersignDb,
@@ -108,14 +109,14 @@ export async function loadContext(
   ]);
   const branch = (branchRow?.value as Branch | undefined) ?? null;
   const ledger = await loadLedgerState(db, blockSize);
-  const opened = await openReadModel(db, ledger.nextG - 1, options.useSnapshot ?? true);
-  const model = opened.model;
   return {
     db,
-    model,
+    // Not awaited: the host answers what needs no read model while it loads. Begun in the next task,
+    // so the requests that waited for the host to open are read before the load's first read.
+    readModel: new ReadModelHandle(nextTask().then(() => openReadModel(db, ledger.nextG - 1, options))),
     lastNumbers: new Map(),
     ledger,
-    snapshot: snapshotState(options.snapshotAfter ?? DEFAULT_SNAPSHOT_AFTER, opened, ledger.nextG - 1),
+    snapshot: snapshotState(options.snapshotAfter ?? DEFAULT_SNAPSHOT_AFTER, ledger.nextG - 1),
     caseWriteListeners: new Set(),
     outboxListeners: new Set(),
     sync: null,

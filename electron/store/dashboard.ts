@@ -6,6 +6,7 @@ import { addToTally, emptyTally, kpisOf, type KpiTally } from '../../shared/stat
 import { bucketsOf, isoWeekOf, monthOf } from '../../shared/stats/period';
 import { requireSupervisor, type StoreContext } from './context';
 import type { CaseRow } from './caseRow';
+import { modelReady } from './readModelHandle';
 import { acceptanceDeadline } from './stats';
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -129,15 +130,10 @@ export function dashboardFigures(
 }
 
 /** 'stats.dashboard': a supervisor's (or administrator's) figures for a period, from the read model. */
-export function dashboard(ctx: StoreContext, period: { from: string; to: string }, actor: Actor): Dashboard {
+export async function dashboard(ctx: StoreContext, period: { from: string; to: string }, actor: Actor): Promise<Dashboard> {
   requireSupervisor(actor, 'errors.stats.supervisorOnly');
   const start = dayIndexStart(dayIndexOfDate(period.from));
   const end = dayIndexStart(dayIndexOfDate(period.to) + 1);
-  return dashboardFigures(
-    period,
-    ctx.model.receivedBetween(start, end),
-    ctx.model.closedBetween(start, end),
-    acceptanceDeadline(ctx),
-    ctx.now(),
-  );
+  const model = await modelReady(ctx);
+  return dashboardFigures(period, model.receivedBetween(start, end), model.closedBetween(start, end), acceptanceDeadline(ctx), ctx.now());
 }

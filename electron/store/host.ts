@@ -22,8 +22,9 @@ import { reserveNumber } from './caseNumbers';
 import { accountabilityRules, myRecords, proposeFor, saveAccountabilityRules, scoreSheetFile, scoreSheetOf } from './accountability';
 import { addAttachment, readAttachment, registerCase, runCommand } from './cases';
 import { caseWritten, loadContext, META_BRANCH, requireSupervisor, StoreError, type ReadModelOptions, type StoreContext } from './context';
-import { flushSnapshot, writeSnapshotSoon } from './snapshot';
+import { changesOfLoad, flushSnapshot, writeSnapshotSoon, type OpenedModel } from './snapshot';
 import { auditReadModel } from './snapshotAudit';
+import type { ReadModel } from './readModel';
 import { openDb, type CountersignDb } from './db';
 import { deadlineSettings, organization, saveDeadlineSettings, saveOrganization } from './branchSettings';
 import { heldHqCalendars, loadCalendarFile, receiveHqCalendars } from './calendars';
@@ -136,7 +137,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   'cases.search': async (ctx, { text, limit }, actor) => summariesFor(await searchCases(ctx, text, limit), actor),
   'cases.counts': (ctx) => countCases(ctx),
   'notifications.list': (ctx) => openNotifications(ctx),
-  'stats.month': async (ctx, { month }) => monthStats(ctx, month),
+  'stats.month': (ctx, { month }) => monthStats(ctx, month),
   'drafts.save': (ctx, { draftId, data }, actor) => saveDraft(ctx, draftId, data, actor),
   'drafts.list': (ctx, _params, actor) => listDrafts(ctx, actor),
   'drafts.discard': (ctx, { draftId }, actor) => discardDraft(ctx, draftId, actor),
@@ -183,7 +184,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   'export.build': (ctx, params, actor) => buildExport(ctx, params, actor, ctx.exporter),
   'export.progress': (ctx) => exportProgress(ctx),
   // Statistics dashboard (R8.1/R8.2; docs/statistics.md).
-  'stats.dashboard': async (ctx, period, actor) => dashboard(ctx, period, actor),
+  'stats.dashboard': (ctx, period, actor) => dashboard(ctx, period, actor),
   'deadlines.get': (ctx) => deadlineSettings(ctx),
   'deadlines.save': (ctx, patch, actor) => {
     requireSupervisor(actor, 'errors.settings.supervisorOnly');
@@ -252,8 +253,11 @@ function toApiError(locale: Locale, thrown: unknown): ApiError {
 
 export interface StoreHost extends CallerAwareStoreApi {
   readonly db: CountersignDb;
-  /** How the read model started: from the snapshot (and how many cases changed since) or rebuilt. */
-  readonly start: { source: 'snapshot' | 'rebuilt'; replayed: number };
+  /**
+   * Settles when the read model is loaded (the host answers before: only what the model answers
+   * waits for it): from the snapshot (and how many cases changed since) or rebuilt.
+   */
+  readonly start: Promise<{ source: OpenedModel['source']; replayed: number }>;
   /** Settles when a model started from the snapshot has been checked against every case row (how many it corrected). */
   readonly audited: Promise<number>;
   /** Writes the read-model snapshot now, after any write in flight (maintenance, benchmarks, tests). */
@@ -385,6 +389,24 @@ function localeOf(envelope: unknown): Locale {
   return (LOCALES as readonly unknown[]).includes(locale) ? (locale as Locale) : DEFAULT_LOCALE;
 }
 
+/** The background audit of a model started from the snapshot (snapshotAudit.ts); how many cases it corrected. */
+function audit(ctx: StoreContext, model: ReadModel): Promise<number> {
+  return auditReadModel({ db: ctx.db, model, snapshot: ctx.snapshot }).then(
+    (corrected) => {
+      if (corrected > 0) {
+        console.warn(`store: ${corrected} cases differed from the read-model snapshot; corrected from their rows`);
+        caseWritten(ctx);
+      }
+      return corrected;
+    },
+    (e: unknown) => {
+      // Closing the host stops the audit; anything else is worth a line in the log.
+      if (ctx.db.isOpen()) console.error('store: could not audit the read model', e);
+      return 0;
+    },
+  );
+}
+
 /**
  * The store host: the only code that opens the database. It trusts no caller: every request is
  * validated here, and every workflow rule is enforced here, whichever window or worker calls.
@@ -401,24 +423,23 @@ export async function createStoreHost(options: StoreHostOptions): Promise<StoreH
   );
   ctx.exporter = options.export ?? null;
   sealFullBlocksSoon(ctx); // a backlog left by a crash or a migration
-  if (ctx.snapshot.start.source === 'snapshot') {
-    ctx.snapshot.audited = auditReadModel(ctx).then(
-      (corrected) => {
-        if (corrected > 0) {
-          console.warn(`store: ${corrected} cases differed from the read-model snapshot; corrected from their rows`);
-          caseWritten(ctx);
-        }
-        return corrected;
-      },
-      (e: unknown) => {
-        // Closing the host stops the audit; anything else is worth a line in the log.
-        if (db.isOpen()) console.error('store: could not audit the read model', e);
-        return 0;
-      },
-    );
-  }
-  // A rebuild of many cases, or many changed since the snapshot: store a fresh one in the background.
-  if (ctx.snapshot.changes >= ctx.snapshot.every) void writeSnapshotSoon(ctx);
+  const loaded = ctx.readModel.opened.then((opened) => {
+    ctx.snapshot.changes += changesOfLoad(opened);
+    // A rebuild of many cases, or many changed since the snapshot: store a fresh one in the background.
+    if (ctx.snapshot.changes >= ctx.snapshot.every) void writeSnapshotSoon(ctx);
+    return opened;
+  });
+  // Every request that needs the model is answered with the failure (an internal error).
+  loaded.catch((e: unknown) => {
+    if (db.isOpen()) console.error('store: could not load the read model', e);
+  });
+  const start = loaded.then(({ source, replayed }) => ({ source, replayed }));
+  start.catch(() => {});
+  // Verification waits for this (electron/store/ledger.ts); nothing to audit after a rebuild or a failed load.
+  ctx.snapshot.audited = loaded.then(
+    (opened) => (opened.source === 'snapshot' ? audit(ctx, opened.model) : 0),
+    () => 0,
+  );
   const engine = options.sync ? startSync(ctx, options.sync) : null;
 
   async function call<M extends Method>(
@@ -469,7 +490,7 @@ export async function createStoreHost(options: StoreHostOptions): Promise<StoreH
 
   return {
     db,
-    start: ctx.snapshot.start,
+    start,
     audited: ctx.snapshot.audited,
     call,
     subscribe,

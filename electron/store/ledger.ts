@@ -14,6 +14,7 @@ import {
 import { GENESIS_HASH, diffRecords, hashEvent, verifyChain, type CaseEvent, type ChainBreak } from '../../shared/ledger/eventHash';
 import type { StoreContext } from './context';
 import { META_HEADS_BEFORE_V10, type CountersignDb, type EventRow, type SealRow } from './db';
+import { modelReady } from './readModelHandle';
 
 export const META_SEAL = 'ledgerSeal';
 export const DEFAULT_BLOCK_SIZE = 1000;
@@ -223,8 +224,12 @@ async function verifyUnsealed(
  * (no registration event at all), or the sealed part ending before the head. Cases with unsealed
  * rows are `withRows`: verifyUnsealed matched those rows to the head already.
  */
-function missingEvents(ctx: StoreContext, sealedTo: ReadonlyMap<string, number>, withRows: ReadonlySet<string>): ChainBreak | null {
-  for (const [caseId, headSeq] of ctx.model.heads()) {
+async function missingEvents(
+  ctx: StoreContext,
+  sealedTo: ReadonlyMap<string, number>,
+  withRows: ReadonlySet<string>,
+): Promise<ChainBreak | null> {
+  for (const [caseId, headSeq] of (await modelReady(ctx)).heads()) {
     if (withRows.has(caseId)) continue;
     const lastSeq = sealedTo.get(caseId) ?? 0;
     if (lastSeq < headSeq) return { caseId, seq: lastSeq + 1, reason: 'events_missing' };
@@ -259,9 +264,9 @@ export async function verifyLedger(ctx: StoreContext, caseId?: string): Promise<
   const unsealed = sealed.firstBreak ? null : await verifyUnsealed(db, seal);
   // The heads come from the read model: one started from the snapshot is checked against every row first.
   if (unsealed && !unsealed.firstBreak) await ctx.snapshot.audited;
-  const missing = unsealed && !unsealed.firstBreak ? missingEvents(ctx, sealed.sealedTo, unsealed.cases) : null;
+  const missing = unsealed && !unsealed.firstBreak ? await missingEvents(ctx, sealed.sealedTo, unsealed.cases) : null;
   return {
-    cases: ctx.model.size,
+    cases: (await modelReady(ctx)).size,
     events: sealed.events + (unsealed?.events ?? 0),
     blocks: seal.blocks,
     firstBreak: sealed.firstBreak ?? unsealed?.firstBreak ?? missing,

@@ -24,12 +24,13 @@ import type { ReportEntry } from '../../shared/sync/protocol';
 import { fail, requireSupervisor, type StoreContext } from './context';
 import type { ReportRow } from './db';
 import { monthRange, monthStats } from './stats';
+import { modelReady } from './readModelHandle';
 
 /** The report's figures and notable cases for one month, as of now. The one place that decides its content. */
 export async function monthReportData(ctx: StoreContext, month: string): Promise<MonthReportData> {
-  const stats = monthStats(ctx, month);
+  const stats = await monthStats(ctx, month);
   const [from, to] = monthRange(month);
-  const rows = ctx.model.receivedBetween(from, to);
+  const rows = (await modelReady(ctx)).receivedBetween(from, to);
   const takenAt = ctx.now();
   const records = await ctx.db.cases.bulkGet(rows.map((r) => r.id));
   const escalated = new Set(records.flatMap((c) => (c?.escalation ? [c.id] : [])));

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { clockHistory } from './cases';
 import { fail, type StoreContext } from './context';
 import { eventsOf } from './ledger';
+import { modelReady } from './readModelHandle';
 
 export async function caseDetail(ctx: StoreContext, caseId: string, actor: Actor): Promise<CaseDetail> {
   const c = await ctx.db.cases.get(caseId);
@@ -15,7 +16,9 @@ export async function caseDetail(ctx: StoreContext, caseId: string, actor: Actor
   const stopped = isFinishedState(c.state);
   // An anonymous report has no callback clock (shared/deadlines/customer.ts).
   const clocks = computeClocks(policyForComplainant(ctx.policy, c.complainant), clockHistory(events), ctx.now(), ctx.calendar, { stopped });
-  return { case: c, events, clocks, allowedCommands: allowedCommands(c, actor), related: ctx.model.summaries(c.relatedCaseIds) };
+  // Only a case with links waits for a read model still loading (a case just registered has none).
+  const model = ctx.readModel.current ?? (c.relatedCaseIds.length > 0 ? await modelReady(ctx) : null);
+  return { case: c, events, clocks, allowedCommands: allowedCommands(c, actor), related: model?.summaries(c.relatedCaseIds) ?? [] };
 }
 
 /**
@@ -23,14 +26,15 @@ export async function caseDetail(ctx: StoreContext, caseId: string, actor: Actor
  * combination of filters costs one pass over compact rows, never a cursor walk over IndexedDB.
  */
 export async function queryCases(ctx: StoreContext, q: z.output<typeof queueQuerySchema>, actor: Actor): Promise<QueuePage> {
-  return { ...ctx.model.query(q, ctx.now(), actor), offset: q.offset };
+  return { ...(await modelReady(ctx)).query(q, ctx.now(), actor), offset: q.offset };
 }
 
 export async function searchCases(ctx: StoreContext, text: string, limit: number): Promise<CaseSummary[]> {
-  return ctx.model.summaries(ctx.model.search.search(text, limit));
+  const model = await modelReady(ctx);
+  return model.summaries(model.search.search(text, limit));
 }
 
 export async function countCases(ctx: StoreContext): Promise<Counts> {
   const notifications = await ctx.db.notifications.where('[role+acknowledged]').equals(['supervisor', 0]).count();
-  return { ...ctx.model.counts(ctx.now()), notifications };
+  return { ...(await modelReady(ctx)).counts(ctx.now()), notifications };
 }

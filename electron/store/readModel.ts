@@ -106,35 +106,52 @@ export class ReadModel {
   }
 
   /**
-   * A model from `exportColumns`' arrays and a search index: the deadline order is the rows' own,
-   * each bucket keeps it by filtering, and the received order is given, so nothing is sorted.
+   * A model from `exportColumns`' arrays and a search index: the deadline order is the rows' own
+   * and the received order is given, so nothing is sorted.
    */
   static restore({ rows, receivedOrder }: ModelColumns, search: SearchIndex): ReadModel {
     const model = new ReadModel(search, RowStore.fromColumns(rows));
-    for (let slot = 0; slot < rows.count; slot++) {
-      model.byDue.push(slot);
-      model.addToBuckets(slot, true);
-      if (model.store.flag('withSupervisor', slot)) model.withSupervisor.push(slot);
-    }
+    for (let slot = 0; slot < rows.count; slot++) model.byDue.push(slot);
     for (const i of receivedOrder) model.byReceived.push(i);
+    model.fillFromDueOrder();
     return model;
   }
 
-  /** Bulk load into an empty model: every row appended, then each list sorted once. */
+  /** Bulk load into an empty model: every row appended, then the orders sorted once. */
   load(records: Iterable<CaseRecord>): void {
+    this.append(records);
+    this.finishLoad();
+  }
+
+  /**
+   * Appends cases to a model being loaded (nothing else changes it meanwhile), leaving it unusable
+   * until `finishLoad`: a rebuild appends page by page, answering requests in between.
+   */
+  append(records: Iterable<CaseRecord>): void {
     for (const c of records) {
       const slot = this.store.add(rowOf(c));
       this.byDue.push(slot);
       this.byReceived.push(slot);
-      if (this.store.flag('withSupervisor', slot)) this.withSupervisor.push(slot);
-      this.addToBuckets(slot, true);
       this.search.upsert(c, false);
     }
-    for (const map of Object.values(this.buckets)) for (const bucket of map.values()) bucket.sort();
+  }
+
+  /** Sorts the two orders once, and fills every other list from the deadline order. */
+  finishLoad(): void {
     this.byDue.sort();
     this.byReceived.sort();
-    this.withSupervisor.sort();
+    this.fillFromDueOrder();
     this.search.freeze();
+  }
+
+  /** Each bucket and the supervisor's list are the deadline order filtered: filled by one walk over it. */
+  private fillFromDueOrder(): void {
+    this.withSupervisor.clear();
+    for (const map of Object.values(this.buckets)) for (const bucket of map.values()) bucket.clear();
+    for (const slot of this.byDue.view()) {
+      if (this.store.flag('withSupervisor', slot)) this.withSupervisor.push(slot);
+      this.addToBuckets(slot, true);
+    }
   }
 
   upsert(c: CaseRecord): void {

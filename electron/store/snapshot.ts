@@ -4,6 +4,7 @@ import type { CaseRecord } from '../../shared/domain/case';
 import type { CountersignDb } from './db';
 import { sealRow } from './ledger';
 import { ReadModel } from './readModel';
+import type { ReadModelHandle } from './readModelHandle';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from './snapshotFormat';
 
 /**
@@ -51,8 +52,6 @@ export interface SnapshotState {
   idle: (() => void)[];
   writing: Promise<void>;
   scheduled: boolean;
-  /** How the model started. */
-  start: { source: OpenedModel['source']; replayed: number };
 }
 
 export interface OpenedModel {
@@ -65,14 +64,15 @@ export interface OpenedModel {
 /** What the snapshot writer needs of the store context. */
 export interface SnapshotHost {
   db: CountersignDb;
-  model: ReadModel;
+  readModel: ReadModelHandle;
   snapshot: SnapshotState;
 }
 
-export function snapshotState(every: number, opened: OpenedModel, lastG: number): SnapshotState {
+/** `lastG`: the last event number in the log when the host opens. */
+export function snapshotState(every: number, lastG: number): SnapshotState {
   return {
     every,
-    changes: opened.source === 'rebuilt' ? opened.model.size : opened.replayed,
+    changes: 0,
     committedG: lastG,
     inFlight: 0,
     began: 0,
@@ -80,33 +80,49 @@ export function snapshotState(every: number, opened: OpenedModel, lastG: number)
     idle: [],
     writing: Promise.resolve(),
     scheduled: false,
-    start: { source: opened.source, replayed: opened.replayed },
   };
+}
+
+/** Committed case writes the stored snapshot lacks because of how the model loaded: every case after a rebuild. */
+export function changesOfLoad(opened: OpenedModel): number {
+  return opened.source === 'rebuilt' ? opened.model.size : opened.replayed;
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
 }
 
+export interface LoadOptions {
+  /** Off: always rebuild from every case (tests compare the two). */
+  useSnapshot?: boolean;
+  /** Cases per page of a rebuild (tests use small pages to interleave writes with the load). */
+  pageSize?: number;
+  /**
+   * Awaited before each read of the load (the snapshot, the cases changed since, each page of a
+   * rebuild): tests run writes in between; the editions leave it off.
+   */
+  pause?: () => Promise<void>;
+}
+
 /**
  * The read model: from the snapshot and the cases changed since when it can be trusted, otherwise
- * rebuilt from every case. `lastG` is the last event number in the log.
+ * rebuilt from every case, a page at a time (requests are answered between pages). `lastG` is the
+ * last event number in the log.
  */
-export async function openReadModel(db: CountersignDb, lastG: number, useSnapshot = true): Promise<OpenedModel> {
-  if (useSnapshot) {
+export async function openReadModel(db: CountersignDb, lastG: number, options: LoadOptions = {}): Promise<OpenedModel> {
+  if (options.useSnapshot ?? true) {
     try {
-      const opened = await fromSnapshot(db, lastG);
+      const opened = await fromSnapshot(db, lastG, options);
       if (opened) return opened;
     } catch (e) {
       console.warn('store: read-model snapshot unreadable, rebuilding', e);
     }
   }
-  const model = new ReadModel();
-  model.load(await readAllCases(db));
-  return { model, source: 'rebuilt', replayed: 0 };
+  return { model: await rebuild(db, options), source: 'rebuilt', replayed: 0 };
 }
 
-async function fromSnapshot(db: CountersignDb, lastG: number): Promise<OpenedModel | null> {
+async function fromSnapshot(db: CountersignDb, lastG: number, { pause }: LoadOptions): Promise<OpenedModel | null> {
+  await pause?.();
   const [row, seal] = await Promise.all([db.meta.get(META_SNAPSHOT), sealRow(db)]);
   const s = row?.value as SnapshotRecord | undefined;
   if (!s || s.format !== SNAPSHOT_FORMAT || s.schema !== db.verno || !(s.bytes instanceof Uint8Array)) return null;
@@ -114,6 +130,7 @@ async function fromSnapshot(db: CountersignDb, lastG: number): Promise<OpenedMod
   if ((await sha256Hex(s.bytes)) !== s.sha256) return null;
   const model = decodeSnapshot(s.bytes);
   if (model.size !== s.cases) return null;
+  await pause?.();
   // One read transaction: an event sealed meanwhile cannot slip between the rows and the blocks.
   const { records, ids, count } = await db.transaction('r', [db.events, db.ledgerBlocks, db.cases], async () => {
     const keys = await db.events.where('g').above(s.lastG).primaryKeys();
@@ -135,13 +152,23 @@ export function readCasePage(db: CountersignDb, afterId: string | null, limit = 
   return (afterId === null ? db.cases.orderBy(':id') : db.cases.where(':id').above(afterId)).limit(limit).toArray();
 }
 
-async function readAllCases(db: CountersignDb): Promise<CaseRecord[]> {
-  const all: CaseRecord[] = [];
-  for (let page = await readCasePage(db, null); page.length > 0; page = await readCasePage(db, page[page.length - 1]!.id)) {
-    for (const c of page) all.push(c);
-    if (page.length < LOAD_PAGE) break;
+/**
+ * Every case, read a page at a time and appended to the model, its lists sorted once at the end:
+ * requests are answered between the steps, so a save during a rebuild waits for one page's work
+ * (or the final sort), not the whole rebuild.
+ */
+async function rebuild(db: CountersignDb, { pageSize = LOAD_PAGE, pause }: LoadOptions): Promise<ReadModel> {
+  const model = new ReadModel();
+  let afterId: string | null = null;
+  for (;;) {
+    await pause?.();
+    const page = await readCasePage(db, afterId, pageSize);
+    model.append(page);
+    if (page.length < pageSize) break;
+    afterId = page[page.length - 1]!.id;
   }
-  return all;
+  model.finishLoad();
+  return model;
 }
 
 /**
@@ -187,14 +214,16 @@ export function writeSnapshotSoon(ctx: SnapshotHost): Promise<void> {
 
 async function writeSnapshot(ctx: SnapshotHost): Promise<void> {
   const { db, snapshot: state } = ctx;
+  // Once loaded: the writes committed during the load are in the model from then on.
+  const model = await ctx.readModel.ready;
   // Read before the model is taken: blocks sealed after this hold only events the model may lack.
   const seal = await sealRow(db);
   await untilIdle(state);
   // From here to the encoding, nothing yields: the model and `committedG` are one moment's.
   const taken = state.changes;
   const lastG = state.committedG;
-  const cases = ctx.model.size;
-  const bytes = encodeSnapshot(ctx.model);
+  const cases = model.size;
+  const bytes = encodeSnapshot(model);
   const record: SnapshotRecord = {
     format: SNAPSHOT_FORMAT,
     schema: db.verno,
@@ -210,6 +239,14 @@ async function writeSnapshot(ctx: SnapshotHost): Promise<void> {
 
 /** At close: a snapshot if any write is not in the stored one; resolves when it is stored. */
 export async function flushSnapshot(ctx: SnapshotHost): Promise<void> {
+  // A model that could not be loaded has nothing to store (the next start loads it again).
+  if (
+    !(await ctx.readModel.ready.then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
   await ctx.snapshot.writing;
   if (ctx.snapshot.changes > 0) await writeSnapshotSoon(ctx);
 }

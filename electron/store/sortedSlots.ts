@@ -54,8 +54,18 @@ export class SortedSlots {
   }
 
   sort(): void {
-    const sorted = Array.from(this.view()).sort((a, b) => (this.before(a, b) ? -1 : this.before(b, a) ? 1 : 0));
-    this.data.set(sorted);
+    const slots = Array.from(this.view());
+    const keys = new Float64Array(slots.reduce((m, slot) => Math.max(m, slot + 1), 0));
+    for (const slot of slots) keys[slot] = this.key(slot);
+    const idOf = this.idOf;
+    // Equal keys (Infinity − Infinity is NaN, falsy too) fall through to the ids.
+    slots.sort((a, b) => keys[a]! - keys[b]! || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+    this.data.set(slots);
+  }
+
+  /** Empties the list (its room is kept). */
+  clear(): void {
+    this.length = 0;
   }
 
   /** The slots in order (a view: valid until the next change). */

@@ -2,6 +2,7 @@ import type { MonthStats } from '../../shared/api/contract';
 import { assignmentClock, chinaDayIndex, dayIndexOfDate, dayIndexStart, dueAfter } from '../../shared/deadlines';
 import type { StoreContext } from './context';
 import { monthFigures } from './readModel';
+import { modelReady } from './readModelHandle';
 
 /** The first instant of a calendar month (China time) and of the next one. */
 export function monthRange(month: string): [number, number] {
@@ -34,7 +35,8 @@ export function acceptanceDeadline(ctx: StoreContext): ((receivedAt: number) => 
  * R8.1/R8.2 figures for the cases received in one calendar month (China time), with the indicators
  * of shared/stats/kpis.ts; a policy without an assignment clock has no on-time rate.
  */
-export function monthStats(ctx: StoreContext, month: string): MonthStats {
+export async function monthStats(ctx: StoreContext, month: string): Promise<MonthStats> {
   const [from, to] = monthRange(month);
-  return monthFigures(month, ctx.model.receivedBetween(from, to), acceptanceDeadline(ctx), ctx.now());
+  const model = await modelReady(ctx);
+  return monthFigures(month, model.receivedBetween(from, to), acceptanceDeadline(ctx), ctx.now());
 }

@@ -56,11 +56,13 @@ export function App({ api }: { api: StoreApi }) {
   useEffect(() => {
     // Once at start: whether the branch has an administrator yet, and whether this window's session still holds.
     const stored = loadSession();
+    // Both at once: one round trip to a store that may be busy loading its read model.
+    const asked = stored ? api.call('auth.whoami', {}, envelopeOf(stored, i18n.language as Locale)) : null;
     void api.call('auth.status', {}, { locale: i18n.language as Locale }).then(async (r) => {
       // A store that cannot open must never look like a new branch (the first-run form would invite a second set-up).
       if (!r.ok) return setStoreError(r.error.message);
-      if (stored) {
-        const me = await api.call('auth.whoami', {}, envelopeOf(stored, i18n.language as Locale));
+      if (stored && asked) {
+        const me = await asked;
         const current = me.ok ? { ...stored, ...me.value } : null;
         saveSession(current);
         setSession(current);

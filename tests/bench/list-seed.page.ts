@@ -16,6 +16,8 @@ export interface SeedResult {
   loadMs: number;
   /** Case numbers in the order of the "all" queue (nearest deadline first, ties by id), for checking what the rows show. */
   order: string[];
+  /** Each of those cases' deadline ("no deadline" = +Infinity) and id: where a case registered later goes. */
+  keys: { due: number; id: string }[];
 }
 
 declare global {
@@ -45,5 +47,12 @@ window.seedCases = async (count: number): Promise<SeedResult> => {
   const sorted = cases
     .map((c) => ({ due: c.nextDueAt, id: c.id, caseNo: c.caseNo }))
     .sort((a, b) => a.due - b.due || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { cases: cases.length, events: events.length, generateMs, loadMs, order: sorted.map((c) => c.caseNo) };
+  return {
+    cases: cases.length,
+    events: events.length,
+    generateMs,
+    loadMs,
+    order: sorted.map((c) => c.caseNo),
+    keys: sorted.map(({ due, id }) => ({ due, id })),
+  };
 };

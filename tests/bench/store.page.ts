@@ -68,8 +68,10 @@ async function startWithoutSnapshot(dbName: string, heapBefore: number) {
   // Staff signed in once (cheap hashing: sign-in is not what this measures); their sessions outlive the reopen.
   const first = await createStoreHost({ dbName, auth: testAuth() });
   await setUpStaff(first);
+  // The host answers before its read model is loaded: the start ends when the model is.
+  const { source } = await first.start;
   const rebuildMs = performance.now() - t0;
-  if (first.start.source !== 'rebuilt') throw new Error('a fresh database started from a snapshot');
+  if (source !== 'rebuilt') throw new Error('a fresh database started from a snapshot');
   log(`host start without a snapshot (read model and search index rebuilt from all cases): ${round(rebuildMs)} ms`);
   const rebuiltHeapMb = (await window.benchHeapMb()) - heapBefore;
   const t1 = performance.now();
@@ -90,8 +92,9 @@ async function run() {
   const { rebuildMs, rebuiltHeapMb } = await startWithoutSnapshot(dbName, heapBefore);
   let t0 = performance.now();
   const host = await createStoreHost({ dbName, auth: testAuth() });
+  const { source: started } = await host.start;
   const startMs = performance.now() - t0;
-  if (host.start.source !== 'snapshot') throw new Error('the host did not start from its snapshot');
+  if (started !== 'snapshot') throw new Error('the host did not start from its snapshot');
   log(
     `host start from the snapshot: ${round(startMs)} ms  | baseline start without: ${round(rebuildMs)} ms → ${round(startMs / rebuildMs)}×`,
   );

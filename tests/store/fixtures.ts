@@ -188,3 +188,37 @@ export function pawnPlan(dueAt: number) {
     plan: { measures: '重新鉴定并补差价', ownerId: 'h01', dueAt, compensation: { amount: 200, description: '补偿差价' } },
   };
 }
+
+/**
+ * Holds each read of a host's read-model load (`readModel.pause`) until the test lets it go, so
+ * requests and writes run at a known point of the load.
+ */
+export class LoadGate {
+  private held: (() => void)[] = [];
+  private arrivals: (() => void)[] = [];
+  private opened = false;
+
+  readonly pause = (): Promise<void> => {
+    if (this.opened) return Promise.resolve();
+    return new Promise<void>((go) => {
+      this.held.push(go);
+      for (const arrived of this.arrivals.splice(0)) arrived();
+    });
+  };
+
+  /** Resolves once the load waits at a read. */
+  async holding(): Promise<void> {
+    while (this.held.length === 0) await new Promise<void>((arrived) => this.arrivals.push(arrived));
+  }
+
+  /** Lets the reads held now go on; the load stops again at its next one. */
+  step(): void {
+    for (const go of this.held.splice(0)) go();
+  }
+
+  /** Lets every read go on, now and from now on. */
+  open(): void {
+    this.opened = true;
+    this.step();
+  }
+}

@@ -4,14 +4,18 @@ import type { StoreHost } from '../../electron/store/host';
 import { META_SNAPSHOT, type SnapshotRecord } from '../../electron/store/snapshot';
 import { SNAPSHOT_FORMAT } from '../../electron/store/snapshotFormat';
 import type { Params } from '../../shared/api/contract';
-import { createTestHost, CLERK, command, intake, MONDAY_10AM, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
+import { createTestHost, CLERK, command, intake, LoadGate, MONDAY_10AM, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
 /** Snapshots only when asked (or at close), so each run decides when one is written. */
 const ONLY_WHEN_ASKED = { snapshotAfter: Number.POSITIVE_INFINITY };
 
-/** Blocks of three events: the property's runs seal often, so changes are found in blocks as well as rows. */
-function open(dbName: string, clock: TestClock, useSnapshot = true, ledgerBlockSize = 3): Promise<StoreHost> {
-  return createTestHost({ dbName, now: clock.now, ledgerBlockSize, readModel: { ...ONLY_WHEN_ASKED, useSnapshot } });
+/**
+ * Blocks of three events: the property's runs seal often, so changes are found in blocks as well as
+ * rows. With a gate, the model loads two cases a page, each read held until the gate lets it go.
+ */
+function open(dbName: string, clock: TestClock, useSnapshot = true, ledgerBlockSize = 3, gate?: LoadGate): Promise<StoreHost> {
+  const loading = gate ? { pageSize: 2, pause: gate.pause } : {};
+  return createTestHost({ dbName, now: clock.now, ledgerBlockSize, readModel: { ...ONLY_WHEN_ASKED, useSnapshot, ...loading } });
 }
 
 async function configured(dbName: string, clock: TestClock, ledgerBlockSize = 3): Promise<StoreHost> {
@@ -74,6 +78,18 @@ async function answers(host: StoreHost) {
 const NAMES = ['王小明', '李四', '张三丰', '赵敏'];
 const CONTENTS = ['当物鉴定估价明显偏低。', '柜台人员态度生硬。', '赎当时利息算错。', '鉴定估价与合同不符，态度差。'];
 
+/**
+ * How the next host's model loads: before the following operations, or while they run (`loadStep`
+ * lets one read of the load go), from the snapshot if it can be trusted or rebuilt from every case.
+ */
+type Load = 'before' | 'during' | 'duringRebuild';
+const load: fc.Arbitrary<Load> = fc.oneof(
+  fc.constant('before' as const),
+  fc.constant('during' as const),
+  // A rebuild reads every case a page at a time: most room for writes between its reads.
+  { weight: 2, arbitrary: fc.constant('duringRebuild' as const) },
+);
+
 type Op =
   | { kind: 'register'; name: number; content: number; major: boolean; minutesAgo: number }
   | { kind: 'update'; at: number; content: number; name: number }
@@ -81,8 +97,9 @@ type Op =
   | { kind: 'refused'; at: number }
   | { kind: 'snapshot' }
   | { kind: 'seal' }
-  | { kind: 'crash' }
-  | { kind: 'close' }
+  | { kind: 'crash'; load: Load }
+  | { kind: 'close'; load: Load }
+  | { kind: 'loadStep' }
   | { kind: 'corrupt'; byte: number }
   | { kind: 'format'; delta: number };
 
@@ -110,8 +127,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('refused' as const), at: fc.nat() }) },
   { weight: 3, arbitrary: fc.constant({ kind: 'snapshot' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'seal' as const }) },
-  { weight: 2, arbitrary: fc.constant({ kind: 'crash' as const }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'close' as const }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('crash' as const), load }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), load }) },
+  { weight: 3, arbitrary: fc.constant({ kind: 'loadStep' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('corrupt' as const), byte: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('format' as const), delta: fc.constantFrom(-1, 1) }) },
 );
@@ -123,33 +141,33 @@ describe('read-model snapshot', () => {
     let host = await configured(dbName, clock, 1000);
     const first = await register(host);
     await register(host, { complainant: { name: '李四', phone: '139 0000 1111', address: '海淀区' } });
-    expect(host.start).toEqual({ source: 'rebuilt', replayed: 0 });
+    expect(await host.start).toEqual({ source: 'rebuilt', replayed: 0 });
     await host.close();
 
     host = await open(dbName, clock, true, 1000);
-    expect(host.start).toEqual({ source: 'snapshot', replayed: 0 });
+    expect(await host.start).toEqual({ source: 'snapshot', replayed: 0 });
     expect(await host.audited).toBe(0);
     // Written after the snapshot, then the host dies without closing: the write is found through the log.
     await command(host, first.id, 'update', { content: '补充：柜台人员态度生硬。' }, CLERK);
     host = await open(dbName, clock, true, 1000);
-    expect(host.start).toEqual({ source: 'snapshot', replayed: 1 });
+    expect(await host.start).toEqual({ source: 'snapshot', replayed: 1 });
     const found = await host.call('cases.search', { text: '态度生硬', limit: 10 }, CLERK);
     expect(found.ok && found.value.map((c) => c.id)).toEqual([first.id]);
     await host.writeSnapshot();
 
     await editSnapshot(host, (s) => flip(s, s.bytes.length - 9));
-    expect((await open(dbName, clock)).start.source).toBe('rebuilt');
+    expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
     await host.writeSnapshot();
     await editSnapshot(host, (s) => (s.format = SNAPSHOT_FORMAT + 1));
-    expect((await open(dbName, clock)).start.source).toBe('rebuilt');
+    expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
     await host.writeSnapshot();
     await editSnapshot(host, (s) => (s.schema -= 1));
-    expect((await open(dbName, clock)).start.source).toBe('rebuilt');
+    expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
     await host.writeSnapshot();
     await editSnapshot(host, (s) => (s.lastG += 100));
-    expect((await open(dbName, clock)).start.source).toBe('rebuilt');
+    expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
     await host.writeSnapshot();
-    expect((await open(dbName, clock)).start.source).toBe('snapshot');
+    expect((await (await open(dbName, clock)).start).source).toBe('snapshot');
   });
 
   it('puts right, in the background, a case row edited behind the host’s back', async () => {
@@ -161,18 +179,27 @@ describe('read-model snapshot', () => {
     const tool = await open(dbName, clock, false);
     await tool.db.cases.update(c.id, { content: '被改过的内容' });
     const reopened = await open(dbName, clock);
-    expect(reopened.start.source).toBe('snapshot');
+    expect((await reopened.start).source).toBe('snapshot');
     expect(await reopened.audited).toBe(1);
     const found = await reopened.call('cases.search', { text: '被改过', limit: 10 }, CLERK);
     expect(found.ok && found.value.map((x) => x.id)).toEqual([c.id]);
   });
 
-  it('snapshot + the writes since = a full rebuild, for any writes, snapshots, crashes, seals and snapshot versions', async () => {
+  it('snapshot + the writes since = a full rebuild, for any writes (also while the model loads), snapshots, crashes, seals and snapshot versions', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40, size: 'medium' }), async (ops) => {
         const clock = new TestClock(MONDAY_10AM + 3_600_000);
         const dbName = uniqueDbName('cs-snapshot');
         let host = await configured(dbName, clock);
+        // The load of the current host's model, while the operations run (null: loaded before them).
+        let gate = null as LoadGate | null;
+        // Snapshots the current host was asked for during its load: written once it ends, while later operations run.
+        let snapshots: Promise<void>[] = [];
+        const reopen = async (how: Load) => {
+          gate = how === 'before' ? null : new LoadGate();
+          snapshots = []; // a crashed host's are never written
+          host = await open(dbName, clock, how !== 'duringRebuild', 3, gate ?? undefined);
+        };
         const ids: string[] = [];
         const write = async (caseAt: number, name: Params<'cases.command'>['command']['name'], payload: unknown) => {
           if (ids.length === 0) return;
@@ -208,17 +235,22 @@ describe('read-model snapshot', () => {
               await write(o.at, 'update', { severity: 'general' });
               break;
             case 'snapshot':
-              await host.writeSnapshot();
+              if (gate) snapshots.push(host.writeSnapshot());
+              else await host.writeSnapshot();
+              break;
+            case 'loadStep':
+              gate?.step();
               break;
             case 'seal':
               await host.call('ledger.seal', {}, SUPERVISOR);
               break;
             case 'crash':
-              host = await open(dbName, clock); // the old host is dropped without closing
+              await reopen(o.load); // the old host is dropped without closing, its load where it was
               break;
             case 'close':
+              gate?.open(); // closing stores a snapshot, after the load
               await host.close();
-              host = await open(dbName, clock);
+              await reopen(o.load);
               break;
             case 'corrupt':
               await editSnapshot(host, (s) => flip(s, o.byte % s.bytes.length));
@@ -228,16 +260,18 @@ describe('read-model snapshot', () => {
               break;
           }
         }
+        gate?.open();
+        await Promise.all(snapshots);
         const reopened = await open(dbName, clock);
         const rebuilt = await open(dbName, clock, false);
-        expect(rebuilt.start.source).toBe('rebuilt');
+        expect((await rebuilt.start).source).toBe('rebuilt');
         expect(await answers(reopened)).toEqual(await answers(rebuilt));
         // The snapshot and the log alone were right: the background audit found nothing to correct.
         expect(await reopened.audited).toBe(0);
         expect(await answers(host)).toEqual(await answers(rebuilt));
         await Promise.all([host.close(), reopened.close(), rebuilt.close()]);
       }),
-      { numRuns: 50 },
+      { numRuns: 80 },
     );
   }, 120_000);
 });

@@ -91,6 +91,8 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
   const [firstVisible, setFirstVisible] = useState(0);
   const page = useLive('cases.query', { ...query, offset: windowStart(firstVisible), limit: WINDOW });
   const total = found ? found.length : page?.ok ? page.value.total : 0;
+  // No page yet: at start, with many cases, the store may still be loading its read model (the intake works meanwhile).
+  const loading = !found && page === null;
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
@@ -215,9 +217,9 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
         </Typography>
       )}
       <Typography variant="body2" role="status" sx={{ mb: 1 }}>
-        {t('queues.total', { count: total })}
+        {loading ? t('queues.loading') : t('queues.total', { count: total })}
       </Typography>
-      <Box role="table" aria-labelledby="queues-title" aria-rowcount={total + 1}>
+      <Box role="table" aria-labelledby="queues-title" aria-rowcount={total + 1} aria-busy={loading}>
         <Box role="rowgroup">
           <Box
             role="row"
@@ -233,7 +235,7 @@ export function QueueScreen({ branch, onOpen }: { branch: Branch; onOpen: (caseI
         <Box ref={scroller} role="rowgroup" sx={{ height: 'calc(100vh - 380px)', minHeight: 240, overflow: 'auto' }}>
           {total === 0 ? (
             <Box role="row" sx={{ p: 2 }}>
-              <Box role="cell">{t('queues.empty')}</Box>
+              <Box role="cell">{loading ? t('queues.loading') : t('queues.empty')}</Box>
             </Box>
           ) : (
             <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
