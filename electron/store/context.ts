@@ -13,6 +13,7 @@ import type { ExportOptions } from './export';
 import type { Actor } from '../../shared/domain/case';
 import { isSupervisorRole } from '../../shared/domain/enums';
 import { loadLedgerState } from './ledger';
+import { nextTask } from './nextTask';
 import { ReadModelHandle } from './readModelHandle';
 import { DEFAULT_SNAPSHOT_AFTER, openReadModel, snapshotState, type LoadOptions, type SnapshotState } from './snapshot';
 import { DEFAULT_SESSION_HOURS, type AuthOptions, type AuthState } from './auth/sessions';
@@ -90,8 +91,6 @@ export interface ReadModelOptions extends LoadOptions {
   /** Case writes after which a snapshot is written in the background; Infinity: only at close. */
   snapshotAfter?: number;
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function loadContext(
   db: CountersignDb,

@@ -128,7 +128,7 @@ async function fromSnapshot(db: CountersignDb, lastG: number, { pause }: LoadOpt
   if (!s || s.format !== SNAPSHOT_FORMAT || s.schema !== db.verno || !(s.bytes instanceof Uint8Array)) return null;
   if (s.lastG > lastG || s.sealBlocks > seal.blocks) return null;
   if ((await sha256Hex(s.bytes)) !== s.sha256) return null;
-  const model = decodeSnapshot(s.bytes);
+  const model = await decodeSnapshot(s.bytes);
   if (model.size !== s.cases) return null;
   await pause?.();
   // One read transaction: an event sealed meanwhile cannot slip between the rows and the blocks.

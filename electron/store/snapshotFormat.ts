@@ -1,3 +1,4 @@
+import { nextTask } from './nextTask';
 import { ReadModel } from './readModel';
 import { CODED_FIELDS, NUMBER_FIELDS, TEXT_FIELDS, type RowColumns } from './rowStore';
 import { SearchIndex, type SearchState } from './searchIndex';
@@ -11,8 +12,8 @@ import { SearchIndex, type SearchState } from './searchIndex';
  *
  * Layout: "CSRM", then sections, each a little-endian u32 byte length, its bytes, and zero padding to
  * a multiple of 8 (so typed arrays can view them in place):
- *  1. UTF-8 JSON: the row count, the text columns (ids, case numbers, names, references) and the
- *     coded columns' dictionaries;
+ *  1. UTF-8 JSON: the row count and the coded columns' dictionaries; 1a–1d. UTF-8 JSON, one per
+ *     text column: ids, case numbers, names, business references (parsed one at a time);
  *  2. the coded columns (Uint16, one column after another), 3. the number columns (Float64, null as
  *     NaN), 4. the flags (Uint8), 5. the received order (Uint32 row indexes);
  *  6. for each search document, its row (Uint32), 7. the search texts (UTF-16 code units, one after
@@ -20,7 +21,7 @@ import { SearchIndex, type SearchState } from './searchIndex';
  *  11. posting counts (Uint32), 12. postings (Uint32).
  * Rows are in deadline order.
  */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 const MAGIC = [0x43, 0x53, 0x52, 0x4d]; // "CSRM"
 
@@ -28,7 +29,6 @@ type Section = Uint8Array | Uint16Array | Float64Array | Uint32Array;
 
 interface Head {
   n: number;
-  texts: RowColumns['texts'];
   dictionaries: RowColumns['dictionaries'];
 }
 
@@ -49,9 +49,11 @@ function joined<T extends Float64Array | Uint16Array>(make: new (n: number) => T
 export function encodeSnapshot(model: ReadModel): Uint8Array {
   const { rows, receivedOrder, indexOf } = model.exportColumns();
   const search = model.search.exportState();
-  const head: Head = { n: rows.count, texts: rows.texts, dictionaries: rows.dictionaries };
+  const head: Head = { n: rows.count, dictionaries: rows.dictionaries };
+  const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   const sections: Section[] = [
-    new TextEncoder().encode(JSON.stringify(head)),
+    json(head),
+    ...TEXT_FIELDS.map((f) => json(rows.texts[f])),
     joined(
       Uint16Array,
       CODED_FIELDS.map((f) => rows.codes[f]),
@@ -87,9 +89,11 @@ export function encodeSnapshot(model: ReadModel): Uint8Array {
 /**
  * Reads `encodeSnapshot`'s bytes back into a model; throws on sections whose sizes do not fit each
  * other. Values are not scanned one by one: the caller checks the bytes' SHA-256 first. Every typed
- * array is copied by the model (views would keep the whole record alive).
+ * array is copied by the model (views would keep the whole record alive). At 100,000 cases the
+ * decode is a few hundred milliseconds of work on the host's thread: it awaits `between` after each
+ * step, so that a save asked meanwhile waits for one step, not the whole decode.
  */
-export function decodeSnapshot(bytes: Uint8Array): ReadModel {
+export async function decodeSnapshot(bytes: Uint8Array, between: () => Promise<void> = nextTask): Promise<ReadModel> {
   if (MAGIC.some((b, i) => bytes[i] !== b)) throw new Error('snapshot: not a read-model snapshot');
   // A copy aligned at 0, so each section can be viewed as its typed array in place.
   const buffer = bytes.byteOffset % 8 === 0 ? bytes.buffer : bytes.slice().buffer;
@@ -109,8 +113,10 @@ export function decodeSnapshot(bytes: Uint8Array): ReadModel {
   const u16 = ({ offset, length }: Place) => new Uint16Array(buffer, offset, length / 2);
   const f64 = ({ offset, length }: Place) => new Float64Array(buffer, offset, length / 8);
   const u32 = ({ offset, length }: Place) => new Uint32Array(buffer, offset, length / 4);
-  const head = JSON.parse(new TextDecoder().decode(u8(next()))) as Head;
+  const parse = (place: Place) => JSON.parse(new TextDecoder().decode(u8(place))) as unknown;
+  const head = parse(next()) as Head;
   const { n } = head;
+  const textPlaces = TEXT_FIELDS.map(() => next());
   const codes = u16(next());
   const numbers = f64(next());
   const flags = u8(next());
@@ -124,9 +130,14 @@ export function decodeSnapshot(bytes: Uint8Array): ReadModel {
     counts: u32(next()),
     docNos: u32(next()),
   };
+  const texts = {} as RowColumns['texts'];
+  for (const [k, f] of TEXT_FIELDS.entries()) {
+    await between();
+    texts[f] = parse(textPlaces[k]!) as string[];
+  }
   const m = docRows.length;
   const fits =
-    TEXT_FIELDS.every((f) => head.texts[f]?.length === n) &&
+    TEXT_FIELDS.every((f) => Array.isArray(texts[f]) && texts[f].length === n) &&
     CODED_FIELDS.every((f) => Array.isArray(head.dictionaries[f])) &&
     codes.length === CODED_FIELDS.length * n &&
     numbers.length === NUMBER_FIELDS.length * n &&
@@ -142,13 +153,15 @@ export function decodeSnapshot(bytes: Uint8Array): ReadModel {
   const column = <T extends Uint16Array | Float64Array>(all: T, k: number) => all.subarray(k * n, (k + 1) * n) as T;
   const rows: RowColumns = {
     count: n,
-    texts: head.texts,
+    texts,
     dictionaries: head.dictionaries,
     codes: Object.fromEntries(CODED_FIELDS.map((f, k) => [f, column(codes, k)])) as RowColumns['codes'],
     numbers: Object.fromEntries(NUMBER_FIELDS.map((f, k) => [f, column(numbers, k)])) as RowColumns['numbers'],
     flags,
   };
-  const ids = head.texts.id;
-  const state: SearchState = { ids: Array.from(docRows, (row) => ids[row]!), ...search };
-  return ReadModel.restore({ rows, receivedOrder }, SearchIndex.fromState(state));
+  await between();
+  const state: SearchState = { ids: Array.from(docRows, (row) => texts.id[row]!), ...search };
+  const index = SearchIndex.fromState(state);
+  await between();
+  return ReadModel.restore({ rows, receivedOrder }, index);
 }
