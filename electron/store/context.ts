@@ -15,6 +15,7 @@ import { isSupervisorRole } from '../../shared/domain/enums';
 import { loadLedgerState } from './ledger';
 import { nextTask } from './nextTask';
 import { ReadModelHandle } from './readModelHandle';
+import { RequestGate } from './requestGate';
 import { DEFAULT_SNAPSHOT_AFTER, openReadModel, snapshotState, type LoadOptions, type SnapshotState } from './snapshot';
 import { DEFAULT_SESSION_HOURS, type AuthOptions, type AuthState } from './auth/sessions';
 import { SECRET_ITERATIONS, systemRandomBytes } from './auth/secrets';
@@ -24,6 +25,8 @@ export interface StoreContext {
   db: CountersignDb;
   /** The read model, loading in the background when the host starts (`modelReady`, readModelHandle.ts). */
   readModel: ReadModelHandle;
+  /** Requests in flight: the model's load and the snapshot's audit step aside for them (requestGate.ts). */
+  requests: RequestGate;
   /** Last case number taken per `<BRANCH>-<YYYYMMDD>`, once looked up (one writer: the host). */
   lastNumbers: Map<string, number>;
   now: () => number;
@@ -108,11 +111,15 @@ export async function loadContext(
   ]);
   const branch = (branchRow?.value as Branch | undefined) ?? null;
   const ledger = await loadLedgerState(db, blockSize);
+  const requests = new RequestGate();
   return {
     db,
+    requests,
     // Not awaited: the host answers what needs no read model while it loads. Begun in the next task,
     // so the requests that waited for the host to open are read before the load's first read.
-    readModel: new ReadModelHandle(nextTask().then(() => openReadModel(db, ledger.nextG - 1, options))),
+    readModel: new ReadModelHandle(
+      nextTask().then(() => openReadModel(db, ledger.nextG - 1, { between: () => requests.quiet(), ...options })),
+    ),
     lastNumbers: new Map(),
     ledger,
     snapshot: snapshotState(options.snapshotAfter ?? DEFAULT_SNAPSHOT_AFTER, ledger.nextG - 1),

@@ -391,7 +391,7 @@ function localeOf(envelope: unknown): Locale {
 
 /** The background audit of a model started from the snapshot (snapshotAudit.ts); how many cases it corrected. */
 function audit(ctx: StoreContext, model: ReadModel): Promise<number> {
-  return auditReadModel({ db: ctx.db, model, snapshot: ctx.snapshot }).then(
+  return auditReadModel({ db: ctx.db, model, snapshot: ctx.snapshot, requests: ctx.requests }).then(
     (corrected) => {
       if (corrected > 0) {
         console.warn(`store: ${corrected} cases differed from the read-model snapshot; corrected from their rows`);
@@ -451,7 +451,7 @@ export async function createStoreHost(options: StoreHostOptions): Promise<StoreH
     const prepared = prepare(method, params, envelope, caller, options);
     if (!prepared.ok) return prepared;
     try {
-      return { ok: true, value: (await prepared.run(ctx)) as Results[M] };
+      return { ok: true, value: (await ctx.requests.serve(() => prepared.run(ctx))) as Results[M] };
     } catch (thrown) {
       return { ok: false, error: toApiError(prepared.locale, thrown) };
     }
@@ -476,7 +476,7 @@ export async function createStoreHost(options: StoreHostOptions): Promise<StoreH
     if ((MODEL_METHODS as readonly string[]).includes(method)) {
       // Served from the in-memory read model, which Dexie cannot observe: re-run after each case write.
       let active = true;
-      const rerun = () => active && void prepared.run(ctx).then(deliver, refuse);
+      const rerun = () => active && void ctx.requests.serve(() => prepared.run(ctx)).then(deliver, refuse);
       ctx.caseWriteListeners.add(rerun);
       rerun();
       return () => {

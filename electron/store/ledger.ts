@@ -263,7 +263,7 @@ export async function verifyLedger(ctx: StoreContext, caseId?: string): Promise<
   const sealed = await verifyBlocks(db, seal);
   const unsealed = sealed.firstBreak ? null : await verifyUnsealed(db, seal);
   // The heads come from the read model: one started from the snapshot is checked against every row first.
-  if (unsealed && !unsealed.firstBreak) await ctx.snapshot.audited;
+  if (unsealed && !unsealed.firstBreak) await ctx.requests.waitsFor(ctx.snapshot.audited);
   const missing = unsealed && !unsealed.firstBreak ? await missingEvents(ctx, sealed.sealedTo, unsealed.cases) : null;
   return {
     cases: (await modelReady(ctx)).size,

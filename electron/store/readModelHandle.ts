@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../../shared/domain/case';
 import type { ReadModel } from './readModel';
+import type { RequestGate } from './requestGate';
 import type { OpenedModel } from './snapshot';
 
 /**
@@ -70,7 +71,7 @@ export class ReadModelHandle {
   }
 }
 
-/** The read model, once loaded: what every method answered from it awaits. */
-export function modelReady(ctx: { readModel: ReadModelHandle }): Promise<ReadModel> {
-  return ctx.readModel.ready;
+/** The read model, once loaded: what every method answered from it awaits (the load does not wait for such a request). */
+export function modelReady(ctx: { readModel: ReadModelHandle; requests: RequestGate }): Promise<ReadModel> {
+  return ctx.readModel.current ? ctx.readModel.ready : ctx.requests.waitsFor(ctx.readModel.ready);
 }

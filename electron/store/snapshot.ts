@@ -102,6 +102,8 @@ export interface LoadOptions {
    * rebuild): tests run writes in between; the editions leave it off.
    */
   pause?: () => Promise<void>;
+  /** Awaited between the steps of the load's work (the host: until no request is being answered). */
+  between?: () => Promise<void>;
 }
 
 /**
@@ -121,14 +123,14 @@ export async function openReadModel(db: CountersignDb, lastG: number, options: L
   return { model: await rebuild(db, options), source: 'rebuilt', replayed: 0 };
 }
 
-async function fromSnapshot(db: CountersignDb, lastG: number, { pause }: LoadOptions): Promise<OpenedModel | null> {
+async function fromSnapshot(db: CountersignDb, lastG: number, { pause, between }: LoadOptions): Promise<OpenedModel | null> {
   await pause?.();
   const [row, seal] = await Promise.all([db.meta.get(META_SNAPSHOT), sealRow(db)]);
   const s = row?.value as SnapshotRecord | undefined;
   if (!s || s.format !== SNAPSHOT_FORMAT || s.schema !== db.verno || !(s.bytes instanceof Uint8Array)) return null;
   if (s.lastG > lastG || s.sealBlocks > seal.blocks) return null;
   if ((await sha256Hex(s.bytes)) !== s.sha256) return null;
-  const model = await decodeSnapshot(s.bytes);
+  const model = await decodeSnapshot(s.bytes, between);
   if (model.size !== s.cases) return null;
   await pause?.();
   // One read transaction: an event sealed meanwhile cannot slip between the rows and the blocks.
@@ -157,16 +159,18 @@ export function readCasePage(db: CountersignDb, afterId: string | null, limit = 
  * requests are answered between the steps, so a save during a rebuild waits for one page's work
  * (or the final sort), not the whole rebuild.
  */
-async function rebuild(db: CountersignDb, { pageSize = LOAD_PAGE, pause }: LoadOptions): Promise<ReadModel> {
+async function rebuild(db: CountersignDb, { pageSize = LOAD_PAGE, pause, between }: LoadOptions): Promise<ReadModel> {
   const model = new ReadModel();
   let afterId: string | null = null;
   for (;;) {
     await pause?.();
+    await between?.();
     const page = await readCasePage(db, afterId, pageSize);
     model.append(page);
     if (page.length < pageSize) break;
     afterId = page[page.length - 1]!.id;
   }
+  await between?.();
   model.finishLoad();
   return model;
 }

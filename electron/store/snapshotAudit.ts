@@ -1,5 +1,6 @@
 import type { CountersignDb } from './db';
 import type { ReadModel } from './readModel';
+import type { RequestGate } from './requestGate';
 import { readCasePage, untilIdle, type SnapshotState } from './snapshot';
 
 /** Small pages: each page's rows are decoded on the host's thread, and requests wait behind it. */
@@ -12,12 +13,19 @@ const AUDIT_PAGE = 500;
  * (a tampered row, a tool) does not touch. Verification's check of each case's head waits for this.
  * Returns how many cases it corrected.
  */
-export async function auditReadModel(ctx: { db: CountersignDb; model: ReadModel; snapshot: SnapshotState }): Promise<number> {
+export async function auditReadModel(ctx: {
+  db: CountersignDb;
+  model: ReadModel;
+  snapshot: SnapshotState;
+  /** Requests first: each page waits until none is being answered. */
+  requests?: Pick<RequestGate, 'quiet'>;
+}): Promise<number> {
   const { db, model, snapshot: state } = ctx;
   const seen = new Set<string>();
   let corrected = 0;
   let afterId: string | null = null;
   for (;;) {
+    await ctx.requests?.quiet();
     if (!db.isOpen()) return corrected; // the host closed: the next start audits again
     const page = await consistentRead(state, () => readCasePage(db, afterId, AUDIT_PAGE));
     for (const c of page) {
