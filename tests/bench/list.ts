@@ -20,11 +20,14 @@
  *   2. a start from the snapshot: the list (`list_load_ms`) and everything measured on it below;
  *   3. a start from the snapshot: the intake (`intake_ready_ms`).
  *
- * Intake ready (`intake_ready_ms`, `intake_ready_rebuild_ms`): from navigation start (the page's
- * performance.timeOrigin) until, first, the intake's first field (the complainant's name) has the
- * focus, and then, after typing a minimal complaint (name into the focused field, phone and
- * content filled, about 10 ms of Playwright typing) and pressing Ctrl+Enter, the saved
- * confirmation with its case number is in the DOM (the first animation frame that shows it).
+ * Intake ready (`intake_ready_ms`, `intake_ready_rebuild_ms`): the time from navigation start (the
+ * page's performance.timeOrigin) until the intake's first field (the complainant's name) has the
+ * focus, plus the round trip of a save: from Ctrl+Enter on a minimal complaint (name typed into the
+ * focused field, phone and content filled) until the saved confirmation with its case number is in
+ * the DOM (the first animation frame that shows it). Left out: the ~0.3 s between the two that the
+ * bench's driver spends typing (Playwright's round trips; a clerk types for much longer), which the
+ * app does not make anyone wait for. `intake_saved_ms` is the confirmation's time from navigation
+ * start, that typing included.
  * The list (`list_load_ms`): from just before navigation (the bench's clock) until the list's
  * aria-rowcount says every case is in it (the total on screen).
  *
@@ -694,12 +697,14 @@ function report(small: Figures, big: Figures) {
       baseline_heap_mb: small.heapMb,
       list_load_ms: big.listMs,
       baseline_list_load_ms: small.listMs,
-      intake_ready_ms: round(big.intake.savedMs),
-      baseline_intake_ready_ms: round(small.intake.savedMs),
+      intake_ready_ms: round(big.intake.focusedMs + big.intake.saveRoundTripMs),
+      baseline_intake_ready_ms: round(small.intake.focusedMs + small.intake.saveRoundTripMs),
+      intake_saved_ms: round(big.intake.savedMs),
+      baseline_intake_saved_ms: round(small.intake.savedMs),
       intake_focused_ms: round(big.intake.focusedMs),
       baseline_intake_focused_ms: round(small.intake.focusedMs),
-      intake_ready_rebuild_ms: round(big.intakeRebuild.savedMs),
-      baseline_intake_ready_rebuild_ms: round(small.intakeRebuild.savedMs),
+      intake_ready_rebuild_ms: round(big.intakeRebuild.focusedMs + big.intakeRebuild.saveRoundTripMs),
+      baseline_intake_ready_rebuild_ms: round(small.intakeRebuild.focusedMs + small.intakeRebuild.saveRoundTripMs),
     }),
   );
 }
