@@ -1,26 +1,9 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { isLocale } from '../shared/i18n/translate';
-import { App } from './app/App';
-import { loadLanguage, saveLanguage } from './bridge/language';
+/**
+ * The page's entry: it connects the store first, so that the store host (a Web Worker in the
+ * browser edition) loads and opens its database while the screens' code is still being fetched
+ * and parsed, then it loads the screens (boot.tsx).
+ */
 import { connectStore } from './bridge/transport';
-import { i18n } from './i18n';
 
 const api = connectStore();
-
-// The screen language has one home per edition (bridge/language*.ts): read before the first paint, saved on each change.
-void loadLanguage()
-  .then((locale) => i18n.changeLanguage(locale))
-  .finally(() => {
-    i18n.on('languageChanged', (locale) => {
-      if (isLocale(locale)) saveLanguage(locale);
-    });
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <I18nextProvider i18n={i18n}>
-          <App api={api} />
-        </I18nextProvider>
-      </StrictMode>,
-    );
-  });
+void import('./boot').then(({ boot }) => boot(api));

@@ -13,18 +13,16 @@ import {
   createTheme,
 } from '@mui/material';
 import { enUS, zhCN, zhTW } from '@mui/material/locale';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../shared/api/auth';
 import type { Branch, StoreApi } from '../../shared/api/contract';
 import type { Locale } from '../../shared/i18n/translate';
 import { LanguageSelect } from './LanguageSelect';
-import { AccountabilityScreen } from '../features/accountability/AccountabilityScreen';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queues/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { StatsScreen } from '../features/stats/StatsScreen';
 import { isSupervisorRole } from '../../shared/domain/enums';
 import { ExportReminder } from '../features/settings/ExportSection';
 import { FirstRun } from '../features/setup/FirstRun';
@@ -36,6 +34,12 @@ import { LockScreen, SignInPage } from '../features/signIn/LockScreen';
 import { IdleLock, PersonButton, useLockShortcut, watchingSignOut } from './lock';
 import { StoreContext } from './store';
 import { SyncStatus } from './SyncStatus';
+
+// The oversight screens (and their charts) load when first opened: the counter starts without their code.
+const StatsScreen = lazy(() => import('../features/stats/StatsScreen').then((m) => ({ default: m.StatsScreen })));
+const AccountabilityScreen = lazy(() =>
+  import('../features/accountability/AccountabilityScreen').then((m) => ({ default: m.AccountabilityScreen })),
+);
 
 const MUI_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 
@@ -179,8 +183,10 @@ export function App({ api }: { api: StoreApi }) {
           {screen === 'queues' && openCase && (
             <CaseScreen key={openCase} caseId={openCase} branch={branch} onBack={() => setOpenCase(null)} onOpen={setOpenCase} />
           )}
-          {screen === 'stats' && <StatsScreen onOpen={openFromAnywhere} />}
-          {screen === 'accountability' && <AccountabilityScreen onOpen={openFromAnywhere} />}
+          <Suspense fallback={<LinearProgress aria-label={t('app.loading')} />}>
+            {screen === 'stats' && <StatsScreen onOpen={openFromAnywhere} />}
+            {screen === 'accountability' && <AccountabilityScreen onOpen={openFromAnywhere} />}
+          </Suspense>
           {screen === 'settings' && <SettingsScreen branch={branch} onBranchChange={setBranch} />}
         </Box>
       </StoreContext.Provider>

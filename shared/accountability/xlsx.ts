@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../spreadsheet/workbook';
 import { chinaDateTime } from '../deadlines/calendar';
 import { safeCellText } from '../spreadsheet/safeCell';
 import type { ScoreSheet } from './scoreSheet';
@@ -23,7 +24,7 @@ function addTable(book: ExcelJS.Workbook, name: string, columns: { heading: stri
  * text cell goes through safeCellText: a name typed as `=HYPERLINK(…)` is shown, never run.
  */
 export async function scoreSheetWorkbook(sheet: ScoreSheet, t: SheetTranslate): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'Countersign';
   const dept = (d: string) => (d === '' ? t('forms.scoreSheet.noDepartment') : d);
   const who = (staffId: string, name: string) => (name ? `${name} (${staffId})` : staffId);

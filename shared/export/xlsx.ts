@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../spreadsheet/workbook';
 import { chinaDateTime } from '../deadlines/calendar';
 import { categoryLabel, type CategorySettings } from '../domain/categories';
 import type { CaseRecord } from '../domain/case';
@@ -41,7 +41,7 @@ function columns(t: Translate, categories: CategorySettings): Column[] {
  * safeCellText, so text a customer typed (`=HYPERLINK(…)`) is shown, never run as a formula.
  */
 export async function casesWorkbook(entries: readonly CaseEntry[], t: Translate, categories: CategorySettings): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'Countersign';
   const sheet = book.addWorksheet(safeCellText(t('export.xlsx.sheet')).slice(0, 31));
   const cols = columns(t, categories);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../spreadsheet/workbook';
 import type { Locale } from '../i18n/translate';
 import { safeCellText } from '../spreadsheet/safeCell';
 import type { MonthReportData } from './data';
@@ -20,7 +20,7 @@ const cell = (value: string) => safeCellText(value);
 export async function monthReportWorkbook(data: MonthReportData, language: Locale): Promise<Uint8Array> {
   const view = reportView(data, language);
   const { t } = view;
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'Countersign';
   book.created = new Date(data.takenAt);
   book.modified = new Date(data.takenAt);
