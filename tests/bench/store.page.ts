@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import { openDb } from '../../electron/store/db';
 import { writeGenerated } from './sealedLedger';
 import { createStoreHost } from '../../electron/store/host';
+import { readStoredSnapshot } from '../../electron/store/snapshot';
 import { CLERK, setUpStaff, SUPERVISOR, testAuth } from '../store/fixtures';
 import { generateCases, rng } from './generate';
 import { percentile, round, timeEach } from './stats';
@@ -77,7 +78,7 @@ async function startWithoutSnapshot(dbName: string, heapBefore: number) {
   const t1 = performance.now();
   await first.writeSnapshot();
   const snapshotWriteMs = performance.now() - t1;
-  const snapshotBytes = ((await first.db.meta.get('readModelSnapshot'))?.value as { bytes: Uint8Array }).bytes.byteLength;
+  const snapshotBytes = (await readStoredSnapshot(first.db))!.bytes.byteLength;
   log(`  snapshot written in the background: ${round(snapshotWriteMs)} ms, ${round(snapshotBytes / 1e6)} MB`);
   await first.close();
   return { rebuildMs, rebuiltHeapMb };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StoreHost } from '../../electron/store/host';
-import { META_SNAPSHOT, type SnapshotRecord } from '../../electron/store/snapshot';
+import { META_SNAPSHOT, readStoredSnapshot, storeSnapshot, type SnapshotRecord } from '../../electron/store/snapshot';
 import { SNAPSHOT_FORMAT } from '../../electron/store/snapshotFormat';
 import type { Params } from '../../shared/api/contract';
 import { createTestHost, CLERK, command, intake, LoadGate, MONDAY_10AM, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
@@ -30,14 +30,14 @@ async function configured(dbName: string, clock: TestClock, ledgerBlockSize = 3)
 }
 
 async function storedSnapshot(host: StoreHost): Promise<SnapshotRecord | undefined> {
-  return (await host.db.meta.get(META_SNAPSHOT))?.value as SnapshotRecord | undefined;
+  return (await readStoredSnapshot(host.db)) ?? undefined;
 }
 
 async function editSnapshot(host: StoreHost, edit: (s: SnapshotRecord) => void): Promise<void> {
   const s = await storedSnapshot(host);
   if (!s) return;
   edit(s);
-  await host.db.meta.put({ key: META_SNAPSHOT, value: s });
+  await storeSnapshot(host.db, s);
 }
 
 /** A torn or damaged write: one byte changed. */
@@ -167,7 +167,25 @@ describe('read-model snapshot', () => {
     await editSnapshot(host, (s) => (s.lastG += 100));
     expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
     await host.writeSnapshot();
+    await host.db.meta.delete(`${META_SNAPSHOT}#0`); // a part gone
+    expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
+    await host.writeSnapshot();
     expect((await (await open(dbName, clock)).start).source).toBe('snapshot');
+  });
+
+  it('stores its bytes in parts of a few MB, and leaves no part of a longer snapshot behind', async () => {
+    const host = await configured(uniqueDbName(), new TestClock());
+    const bytes = new Uint8Array(9 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = i % 251;
+    const same = (a: Uint8Array | undefined, b: Uint8Array) => a?.length === b.length && a.every((x, i) => x === b[i]);
+    const record: SnapshotRecord = { format: 1, schema: 1, lastG: 0, sealBlocks: 0, cases: 0, sha256: 'x', bytes };
+    await storeSnapshot(host.db, record);
+    expect((await host.db.meta.where('key').startsWith(`${META_SNAPSHOT}#`).primaryKeys()).length).toBe(3);
+    expect(same((await readStoredSnapshot(host.db))?.bytes, bytes)).toBe(true);
+    await storeSnapshot(host.db, { ...record, bytes: bytes.slice(0, 1000) });
+    expect(await host.db.meta.where('key').startsWith(`${META_SNAPSHOT}#`).primaryKeys()).toEqual([`${META_SNAPSHOT}#0`]);
+    expect(same((await readStoredSnapshot(host.db))?.bytes, bytes.slice(0, 1000))).toBe(true);
+    await host.close();
   });
 
   it('puts right, in the background, a case row edited behind the host’s back', async () => {
