@@ -93,6 +93,8 @@ export function organizationOf(stored: Partial<Organization> | undefined): Organ
 export interface ReadModelOptions extends LoadOptions {
   /** Case writes after which a snapshot is written in the background; Infinity: only at close. */
   snapshotAfter?: number;
+  /** The size of the parts a snapshot is stored in (tests use small parts: a snapshot of a few cases in several). */
+  snapshotPartBytes?: number;
 }
 
 export async function loadContext(
@@ -122,7 +124,7 @@ export async function loadContext(
     ),
     lastNumbers: new Map(),
     ledger,
-    snapshot: snapshotState(options.snapshotAfter ?? DEFAULT_SNAPSHOT_AFTER, ledger.nextG - 1),
+    snapshot: snapshotState(options.snapshotAfter ?? DEFAULT_SNAPSHOT_AFTER, ledger.nextG - 1, options.snapshotPartBytes),
     caseWriteListeners: new Set(),
     outboxListeners: new Set(),
     sync: null,

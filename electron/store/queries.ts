@@ -31,7 +31,9 @@ export async function queryCases(ctx: StoreContext, q: z.output<typeof queueQuer
 
 export async function searchCases(ctx: StoreContext, text: string, limit: number): Promise<CaseSummary[]> {
   const model = await modelReady(ctx);
-  return model.summaries(model.search.search(text, limit));
+  // After a start from the snapshot the search index arrives after the rows; a search asked meanwhile waits for it.
+  const index = model.searchLoaded ?? (await ctx.requests.waitsFor(model.searchReady));
+  return model.summaries(index.search(text, limit));
 }
 
 export async function countCases(ctx: StoreContext): Promise<Counts> {

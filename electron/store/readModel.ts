@@ -5,6 +5,7 @@ import { addToTally, emptyTally, kpisOf } from '../../shared/stats/kpis';
 import type { z } from 'zod';
 import { rowOf, type CaseRow } from './caseRow';
 import { RowStore, type RowColumns } from './rowStore';
+import { LateSearch } from './lateSearch';
 import { SearchIndex } from './searchIndex';
 import { SortedSlots } from './sortedSlots';
 
@@ -54,14 +55,30 @@ export class ReadModel {
     stateSeverity: new Map(),
   };
 
-  constructor(
-    readonly search = new SearchIndex(),
-    store = new RowStore(),
-  ) {
+  private readonly late: LateSearch;
+
+  /** `search` may be on its way (a start from the snapshot): the rows answer meanwhile, searches await `searchReady`. */
+  constructor(search: SearchIndex | Promise<SearchIndex> = new SearchIndex(), store = new RowStore()) {
+    this.late = new LateSearch(search);
     this.store = store;
     this.byDue = this.slots(this.dueKey);
     this.byReceived = this.slots((slot) => this.store.number('receivedAt', slot));
     this.withSupervisor = this.slots(this.dueKey);
+  }
+
+  /** The search index; only once it has arrived (see `searchReady`). */
+  get search(): SearchIndex {
+    return this.late.now;
+  }
+
+  /** The search index with every change made before it arrived. */
+  get searchReady(): Promise<SearchIndex> {
+    return this.late.ready;
+  }
+
+  /** The search index, or null while it is on its way. */
+  get searchLoaded(): SearchIndex | null {
+    return this.late.loaded;
   }
 
   private slots(key: (slot: number) => number): SortedSlots {
@@ -106,10 +123,10 @@ export class ReadModel {
   }
 
   /**
-   * A model from `exportColumns`' arrays and a search index: the deadline order is the rows' own
-   * and the received order is given, so nothing is sorted.
+   * A model from `exportColumns`' arrays and a search index (or one on its way): the deadline order
+   * is the rows' own and the received order is given, so nothing is sorted.
    */
-  static restore({ rows, receivedOrder }: ModelColumns, search: SearchIndex): ReadModel {
+  static restore({ rows, receivedOrder }: ModelColumns, search: SearchIndex | Promise<SearchIndex>): ReadModel {
     const model = new ReadModel(search, RowStore.fromColumns(rows));
     for (let slot = 0; slot < rows.count; slot++) model.byDue.push(slot);
     for (const i of receivedOrder) model.byReceived.push(i);
@@ -163,10 +180,10 @@ export class ReadModel {
       this.store.write(slot, row);
     }
     this.list(slot);
-    this.search.upsert(c);
+    this.late.upsert(c);
   }
 
-  /** Whether the model holds exactly what `c` makes of its row and search text (the snapshot's audit). */
+  /** Whether the model holds exactly what `c` makes of its row and search text (the snapshot's audit; once `searchReady`). */
   holds(c: CaseRecord): boolean {
     const slot = this.store.slot(c.id);
     if (slot === undefined) return false;
@@ -187,7 +204,7 @@ export class ReadModel {
     if (slot === undefined) return;
     this.unlist(slot);
     this.store.drop(slot);
-    this.search.remove(id);
+    this.late.remove(id);
   }
 
   /** Takes a slot out of every list, by the values it holds now (before they are rewritten). */

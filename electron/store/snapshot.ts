@@ -5,7 +5,8 @@ import type { CountersignDb } from './db';
 import { sealRow } from './ledger';
 import { ReadModel } from './readModel';
 import type { ReadModelHandle } from './readModelHandle';
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from './snapshotFormat';
+import { SearchIndex } from './searchIndex';
+import { decodeRows, decodeSearch, encodeSnapshot, searchSectionsAt, SNAPSHOT_FORMAT } from './snapshotFormat';
 
 /**
  * The read-model snapshot: the host's read model and search index as one binary record in `meta`,
@@ -32,28 +33,40 @@ export interface SnapshotRecord {
   /** Ledger blocks sealed before the snapshot was taken. */
   sealBlocks: number;
   cases: number;
-  sha256: string;
+  /** Where the search index's sections begin in `bytes` (`searchSectionsAt`). */
+  searchAt: number;
+  /** The SHA-256 of each part of `bytes` (PART_BYTES each unless a test asks otherwise, the last one shorter). */
+  partSha256: string[];
   bytes: Uint8Array;
 }
 
 /**
  * The bytes are stored in parts of a few MB (`readModelSnapshot#0`, `#1`, …) beside the record,
  * which keeps the rest: a start reads them one at a time and answers requests in between (one
- * value of 67 MB held the database's other reads for ~0.4 s). Record and parts are written in one
- * transaction; parts from different snapshots, read across a write, fail the SHA-256.
+ * value of 67 MB held the database's other reads for ~0.4 s), checking each part against its own
+ * SHA-256, and serves the queues once the parts of the rows are read; the search index's parts
+ * follow in the background. Record and parts are written in one transaction; a part of another
+ * snapshot, read across a write, fails its SHA-256.
  */
-const PART_BYTES = 4 * 1024 * 1024;
+export const PART_BYTES = 4 * 1024 * 1024;
 const partKey = (k: number) => `${META_SNAPSHOT}#${k}`;
-type StoredRecord = Omit<SnapshotRecord, 'bytes'> & { parts: number; byteLength: number };
+type StoredRecord = Omit<SnapshotRecord, 'bytes'> & { parts: number; partBytes: number; byteLength: number };
 
-export async function storeSnapshot(db: CountersignDb, record: SnapshotRecord): Promise<void> {
+/** The SHA-256 of each part `storeSnapshot` stores of `bytes` (tests use small parts). */
+export function partHashes(bytes: Uint8Array, partBytes = PART_BYTES): Promise<string[]> {
+  const hashes: Promise<string>[] = [];
+  for (let at = 0; at < bytes.byteLength; at += partBytes) hashes.push(sha256Hex(bytes.subarray(at, at + partBytes)));
+  return Promise.all(hashes);
+}
+
+export async function storeSnapshot(db: CountersignDb, record: SnapshotRecord, partBytes = PART_BYTES): Promise<void> {
   const { bytes, ...rest } = record;
-  const parts = Math.ceil(bytes.byteLength / PART_BYTES);
-  const head: StoredRecord = { ...rest, parts, byteLength: bytes.byteLength };
+  const parts = Math.ceil(bytes.byteLength / partBytes);
+  const head: StoredRecord = { ...rest, parts, partBytes, byteLength: bytes.byteLength };
   await db.transaction('rw', db.meta, async () => {
     const before = (await db.meta.get(META_SNAPSHOT))?.value as Partial<StoredRecord> | undefined;
     const rows = [{ key: META_SNAPSHOT, value: head as unknown }];
-    for (let k = 0; k < parts; k++) rows.push({ key: partKey(k), value: bytes.slice(k * PART_BYTES, (k + 1) * PART_BYTES) });
+    for (let k = 0; k < parts; k++) rows.push({ key: partKey(k), value: bytes.slice(k * partBytes, (k + 1) * partBytes) });
     await db.meta.bulkPut(rows);
     const stale: string[] = [];
     for (let k = parts; k < (before?.parts ?? 0); k++) stale.push(partKey(k));
@@ -64,29 +77,51 @@ export async function storeSnapshot(db: CountersignDb, record: SnapshotRecord): 
 /** The stored record without its bytes (null: none, or not of this layout). */
 async function storedHead(db: CountersignDb): Promise<StoredRecord | null> {
   const head = (await db.meta.get(META_SNAPSHOT))?.value as Partial<StoredRecord> | undefined;
-  return head && Number.isInteger(head.parts) && Number.isInteger(head.byteLength) ? (head as StoredRecord) : null;
+  const fits =
+    head &&
+    Number.isInteger(head.parts) &&
+    Number.isInteger(head.byteLength) &&
+    Number.isInteger(head.partBytes) &&
+    head.partBytes! > 0 &&
+    Number.isInteger(head.searchAt) &&
+    Array.isArray(head.partSha256) &&
+    head.partSha256.length === head.parts &&
+    head.byteLength! > 0 &&
+    head.searchAt! > 0 &&
+    head.searchAt! <= head.byteLength! &&
+    head.parts === Math.ceil(head.byteLength! / head.partBytes!);
+  return fits ? (head as StoredRecord) : null;
 }
 
-/** The bytes of `head`'s parts, read one at a time, awaiting `between` before each (null: a part missing or of the wrong size). */
-async function readParts(db: CountersignDb, head: StoredRecord, between?: () => Promise<void>): Promise<Uint8Array | null> {
-  const bytes = new Uint8Array(head.byteLength);
-  let at = 0;
-  for (let k = 0; k < head.parts; k++) {
+/**
+ * Reads parts `from` to `to` (excluded) of `head` into `bytes`, one at a time, awaiting `between`
+ * before each. False if a part is missing, of the wrong size, or fails its SHA-256 (`check`).
+ */
+async function readParts(
+  db: CountersignDb,
+  head: StoredRecord,
+  bytes: Uint8Array,
+  [from, to]: [number, number],
+  { between, check = true }: { between?: () => Promise<void>; check?: boolean } = {},
+): Promise<boolean> {
+  for (let k = from; k < to; k++) {
     await between?.();
     const part = (await db.meta.get(partKey(k)))?.value;
-    if (!(part instanceof Uint8Array) || at + part.byteLength > bytes.byteLength) return null;
-    bytes.set(part, at);
-    at += part.byteLength;
+    const size = Math.min(head.partBytes, head.byteLength - k * head.partBytes);
+    if (!(part instanceof Uint8Array) || part.byteLength !== size) return false;
+    if (check && (await sha256Hex(part)) !== head.partSha256[k]) return false;
+    bytes.set(part, k * head.partBytes);
   }
-  return at === bytes.byteLength ? bytes : null;
+  return true;
 }
 
-/** The stored snapshot with its bytes put together (maintenance and tests). */
+/** The stored snapshot with its bytes put together, unchecked (maintenance and tests). */
 export async function readStoredSnapshot(db: CountersignDb): Promise<SnapshotRecord | null> {
   const head = await storedHead(db);
-  const bytes = head && (await readParts(db, head));
-  if (!head || !bytes) return null;
-  const { parts: _parts, byteLength: _byteLength, ...rest } = head;
+  if (!head) return null;
+  const bytes = new Uint8Array(head.byteLength);
+  if (!(await readParts(db, head, bytes, [0, head.parts], { check: false }))) return null;
+  const { parts: _parts, partBytes: _partBytes, byteLength: _byteLength, ...rest } = head;
   return { ...rest, bytes };
 }
 
@@ -106,6 +141,8 @@ export interface SnapshotState {
   idle: (() => void)[];
   writing: Promise<void>;
   scheduled: boolean;
+  /** The size of a stored part (PART_BYTES; tests use small parts). */
+  partBytes: number;
 }
 
 export interface OpenedModel {
@@ -123,7 +160,7 @@ export interface SnapshotHost {
 }
 
 /** `lastG`: the last event number in the log when the host opens. */
-export function snapshotState(every: number, lastG: number): SnapshotState {
+export function snapshotState(every: number, lastG: number, partBytes = PART_BYTES): SnapshotState {
   return {
     every,
     changes: 0,
@@ -134,6 +171,7 @@ export function snapshotState(every: number, lastG: number): SnapshotState {
     idle: [],
     writing: Promise.resolve(),
     scheduled: false,
+    partBytes,
   };
 }
 
@@ -146,6 +184,9 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
 }
 
+/** What a load is about to read: the snapshot's rows, its search index, the cases changed since, a page of a rebuild. */
+export type LoadStep = 'snapshot' | 'search' | 'changes' | 'page';
+
 export interface LoadOptions {
   /** Off: always rebuild from every case (tests compare the two). */
   useSnapshot?: boolean;
@@ -155,7 +196,7 @@ export interface LoadOptions {
    * Awaited before each read of the load (the snapshot, the cases changed since, each page of a
    * rebuild): tests run writes in between; the editions leave it off.
    */
-  pause?: () => Promise<void>;
+  pause?: (before: LoadStep) => Promise<void>;
   /** Awaited between the steps of the load's work (the host: until no request is being answered). */
   between?: () => Promise<void>;
 }
@@ -177,16 +218,28 @@ export async function openReadModel(db: CountersignDb, lastG: number, options: L
   return { model: await rebuild(db, options), source: 'rebuilt', replayed: 0 };
 }
 
-async function fromSnapshot(db: CountersignDb, lastG: number, { pause, between }: LoadOptions): Promise<OpenedModel | null> {
-  await pause?.();
+async function fromSnapshot(db: CountersignDb, lastG: number, options: LoadOptions): Promise<OpenedModel | null> {
+  const { pause, between } = options;
+  await pause?.('snapshot');
   const [s, seal] = await Promise.all([storedHead(db), sealRow(db)]);
   if (!s || s.format !== SNAPSHOT_FORMAT || s.schema !== db.verno) return null;
   if (s.lastG > lastG || s.sealBlocks > seal.blocks) return null;
-  const bytes = await readParts(db, s, between);
-  if (!bytes || (await sha256Hex(bytes)) !== s.sha256) return null;
-  const model = await decodeSnapshot(bytes, between);
-  if (model.size !== s.cases) return null;
-  await pause?.();
+  const bytes = new Uint8Array(s.byteLength);
+  const rowParts = Math.ceil(s.searchAt / s.partBytes);
+  if (!(await readParts(db, s, bytes, [0, rowParts], { between }))) return null;
+  const rows = await decodeRows(bytes, between);
+  if (rows.ids.length !== s.cases) return null;
+  // The rest of the bytes, the search index, in the background; if they cannot be trusted, the index is built from every case.
+  const search = (async () => {
+    await pause?.('search');
+    if (!(await readParts(db, s, bytes, [rowParts, s.parts], { between }))) throw new Error('a part is missing or fails its SHA-256');
+    return decodeSearch(bytes, rows, between);
+  })().catch((e: unknown) => {
+    console.warn('store: the search index of the read-model snapshot is unreadable; building it from every case', e);
+    return searchFromCases(db, options);
+  });
+  const model = ReadModel.restore(rows.columns, search);
+  await pause?.('changes');
   // One read transaction: an event sealed meanwhile cannot slip between the rows and the blocks.
   const { records, ids, count } = await db.transaction('r', [db.events, db.ledgerBlocks, db.cases], async () => {
     const keys = await db.events.where('g').above(s.lastG).primaryKeys();
@@ -199,6 +252,22 @@ async function fromSnapshot(db: CountersignDb, lastG: number, { pause, between }
   records.forEach((c, i) => (c ? model.upsert(c) : model.revert(ids[i]!, null)));
   if (model.size !== count) return null;
   return { model, source: 'snapshot', replayed: ids.length };
+}
+
+/** A search index of every case, read a page at a time (a snapshot's search index that cannot be trusted). */
+async function searchFromCases(db: CountersignDb, { pageSize = LOAD_PAGE, pause, between }: LoadOptions): Promise<SearchIndex> {
+  const index = new SearchIndex();
+  let afterId: string | null = null;
+  for (;;) {
+    await pause?.('search');
+    await between?.();
+    const page = await readCasePage(db, afterId, pageSize);
+    for (const c of page) index.upsert(c, false);
+    if (page.length < pageSize) break;
+    afterId = page[page.length - 1]!.id;
+  }
+  index.freeze();
+  return index;
 }
 
 const LOAD_PAGE = 5_000;
@@ -217,7 +286,7 @@ async function rebuild(db: CountersignDb, { pageSize = LOAD_PAGE, pause, between
   const model = new ReadModel();
   let afterId: string | null = null;
   for (;;) {
-    await pause?.();
+    await pause?.('page');
     await between?.();
     const page = await readCasePage(db, afterId, pageSize);
     model.append(page);
@@ -274,6 +343,7 @@ async function writeSnapshot(ctx: SnapshotHost): Promise<void> {
   const { db, snapshot: state } = ctx;
   // Once loaded: the writes committed during the load are in the model from then on.
   const model = await ctx.readModel.ready;
+  await model.searchReady;
   // Read before the model is taken: blocks sealed after this hold only events the model may lack.
   const seal = await sealRow(db);
   await untilIdle(state);
@@ -288,10 +358,11 @@ async function writeSnapshot(ctx: SnapshotHost): Promise<void> {
     lastG,
     sealBlocks: seal.blocks,
     cases,
-    sha256: await sha256Hex(bytes),
+    searchAt: searchSectionsAt(bytes),
+    partSha256: await partHashes(bytes, state.partBytes),
     bytes,
   };
-  await storeSnapshot(db, record);
+  await storeSnapshot(db, record, state.partBytes);
   state.changes -= taken;
 }
 

@@ -21,6 +21,8 @@ export async function auditReadModel(ctx: {
   requests?: Pick<RequestGate, 'quiet'>;
 }): Promise<number> {
   const { db, model, snapshot: state } = ctx;
+  // The search texts are audited too: they arrive after the rows.
+  await model.searchReady;
   const seen = new Set<string>();
   let corrected = 0;
   let afterId: string | null = null;

@@ -1,5 +1,5 @@
 import { nextTask } from './nextTask';
-import { ReadModel } from './readModel';
+import { ReadModel, type ModelColumns } from './readModel';
 import { CODED_FIELDS, NUMBER_FIELDS, TEXT_FIELDS, type RowColumns } from './rowStore';
 import { SearchIndex, type SearchState } from './searchIndex';
 
@@ -86,56 +86,112 @@ export function encodeSnapshot(model: ReadModel): Uint8Array {
   return out;
 }
 
+/** Reads the sections one after another, each viewed in place as its typed array. */
+class Sections {
+  private readonly buffer: ArrayBufferLike;
+  private readonly base: number;
+  private readonly view: DataView;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private at: number,
+  ) {
+    // A copy aligned at 0 if need be, so each section can be viewed as its typed array in place.
+    const aligned = bytes.byteOffset % 8 === 0;
+    this.buffer = aligned ? bytes.buffer : bytes.slice().buffer;
+    this.base = aligned ? bytes.byteOffset : 0;
+    this.view = new DataView(this.buffer, this.base, bytes.byteLength);
+  }
+
+  /** Where the next section starts. */
+  get offset(): number {
+    return this.at;
+  }
+
+  private next(): { offset: number; length: number } {
+    if (this.at + 8 > this.bytes.byteLength) throw new Error('snapshot: truncated');
+    const length = this.view.getUint32(this.at, true);
+    const start = this.at + 8;
+    if (start + length > this.bytes.byteLength) throw new Error('snapshot: truncated');
+    this.at = start + Math.ceil(length / 8) * 8;
+    return { offset: this.base + start, length };
+  }
+
+  /** Passes over a section. */
+  skip(): void {
+    this.next();
+  }
+
+  u8(): Uint8Array {
+    const { offset, length } = this.next();
+    return new Uint8Array(this.buffer, offset, length);
+  }
+
+  u16(): Uint16Array {
+    const { offset, length } = this.next();
+    return new Uint16Array(this.buffer, offset, length / 2);
+  }
+
+  u32(): Uint32Array {
+    const { offset, length } = this.next();
+    return new Uint32Array(this.buffer, offset, length / 4);
+  }
+
+  f64(): Float64Array {
+    const { offset, length } = this.next();
+    return new Float64Array(this.buffer, offset, length / 8);
+  }
+
+  /** A UTF-8 JSON section, parsed later (`parse`). */
+  json(): Uint8Array {
+    return this.u8();
+  }
+}
+
+const parse = (utf8: Uint8Array) => JSON.parse(new TextDecoder().decode(utf8)) as unknown;
+
+/** The sections before the search index's: the head, the text columns and the other row columns. */
+const ROW_SECTIONS = 1 + TEXT_FIELDS.length + 4;
+
 /**
- * Reads `encodeSnapshot`'s bytes back into a model; throws on sections whose sizes do not fit each
- * other. Values are not scanned one by one: the caller checks the bytes' SHA-256 first. Every typed
- * array is copied by the model (views would keep the whole record alive). At 100,000 cases the
- * decode is a few hundred milliseconds of work on the host's thread: it awaits `between` after each
- * step, so that a save asked meanwhile waits for one step, not the whole decode.
+ * Where the search index's sections begin in `encodeSnapshot`'s bytes: a start reads the bytes
+ * before it (the rows), serves the queues from them, and reads the rest in the background.
  */
-export async function decodeSnapshot(bytes: Uint8Array, between: () => Promise<void> = nextTask): Promise<ReadModel> {
+export function searchSectionsAt(bytes: Uint8Array): number {
+  const sections = new Sections(bytes, 8);
+  for (let k = 0; k < ROW_SECTIONS; k++) sections.skip();
+  return sections.offset;
+}
+
+/** The rows of a snapshot, and each row's case id (the search index's documents name rows). */
+export interface SnapshotRows {
+  columns: ModelColumns;
+  ids: readonly string[];
+}
+
+/**
+ * Reads the rows out of `encodeSnapshot`'s bytes (only those before `searchSectionsAt` are read);
+ * throws on sections whose sizes do not fit each other. Values are not scanned one by one: the
+ * caller checks the bytes' SHA-256 first. Every typed array is copied by the model (views would
+ * keep the whole record alive). At 100,000 cases this is a few hundred milliseconds of work on the
+ * host's thread: it awaits `between` after each step, so that a save asked meanwhile waits for one
+ * step, not the whole decode.
+ */
+export async function decodeRows(bytes: Uint8Array, between: () => Promise<void> = nextTask): Promise<SnapshotRows> {
   if (MAGIC.some((b, i) => bytes[i] !== b)) throw new Error('snapshot: not a read-model snapshot');
-  // A copy aligned at 0, so each section can be viewed as its typed array in place.
-  const buffer = bytes.byteOffset % 8 === 0 ? bytes.buffer : bytes.slice().buffer;
-  const base = bytes.byteOffset % 8 === 0 ? bytes.byteOffset : 0;
-  const view = new DataView(buffer, base, bytes.byteLength);
-  let at = 8;
-  const next = () => {
-    if (at + 8 > bytes.byteLength) throw new Error('snapshot: truncated');
-    const length = view.getUint32(at, true);
-    const start = at + 8;
-    if (start + length > bytes.byteLength) throw new Error('snapshot: truncated');
-    at = start + Math.ceil(length / 8) * 8;
-    return { offset: base + start, length };
-  };
-  type Place = { offset: number; length: number };
-  const u8 = ({ offset, length }: Place) => new Uint8Array(buffer, offset, length);
-  const u16 = ({ offset, length }: Place) => new Uint16Array(buffer, offset, length / 2);
-  const f64 = ({ offset, length }: Place) => new Float64Array(buffer, offset, length / 8);
-  const u32 = ({ offset, length }: Place) => new Uint32Array(buffer, offset, length / 4);
-  const parse = (place: Place) => JSON.parse(new TextDecoder().decode(u8(place))) as unknown;
-  const head = parse(next()) as Head;
+  const sections = new Sections(bytes, 8);
+  const head = parse(sections.json()) as Head;
   const { n } = head;
-  const textPlaces = TEXT_FIELDS.map(() => next());
-  const codes = u16(next());
-  const numbers = f64(next());
-  const flags = u8(next());
-  const receivedOrder = u32(next());
-  const docRows = u32(next());
-  const search = {
-    texts: u16(next()),
-    lengths: u32(next()),
-    receivedAt: f64(next()),
-    grams: f64(next()),
-    counts: u32(next()),
-    docNos: u32(next()),
-  };
+  const textSections = TEXT_FIELDS.map(() => sections.json());
+  const codes = sections.u16();
+  const numbers = sections.f64();
+  const flags = sections.u8();
+  const receivedOrder = sections.u32();
   const texts = {} as RowColumns['texts'];
   for (const [k, f] of TEXT_FIELDS.entries()) {
     await between();
-    texts[f] = parse(textPlaces[k]!) as string[];
+    texts[f] = parse(textSections[k]!) as string[];
   }
-  const m = docRows.length;
   const fits =
     TEXT_FIELDS.every((f) => Array.isArray(texts[f]) && texts[f].length === n) &&
     CODED_FIELDS.every((f) => Array.isArray(head.dictionaries[f])) &&
@@ -143,13 +199,8 @@ export async function decodeSnapshot(bytes: Uint8Array, between: () => Promise<v
     numbers.length === NUMBER_FIELDS.length * n &&
     flags.length === n &&
     receivedOrder.length === n &&
-    search.lengths.length === m &&
-    search.receivedAt.length === m &&
-    search.lengths.reduce((sum, l) => sum + l, 0) === search.texts.length &&
-    docRows.every((row) => row < n) &&
-    search.counts.length === search.grams.length &&
-    search.counts.reduce((sum, c) => sum + c, 0) === search.docNos.length;
-  if (!fits) throw new Error('snapshot: sections do not fit each other');
+    receivedOrder.every((row) => row < n);
+  if (!fits) throw new Error('snapshot: the row sections do not fit each other');
   const column = <T extends Uint16Array | Float64Array>(all: T, k: number) => all.subarray(k * n, (k + 1) * n) as T;
   const rows: RowColumns = {
     count: n,
@@ -159,9 +210,43 @@ export async function decodeSnapshot(bytes: Uint8Array, between: () => Promise<v
     numbers: Object.fromEntries(NUMBER_FIELDS.map((f, k) => [f, column(numbers, k)])) as RowColumns['numbers'],
     flags,
   };
+  return { columns: { rows, receivedOrder }, ids: texts.id };
+}
+
+/**
+ * Reads the search index out of `encodeSnapshot`'s bytes (those from `searchSectionsAt` on), for
+ * the rows `decodeRows` read; throws as `decodeRows` does.
+ */
+export async function decodeSearch(bytes: Uint8Array, rows: SnapshotRows, between: () => Promise<void> = nextTask): Promise<SearchIndex> {
+  const sections = new Sections(bytes, searchSectionsAt(bytes));
+  const n = rows.ids.length;
+  const docRows = sections.u32();
+  const search = {
+    texts: sections.u16(),
+    lengths: sections.u32(),
+    receivedAt: sections.f64(),
+    grams: sections.f64(),
+    counts: sections.u32(),
+    docNos: sections.u32(),
+  };
+  const m = docRows.length;
+  const fits =
+    docRows.every((row) => row < n) &&
+    search.lengths.length === m &&
+    search.receivedAt.length === m &&
+    search.lengths.reduce((sum, l) => sum + l, 0) === search.texts.length &&
+    search.counts.length === search.grams.length &&
+    search.counts.reduce((sum, c) => sum + c, 0) === search.docNos.length;
+  if (!fits) throw new Error('snapshot: the search sections do not fit each other');
   await between();
-  const state: SearchState = { ids: Array.from(docRows, (row) => texts.id[row]!), ...search };
-  const index = SearchIndex.fromState(state);
+  const state: SearchState = { ids: Array.from(docRows, (row) => rows.ids[row]!), ...search };
+  return SearchIndex.fromState(state);
+}
+
+/** Reads `encodeSnapshot`'s bytes back into a model, rows and search index. */
+export async function decodeSnapshot(bytes: Uint8Array, between: () => Promise<void> = nextTask): Promise<ReadModel> {
+  const rows = await decodeRows(bytes, between);
+  const index = await decodeSearch(bytes, rows, between);
   await between();
-  return ReadModel.restore({ rows, receivedOrder }, index);
+  return ReadModel.restore(rows.columns, index);
 }

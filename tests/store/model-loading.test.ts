@@ -127,4 +127,29 @@ describe('the store host while its read model loads', () => {
     expect((await host.call('cases.register', { intake: intake() }, CLERK)).ok).toBe(true);
     await host.close();
   });
+  it('from the snapshot, answers the queues before its search index is read; a search asked meanwhile waits and finds a case saved meanwhile', async () => {
+    const seed = await seeded(3);
+    let letSearchGo = () => {};
+    const searchHeld = new Promise<void>((go) => (letSearchGo = go));
+    // Every read of the load goes on at once, but the search index's.
+    const host = await reopen(seed, { pause: (before) => (before === 'search' ? searchHeld : Promise.resolve()) });
+    expect(await host.start).toEqual({ source: 'snapshot', replayed: 0 });
+    expect(await idsInQueue(host)).toHaveLength(3);
+
+    let answered = false;
+    const found = host.call('cases.search', { text: '装载期间', limit: 10 }, CLERK).then((r) => {
+      answered = true;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.map((c) => c.id);
+    });
+    const saved = await host.call('cases.register', { intake: intake({ content: '装载期间登记：柜台态度生硬。' }) }, CLERK);
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(await idsInQueue(host)).toContain(saved.value.id);
+    expect(answered).toBe(false);
+
+    letSearchGo();
+    expect(await found).toEqual([saved.value.id]);
+    expect(await host.audited).toBe(0);
+    await host.close();
+  });
 });

@@ -6,8 +6,12 @@ import { SNAPSHOT_FORMAT } from '../../electron/store/snapshotFormat';
 import type { Params } from '../../shared/api/contract';
 import { createTestHost, CLERK, command, intake, LoadGate, MONDAY_10AM, register, SUPERVISOR, TestClock, uniqueDbName } from './fixtures';
 
-/** Snapshots only when asked (or at close), so each run decides when one is written. */
-const ONLY_WHEN_ASKED = { snapshotAfter: Number.POSITIVE_INFINITY };
+/**
+ * Snapshots only when asked (or at close), so each run decides when one is written; in parts of
+ * 256 bytes, so that a snapshot of a few cases has parts of rows and parts of its search index.
+ */
+const PART = 256;
+const ONLY_WHEN_ASKED = { snapshotAfter: Number.POSITIVE_INFINITY, snapshotPartBytes: PART };
 
 /**
  * Blocks of three events: the property's runs seal often, so changes are found in blocks as well as
@@ -37,7 +41,7 @@ async function editSnapshot(host: StoreHost, edit: (s: SnapshotRecord) => void):
   const s = await storedSnapshot(host);
   if (!s) return;
   edit(s);
-  await storeSnapshot(host.db, s);
+  await storeSnapshot(host.db, s, PART);
 }
 
 /** A torn or damaged write: one byte changed. */
@@ -155,8 +159,15 @@ describe('read-model snapshot', () => {
     expect(found.ok && found.value.map((c) => c.id)).toEqual([first.id]);
     await host.writeSnapshot();
 
-    await editSnapshot(host, (s) => flip(s, s.bytes.length - 9));
+    await editSnapshot(host, (s) => flip(s, 20)); // in the rows
     expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
+    await host.writeSnapshot();
+    // In the search index: the queues come from the snapshot, the search index is built from every case.
+    await editSnapshot(host, (s) => flip(s, s.bytes.length - 9));
+    const searchRebuilt = await open(dbName, clock);
+    expect(await searchRebuilt.start).toEqual({ source: 'snapshot', replayed: 0 });
+    const again = await searchRebuilt.call('cases.search', { text: '态度生硬', limit: 10 }, CLERK);
+    expect(again.ok && again.value.map((c) => c.id)).toEqual([first.id]);
     await host.writeSnapshot();
     await editSnapshot(host, (s) => (s.format = SNAPSHOT_FORMAT + 1));
     expect((await (await open(dbName, clock)).start).source).toBe('rebuilt');
@@ -178,11 +189,11 @@ describe('read-model snapshot', () => {
     const bytes = new Uint8Array(9 * 1024 * 1024);
     for (let i = 0; i < bytes.length; i++) bytes[i] = i % 251;
     const same = (a: Uint8Array | undefined, b: Uint8Array) => a?.length === b.length && a.every((x, i) => x === b[i]);
-    const record: SnapshotRecord = { format: 1, schema: 1, lastG: 0, sealBlocks: 0, cases: 0, sha256: 'x', bytes };
+    const record: SnapshotRecord = { format: 1, schema: 1, lastG: 0, sealBlocks: 0, cases: 0, searchAt: 8, partSha256: ['a', 'b', 'c'], bytes };
     await storeSnapshot(host.db, record);
     expect((await host.db.meta.where('key').startsWith(`${META_SNAPSHOT}#`).primaryKeys()).length).toBe(3);
     expect(same((await readStoredSnapshot(host.db))?.bytes, bytes)).toBe(true);
-    await storeSnapshot(host.db, { ...record, bytes: bytes.slice(0, 1000) });
+    await storeSnapshot(host.db, { ...record, partSha256: ['a'], bytes: bytes.slice(0, 1000) });
     expect(await host.db.meta.where('key').startsWith(`${META_SNAPSHOT}#`).primaryKeys()).toEqual([`${META_SNAPSHOT}#0`]);
     expect(same((await readStoredSnapshot(host.db))?.bytes, bytes.slice(0, 1000))).toBe(true);
     await host.close();
