@@ -99,6 +99,11 @@ async function run() {
   log(
     `host start from the snapshot: ${round(startMs)} ms  | baseline start without: ${round(rebuildMs)} ms → ${round(startMs / rebuildMs)}×`,
   );
+  // The queues answer from the start; the search index's part of the snapshot follows in the background.
+  const searched = await host.call('cases.search', { text: terms[0]!, limit: 50 }, CLERK);
+  if (!searched.ok) throw new Error(searched.error.message);
+  const searchableMs = performance.now() - t0;
+  log(`  first search answered (the search index read after the rows): ${round(searchableMs)} ms after the host was created`);
   t0 = performance.now();
   const corrected = await host.audited;
   log(`  background audit of every case row after the start: ${round(performance.now() - t0)} ms more, ${corrected} corrected`);
@@ -252,6 +257,7 @@ async function run() {
       verify_ms: round(verifyMs),
       start_ms: round(startMs),
       start_rebuild_ms: round(rebuildMs),
+      start_search_ms: round(searchableMs),
       worker_heap_mb: round(heapMb),
       worker_buffers_mb: round(buffersMb),
     }),
