@@ -230,13 +230,6 @@ export class ReadModel {
     }
   }
 
-  /** Whether slot a comes before slot b in deadline order. */
-  private dueBefore(a: number, b: number): boolean {
-    const ka = this.dueKey(a);
-    const kb = this.dueKey(b);
-    return ka < kb || (ka === kb && this.idOf(a) < this.idOf(b));
-  }
-
   /**
    * Visits slots of several deadline-ordered lists in one deadline order (a k-way merge over at most
    * twelve lists), stopping after `limit` slots.
@@ -247,7 +240,7 @@ export class ReadModel {
       let best = -1;
       for (let k = 0; k < lists.length; k++) {
         if (at[k]! >= ends[k]!) continue;
-        if (best < 0 || this.dueBefore(lists[k]![at[k]!]!, lists[best]![at[best]!]!)) best = k;
+        if (best < 0 || this.byDue.precedes(lists[k]![at[k]!]!, lists[best]![at[best]!]!)) best = k;
       }
       if (best < 0) return;
       visit(lists[best]![at[best]!++]!, i);
@@ -338,7 +331,7 @@ export class ReadModel {
     if (q.assigneeId === undefined) for (const slot of this.withSupervisor.view()) if (matches(slot)) seen.add(slot);
     const hits = [...seen];
     if (q.sort === 'received') hits.sort((a, b) => this.newerFirst(a, b));
-    else hits.sort((a, b) => (this.dueBefore(a, b) ? -1 : this.dueBefore(b, a) ? 1 : 0));
+    else hits.sort((a, b) => (this.byDue.precedes(a, b) ? -1 : this.byDue.precedes(b, a) ? 1 : 0));
     return { items: this.pageOf(hits.slice(q.offset, q.offset + q.limit)), total: hits.length };
   }
 

@@ -15,7 +15,8 @@ export class SortedSlots {
     private readonly idOf: (slot: number) => string,
   ) {}
 
-  private before(a: number, b: number): boolean {
+  /** Whether slot a comes before slot b in this list's order (whether or not either is in it). */
+  precedes(a: number, b: number): boolean {
     const ka = this.key(a);
     const kb = this.key(b);
     return ka < kb || (ka === kb && this.idOf(a) < this.idOf(b));
@@ -26,7 +27,7 @@ export class SortedSlots {
     let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.before(this.data[mid]!, slot)) lo = mid + 1;
+      if (this.precedes(this.data[mid]!, slot)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -58,7 +59,7 @@ export class SortedSlots {
     const keys = new Float64Array(slots.reduce((m, slot) => Math.max(m, slot + 1), 0));
     for (const slot of slots) keys[slot] = this.key(slot);
     const idOf = this.idOf;
-    // Equal keys (Infinity − Infinity is NaN, falsy too) fall through to the ids.
+    // `precedes` with the keys read once each: equal keys (Infinity − Infinity is NaN, falsy too) fall through to the ids.
     slots.sort((a, b) => keys[a]! - keys[b]! || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
     this.data.set(slots);
   }

@@ -189,7 +189,16 @@ describe('read-model snapshot', () => {
     const bytes = new Uint8Array(9 * 1024 * 1024);
     for (let i = 0; i < bytes.length; i++) bytes[i] = i % 251;
     const same = (a: Uint8Array | undefined, b: Uint8Array) => a?.length === b.length && a.every((x, i) => x === b[i]);
-    const record: SnapshotRecord = { format: 1, schema: 1, lastG: 0, sealBlocks: 0, cases: 0, searchAt: 8, partSha256: ['a', 'b', 'c'], bytes };
+    const record: SnapshotRecord = {
+      format: 1,
+      schema: 1,
+      lastG: 0,
+      sealBlocks: 0,
+      cases: 0,
+      searchAt: 8,
+      partSha256: ['a', 'b', 'c'],
+      bytes,
+    };
     await storeSnapshot(host.db, record);
     expect((await host.db.meta.where('key').startsWith(`${META_SNAPSHOT}#`).primaryKeys()).length).toBe(3);
     expect(same((await readStoredSnapshot(host.db))?.bytes, bytes)).toBe(true);
