@@ -9,16 +9,18 @@ import { SearchIndex } from './searchIndex';
 import { decodeRows, decodeSearch, encodeSnapshot, searchSectionsAt, SNAPSHOT_FORMAT } from './snapshotFormat';
 
 /**
- * The read-model snapshot: the host's read model and search index as one binary record in `meta`,
- * so a start reads one record and the cases changed since instead of every case.
+ * The read-model snapshot: the host's read model and search index as one byte string in `meta`
+ * (stored in parts, see PART_BYTES), so a start reads it and the cases changed since instead of
+ * every case.
  *
  * "Changed since" is the branch-wide event log: every case write appends at least one event, numbered
  * `g` in one increasing order, in the same transaction as the case row. The snapshot names the last
  * `g` it holds (`lastG`) and how many ledger blocks were sealed before it was taken (`sealBlocks`);
  * the cases changed since are those with an unsealed event above `lastG` or an event in a block
  * sealed after. IndexedDB stays the truth: a snapshot of another format or schema version, one whose
- * bytes fail their SHA-256, one from ahead of the log, or one that leaves a different number of cases
- * than the table holds is ignored, and the model is rebuilt from every case.
+ * rows fail their SHA-256, one from ahead of the log, or one that leaves a different number of cases
+ * than the table holds is ignored, and the model is rebuilt from every case; a search index whose
+ * parts fail theirs is built from every case.
  */
 export const META_SNAPSHOT = 'readModelSnapshot';
 /** Case writes after which the host writes a new snapshot in the background (and at close, if any). */
