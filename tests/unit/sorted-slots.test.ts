@@ -28,6 +28,22 @@ describe('SortedSlots', () => {
     expect(sorted.precedes(2, 2)).toBe(false);
   });
 
+  it('grows past its first room, pushed or inserted', () => {
+    const n = 100;
+    const keys = Array.from({ length: n }, (_, slot) => n - slot);
+    const ids = keys.map((k) => `id${k}`);
+    const pushed = list(keys, ids);
+    const inserted = list(keys, ids);
+    for (let slot = 0; slot < n; slot++) {
+      pushed.push(slot);
+      inserted.insert(slot);
+    }
+    pushed.sort();
+    const expected = Array.from({ length: n }, (_, i) => n - 1 - i);
+    expect([...pushed.view()]).toEqual(expected);
+    expect([...inserted.view()]).toEqual(expected);
+  });
+
   it('removes only a slot it holds', () => {
     const keys = [1, 2, 3, 4];
     const s = list(keys, ['a', 'b', 'c', 'd']);
