@@ -13,7 +13,7 @@ function aCase(id: string, name: string, content: string): CaseRecord {
     caseNo: `BJ01-20260302-${id.padStart(4, '0')}`,
     branchCode: 'BJ01',
     profileId: 'pawnshop',
-    intake: intake({ receivedAt: T0, complainant: { name, phone: '138 1234 5678', address: '朝阳区' }, content }),
+    intake: intake({ receivedAt: T0, complainant: { name, phone: '138 1234 5678', address: '朝阳区' }, content }) as never,
     now: T0,
   });
 }
