@@ -257,17 +257,11 @@ async function fromSnapshot(db: CountersignDb, lastG: number, options: LoadOptio
 }
 
 /** A search index of every case, read a page at a time (a snapshot's search index that cannot be trusted). */
-async function searchFromCases(db: CountersignDb, { pageSize = LOAD_PAGE, pause, between }: LoadOptions): Promise<SearchIndex> {
+async function searchFromCases(db: CountersignDb, options: LoadOptions): Promise<SearchIndex> {
   const index = new SearchIndex();
-  let afterId: string | null = null;
-  for (;;) {
-    await pause?.('search');
-    await between?.();
-    const page = await readCasePage(db, afterId, pageSize);
+  await eachCasePage(db, options, 'search', (page) => {
     for (const c of page) index.upsert(c, false);
-    if (page.length < pageSize) break;
-    afterId = page[page.length - 1]!.id;
-  }
+  });
   index.freeze();
   return index;
 }
@@ -279,23 +273,33 @@ export function readCasePage(db: CountersignDb, afterId: string | null, limit = 
   return (afterId === null ? db.cases.orderBy(':id') : db.cases.where(':id').above(afterId)).limit(limit).toArray();
 }
 
+/** Hands every case to `take`, a page at a time, each read after `pause` and `between` (requests are answered in between). */
+async function eachCasePage(
+  db: CountersignDb,
+  { pageSize = LOAD_PAGE, pause, between }: LoadOptions,
+  step: LoadStep,
+  take: (page: CaseRecord[]) => void,
+): Promise<void> {
+  let afterId: string | null = null;
+  for (;;) {
+    await pause?.(step);
+    await between?.();
+    const page = await readCasePage(db, afterId, pageSize);
+    take(page);
+    if (page.length < pageSize) return;
+    afterId = page[page.length - 1]!.id;
+  }
+}
+
 /**
  * Every case, read a page at a time and appended to the model, its lists sorted once at the end:
  * requests are answered between the steps, so a save during a rebuild waits for one page's work
  * (or the final sort), not the whole rebuild.
  */
-async function rebuild(db: CountersignDb, { pageSize = LOAD_PAGE, pause, between }: LoadOptions): Promise<ReadModel> {
+async function rebuild(db: CountersignDb, options: LoadOptions): Promise<ReadModel> {
   const model = new ReadModel();
-  let afterId: string | null = null;
-  for (;;) {
-    await pause?.('page');
-    await between?.();
-    const page = await readCasePage(db, afterId, pageSize);
-    model.append(page);
-    if (page.length < pageSize) break;
-    afterId = page[page.length - 1]!.id;
-  }
-  await between?.();
+  await eachCasePage(db, options, 'page', (page) => model.append(page));
+  await options.between?.();
   model.finishLoad();
   return model;
 }

@@ -69,7 +69,12 @@ const AT = {
 };
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 const parsed = (section: Uint8Array) => JSON.parse(new TextDecoder().decode(section)) as unknown;
-const u32 = (section: Uint8Array) => new Uint32Array(section.slice().buffer);
+/** A section of 32-bit numbers with `edit` applied to a copy of them. */
+const editedU32 = (edit: (numbers: Uint32Array) => void) => (section: Uint8Array) => {
+  const numbers = new Uint32Array(section.slice().buffer);
+  edit(numbers);
+  return new Uint8Array(numbers.buffer);
+};
 const shorter = (section: Uint8Array, by: number) => section.slice(0, section.byteLength - by);
 
 /** The snapshot of a small model with one section replaced by what `change` makes of it. */
@@ -129,11 +134,9 @@ describe('the snapshot decoder refuses sections that do not fit', () => {
     [
       'the received order naming a row past the end',
       AT.receivedOrder,
-      (s: Uint8Array) => {
-        const order = u32(s);
+      editedU32((order) => {
         order[0] = order.length;
-        return new Uint8Array(order.buffer);
-      },
+      }),
     ],
   ])('rows: %s', async (_what, at, change) => {
     await expect(decodeRows(withSection(at, change))).rejects.toThrow(ROWS);
@@ -143,32 +146,26 @@ describe('the snapshot decoder refuses sections that do not fit', () => {
     [
       'a document of a row past the end',
       AT.docRows,
-      (s: Uint8Array) => {
-        const rows = u32(s);
+      editedU32((rows) => {
         rows[rows.length - 1] = rows.length;
-        return new Uint8Array(rows.buffer);
-      },
+      }),
     ],
     ['the lengths one short', AT.lengths, (s: Uint8Array) => shorter(s, 4)],
     [
       'lengths that do not add up to the texts',
       AT.lengths,
-      (s: Uint8Array) => {
-        const lengths = u32(s);
+      editedU32((lengths) => {
         lengths[0]! += 1;
-        return new Uint8Array(lengths.buffer);
-      },
+      }),
     ],
     ['the received times one short', AT.receivedAt, (s: Uint8Array) => shorter(s, 8)],
     ['the posting counts one short of the grams', AT.counts, (s: Uint8Array) => shorter(s, 4)],
     [
       'posting counts that do not add up to the postings',
       AT.counts,
-      (s: Uint8Array) => {
-        const counts = u32(s);
+      editedU32((counts) => {
         counts[0]! += 1;
-        return new Uint8Array(counts.buffer);
-      },
+      }),
     ],
   ])('search: %s', async (_what, at, change) => {
     const bytes = withSection(at, change);
